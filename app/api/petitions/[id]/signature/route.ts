@@ -1,0 +1,27 @@
+import { getActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/server";
+import { assertSameOrigin, handle, readJson } from "@/lib/http/json";
+import { signPetition, withdrawSignature } from "@/lib/signatures";
+
+export const dynamic = "force-dynamic";
+
+/** POST /api/petitions/{id}/signature {"visibility":"named"|"anonymous"}: sign as yourself. */
+export function POST(request: Request, ctx: RouteContext<"/api/petitions/[id]/signature">) {
+  return handle(async () => {
+    assertSameOrigin(request);
+    const { id } = await ctx.params;
+    const body = await readJson(request);
+    const result = await signPetition(db, await getActor(), id, body);
+    return Response.json(result, { status: result.status === "signed" ? 201 : 200, headers: { "Cache-Control": "no-store" } });
+  });
+}
+
+/** DELETE /api/petitions/{id}/signature: withdraw your signature while the petition is open. */
+export function DELETE(request: Request, ctx: RouteContext<"/api/petitions/[id]/signature">) {
+  return handle(async () => {
+    assertSameOrigin(request);
+    const { id } = await ctx.params;
+    const result = await withdrawSignature(db, await getActor(), id);
+    return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+  });
+}

@@ -1,0 +1,14 @@
+import { db } from "@/lib/db/server";
+import { handle } from "@/lib/http/json";
+import { listPetitions } from "@/lib/petitions/queries";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/petitions?list=open|awaiting|responded|closed|trending&q=&cursor=&limit= */
+export function GET(request: Request) {
+  return handle(async () => {
+    const params = Object.fromEntries(new URL(request.url).searchParams);
+    const page = await listPetitions(db, { list: params.state ?? params.list, q: params.q, cursor: params.cursor, limit: params.limit });
+    return Response.json(page);
+  });
+}

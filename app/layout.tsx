@@ -1,0 +1,31 @@
+import type { Metadata, Viewport } from "next";
+import { SiteHeader } from "@/components/SiteHeader";
+import { getActor } from "@/lib/auth/session";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Undersigned", template: "%s · Undersigned" },
+  description: "Petitions, anonymous speech about workplace monitoring, and leadership's answers on the record.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const actor = await getActor();
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        <SiteHeader actor={actor} />
+        <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+          {children}
+        </main>
+        <footer className="mx-auto max-w-5xl px-4 pb-10 text-sm text-muted">
+          Undersigned keeps no analytics, stores no IP addresses and loads nothing from other sites.
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { formatDate } from "@/components/format";
+import { PetitionCard } from "@/components/PetitionCard";
+import { db } from "@/lib/db/server";
+import { listPetitions } from "@/lib/petitions/queries";
+import { listRecentEvents } from "@/lib/timeline/queries";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const [trending, awaiting, open, events] = await Promise.all([
+    listPetitions(db, { list: "trending", limit: 3 }),
+    listPetitions(db, { list: "awaiting", limit: 3 }),
+    listPetitions(db, { list: "open", limit: 3 }),
+    listRecentEvents(db, 8),
+  ]);
+  const featured = trending.items.length > 0 ? trending.items : open.items;
+
+  return (
+    <div className="grid gap-10">
+      <section aria-labelledby="intro-heading">
+        <h1 id="intro-heading" className="text-4xl font-extrabold tracking-tight">
+          Ask together. Get answers on the record.
+        </h1>
+        <p className="mt-3 max-w-2xl text-lg text-muted">
+          Undersigned is where employees start and sign petitions, speak about the monitoring programs
+          that affect them, and follow what leadership answers and promises.
+        </p>
+        <div className="mt-5 flex flex-wrap gap-3">
+          <Link href="/petitions" className="rounded-lg bg-brand px-5 py-2.5 font-semibold text-white hover:bg-brand-dark">See petitions</Link>
+          <Link href="/petitions/new" className="rounded-lg border border-gray-400 bg-white px-5 py-2.5 font-semibold hover:bg-gray-50">Start a petition</Link>
+        </div>
+      </section>
+
+      <section aria-labelledby="now-heading">
+        <h2 id="now-heading" className="text-2xl font-bold">{trending.items.length > 0 ? "Gathering signatures now" : "Open petitions"}</h2>
+        {featured.length === 0 ? (
+          <p className="mt-3 text-muted">No petition is open right now.</p>
+        ) : (
+          <ul className="mt-4 grid gap-4 md:grid-cols-3">
+            {featured.map((p) => <li key={p.id}><PetitionCard petition={p} /></li>)}
+          </ul>
+        )}
+      </section>
+
+      {awaiting.items.length > 0 && (
+        <section aria-labelledby="awaiting-heading">
+          <h2 id="awaiting-heading" className="text-2xl font-bold">Waiting for leadership</h2>
+          <ul className="mt-4 grid gap-4 md:grid-cols-3">
+            {awaiting.items.map((p) => <li key={p.id}><PetitionCard petition={p} /></li>)}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="events-heading">
+        <h2 id="events-heading" className="text-2xl font-bold">What happened lately</h2>
+        {events.length === 0 ? (
+          <p className="mt-3 text-muted">Nothing yet.</p>
+        ) : (
+          <ol className="mt-4 grid gap-2" data-testid="recent-events">
+            {events.map((e) => (
+              <li key={e.id} className="flex flex-wrap gap-x-3 border-b border-gray-200 pb-2">
+                <time dateTime={e.at} className="w-36 shrink-0 text-sm text-muted">{formatDate(e.at)}</time>
+                {e.href ? <Link href={e.href} className="hover:underline">{e.summary}</Link> : <span>{e.summary}</span>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

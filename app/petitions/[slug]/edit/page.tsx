@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { updateDraftAction } from "@/app/petitions/actions";
+import { isoDay } from "@/components/format";
+import { PetitionForm } from "@/components/PetitionForm";
+import { getActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/server";
+import { isOrganizer } from "@/lib/petitions/access";
+import { getSettings } from "@/lib/settings";
+
+export const metadata: Metadata = { title: "Edit draft" };
+export const dynamic = "force-dynamic";
+
+export default async function EditDraftPage({ params }: PageProps<"/petitions/[slug]/edit">) {
+  const { slug } = await params;
+  const actor = await getActor();
+  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/petitions/${slug}/edit`)}`);
+  const petition = await db.petition.findUnique({ where: { slug } });
+  // Not an organizer: the draft does not exist as far as this person can tell.
+  if (!petition || !(await isOrganizer(db, actor, petition.id))) notFound();
+  if (petition.state !== "draft") redirect(`/petitions/${slug}`);
+  const settings = await getSettings(db);
+  return (
+    <div className="mx-auto max-w-2xl">
+      <h1 className="text-3xl font-bold">Edit draft</h1>
+      <div className="mt-6">
+        <PetitionForm
+          action={updateDraftAction}
+          petitionId={petition.id}
+          submitLabel="Save changes"
+          closingHint={`Between ${settings.closingDaysMin} and ${settings.closingDaysMax} days from today.`}
+          defaults={{
+            title: petition.title,
+            ask: petition.ask,
+            background: petition.background,
+            addressedTo: petition.addressedTo,
+            goal: String(petition.goal),
+            closesOn: isoDay(petition.closesAt),
+          }}
+        />
+      </div>
+    </div>
+  );
+}

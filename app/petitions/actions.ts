@@ -1,0 +1,108 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/server";
+import { runAction, type ActionState } from "@/lib/http/action";
+import {
+  addCoOrganizer,
+  closePetition,
+  createPetition,
+  submitForCoSponsors,
+  updateDraft,
+} from "@/lib/petitions/commands";
+import { signPetition, withdrawSignature } from "@/lib/signatures";
+
+const petitionFields = (formData: FormData) => ({
+  title: formData.get("title"),
+  ask: formData.get("ask"),
+  background: formData.get("background"),
+  addressedTo: formData.get("addressedTo"),
+  goal: formData.get("goal"),
+  closesOn: formData.get("closesOn") ?? undefined,
+});
+
+const id = (formData: FormData) => String(formData.get("petitionId") ?? "");
+const slug = (formData: FormData) => String(formData.get("slug") ?? "");
+
+export async function createPetitionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  let created: { slug: string } | undefined;
+  const state = await runAction(formData, async () => {
+    created = await createPetition(db, await getActor(), petitionFields(formData));
+  });
+  if (created) redirect(`/petitions/${created.slug}`);
+  return state;
+}
+
+export async function updateDraftAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  let updated: { slug: string } | undefined;
+  const state = await runAction(formData, async () => {
+    updated = await updateDraft(db, await getActor(), id(formData), petitionFields(formData));
+  });
+  if (updated) redirect(`/petitions/${updated.slug}`);
+  return state;
+}
+
+export async function submitForCoSponsorsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, async () => {
+    const p = await submitForCoSponsors(db, await getActor(), id(formData));
+    revalidatePath(`/petitions/${slug(formData)}`);
+    return {
+      ok: true,
+      message: p.state === "open" ? "Your petition is open for signatures." : "Submitted. Share the co-sponsor link below.",
+    };
+  });
+}
+
+export async function closePetitionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, async () => {
+    await closePetition(db, await getActor(), id(formData));
+    revalidatePath(`/petitions/${slug(formData)}`);
+    return { ok: true, message: "The petition is closed." };
+  });
+}
+
+export async function addCoOrganizerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, async () => {
+    const user = await addCoOrganizer(db, await getActor(), id(formData), { email: formData.get("email") });
+    revalidatePath(`/petitions/${slug(formData)}`);
+    return { ok: true, message: `${user.name} is now a co-organizer.` };
+  });
+}
+
+export async function signAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, async () => {
+    const invite = formData.get("invite");
+    const result = await signPetition(db, await getActor(), id(formData), {
+      visibility: formData.get("visibility"),
+      invite: typeof invite === "string" && invite ? invite : undefined,
+    });
+    revalidatePath(`/petitions/${slug(formData)}`);
+    if (result.status === "already_signed") return { ok: true, message: "You had already signed this petition." };
+    if (result.signature.coSponsor) {
+      return {
+        ok: true,
+        message:
+          result.petition.state === "open"
+            ? "Thank you. Your co-sponsorship opened the petition."
+            : "Thank you for co-sponsoring.",
+      };
+    }
+    return {
+      ok: true,
+      message:
+        result.signature.visibility === "named"
+          ? "Thank you. Your name is on the petition."
+          : "Thank you. Your signature is counted anonymously.",
+    };
+  });
+}
+
+export async function withdrawAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, async () => {
+    await withdrawSignature(db, await getActor(), id(formData));
+    revalidatePath(`/petitions/${slug(formData)}`);
+    return { ok: true, message: "Your signature was withdrawn." };
+  });
+}

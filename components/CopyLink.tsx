@@ -1,0 +1,31 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+/** Shows a share link as a full address with a copy button. */
+export function CopyLink({ path, label }: { path: string; label: string }) {
+  const [url, setUrl] = useState(path);
+  const [copied, setCopied] = useState(false);
+  useEffect(() => setUrl(new URL(path, window.location.origin).toString()), [path]);
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <label className="sr-only" htmlFor={`copy-${label}`}>{label}</label>
+      <input id={`copy-${label}`} readOnly value={url} className="min-w-0 flex-1 rounded-md border border-gray-400 bg-gray-50 px-3 py-2 font-mono text-sm" onFocus={(e) => e.currentTarget.select()} />
+      <button
+        type="button"
+        className="rounded-md border border-gray-400 bg-white px-3 py-2 text-sm font-semibold hover:bg-gray-50"
+        onClick={async () => {
+          try {
+            await navigator.clipboard.writeText(url);
+            setCopied(true);
+          } catch {
+            setCopied(false);
+          }
+        }}
+      >
+        Copy link
+      </button>
+      <span role="status" className="text-sm text-muted">{copied ? "Copied" : ""}</span>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useActionState } from "react";
+import { initialActionState, type ActionState } from "@/lib/http/action";
+import { FormMessage } from "./FormMessage";
+
+type Values = { title: string; ask: string; background: string; addressedTo: string; goal: string; closesOn: string };
+
+type Props = {
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  defaults: Values;
+  submitLabel: string;
+  petitionId?: string;
+  closingHint: string;
+};
+
+const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-600";
+
+export function PetitionForm({ action, defaults, submitLabel, petitionId, closingHint }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const value = (k: keyof Values) => state.values?.[k] ?? defaults[k];
+  const field = (name: keyof Values, label: string, hint: string, control: React.ReactNode) => {
+    const error = state.fields?.[name];
+    return (
+      <div>
+        <label htmlFor={name} className="block font-semibold">{label}</label>
+        <p id={`${name}-hint`} className="text-sm text-muted">{hint}</p>
+        {control}
+        {error && <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-700">{error}</p>}
+      </div>
+    );
+  };
+  const describedBy = (name: keyof Values) => `${name}-hint${state.fields?.[name] ? ` ${name}-error` : ""}`;
+  const invalid = (name: keyof Values) => Boolean(state.fields?.[name]);
+
+  return (
+    <form action={formAction} className="grid gap-5" noValidate>
+      {petitionId && <input type="hidden" name="petitionId" value={petitionId} />}
+      {field("title", "Title", "10 to 120 characters.",
+        <input id="title" name="title" required minLength={10} maxLength={120} defaultValue={value("title")} key={`t${value("title")}`} aria-describedby={describedBy("title")} aria-invalid={invalid("title")} className={input} />)}
+      {field("ask", "The ask", "What you want, in one sentence.",
+        <input id="ask" name="ask" required minLength={10} maxLength={280} defaultValue={value("ask")} key={`a${value("ask")}`} aria-describedby={describedBy("ask")} aria-invalid={invalid("ask")} className={input} />)}
+      {field("background", "Background", "Why this matters. Markdown works: **bold**, lists, links.",
+        <textarea id="background" name="background" required rows={10} maxLength={20000} defaultValue={value("background")} key={`b${value("background").length}`} aria-describedby={describedBy("background")} aria-invalid={invalid("background")} className={input} />)}
+      {field("addressedTo", "Addressed to", "Who should answer, for example “The executive team”.",
+        <input id="addressedTo" name="addressedTo" required maxLength={120} defaultValue={value("addressedTo")} key={`d${value("addressedTo")}`} aria-describedby={describedBy("addressedTo")} aria-invalid={invalid("addressedTo")} className={input} />)}
+      <div className="grid gap-5 sm:grid-cols-2">
+        {field("goal", "Signature goal", "At least 10.",
+          <input id="goal" name="goal" type="number" inputMode="numeric" min={10} max={1000000} required defaultValue={value("goal")} key={`g${value("goal")}`} aria-describedby={describedBy("goal")} aria-invalid={invalid("goal")} className={input} />)}
+        {field("closesOn", "Closing date", closingHint,
+          <input id="closesOn" name="closesOn" type="date" defaultValue={value("closesOn")} key={`c${value("closesOn")}`} aria-describedby={describedBy("closesOn")} aria-invalid={invalid("closesOn")} className={input} />)}
+      </div>
+      <div>
+        <button type="submit" disabled={pending} className="rounded-lg bg-brand px-5 py-2.5 font-semibold text-white hover:bg-brand-dark disabled:opacity-60">
+          {pending ? "Saving…" : submitLabel}
+        </button>
+        <FormMessage state={state.ok ? state : { ...state, message: state.message && !state.fields ? state.message : state.fields ? "Please correct the fields marked above." : undefined }} />
+      </div>
+    </form>
+  );
+}

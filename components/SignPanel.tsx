@@ -1,0 +1,75 @@
+"use client";
+
+import { useActionState } from "react";
+import { signAction, withdrawAction } from "@/app/petitions/actions";
+import { initialActionState } from "@/lib/http/action";
+import { FormMessage } from "./FormMessage";
+
+type Props = {
+  petitionId: string;
+  slug: string;
+  signature: { visibility: "named" | "anonymous"; coSponsor: boolean } | null;
+  invite?: string;
+  coSponsoring: boolean;
+};
+
+export function SignPanel({ petitionId, slug, signature, invite, coSponsoring }: Props) {
+  const [signState, sign, signing] = useActionState(signAction, initialActionState);
+  const [withdrawState, withdraw, withdrawing] = useActionState(withdrawAction, initialActionState);
+
+  if (signature) {
+    return (
+      <div>
+        <p className="font-semibold">
+          {signature.coSponsor ? "You co-sponsored this petition" : "You signed this petition"}
+          {signature.visibility === "named" ? " with your name." : " anonymously."}
+        </p>
+        <FormMessage state={signState} />
+        <form action={withdraw} className="mt-3">
+          <input type="hidden" name="petitionId" value={petitionId} />
+          <input type="hidden" name="slug" value={slug} />
+          <button type="submit" disabled={withdrawing} className="rounded-lg border border-gray-400 bg-white px-4 py-2 font-semibold hover:bg-gray-50 disabled:opacity-60">
+            {withdrawing ? "Withdrawing…" : "Withdraw my signature"}
+          </button>
+        </form>
+        <FormMessage state={withdrawState} />
+      </div>
+    );
+  }
+
+  return (
+    <form action={sign}>
+      <input type="hidden" name="petitionId" value={petitionId} />
+      <input type="hidden" name="slug" value={slug} />
+      {invite && <input type="hidden" name="invite" value={invite} />}
+      <fieldset>
+        <legend className="font-semibold">{coSponsoring ? "Co-sponsor this petition" : "Sign this petition"}</legend>
+        <div className="mt-2 grid gap-2">
+          <label className="flex items-start gap-2">
+            <input type="radio" name="visibility" value="named" defaultChecked className="mt-1.5" />
+            <span>
+              <span className="font-medium">With my name</span>
+              <span className="block text-sm text-muted">Your name appears in the list of signers.</span>
+            </span>
+          </label>
+          <label className="flex items-start gap-2">
+            <input type="radio" name="visibility" value="anonymous" className="mt-1.5" />
+            <span>
+              <span className="font-medium">Anonymously</span>
+              <span className="block text-sm text-muted">
+                Counted, never listed: no page, export or API shows who signed anonymously. Undersigned
+                records that your account signed so it can count you only once; today access rules
+                alone protect that record.
+              </span>
+            </span>
+          </label>
+        </div>
+      </fieldset>
+      <button type="submit" disabled={signing} className="mt-3 w-full rounded-lg bg-brand px-5 py-3 text-lg font-semibold text-white hover:bg-brand-dark disabled:opacity-60">
+        {signing ? "Signing…" : coSponsoring ? "Co-sponsor" : "Sign"}
+      </button>
+      <FormMessage state={signState} />
+      {withdrawState.ok && <FormMessage state={withdrawState} />}
+    </form>
+  );
+}

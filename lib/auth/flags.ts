@@ -1,0 +1,8 @@
+/** Development sign-in: on outside production, or in production only when asked for by name. */
+export function devLoginEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  return env.NODE_ENV !== "production" || env.AUTH_DEV_LOGIN === "true";
+}
+
+export function oidcConfigured(env: Record<string, string | undefined> = process.env): boolean {
+  return Boolean(env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID);
+}

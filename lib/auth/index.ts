@@ -1,0 +1,81 @@
+import "server-only";
+// next-auth v5 wiring: a development sign-in for demo personas and the company's OIDC single
+// sign-on. Sessions are JWTs holding only the account id; every request reloads the account so
+// a role change applies at once (docs/decisions/007).
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { db } from "@/lib/db/server";
+import { PERSONA_EMAILS } from "@/lib/demo/personas";
+import { upsertSsoUser } from "@/lib/users";
+import { claimConfigFromEnv, mapClaims } from "./oidc-claims";
+import { devLoginEnabled, oidcConfigured } from "./flags";
+
+const providers: NextAuthConfig["providers"] = [];
+
+if (devLoginEnabled()) {
+  providers.push(
+    Credentials({
+      id: "dev",
+      name: "Demo persona",
+      credentials: { email: { label: "Email", type: "email" } },
+      async authorize(credentials) {
+        const email = typeof credentials?.email === "string" ? credentials.email.toLowerCase() : "";
+        if (!PERSONA_EMAILS.has(email)) return null;
+        const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true } });
+        return user;
+      },
+    }),
+  );
+}
+
+if (oidcConfigured()) {
+  providers.push({
+    id: "oidc",
+    name: process.env.AUTH_OIDC_NAME || "Company single sign-on",
+    type: "oidc",
+    issuer: process.env.AUTH_OIDC_ISSUER,
+    clientId: process.env.AUTH_OIDC_CLIENT_ID,
+    clientSecret: process.env.AUTH_OIDC_CLIENT_SECRET,
+    authorization: { params: { scope: process.env.AUTH_OIDC_SCOPE || "openid email profile" } },
+    checks: ["pkce", "state", "nonce"],
+    // The account is created in the jwt callback from the mapped claims, not from this profile.
+    profile: (claims) => ({ id: String(claims.sub), email: String(claims.email ?? ""), name: String(claims.name ?? "") }),
+  });
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  providers,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/signin", error: "/signin" },
+  trustHost: process.env.AUTH_TRUST_HOST === "true" || process.env.NODE_ENV !== "production",
+  callbacks: {
+    async jwt({ token, user, account, profile }) {
+      if (account?.provider === "oidc" && profile) {
+        const mapped = mapClaims(profile as Record<string, unknown>, claimConfigFromEnv());
+        const saved = await upsertSsoUser(db, mapped);
+        token.uid = saved.id;
+      } else if (account && user?.id) {
+        token.uid = user.id;
+      }
+      // Keep nothing personal in the cookie beyond the account id.
+      delete token.name;
+      delete token.email;
+      delete token.picture;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, userId: typeof token.uid === "string" ? token.uid : undefined };
+    },
+  },
+  logger: {
+    // next-auth's default logger prints whole errors, which can include profile data.
+    error: (error) => console.error(`[auth] ${error.name}`),
+    warn: (code) => console.warn(`[auth] warning ${code}`),
+  },
+});
+
+declare module "next-auth" {
+  interface Session {
+    userId?: string;
+  }
+}

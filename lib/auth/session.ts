@@ -1,0 +1,21 @@
+import "server-only";
+import { cache } from "react";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/server";
+import { getActorById } from "@/lib/users";
+import { auth } from "./index";
+
+/** The signed-in account for this request, or null. Cached per request. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  if (!session?.userId) return null;
+  return getActorById(db, session.userId);
+});
+
+/** Only same-site relative paths are allowed after sign-in, so no open redirect exists. */
+export function safeRedirect(target: unknown, fallback = "/"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.includes("\\")) {
+    return fallback;
+  }
+  return target;
+}

@@ -1,0 +1,67 @@
+// Typed domain errors. Domain functions throw these; the HTTP and server-action adapters turn
+// them into a status code and a message a person can act on (docs/decisions/004).
+export type DomainErrorCode =
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "invalid_input"
+  | "conflict"
+  | "closed"
+  | "rate_limited";
+
+const STATUS: Record<DomainErrorCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid_input: 400,
+  conflict: 409,
+  closed: 409,
+  rate_limited: 429,
+};
+
+export class DomainError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "DomainError";
+    this.status = STATUS[code];
+  }
+}
+
+export const unauthenticated = (message = "Sign in to do this.") =>
+  new DomainError("unauthenticated", message);
+export const forbidden = (message: string) => new DomainError("forbidden", message);
+export const notFound = (message: string) => new DomainError("not_found", message);
+export const conflict = (message: string) => new DomainError("conflict", message);
+
+/** Turns a zod error into an invalid_input error naming each field and what is wrong. */
+export function invalidInput(issues: { path: PropertyKey[]; message: string }[]): DomainError {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "input";
+    fields[key] ??= issue.message;
+  }
+  const summary = Object.entries(fields)
+    .map(([field, message]) => (field === "input" ? message : `${field}: ${message}`))
+    .join("; ");
+  return new DomainError("invalid_input", summary || "The input is not valid.", fields);
+}
+
+/** Parses input with a zod schema, throwing a DomainError with field messages on failure. */
+export function parseInput<T>(
+  schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  input: unknown,
+): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalidInput(result.error.issues);
+  return result.data;
+}
+
+/** Prisma's unique-constraint violation, whatever the database. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}

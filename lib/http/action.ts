@@ -1,0 +1,41 @@
+// Adapter from server actions to the domain layer: a domain error becomes a typed state the
+// form can show next to its fields; anything else is logged without personal data.
+import { DomainError } from "@/lib/errors";
+
+export type ActionState = {
+  ok: boolean;
+  message?: string;
+  fields?: Record<string, string>;
+  /** The submitted values, so a form can show them again after an error. */
+  values?: Record<string, string>;
+};
+
+export const initialActionState: ActionState = { ok: false };
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
+  }
+  return values;
+}
+
+export async function runAction(
+  formData: FormData | null,
+  run: () => Promise<ActionState | void>,
+): Promise<ActionState> {
+  try {
+    return (await run()) ?? { ok: true };
+  } catch (error) {
+    // redirect() and notFound() work by throwing; let Next.js handle them.
+    if (error instanceof Error && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) {
+      throw error;
+    }
+    const values = formData ? formValues(formData) : undefined;
+    if (error instanceof DomainError) {
+      return { ok: false, message: error.message, fields: error.fields, values };
+    }
+    console.error(`[action] unexpected ${error instanceof Error ? error.name : "error"}`);
+    return { ok: false, message: "Something went wrong on our side; please try again.", values };
+  }
+}

@@ -1,0 +1,67 @@
+// Thin adapter from route handlers to the domain layer: typed domain errors become JSON with a
+// status and a message; anything unexpected is logged without personal data and becomes a 500.
+import { DomainError } from "@/lib/errors";
+
+export type JsonError = { error: { code: string; message: string; fields?: Record<string, string> } };
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof DomainError) {
+    return Response.json(
+      { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } } satisfies JsonError,
+      { status: error.status, headers: { "Cache-Control": "no-store" } },
+    );
+  }
+  // Only the error's class and message: request bodies and user data are never logged.
+  const name = error instanceof Error ? error.name : "UnknownError";
+  console.error(`[api] unexpected ${name}`);
+  return Response.json(
+    { error: { code: "internal", message: "Something went wrong on our side; please try again." } } satisfies JsonError,
+    { status: 500, headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+/** Mutations must come from this site's own pages (or a same-origin script), never a third-party page. */
+export function assertSameOrigin(request: Request): void {
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") {
+    throw new DomainError("forbidden", "Cross-site requests cannot change anything here.");
+  }
+  const origin = request.headers.get("origin");
+  if (origin) {
+    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      originHost = null;
+    }
+    if (!host || originHost !== host) {
+      throw new DomainError("forbidden", "Cross-site requests cannot change anything here.");
+    }
+  }
+}
+
+/** Reads a JSON body, answering a clear 400 for bodies that are missing, too big or not JSON. */
+export async function readJson(request: Request, maxBytes = 16_384): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw new DomainError("invalid_input", "Send the body as JSON with Content-Type: application/json.");
+  }
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) {
+    throw new DomainError("invalid_input", `The body is larger than ${maxBytes} bytes.`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DomainError("invalid_input", "The body is not valid JSON.");
+  }
+}
+
+export async function handle(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

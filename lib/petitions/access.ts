@@ -1,0 +1,58 @@
+// Who may see and change a petition. Kept in one place so pages, the JSON API and the
+// domain commands agree.
+import type { Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import { forbidden, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+type Reader = Pick<Prisma.TransactionClient, "petitionOrganizer" | "signature">;
+
+export async function isOrganizer(db: Reader, actor: Actor | null, petitionId: string): Promise<boolean> {
+  if (!actor) return false;
+  const row = await db.petitionOrganizer.findUnique({
+    where: { petitionId_userId: { petitionId, userId: actor.id } },
+    select: { userId: true },
+  });
+  return row !== null;
+}
+
+export const NOT_FOUND_MESSAGE = "No petition found at this address. It may be a draft you cannot see.";
+
+/**
+ * Drafts are visible only to their organizers. A petition gathering co-sponsors is visible to
+ * its organizers, to anyone holding the co-sponsor link, and to those who already co-sponsored.
+ * Open and closed petitions are public. Anything not visible is reported as not found, so the
+ * existence of a private draft is not disclosed.
+ */
+export async function assertCanView(
+  db: Reader,
+  actor: Actor | null,
+  petition: { id: string; state: string; coSponsorToken: string },
+  invite?: string,
+): Promise<{ organizer: boolean }> {
+  const organizer = await isOrganizer(db, actor, petition.id);
+  if (petition.state === "open" || petition.state === "closed" || organizer) return { organizer };
+  if (petition.state === "collecting") {
+    if (invite && invite === petition.coSponsorToken) return { organizer };
+    if (actor) {
+      const signed = await db.signature.findUnique({
+        where: { petitionId_userId: { petitionId: petition.id, userId: actor.id } },
+        select: { id: true },
+      });
+      if (signed) return { organizer };
+    }
+  }
+  throw notFound(NOT_FOUND_MESSAGE);
+}
+
+export async function assertOrganizer(db: Reader, actor: Actor, petitionId: string, action: string) {
+  if (!(await isOrganizer(db, actor, petitionId))) {
+    throw forbidden(`Only this petition's organizers can ${action}.`);
+  }
+}
+
+export async function findPetitionOr404(db: Pick<Db, "petition">, idOrSlug: { id: string } | { slug: string }) {
+  const petition = await db.petition.findUnique({ where: idOrSlug as { id: string } });
+  if (!petition) throw notFound(NOT_FOUND_MESSAGE);
+  return petition;
+}

@@ -1,0 +1,199 @@
+// Changing petitions: create, edit a draft, gather co-sponsors, add co-organizers, close.
+import { randomBytes } from "node:crypto";
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import { conflict, DomainError, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getSettings, type Settings } from "@/lib/settings";
+import { recordEvent } from "@/lib/timeline/record";
+import { assertOrganizer, findPetitionOr404 } from "./access";
+import { coOrganizerInputSchema, petitionInputSchema, type PetitionInput } from "./schema";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+type Clock = { now?: Date };
+
+export function slugify(title: string): string {
+  const base = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+  const suffix = randomBytes(4).readUInt32BE(0).toString(36).slice(0, 5);
+  return `${base || "petition"}-${suffix}`;
+}
+
+export function searchTextOf(p: { title: string; ask: string; addressedTo: string }): string {
+  return `${p.title} ${p.ask} ${p.addressedTo}`.toLowerCase();
+}
+
+/** Resolves the closing date: the default when empty, otherwise within the configured bounds. */
+export function resolveClosingDate(closesOn: string | undefined, settings: Settings, now: Date): Date {
+  if (!closesOn) return new Date(now.getTime() + settings.closingDaysDefault * DAY);
+  const date = new Date(`${closesOn.slice(0, 10)}T23:59:59.000Z`);
+  if (Number.isNaN(date.getTime())) {
+    throw new DomainError("invalid_input", "The closing date is not a real date.", { closesOn: "Not a real date." });
+  }
+  const earliest = new Date(now.getTime() + settings.closingDaysMin * DAY);
+  const latest = new Date(now.getTime() + (settings.closingDaysMax + 1) * DAY);
+  if (date < earliest || date > latest) {
+    const message = `The closing date must be between ${settings.closingDaysMin} and ${settings.closingDaysMax} days from today.`;
+    throw new DomainError("invalid_input", message, { closesOn: message });
+  }
+  return date;
+}
+
+export async function createPetition(db: Db, actor: Actor | null, input: PetitionInput | unknown, clock: Clock = {}) {
+  const author = requireActor(actor, "start a petition");
+  const data = parseInput(petitionInputSchema, input);
+  const now = clock.now ?? new Date();
+  const settings = await getSettings(db);
+  const closesAt = resolveClosingDate(data.closesOn, settings, now);
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.petition.create({
+        data: {
+          slug: slugify(data.title),
+          title: data.title,
+          ask: data.ask,
+          background: data.background,
+          addressedTo: data.addressedTo,
+          goal: data.goal,
+          responseThreshold: settings.responseThreshold,
+          searchText: searchTextOf(data),
+          state: "draft",
+          coSponsorToken: randomBytes(18).toString("base64url"),
+          closesAt,
+          createdAt: now,
+          organizers: { create: { userId: author.id, role: "starter", createdAt: now } },
+        },
+      });
+    } catch (error) {
+      // A slug collision is astronomically rare; try a new random suffix a few times.
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+    }
+  }
+}
+
+export async function updateDraft(db: Db, actor: Actor | null, petitionId: string, input: unknown, clock: Clock = {}) {
+  const editor = requireActor(actor, "edit a petition");
+  const petition = await findPetitionOr404(db, { id: petitionId });
+  await assertOrganizer(db, editor, petitionId, "edit it");
+  if (petition.state !== "draft") {
+    throw conflict("Only drafts can be edited; this petition already went out for co-sponsors.");
+  }
+  const data = parseInput(petitionInputSchema, input);
+  const settings = await getSettings(db);
+  const closesAt = resolveClosingDate(data.closesOn, settings, clock.now ?? new Date());
+  return db.petition.update({
+    where: { id: petitionId },
+    data: {
+      title: data.title,
+      ask: data.ask,
+      background: data.background,
+      addressedTo: data.addressedTo,
+      goal: data.goal,
+      searchText: searchTextOf(data),
+      closesAt,
+    },
+  });
+}
+
+/** Opens a petition inside a transaction, recording the public event. */
+export async function openPetition(tx: Prisma.TransactionClient, petitionId: string, fromState: string, now: Date) {
+  const { count } = await tx.petition.updateMany({
+    where: { id: petitionId, state: fromState },
+    data: { state: "open", openedAt: now },
+  });
+  if (count === 1) {
+    const p = await tx.petition.findUniqueOrThrow({ where: { id: petitionId }, select: { title: true } });
+    await recordEvent(tx, { kind: "petition_opened", petitionId, summary: `Petition opened: ${p.title}`, at: now });
+  }
+  return count === 1;
+}
+
+/**
+ * The organizer sends the draft out for co-sponsors. With no co-sponsors required (setting 0)
+ * it opens at once.
+ */
+export async function submitForCoSponsors(db: Db, actor: Actor | null, petitionId: string, clock: Clock = {}) {
+  const organizer = requireActor(actor, "submit a petition");
+  const petition = await findPetitionOr404(db, { id: petitionId });
+  await assertOrganizer(db, organizer, petitionId, "submit it");
+  if (petition.state !== "draft") throw conflict("This petition has already been submitted.");
+  const now = clock.now ?? new Date();
+  if (petition.closesAt <= now) throw conflict("The closing date has passed; edit the draft and choose a later one.");
+  const settings = await getSettings(db);
+  return db.$transaction(async (tx) => {
+    if (settings.coSponsorsNeeded === 0) {
+      await openPetition(tx, petitionId, "draft", now);
+    } else {
+      await tx.petition.updateMany({ where: { id: petitionId, state: "draft" }, data: { state: "collecting" } });
+    }
+    return tx.petition.findUniqueOrThrow({ where: { id: petitionId } });
+  });
+}
+
+export async function addCoOrganizer(db: Db, actor: Actor | null, petitionId: string, input: unknown, clock: Clock = {}) {
+  const organizer = requireActor(actor, "add a co-organizer");
+  const { email } = parseInput(coOrganizerInputSchema, input);
+  await findPetitionOr404(db, { id: petitionId });
+  await assertOrganizer(db, organizer, petitionId, "add co-organizers");
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true } });
+  if (!user) throw notFound("Nobody with that email has signed in to Undersigned yet; ask them to sign in once first.");
+  try {
+    await db.petitionOrganizer.create({
+      data: { petitionId, userId: user.id, role: "co-organizer", createdAt: clock.now ?? new Date() },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(`${user.name} is already an organizer of this petition.`);
+    throw error;
+  }
+  return user;
+}
+
+async function closeInTransaction(tx: Prisma.TransactionClient, petitionId: string, title: string, now: Date, early: boolean) {
+  const { count } = await tx.petition.updateMany({
+    where: { id: petitionId, state: "open" },
+    // closesAt becomes the real end, so "closed" lists sort by one column.
+    data: { state: "closed", closedAt: now, ...(early ? { closesAt: now } : {}) },
+  });
+  if (count === 1) {
+    await recordEvent(tx, {
+      kind: "petition_closed",
+      petitionId,
+      summary: early ? `Closed by its organizers: ${title}` : `Closed on its closing date: ${title}`,
+      at: now,
+    });
+  }
+  return count === 1;
+}
+
+export async function closePetition(db: Db, actor: Actor | null, petitionId: string, clock: Clock = {}) {
+  const organizer = requireActor(actor, "close a petition");
+  const petition = await findPetitionOr404(db, { id: petitionId });
+  await assertOrganizer(db, organizer, petitionId, "close it");
+  if (petition.state !== "open") throw conflict("Only an open petition can be closed.");
+  const now = clock.now ?? new Date();
+  await db.$transaction((tx) => closeInTransaction(tx, petitionId, petition.title, now, petition.closesAt > now));
+  return db.petition.findUniqueOrThrow({ where: { id: petitionId } });
+}
+
+/** Closes every open petition whose closing date has passed. Run by the scheduler. */
+export async function closeExpiredPetitions(db: Db, clock: Clock = {}): Promise<number> {
+  const now = clock.now ?? new Date();
+  const due = await db.petition.findMany({
+    where: { state: "open", closesAt: { lte: now } },
+    select: { id: true, title: true, closesAt: true },
+  });
+  let closed = 0;
+  for (const p of due) {
+    const done = await db.$transaction((tx) => closeInTransaction(tx, p.id, p.title, p.closesAt, false));
+    if (done) closed++;
+  }
+  return closed;
+}

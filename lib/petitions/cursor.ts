@@ -1,0 +1,25 @@
+// Opaque cursors for keyset pagination: the last row's sort value and id, base64url JSON.
+import { DomainError } from "@/lib/errors";
+
+export type CursorValue = string | number;
+
+export function encodeCursor(value: CursorValue, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): { value: CursorValue; id: string } {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      (typeof parsed[0] === "string" || typeof parsed[0] === "number") &&
+      typeof parsed[1] === "string"
+    ) {
+      return { value: parsed[0], id: parsed[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new DomainError("invalid_input", "The cursor is not valid; start again from the first page.");
+}

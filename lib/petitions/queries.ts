@@ -1,0 +1,215 @@
+// Reading petitions: public summaries, the detail a viewer may see, lists and counts.
+import type { Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import { parseInput } from "@/lib/errors";
+import type { Petition, Prisma } from "@/lib/generated/prisma/client";
+import { renderMarkdown } from "@/lib/markdown";
+import { getSettings } from "@/lib/settings";
+import { assertCanView, findPetitionOr404 } from "./access";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { listQuerySchema, type ListQuery, type PetitionState } from "./schema";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export type ResponseStatus = "not_due" | "due" | "overdue" | "responded";
+
+export type PetitionSummary = {
+  id: string;
+  slug: string;
+  title: string;
+  ask: string;
+  addressedTo: string;
+  state: PetitionState;
+  signatureCount: number;
+  goal: number;
+  responseThreshold: number;
+  openedAt: string | null;
+  closesAt: string;
+  closedAt: string | null;
+  thresholdReachedAt: string | null;
+  responseDueAt: string | null;
+  respondedAt: string | null;
+  response: { status: ResponseStatus; overdueDays: number };
+};
+
+/** A petition past its closing date is closed, even before the scheduler has written it. */
+export function effectiveState(p: Pick<Petition, "state" | "closesAt">, now: Date): PetitionState {
+  if (p.state === "open" && p.closesAt <= now) return "closed";
+  return p.state as PetitionState;
+}
+
+export function responseStatus(
+  p: Pick<Petition, "responseDueAt" | "respondedAt">,
+  now: Date,
+): PetitionSummary["response"] {
+  if (p.respondedAt) return { status: "responded", overdueDays: 0 };
+  if (!p.responseDueAt) return { status: "not_due", overdueDays: 0 };
+  if (p.responseDueAt > now) return { status: "due", overdueDays: 0 };
+  return { status: "overdue", overdueDays: Math.max(1, Math.floor((now.getTime() - p.responseDueAt.getTime()) / DAY)) };
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toSummary(p: Petition, now: Date = new Date()): PetitionSummary {
+  return {
+    id: p.id,
+    slug: p.slug,
+    title: p.title,
+    ask: p.ask,
+    addressedTo: p.addressedTo,
+    state: effectiveState(p, now),
+    signatureCount: p.signatureCount,
+    goal: p.goal,
+    responseThreshold: p.responseThreshold,
+    openedAt: iso(p.openedAt),
+    closesAt: p.closesAt.toISOString(),
+    closedAt: iso(p.closedAt),
+    thresholdReachedAt: iso(p.thresholdReachedAt),
+    responseDueAt: iso(p.responseDueAt),
+    respondedAt: iso(p.respondedAt),
+    response: responseStatus(p, now),
+  };
+}
+
+export type PetitionDetail = PetitionSummary & {
+  background: string;
+  backgroundHtml: string;
+  organizers: { name: string; role: string }[];
+  coSponsors: { count: number; needed: number };
+  viewer: { isOrganizer: boolean; coSponsorToken: string | null };
+};
+
+export async function getPetitionDetail(
+  db: Db,
+  viewer: Actor | null,
+  where: { id: string } | { slug: string },
+  opts: { invite?: string; now?: Date } = {},
+): Promise<PetitionDetail> {
+  const now = opts.now ?? new Date();
+  const petition = await findPetitionOr404(db, where);
+  const { organizer } = await assertCanView(db, viewer, petition, opts.invite);
+  const [organizers, coSponsorCount, settings] = await Promise.all([
+    db.petitionOrganizer.findMany({
+      where: { petitionId: petition.id },
+      orderBy: { createdAt: "asc" },
+      select: { role: true, user: { select: { name: true } } },
+    }),
+    db.signature.count({ where: { petitionId: petition.id, coSponsor: true } }),
+    getSettings(db),
+  ]);
+  return {
+    ...toSummary(petition, now),
+    background: petition.background,
+    backgroundHtml: renderMarkdown(petition.background),
+    organizers: organizers.map((o) => ({ name: o.user.name, role: o.role })),
+    coSponsors: { count: coSponsorCount, needed: settings.coSponsorsNeeded },
+    viewer: { isOrganizer: organizer, coSponsorToken: organizer ? petition.coSponsorToken : null },
+  };
+}
+
+/** The public count of a public petition; drafts and co-sponsor stages are not public. */
+export async function getPublicCount(db: Db, petitionId: string, now: Date = new Date()) {
+  const p = await db.petition.findFirst({
+    where: { id: petitionId, state: { in: ["open", "closed"] } },
+    select: { id: true, signatureCount: true, goal: true, state: true, closesAt: true },
+  });
+  if (!p) return null;
+  return { id: p.id, signatureCount: p.signatureCount, goal: p.goal, state: effectiveState(p, now) };
+}
+
+export type PetitionPage = { items: PetitionSummary[]; nextCursor: string | null };
+
+type ListSpec = {
+  where: (now: Date) => Prisma.PetitionWhereInput;
+  field: "openedAt" | "responseDueAt" | "respondedAt" | "closesAt";
+  direction: "asc" | "desc";
+};
+
+const LISTS: Record<Exclude<ListQuery["list"] & string, "trending">, ListSpec> = {
+  open: { where: (now) => ({ state: "open", closesAt: { gt: now } }), field: "openedAt", direction: "desc" },
+  awaiting: {
+    where: () => ({ state: { in: ["open", "closed"] }, thresholdReachedAt: { not: null }, respondedAt: null }),
+    field: "responseDueAt",
+    direction: "asc",
+  },
+  responded: { where: () => ({ state: { in: ["open", "closed"] }, respondedAt: { not: null } }), field: "respondedAt", direction: "desc" },
+  closed: {
+    where: (now) => ({ OR: [{ state: "closed" }, { state: "open", closesAt: { lte: now } }] }),
+    field: "closesAt",
+    direction: "desc",
+  },
+};
+
+/**
+ * Public lists with keyset pagination: the cursor holds the last row's sort value and id, so
+ * pages stay stable while signatures arrive. Trending ranks by signatures in the last 24 hours.
+ */
+export async function listPetitions(db: Db, query: ListQuery | unknown, opts: { now?: Date } = {}): Promise<PetitionPage> {
+  const { list, q, cursor, limit } = parseInput(listQuerySchema, query ?? {});
+  const now = opts.now ?? new Date();
+  const search: Prisma.PetitionWhereInput = q ? { searchText: { contains: q.toLowerCase() } } : {};
+  if (list === "trending") return listTrending(db, search, cursor, limit, now);
+
+  const spec = LISTS[list];
+  const { field, direction } = spec;
+  const after: Prisma.PetitionWhereInput = {};
+  if (cursor) {
+    const c = decodeCursor(cursor);
+    const value = new Date(String(c.value));
+    const beyond = direction === "desc" ? { lt: value } : { gt: value };
+    const idBeyond = direction === "desc" ? { lt: c.id } : { gt: c.id };
+    after.OR = [{ [field]: beyond }, { [field]: value, id: idBeyond }];
+  }
+  const rows = await db.petition.findMany({
+    where: { AND: [spec.where(now), search, after, { [field]: { not: null } }] },
+    orderBy: [{ [field]: direction }, { id: direction }],
+    take: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const lastValue = last?.[field];
+  return {
+    items: page.map((p) => toSummary(p, now)),
+    nextCursor: rows.length > limit && last && lastValue ? encodeCursor(lastValue.toISOString(), last.id) : null,
+  };
+}
+
+async function listTrending(
+  db: Db,
+  search: Prisma.PetitionWhereInput,
+  cursor: string | undefined,
+  limit: number,
+  now: Date,
+): Promise<PetitionPage> {
+  // Trending is a ranking that moves every minute; its cursor is the rank reached so far.
+  const offset = cursor ? Number(decodeCursor(cursor).value) || 0 : 0;
+  const since = new Date(now.getTime() - DAY);
+  const grouped = await db.signature.groupBy({
+    by: ["petitionId"],
+    where: { createdAt: { gte: since }, petition: { state: "open", closesAt: { gt: now }, ...search } },
+    _count: { petitionId: true },
+    orderBy: [{ _count: { petitionId: "desc" } }, { petitionId: "asc" }],
+    skip: offset,
+    take: limit + 1,
+  });
+  const pageIds = grouped.slice(0, limit).map((g) => g.petitionId);
+  const rows = await db.petition.findMany({ where: { id: { in: pageIds } } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const recent = new Map(grouped.map((g) => [g.petitionId, g._count.petitionId]));
+  const items = pageIds
+    .map((id) => byId.get(id))
+    .filter((p): p is Petition => Boolean(p))
+    .map((p) => ({ ...toSummary(p, now), signaturesLast24h: recent.get(p.id) ?? 0 }));
+  return { items, nextCursor: grouped.length > limit ? encodeCursor(offset + limit, "rank") : null };
+}
+
+/** Petitions the actor organizes, drafts included, newest first. */
+export async function listOwnPetitions(db: Db, actor: Actor, opts: { now?: Date } = {}) {
+  const now = opts.now ?? new Date();
+  const rows = await db.petition.findMany({
+    where: { organizers: { some: { userId: actor.id } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+  });
+  return rows.map((p) => toSummary(p, now));
+}

@@ -1,0 +1,69 @@
+// Platform settings: stored as JSON per key, validated, with defaults for anything unset.
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+
+export const settingsSchema = z
+  .object({
+    /** Co-sponsor signatures a petition needs before it opens. */
+    coSponsorsNeeded: z.number().int().min(0).max(50),
+    /** Signatures after which leadership owes a response. */
+    responseThreshold: z.number().int().min(1).max(1_000_000),
+    /** Days leadership has to respond once the threshold is reached. */
+    responseDueDays: z.number().int().min(1).max(365),
+    /** Default, shortest and longest time a petition stays open, in days. */
+    closingDaysDefault: z.number().int().min(1).max(730),
+    closingDaysMin: z.number().int().min(1).max(730),
+    closingDaysMax: z.number().int().min(1).max(730),
+    /** Smallest group shown in breakdowns (k-anonymity). */
+    anonymityK: z.number().int().min(2).max(1000),
+    /** Anonymous comment tokens per person per week. */
+    weeklyTokenAllowance: z.number().int().min(1).max(100),
+  })
+  .refine((s) => s.closingDaysMin <= s.closingDaysDefault && s.closingDaysDefault <= s.closingDaysMax, {
+    message: "The closing-date bounds must satisfy shortest ≤ default ≤ longest.",
+    path: ["closingDaysDefault"],
+  });
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  coSponsorsNeeded: 2,
+  responseThreshold: 500,
+  responseDueDays: 14,
+  closingDaysDefault: 60,
+  closingDaysMin: 7,
+  closingDaysMax: 180,
+  anonymityK: 5,
+  weeklyTokenAllowance: 10,
+};
+
+type SettingsReader = Pick<Db, "setting">;
+
+export async function getSettings(db: SettingsReader): Promise<Settings> {
+  const rows = await db.setting.findMany();
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const row of rows) {
+    if (row.key in DEFAULT_SETTINGS) {
+      try {
+        merged[row.key] = JSON.parse(row.value);
+      } catch {
+        // A corrupt value falls back to the default rather than breaking every page.
+      }
+    }
+  }
+  const parsed = settingsSchema.safeParse(merged);
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/** Writes settings directly (seed, tests). The admin screen with audit log builds on this. */
+export async function writeSettings(db: SettingsReader, values: Partial<Settings>): Promise<Settings> {
+  const next = settingsSchema.parse({ ...(await getSettings(db)), ...values });
+  for (const [key, value] of Object.entries(values)) {
+    await db.setting.upsert({
+      where: { key },
+      create: { key, value: JSON.stringify(value) },
+      update: { value: JSON.stringify(value) },
+    });
+  }
+  return next;
+}

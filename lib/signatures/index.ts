@@ -1,0 +1,208 @@
+// Signing and withdrawing. The stored count changes in the same transaction as the signature,
+// with an atomic increment, so it always equals the number of signature rows (promise 6).
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import { DomainError, forbidden, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertCanView, findPetitionOr404, isOrganizer } from "@/lib/petitions/access";
+import { openPetition } from "@/lib/petitions/commands";
+import { signatureInputSchema, type SignatureInput } from "@/lib/petitions/schema";
+import { getSettings } from "@/lib/settings";
+import { recordEvent } from "@/lib/timeline/record";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export type SignResult = {
+  status: "signed" | "already_signed";
+  signature: { visibility: "named" | "anonymous"; coSponsor: boolean; createdAt: Date };
+  petition: { id: string; state: string; signatureCount: number };
+};
+
+const closedMessage = (closesAt: Date) =>
+  `This petition closed on ${closesAt.toISOString().slice(0, 10)} and no longer accepts signatures.`;
+
+/**
+ * Signs a petition for the acting employee. Idempotent: signing twice (or many times at once)
+ * leaves one signature and reports "already_signed". While a petition gathers co-sponsors,
+ * only holders of the co-sponsor link can sign, and reaching the required number opens it.
+ */
+export async function signPetition(
+  db: Db,
+  actor: Actor | null,
+  petitionId: string,
+  input: SignatureInput | unknown,
+  clock: { now?: Date } = {},
+): Promise<SignResult> {
+  const signer = requireActor(actor, "sign a petition");
+  const { visibility, invite } = parseInput(signatureInputSchema, input);
+  const now = clock.now ?? new Date();
+  const petition = await findPetitionOr404(db, { id: petitionId });
+  await assertCanView(db, signer, petition, invite);
+
+  if (petition.state === "draft") {
+    throw new DomainError("conflict", "This petition is still a draft and cannot be signed yet.");
+  }
+  if (petition.state === "closed" || petition.closesAt <= now) {
+    throw new DomainError("closed", closedMessage(petition.closesAt));
+  }
+  const coSponsor = petition.state === "collecting";
+  if (coSponsor) {
+    if (invite !== petition.coSponsorToken) {
+      throw forbidden("This petition is gathering co-sponsors; you need the co-sponsor link from its organizers.");
+    }
+    if (await isOrganizer(db, signer, petitionId)) {
+      throw forbidden("Organizers cannot co-sponsor their own petition; share the link with colleagues.");
+    }
+  }
+
+  const existing = await findSignature(db, petitionId, signer.id);
+  if (existing) return alreadySigned(db, existing, petitionId);
+
+  const settings = await getSettings(db);
+  try {
+    return await db.$transaction(async (tx) => {
+      const signature = await tx.signature.create({
+        data: { petitionId, userId: signer.id, visibility, coSponsor, createdAt: now },
+        select: { visibility: true, coSponsor: true, createdAt: true },
+      });
+      // The state condition makes a signature racing a close fail instead of landing late.
+      const { count } = await tx.petition.updateMany({
+        where: { id: petitionId, state: petition.state, closesAt: { gt: now } },
+        data: { signatureCount: { increment: 1 } },
+      });
+      if (count !== 1) throw new DomainError("closed", closedMessage(petition.closesAt));
+
+      if (coSponsor) {
+        const coSponsors = await tx.signature.count({ where: { petitionId, coSponsor: true } });
+        if (coSponsors >= settings.coSponsorsNeeded) await openPetition(tx, petitionId, "collecting", now);
+      } else {
+        await markThresholdIfReached(tx, petitionId, settings.responseDueDays, now);
+      }
+      const after = await tx.petition.findUniqueOrThrow({
+        where: { id: petitionId },
+        select: { id: true, state: true, signatureCount: true },
+      });
+      return { status: "signed" as const, signature: narrow(signature), petition: after };
+    });
+  } catch (error) {
+    // A concurrent request from the same person won the race: report their one signature.
+    if (isUniqueViolation(error)) {
+      const winner = await findSignature(db, petitionId, signer.id);
+      if (winner) return alreadySigned(db, winner, petitionId);
+    }
+    throw error;
+  }
+}
+
+/** Records the moment the count first reaches the response threshold, once. */
+async function markThresholdIfReached(tx: Prisma.TransactionClient, petitionId: string, dueDays: number, now: Date) {
+  const { count } = await tx.petition.updateMany({
+    where: {
+      id: petitionId,
+      thresholdReachedAt: null,
+      signatureCount: { gte: tx.petition.fields.responseThreshold },
+    },
+    data: { thresholdReachedAt: now, responseDueAt: new Date(now.getTime() + dueDays * DAY) },
+  });
+  if (count === 1) {
+    const p = await tx.petition.findUniqueOrThrow({
+      where: { id: petitionId },
+      select: { title: true, responseThreshold: true },
+    });
+    await recordEvent(tx, {
+      kind: "threshold_reached",
+      petitionId,
+      summary: `${p.responseThreshold.toLocaleString("en")} signatures reached; leadership's response is due within ${dueDays} days: ${p.title}`,
+      at: now,
+    });
+  }
+}
+
+export async function withdrawSignature(db: Db, actor: Actor | null, petitionId: string, clock: { now?: Date } = {}) {
+  const signer = requireActor(actor, "withdraw a signature");
+  const now = clock.now ?? new Date();
+  const petition = await findPetitionOr404(db, { id: petitionId });
+  const existing = await findSignature(db, petitionId, signer.id);
+  if (!existing) throw notFound("You have not signed this petition, so there is nothing to withdraw.");
+  if (petition.state === "closed" || petition.closesAt <= now) {
+    throw new DomainError("closed", "This petition has closed; signatures can no longer be withdrawn.");
+  }
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.signature.deleteMany({ where: { petitionId, userId: signer.id } });
+    if (count === 1) {
+      await tx.petition.update({ where: { id: petitionId }, data: { signatureCount: { decrement: 1 } } });
+    }
+    const after = await tx.petition.findUniqueOrThrow({
+      where: { id: petitionId },
+      select: { id: true, state: true, signatureCount: true },
+    });
+    return { status: count === 1 ? ("withdrawn" as const) : ("not_signed" as const), petition: after };
+  });
+}
+
+function findSignature(db: Db, petitionId: string, userId: string) {
+  return db.signature.findUnique({
+    where: { petitionId_userId: { petitionId, userId } },
+    select: { visibility: true, coSponsor: true, createdAt: true },
+  });
+}
+
+function narrow(s: { visibility: string; coSponsor: boolean; createdAt: Date }): SignResult["signature"] {
+  return { ...s, visibility: s.visibility === "named" ? "named" : "anonymous" };
+}
+
+async function alreadySigned(
+  db: Db,
+  signature: { visibility: string; coSponsor: boolean; createdAt: Date },
+  petitionId: string,
+): Promise<SignResult> {
+  const petition = await db.petition.findUniqueOrThrow({
+    where: { id: petitionId },
+    select: { id: true, state: true, signatureCount: true },
+  });
+  return { status: "already_signed", signature: narrow(signature), petition };
+}
+
+/** The viewer's own signature, shown only to them. */
+export async function getOwnSignature(db: Db, actor: Actor | null, petitionId: string) {
+  if (!actor) return null;
+  const s = await findSignature(db, petitionId, actor.id);
+  return s ? narrow(s) : null;
+}
+
+/**
+ * Named signers of a petition, newest first. Anonymous signatures never appear here or in any
+ * other listing; only their number is public.
+ */
+export async function listNamedSigners(db: Db, petitionId: string, opts: { take?: number } = {}) {
+  const rows = await db.signature.findMany({
+    where: { petitionId, visibility: "named", petition: { state: { in: ["open", "closed"] } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: opts.take ?? 50,
+    select: { createdAt: true, user: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ name: r.user.name, signedAt: r.createdAt }));
+}
+
+export type Drift = { petitionId: string; slug: string; stored: number; actual: number };
+
+/**
+ * Recounts every petition's signatures and reports where the stored count differs. With
+ * `fix`, corrects the stored count in the same transaction as the recount.
+ */
+export async function reconcileCounts(db: Db, opts: { fix?: boolean } = {}): Promise<Drift[]> {
+  return db.$transaction(async (tx) => {
+    const grouped = await tx.signature.groupBy({ by: ["petitionId"], _count: { _all: true } });
+    const actual = new Map(grouped.map((g) => [g.petitionId, g._count._all]));
+    const petitions = await tx.petition.findMany({ select: { id: true, slug: true, signatureCount: true } });
+    const drift: Drift[] = [];
+    for (const p of petitions) {
+      const count = actual.get(p.id) ?? 0;
+      if (count !== p.signatureCount) {
+        drift.push({ petitionId: p.id, slug: p.slug, stored: p.signatureCount, actual: count });
+        if (opts.fix) await tx.petition.update({ where: { id: p.id }, data: { signatureCount: count } });
+      }
+    }
+    return drift;
+  });
+}

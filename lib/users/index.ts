@@ -1,0 +1,26 @@
+import { toRole, type Actor } from "@/lib/auth/actor";
+import type { SsoProfile } from "@/lib/auth/oidc-claims";
+import type { Db } from "@/lib/db/client";
+
+/**
+ * Creates or refreshes the account behind a single sign-on. Profile fields follow the identity
+ * provider on every sign-in; the role follows it only when a configured group matches, so roles
+ * an admin gave inside Undersigned stay when the provider says nothing about them.
+ */
+export async function upsertSsoUser(db: Db, profile: SsoProfile) {
+  const fields = { name: profile.name, department: profile.department, location: profile.location };
+  return db.user.upsert({
+    where: { email: profile.email },
+    create: { email: profile.email, ...fields, role: profile.role ?? "employee" },
+    update: { ...fields, ...(profile.role ? { role: profile.role } : {}) },
+    select: { id: true },
+  });
+}
+
+export async function getActorById(db: Db, id: string): Promise<Actor | null> {
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, name: true, email: true, role: true, department: true, location: true },
+  });
+  return user ? { ...user, role: toRole(user.role) } : null;
+}
