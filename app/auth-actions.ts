@@ -1,7 +1,7 @@
 "use server";
 
 import { signIn, signOut } from "@/lib/auth";
-import { safeRedirect } from "@/lib/auth/session";
+import { safeRedirect } from "@/lib/auth/redirect";
 
 export async function signInAsPersona(formData: FormData) {
   await signIn("dev", {

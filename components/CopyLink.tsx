@@ -1,12 +1,18 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
+
+const noSubscribe = () => () => {};
 
 /** Shows a share link as a full address with a copy button. */
 export function CopyLink({ path, label }: { path: string; label: string }) {
-  const [url, setUrl] = useState(path);
+  // The server does not know the address people reach it by; the browser does.
+  const url = useSyncExternalStore(
+    noSubscribe,
+    () => new URL(path, window.location.origin).toString(),
+    () => path,
+  );
   const [copied, setCopied] = useState(false);
-  useEffect(() => setUrl(new URL(path, window.location.origin).toString()), [path]);
   return (
     <div className="flex flex-wrap items-center gap-2">
       <label className="sr-only" htmlFor={`copy-${label}`}>{label}</label>

@@ -4,11 +4,11 @@ import { useEffect, useState } from "react";
 
 /**
  * The petition's count, refreshed from the cacheable count endpoint while the page is visible,
- * so the number moves without a reload.
+ * so the number moves without a reload. The page keys it by the server's count, so a fresh
+ * server render starts it again from the newest number.
  */
 export function LiveCount({ petitionId, initial, intervalMs = 5000 }: { petitionId: string; initial: number; intervalMs?: number }) {
   const [count, setCount] = useState(initial);
-  useEffect(() => setCount(initial), [initial]);
   useEffect(() => {
     let stopped = false;
     const tick = async () => {

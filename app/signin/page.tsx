@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import { signInAsPersona, signInWithSso } from "@/app/auth-actions";
 import { ROLE_LABELS } from "@/lib/auth/actor";
 import { devLoginEnabled, oidcConfigured } from "@/lib/auth/flags";
-import { getActor, safeRedirect } from "@/lib/auth/session";
+import { safeRedirect } from "@/lib/auth/redirect";
+import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { PERSONAS } from "@/lib/demo/personas";
 

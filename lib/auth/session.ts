@@ -11,11 +11,3 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!session?.userId) return null;
   return getActorById(db, session.userId);
 });
-
-/** Only same-site relative paths are allowed after sign-in, so no open redirect exists. */
-export function safeRedirect(target: unknown, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.includes("\\")) {
-    return fallback;
-  }
-  return target;
-}

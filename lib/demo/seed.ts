@@ -123,8 +123,8 @@ export async function seedDemo(db: Db, opts: { now?: Date; employees?: number } 
   // and a steady trickle since, including the last 24 hours.
   const mainSigners = crowd.slice(2, 2 + 1898);
   const firstWave = mainSigners.slice(0, 900);
-  const secondWave = mainSigners.slice(900, 1700);
-  const trickle = mainSigners.slice(1700);
+  const secondWave = mainSigners.slice(900, 1500);
+  const trickle = mainSigners.slice(1500);
   await signMany(main.id, firstWave, mainOpened, new Date(mainOpened.getTime() + 6 * DAY), (x) => x * x);
   await signMany(main.id, secondWave, new Date(now.getTime() - 14 * DAY), new Date(now.getTime() - 8 * DAY), (x) => Math.sqrt(x));
   await signMany(main.id, trickle, new Date(now.getTime() - 8 * DAY), new Date(now.getTime() - HOUR), (x) => x);

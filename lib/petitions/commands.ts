@@ -30,6 +30,11 @@ export function searchTextOf(p: { title: string; ask: string; addressedTo: strin
   return `${p.title} ${p.ask} ${p.addressedTo}`.toLowerCase();
 }
 
+/** The closing day offered by default in the form, as YYYY-MM-DD. */
+export function defaultClosingDay(settings: Settings, now: Date = new Date()): string {
+  return new Date(now.getTime() + settings.closingDaysDefault * DAY).toISOString().slice(0, 10);
+}
+
 /** Resolves the closing date: the default when empty, otherwise within the configured bounds. */
 export function resolveClosingDate(closesOn: string | undefined, settings: Settings, now: Date): Date {
   if (!closesOn) return new Date(now.getTime() + settings.closingDaysDefault * DAY);

@@ -21,5 +21,9 @@ export function decodeCursor(cursor: string): { value: CursorValue; id: string }
   } catch {
     // fall through to the error below
   }
-  throw new DomainError("invalid_input", "The cursor is not valid; start again from the first page.");
+  throw decodeCursorError();
+}
+
+export function decodeCursorError(): DomainError {
+  return new DomainError("invalid_input", "The cursor is not valid; start again from the first page.");
 }

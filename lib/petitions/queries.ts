@@ -6,7 +6,7 @@ import type { Petition, Prisma } from "@/lib/generated/prisma/client";
 import { renderMarkdown } from "@/lib/markdown";
 import { getSettings } from "@/lib/settings";
 import { assertCanView, findPetitionOr404 } from "./access";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, decodeCursorError, encodeCursor } from "./cursor";
 import { listQuerySchema, type ListQuery, type PetitionState } from "./schema";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -156,12 +156,14 @@ export async function listPetitions(db: Db, query: ListQuery | unknown, opts: { 
   if (cursor) {
     const c = decodeCursor(cursor);
     const value = new Date(String(c.value));
+    if (Number.isNaN(value.getTime())) throw decodeCursorError();
     const beyond = direction === "desc" ? { lt: value } : { gt: value };
     const idBeyond = direction === "desc" ? { lt: c.id } : { gt: c.id };
     after.OR = [{ [field]: beyond }, { [field]: value, id: idBeyond }];
   }
   const rows = await db.petition.findMany({
-    where: { AND: [spec.where(now), search, after, { [field]: { not: null } }] },
+    // Rows without the sort value cannot be paged through, so they are not in the list.
+    where: { AND: [spec.where(now), search, after, field === "closesAt" ? {} : { [field]: { not: null } }] },
     orderBy: [{ [field]: direction }, { id: direction }],
     take: limit + 1,
   });
@@ -182,7 +184,8 @@ async function listTrending(
   now: Date,
 ): Promise<PetitionPage> {
   // Trending is a ranking that moves every minute; its cursor is the rank reached so far.
-  const offset = cursor ? Number(decodeCursor(cursor).value) || 0 : 0;
+  const offset = cursor ? Number(decodeCursor(cursor).value) : 0;
+  if (!Number.isSafeInteger(offset) || offset < 0) throw decodeCursorError();
   const since = new Date(now.getTime() - DAY);
   const grouped = await db.signature.groupBy({
     by: ["petitionId"],

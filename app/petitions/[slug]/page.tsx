@@ -93,7 +93,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
         <section aria-labelledby="count-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
           <h2 id="count-heading" className="sr-only">Signatures</h2>
           <p className="text-3xl font-extrabold">
-            {isPublic ? <LiveCount petitionId={petition.id} initial={petition.signatureCount} /> : <span data-testid="signature-count">{formatCount(petition.signatureCount)}</span>}
+            {isPublic ? <LiveCount key={petition.signatureCount} petitionId={petition.id} initial={petition.signatureCount} /> : <span data-testid="signature-count">{formatCount(petition.signatureCount)}</span>}
           </p>
           <p className="text-sm text-muted">of {formatCount(petition.goal)} signatures</p>
           <div className="mt-2">

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { createPetitionAction } from "@/app/petitions/actions";
-import { isoDay } from "@/components/format";
 import { PetitionForm } from "@/components/PetitionForm";
 import { getActor } from "@/lib/auth/session";
+import { defaultClosingDay } from "@/lib/petitions/commands";
 import { db } from "@/lib/db/server";
 import { getSettings } from "@/lib/settings";
 
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function NewPetitionPage() {
   if (!(await getActor())) redirect("/signin?callbackUrl=%2Fpetitions%2Fnew");
   const settings = await getSettings(db);
-  const defaultClose = isoDay(new Date(Date.now() + settings.closingDaysDefault * 86_400_000));
+  const defaultClose = defaultClosingDay(settings);
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-3xl font-bold">Start a petition</h1>

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { requireRole } from "@/lib/auth/actor";
+import { devLoginEnabled, oidcConfigured } from "@/lib/auth/flags";
+import { claimConfigFromEnv, mapClaims } from "@/lib/auth/oidc-claims";
+import { safeRedirect } from "@/lib/auth/redirect";
+
+const config = claimConfigFromEnv({
+  AUTH_OIDC_LEADERSHIP_GROUPS: "exec, directors",
+  AUTH_OIDC_MODERATOR_GROUPS: "community-mods",
+  AUTH_OIDC_ADMIN_GROUPS: "platform-admins",
+});
+
+describe("mapping single sign-on claims", () => {
+  it("maps email, name, department, location and the groups claim to a role", () => {
+    expect(
+      mapClaims({ sub: "1", email: "Rhea@Example.com", name: "Rhea", department: "Office of the CEO", location: "London", groups: ["staff", "directors"] }, config),
+    ).toEqual({ email: "rhea@example.com", name: "Rhea", department: "Office of the CEO", location: "London", role: "leadership" });
+  });
+
+  it("gives no role when no configured group matches, so the account stays an employee or keeps an admin-given role", () => {
+    expect(mapClaims({ email: "a@example.com", groups: ["staff"] }, config).role).toBeNull();
+    expect(mapClaims({ email: "a@example.com" }, config)).toMatchObject({ role: null, name: "a", department: null });
+  });
+
+  it("never makes a moderator into leadership: moderation wins over leadership, admin over both", () => {
+    expect(mapClaims({ email: "a@example.com", groups: ["exec", "community-mods"] }, config).role).toBe("moderator");
+    expect(mapClaims({ email: "a@example.com", groups: ["exec", "platform-admins"] }, config).role).toBe("admin");
+    expect(mapClaims({ email: "a@example.com", groups: "community-mods" }, config).role).toBe("moderator");
+  });
+
+  it("uses configured claim names", () => {
+    const custom = claimConfigFromEnv({ AUTH_OIDC_GROUPS_CLAIM: "roles", AUTH_OIDC_DEPARTMENT_CLAIM: "org_unit", AUTH_OIDC_LEADERSHIP_GROUPS: "exec" });
+    expect(mapClaims({ email: "a@example.com", roles: ["exec"], org_unit: "Finance" }, custom)).toMatchObject({ role: "leadership", department: "Finance" });
+  });
+
+  it("refuses a profile without email", () => {
+    expect(() => mapClaims({ name: "x" }, config)).toThrow(/email/);
+  });
+});
+
+describe("sign-in switches", () => {
+  it("enables development sign-in outside production, and in production only when asked", () => {
+    expect(devLoginEnabled({ NODE_ENV: "development" })).toBe(true);
+    expect(devLoginEnabled({ NODE_ENV: "test" })).toBe(true);
+    expect(devLoginEnabled({ NODE_ENV: "production" })).toBe(false);
+    expect(devLoginEnabled({ NODE_ENV: "production", AUTH_DEV_LOGIN: "1" })).toBe(false);
+    expect(devLoginEnabled({ NODE_ENV: "production", AUTH_DEV_LOGIN: "true" })).toBe(true);
+  });
+
+  it("configures OIDC only with an issuer and a client id", () => {
+    expect(oidcConfigured({})).toBe(false);
+    expect(oidcConfigured({ AUTH_OIDC_ISSUER: "https://id.example.com" })).toBe(false);
+    expect(oidcConfigured({ AUTH_OIDC_ISSUER: "https://id.example.com", AUTH_OIDC_CLIENT_ID: "x" })).toBe(true);
+  });
+});
+
+describe("redirects after sign-in", () => {
+  it.each([
+    ["/petitions/abc", "/petitions/abc"],
+    ["/petitions?list=open", "/petitions?list=open"],
+    ["https://evil.example/", "/"],
+    ["//evil.example/", "/"],
+    ["/\\evil.example", "/"],
+    ["javascript:alert(1)", "/"],
+    [undefined, "/"],
+    [["/a", "/b"], "/"],
+  ])("%s → %s", (input, expected) => {
+    expect(safeRedirect(input)).toBe(expected);
+  });
+});
+
+describe("role checks", () => {
+  const actor = { id: "u", name: "U", email: "u@example.com", role: "employee" as const, department: null, location: null };
+  it("answers 401 when signed out and 403 with a message for the wrong role", () => {
+    expect(() => requireRole(null, ["leadership"], "respond")).toThrow(expect.objectContaining({ status: 401 }));
+    expect(() => requireRole(actor, ["leadership"], "respond")).toThrow(expect.objectContaining({ status: 403, message: "Only leadership accounts can respond." }));
+    expect(requireRole({ ...actor, role: "leadership" }, ["leadership"], "respond").role).toBe("leadership");
+  });
+});
