@@ -31,7 +31,7 @@ export function CopyLink({ path, label }: { path: string; label: string }) {
       >
         Copy link
       </button>
-      <span role="status" className="text-sm text-muted">{copied ? "Copied" : ""}</span>
+      <span aria-live="polite" className="text-sm text-muted">{copied ? "Copied" : ""}</span>
     </div>
   );
 }

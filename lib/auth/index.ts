@@ -68,8 +68,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   logger: {
-    // next-auth's default logger prints whole errors, which can include profile data.
-    error: (error) => console.error(`[auth] ${error.name}`),
+    // next-auth's default logger prints whole errors, which can include profile data; the
+    // error class and the first line of its message say enough to find the problem.
+    error: (error) => console.error(`[auth] ${error.name}: ${error.message.split("\n")[0]}`),
     warn: (code) => console.warn(`[auth] warning ${code}`),
   },
 });

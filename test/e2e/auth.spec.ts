@@ -1,0 +1,57 @@
+import { expect, PERSONA, test } from "./support/fixtures";
+
+test("the development sign-in offers one button per persona, labelled with name and role", async ({ page }) => {
+  await page.goto("/signin");
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  for (const { name, role } of Object.values(PERSONA)) {
+    await expect(page.getByRole("button", { name: new RegExp(`^Sign in as ${name}, ${role}`) })).toBeVisible();
+  }
+  // The production build shows that development sign-in is switched on.
+  await expect(page.getByText(/Development sign-in is switched on/)).toBeVisible();
+});
+
+test("signs in as a persona and signs out", async ({ page }) => {
+  await page.goto("/signin?callbackUrl=%2Fpetitions");
+  await page.getByRole("button", { name: /^Sign in as Lena Novak, Admin/ }).click();
+  await expect(page).toHaveURL(/\/petitions$/);
+  await expect(page.getByTestId("signed-in-as")).toHaveText("Lena Novak (Admin)");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/my");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fmy/);
+});
+
+test("does not redirect to another site after sign-in", async ({ page }) => {
+  await page.goto("/signin?callbackUrl=https%3A%2F%2Fevil.example%2F");
+  await page.getByRole("button", { name: /^Sign in as Jonas Berg/ }).click();
+  await expect(page).toHaveURL("http://localhost:3100/");
+});
+
+async function ssoSignIn(page: import("@playwright/test").Page, login: string) {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in with Example Corp SSO" }).click();
+  // oidc-provider's development login and consent screens.
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill("any-password");
+  await page.locator('button[type="submit"]').click();
+  await page.waitForLoadState("domcontentloaded");
+  if (page.url().includes(":3199/")) {
+    // The consent screen: the app asks for openid, email and profile.
+    await page.locator('button[type="submit"]').click();
+  }
+}
+
+test("signs in through the company's OIDC provider and maps the groups claim to a role", async ({ page }) => {
+  await ssoSignIn(page, "rhea.leader");
+  await expect(page.getByTestId("signed-in-as")).toHaveText("Rhea Lindqvist (Leadership)");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+});
+
+test("an SSO account outside the configured groups is an employee", async ({ page }) => {
+  await ssoSignIn(page, "omar.employee");
+  await expect(page.getByTestId("signed-in-as")).toHaveText("Omar Haddad (Employee)");
+  // The account exists in Undersigned now and can use signed-in pages.
+  await page.goto("/my");
+  await expect(page.getByRole("heading", { level: 1, name: "My petitions" })).toBeVisible();
+});

@@ -1,0 +1,76 @@
+// Playwright fixtures: sign in as any demo persona, open pages as several people at once, and
+// fail any test whose pages log a console error or throw.
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+
+export const PERSONA = {
+  maya: { name: "Maya Okafor", role: "Employee" },
+  jonas: { name: "Jonas Berg", role: "Employee" },
+  priya: { name: "Priya Raman", role: "Leadership" },
+  sam: { name: "Sam Duarte", role: "Moderator" },
+  lena: { name: "Lena Novak", role: "Admin" },
+} as const;
+export type PersonaKey = keyof typeof PERSONA;
+
+function watchForErrors(page: Page, errors: string[]) {
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+}
+
+export async function signIn(page: Page, who: PersonaKey) {
+  const { name, role } = PERSONA[who];
+  await page.goto("/signin");
+  await page.getByRole("button", { name: new RegExp(`^Sign in as ${name}, ${role}`) }).click();
+  await expect(page.getByTestId("signed-in-as")).toContainText(name);
+}
+
+type Fixtures = {
+  consoleErrors: string[];
+  /** A new browser context signed in as the persona; its pages are watched for errors too. */
+  as: (who: PersonaKey) => Promise<{ context: BrowserContext; page: Page }>;
+};
+
+export const test = base.extend<Fixtures>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      watchForErrors(page, errors);
+      await use(errors);
+      expect(errors, "pages logged errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+  as: async ({ browser, consoleErrors }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (who) => {
+      const { context, page } = await newWatchedPage(browser, consoleErrors);
+      contexts.push(context);
+      await signIn(page, who);
+      return { context, page };
+    });
+    for (const c of contexts) await c.close();
+  },
+});
+
+async function newWatchedPage(browser: Browser, errors: string[]) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  watchForErrors(page, errors);
+  return { context, page };
+}
+
+export { expect };
+
+export const MAIN_PETITION = "Stop recording our keystrokes to train AI models";
+
+/** Opens a petition from the open list by its title. */
+export async function openPetition(page: Page, title: string) {
+  await page.goto(`/petitions?q=${encodeURIComponent(title)}`);
+  await page.getByRole("link", { name: title }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+}
+
+export async function readCount(page: Page): Promise<number> {
+  return Number((await page.getByTestId("signature-count").innerText()).replace(/\D/g, ""));
+}

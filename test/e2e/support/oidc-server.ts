@@ -1,0 +1,74 @@
+// A real OpenID Connect provider (panva's oidc-provider) for the single sign-on tests. It runs
+// its development login screens: any login name from ACCOUNTS with any password signs in.
+import Provider from "oidc-provider";
+
+const port = Number(process.env.OIDC_PORT ?? 3199);
+const appOrigin = process.env.APP_ORIGIN ?? "http://127.0.0.1:3100";
+const issuer = `http://127.0.0.1:${port}`;
+
+export const ACCOUNTS: Record<string, Record<string, unknown>> = {
+  "rhea.leader": {
+    email: "rhea.lindqvist@example.com",
+    email_verified: true,
+    name: "Rhea Lindqvist",
+    department: "Office of the CEO",
+    location: "London",
+    groups: ["all-staff", "undersigned-leadership"],
+  },
+  "omar.employee": {
+    email: "omar.haddad@example.com",
+    email_verified: true,
+    name: "Omar Haddad",
+    department: "Finance",
+    location: "Dublin",
+    groups: ["all-staff"],
+  },
+};
+
+const provider = new Provider(issuer, {
+  clients: [
+    {
+      client_id: "undersigned-e2e",
+      client_secret: "undersigned-e2e-secret-with-enough-length",
+      redirect_uris: [`${appOrigin}/api/auth/callback/oidc`],
+      post_logout_redirect_uris: [appOrigin],
+      grant_types: ["authorization_code"],
+      response_types: ["code"],
+    },
+  ],
+  claims: {
+    openid: ["sub"],
+    email: ["email", "email_verified"],
+    profile: ["name", "department", "location", "groups"],
+  },
+  // Put the profile claims into the ID token, as company providers are usually set up to do.
+  conformIdTokenClaims: false,
+  cookies: { keys: ["undersigned-e2e-cookie-key"] },
+  pkce: { required: () => true },
+  features: { devInteractions: { enabled: true } },
+  async findAccount(_ctx, id) {
+    const claims = ACCOUNTS[id];
+    if (!claims) return undefined;
+    return { accountId: id, claims: async () => ({ sub: id, ...claims }) };
+  },
+});
+
+// The development login screens link a web font from Google; drop it so the test browser makes
+// no third-party request (and logs no error for it), and answer the favicon request.
+provider.use(async (ctx, next) => {
+  if (ctx.path === "/favicon.ico") {
+    ctx.status = 204;
+    return;
+  }
+  await next();
+  if (typeof ctx.body === "string" && ctx.body.includes("fonts.googleapis.com")) {
+    ctx.body = ctx.body.replace(/@import url\(https:\/\/fonts\.googleapis\.com[^)]*\);?/g, "");
+  }
+});
+
+provider.on("server_error", (_ctx, error) => console.error("[oidc] server error", error.message));
+
+provider.listen(port, "127.0.0.1", () => {
+  console.log(`[oidc] test provider listening at ${issuer}`);
+});
+provider.on("grant.error", (_ctx, error) => console.error("[oidc] token request refused:", error.message, (error as { error_detail?: string }).error_detail ?? ""));
