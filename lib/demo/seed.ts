@@ -96,7 +96,13 @@ export async function seedDemo(db: Db, opts: { now?: Date; employees?: number } 
   };
 
   /** Signs with `count` colleagues, spread between two moments with a chosen shape. */
-  const signMany = async (petitionId: string, signers: SeedUser[], from: Date, to: Date, shape: (x: number) => number) => {
+  const signMany = async (petitionId: string, people: SeedUser[], from: Date, to: Date, shape: (x: number) => number) => {
+    // Shuffle, so the order of signing has nothing to do with the order of the names.
+    const signers = [...people];
+    for (let i = signers.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [signers[i], signers[j]] = [signers[j]!, signers[i]!];
+    }
     const times = signers.map(() => from.getTime() + shape(rand()) * (to.getTime() - from.getTime())).sort((a, b) => a - b);
     for (const [i, signer] of signers.entries()) {
       const result = await signPetition(db, signer, petitionId, { visibility: rand() < 0.42 ? "named" : "anonymous" }, { now: new Date(times[i]!) });
