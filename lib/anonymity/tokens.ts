@@ -1,0 +1,145 @@
+// Issuing blind-signed tokens to signed-in people and checking tokens when they are spent.
+//
+// Issuance sees only blinded messages; redemption sees only the unblinded token. Without the
+// blinding factor, which never leaves the browser, nobody (the server, its database, its keys)
+// can match one to the other. The server keeps only how many tokens an account collected per
+// week (docs/decisions/009).
+import { constants, createHash, privateDecrypt, publicEncrypt, verify } from "node:crypto";
+import { z } from "zod";
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import { DomainError, parseInput } from "@/lib/errors";
+import { getSettings } from "@/lib/settings";
+import { keyForWeek, verifyingKey } from "./keys";
+import { isoWeek, nextWeekStart } from "./week";
+
+export const TOKEN_PURPOSE = "comment";
+const MODULUS_BYTES = 256;
+export const NONCE_BYTES = 32;
+
+const base64 = z.string().max(1024).regex(/^[A-Za-z0-9+/_-]+={0,2}$/, "must be base64");
+
+export const issueInputSchema = z.object({
+  blindedMessages: z
+    .array(base64, { error: "blindedMessages must be a list of base64 strings." })
+    .min(1, "Send at least one blinded message.")
+    .max(100, "Send at most 100 blinded messages."),
+});
+
+export const tokenSchema = z.object({
+  keyId: z.string().regex(/^[0-9a-f]{16}$/, "keyId must be 16 hex digits."),
+  nonce: base64,
+  signature: base64,
+});
+export type Token = z.infer<typeof tokenSchema>;
+
+const fromBase64 = (s: string) => Buffer.from(s.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+
+export type Allowance = { week: string; allowance: number; issued: number; remaining: number; renewsOn: string };
+
+export async function getAllowance(db: Db, actor: Actor | null, clock: { now?: Date } = {}): Promise<Allowance> {
+  const person = requireActor(actor, "collect anonymous tokens");
+  const now = clock.now ?? new Date();
+  const week = isoWeek(now);
+  const [settings, row] = await Promise.all([
+    getSettings(db),
+    db.tokenIssuance.findUnique({ where: { userId_week_purpose: { userId: person.id, week, purpose: TOKEN_PURPOSE } } }),
+  ]);
+  const issued = row?.issued ?? 0;
+  return {
+    week,
+    allowance: settings.weeklyTokenAllowance,
+    issued,
+    remaining: Math.max(0, settings.weeklyTokenAllowance - issued),
+    renewsOn: nextWeekStart(now).toISOString().slice(0, 10),
+  };
+}
+
+/**
+ * Blind-signs up to the rest of this week's allowance. Signs min(requested, remaining) messages,
+ * in order, and counts them in the same transaction; refuses once nothing remains.
+ */
+export async function issueTokens(db: Db, actor: Actor | null, input: unknown, clock: { now?: Date } = {}) {
+  const person = requireActor(actor, "collect anonymous tokens");
+  const { blindedMessages } = parseInput(issueInputSchema, input);
+  const now = clock.now ?? new Date();
+  const week = isoWeek(now);
+  const key = await keyForWeek(db, week);
+  const settings = await getSettings(db);
+  const allowance = settings.weeklyTokenAllowance;
+  const messages = blindedMessages.map((m, i) => {
+    const bytes = fromBase64(m);
+    if (bytes.length !== MODULUS_BYTES) {
+      throw new DomainError("invalid_input", `Blinded message ${i + 1} must be ${MODULUS_BYTES} bytes.`);
+    }
+    return bytes;
+  });
+
+  return db.$transaction(async (tx) => {
+    const where = { userId_week_purpose: { userId: person.id, week, purpose: TOKEN_PURPOSE } };
+    const row = await tx.tokenIssuance.upsert({
+      where,
+      create: { userId: person.id, week, purpose: TOKEN_PURPOSE, issued: 0 },
+      update: {},
+    });
+    const remaining = allowance - row.issued;
+    if (remaining <= 0) {
+      throw new DomainError(
+        "rate_limited",
+        `You have collected all ${allowance} anonymous tokens for this week; new ones arrive on ${nextWeekStart(now).toISOString().slice(0, 10)}.`,
+      );
+    }
+    const granted = Math.min(remaining, messages.length);
+    // Conditional on the count read above, so two concurrent requests cannot both spend it.
+    const { count } = await tx.tokenIssuance.updateMany({
+      where: { userId: person.id, week, purpose: TOKEN_PURPOSE, issued: row.issued },
+      data: { issued: { increment: granted } },
+    });
+    if (count !== 1) throw new DomainError("conflict", "Tokens were being collected at the same moment; try again.");
+    const blindSignatures = messages.slice(0, granted).map((m, i) => blindSign(key.privateKey, key.publicKey, m, i));
+    return {
+      week,
+      keyId: key.stored.id,
+      blindSignatures: blindSignatures.map((s) => s.toString("base64")),
+      remaining: remaining - granted,
+    };
+  });
+}
+
+/**
+ * RSA blind signing, s = m^d mod n, through OpenSSL (Node's privateDecrypt without padding is the
+ * raw private-key operation): a millisecond, where the pure-JavaScript BlindSign takes far longer
+ * and is not constant time. The result is checked (s^e mod n = m) before it is returned, as
+ * RFC 9474 requires, so a fault never leaks a bad signature.
+ */
+function blindSign(privateKey: import("node:crypto").KeyObject, publicKey: import("node:crypto").KeyObject, message: Buffer, index: number): Buffer {
+  let signature: Buffer;
+  try {
+    signature = privateDecrypt({ key: privateKey, padding: constants.RSA_NO_PADDING }, message);
+  } catch {
+    throw new DomainError("invalid_input", `Blinded message ${index + 1} is not valid for this week's key.`);
+  }
+  const check = publicEncrypt({ key: publicKey, padding: constants.RSA_NO_PADDING }, signature);
+  if (!check.equals(message)) throw new Error("Blind signature self-check failed");
+  return signature;
+}
+
+/**
+ * Checks a token for spending: a key of this week or last week, a nonce of the right size and
+ * a valid RSASSA-PSS (SHA-384, 48-byte salt) signature over it. Returns the hash to record.
+ */
+export async function checkToken(db: Db, token: unknown, now: Date): Promise<{ nonceHash: string; keyId: string }> {
+  const t = parseInput(tokenSchema, token);
+  const key = await verifyingKey(db, t.keyId, now);
+  if (!key) {
+    throw new DomainError("invalid_input", "This token belongs to an expired or unknown weekly key; collect new tokens and try again.", { token: "expired" });
+  }
+  const nonce = fromBase64(t.nonce);
+  const signature = fromBase64(t.signature);
+  const valid =
+    nonce.length === NONCE_BYTES &&
+    signature.length === MODULUS_BYTES &&
+    verify("sha384", nonce, { key: key.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 48 }, signature);
+  if (!valid) throw new DomainError("invalid_input", "This token is not valid.", { token: "invalid" });
+  return { nonceHash: createHash("sha256").update(nonce).digest("hex"), keyId: t.keyId };
+}

@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { getAllowance, issueTokens } from "@/lib/anonymity/tokens";
+import { blindNonces } from "@/lib/anonymity/client";
+import { publishedKeys } from "@/lib/anonymity/keys";
+import { flagComment, hideComment, listComments, listFlaggedComments, postAnonymousComment } from "@/lib/comments";
+import { writeSettings } from "@/lib/settings";
+import { collectTokens, makeProgram } from "./anon";
+import { makeUser, openPetitionFor, testDatabase } from "./db";
+
+const { db } = testDatabase();
+const DAY = 86_400_000;
+
+describe("weekly blind tokens", () => {
+  it("issues the weekly allowance once and refuses the next token with a clear message", async () => {
+    const jonas = await makeUser(db);
+    const tokens = await collectTokens(db, jonas, 10);
+    expect(tokens).toHaveLength(10);
+    expect(await getAllowance(db, jonas)).toMatchObject({ allowance: 10, issued: 10, remaining: 0 });
+    const [key] = await publishedKeys(db);
+    const more = await blindNonces(key!, 1);
+    await expect(issueTokens(db, jonas, { blindedMessages: more.blindedMessages })).rejects.toMatchObject({
+      code: "rate_limited",
+      status: 429,
+      message: expect.stringMatching(/collected all 10 anonymous tokens for this week; new ones arrive on \d{4}-\d{2}-\d{2}/),
+    });
+    const row = await db.tokenIssuance.findMany({ where: { userId: jonas.id } });
+    // Only the count is stored: no time, no blinded message.
+    expect(Object.keys(row[0]!).sort()).toEqual(["issued", "purpose", "userId", "week"]);
+  });
+
+  it("signs only what remains when more is asked for", async () => {
+    const maya = await makeUser(db);
+    await collectTokens(db, maya, 7);
+    const [key] = await publishedKeys(db);
+    const blinded = await blindNonces(key!, 10);
+    const issued = await issueTokens(db, maya, { blindedMessages: blinded.blindedMessages });
+    expect(issued.blindSignatures).toHaveLength(3);
+    expect(issued.remaining).toBe(0);
+  });
+
+  it("refuses signed-out people and malformed blinded messages", async () => {
+    await expect(issueTokens(db, null, { blindedMessages: ["AAAA"] })).rejects.toMatchObject({ status: 401 });
+    const sam = await makeUser(db);
+    await expect(issueTokens(db, sam, { blindedMessages: ["AAAA"] })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/256 bytes/) });
+    await expect(issueTokens(db, sam, { blindedMessages: [Buffer.alloc(256, 0xff).toString("base64")] })).rejects.toMatchObject({ status: 400 });
+    await expect(issueTokens(db, sam, { blindedMessages: [] })).rejects.toMatchObject({ status: 400 });
+    // Refusals do not use up the allowance.
+    expect((await getAllowance(db, sam)).issued).toBe(0);
+  });
+});
+
+describe("spending tokens on comments", async () => {
+  const program = await makeProgram(db, "flow-insights-spend");
+  const thread = { programSlug: program.slug };
+  const author = await makeUser(db);
+  const tokens = await collectTokens(db, author, 10);
+
+  it("posts a comment with a token, keeping only the day", async () => {
+    const posted = await postAnonymousComment(db, { thread, body: "  Who can read **our** keystrokes?  ", token: tokens[0] });
+    expect(posted.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(posted.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const page = await listComments(db, thread);
+    expect(page.items[0]).toMatchObject({ id: posted.id, hidden: null });
+    expect(page.items[0]!.bodyHtml).toContain("<strong>our</strong>");
+  });
+
+  it("refuses a replayed token", async () => {
+    await expect(postAnonymousComment(db, { thread, body: "again", token: tokens[0] })).rejects.toMatchObject({
+      code: "conflict",
+      message: "This token was already used. Each token pays for one comment.",
+    });
+  });
+
+  it("refuses tampered tokens", async () => {
+    const t = tokens[1]!;
+    const flip = (b64: string) => {
+      const bytes = Buffer.from(b64, "base64");
+      bytes[5] = bytes[5]! ^ 0x01;
+      return bytes.toString("base64");
+    };
+    await expect(postAnonymousComment(db, { thread, body: "x", token: { ...t, signature: flip(t.signature) } })).rejects.toMatchObject({ status: 400, message: "This token is not valid." });
+    await expect(postAnonymousComment(db, { thread, body: "x", token: { ...t, nonce: flip(t.nonce) } })).rejects.toMatchObject({ status: 400, message: "This token is not valid." });
+    await expect(postAnonymousComment(db, { thread, body: "x", token: { ...t, keyId: "0000000000000000" } })).rejects.toMatchObject({ status: 400 });
+    await expect(postAnonymousComment(db, { thread, body: "x", token: "not a token" })).rejects.toMatchObject({ status: 400 });
+    // The untampered token still works: a refused attempt does not spend it.
+    await expect(postAnonymousComment(db, { thread, body: "Still valid", token: t })).resolves.toBeDefined();
+  });
+
+  it("refuses a token from a week before last; last week's still works", async () => {
+    const someone = await makeUser(db);
+    const now = new Date();
+    const lastWeek = await collectTokens(db, someone, 1, new Date(now.getTime() - 7 * DAY));
+    const older = await collectTokens(db, someone, 1, new Date(now.getTime() - 14 * DAY));
+    await expect(postAnonymousComment(db, { thread, body: "From last week", token: lastWeek[0] })).resolves.toBeDefined();
+    await expect(postAnonymousComment(db, { thread, body: "Too old", token: older[0] })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/expired or unknown weekly key/),
+    });
+  });
+
+  it("checks the text and the thread before spending the token", async () => {
+    await expect(postAnonymousComment(db, { thread, body: "   ", token: tokens[2] })).rejects.toMatchObject({ message: expect.stringMatching(/Write something first/) });
+    await expect(postAnonymousComment(db, { thread, body: "x".repeat(4001), token: tokens[2] })).rejects.toMatchObject({ message: expect.stringMatching(/at most 4,000/) });
+    await expect(postAnonymousComment(db, { thread, body: "bell \u0007", token: tokens[2] })).rejects.toMatchObject({ message: expect.stringMatching(/control characters/) });
+    await expect(postAnonymousComment(db, { thread: { programSlug: "nope" }, body: "hi", token: tokens[2] })).rejects.toMatchObject({ status: 404 });
+    expect(await db.spentToken.count()).toBe(3);
+  });
+
+  it("takes one level of replies, in the same discussion", async () => {
+    const top = await postAnonymousComment(db, { thread, body: "Top", token: tokens[3] });
+    const reply = await postAnonymousComment(db, { thread, parentId: top.id, body: "Reply", token: tokens[4] });
+    await expect(postAnonymousComment(db, { thread, parentId: reply.id, body: "Too deep", token: tokens[5] })).rejects.toMatchObject({ message: expect.stringMatching(/one level deep/) });
+    const organizer = await makeUser(db);
+    const petition = await openPetitionFor(db, organizer);
+    await expect(postAnonymousComment(db, { thread: { petitionId: petition.id }, parentId: top.id, body: "Elsewhere", token: tokens[5] })).rejects.toMatchObject({ status: 404 });
+    const onPetition = await postAnonymousComment(db, { thread: { petitionId: petition.id }, body: "On the petition", token: tokens[5] });
+    expect((await listComments(db, { petitionId: petition.id })).items.map((c) => c.id)).toEqual([onPetition.id]);
+    const listed = (await listComments(db, thread)).items.find((c) => c.id === top.id)!;
+    expect(listed.replies.map((r) => r.id)).toEqual([reply.id]);
+  });
+
+  it("lets employees flag and only moderators hide, with the reason kept in place", async () => {
+    const c = await postAnonymousComment(db, { thread, body: "Names a colleague", token: tokens[6] });
+    const reporter = await makeUser(db);
+    const moderator = await makeUser(db, { role: "moderator" });
+    const leader = await makeUser(db, { role: "leadership" });
+    const admin = await makeUser(db, { role: "admin" });
+    await expect(flagComment(db, null, c.id, { reason: "Identifies a person" })).rejects.toMatchObject({ status: 401 });
+    await expect(flagComment(db, reporter, c.id, { reason: "I dislike it" })).rejects.toMatchObject({ status: 400 });
+    await flagComment(db, reporter, c.id, { reason: "Identifies a person" });
+    await expect(flagComment(db, reporter, c.id, { reason: "Other" })).rejects.toMatchObject({ status: 409 });
+    for (const who of [reporter, leader, admin]) {
+      await expect(listFlaggedComments(db, who)).rejects.toMatchObject({ status: 403 });
+      await expect(hideComment(db, who, c.id, { reason: "Names a colleague" })).rejects.toMatchObject({ status: 403 });
+    }
+    expect((await listFlaggedComments(db, moderator)).map((f) => f.id)).toContain(c.id);
+    await expect(hideComment(db, moderator, c.id, { reason: "no" })).rejects.toMatchObject({ status: 400 });
+    await hideComment(db, moderator, c.id, { reason: "It names a colleague" });
+    await expect(hideComment(db, moderator, c.id, { reason: "It names a colleague" })).rejects.toMatchObject({ status: 409 });
+    const shown = (await listComments(db, thread)).items.find((x) => x.id === c.id)!;
+    expect(shown.bodyHtml).toBeNull();
+    expect(shown.hidden).toMatchObject({ reason: "It names a colleague" });
+    expect((await listFlaggedComments(db, moderator)).map((f) => f.id)).not.toContain(c.id);
+  });
+
+  it("uses the weekly allowance setting", async () => {
+    await writeSettings(db, { weeklyTokenAllowance: 3 });
+    const someone = await makeUser(db);
+    expect(await collectTokens(db, someone, 10)).toHaveLength(3);
+    await writeSettings(db, { weeklyTokenAllowance: 10 });
+  });
+});
