@@ -1,0 +1,235 @@
+// The registry of workplace monitoring programs. Admins write it; everyone reads it. Every
+// version of the policy text and every status change is kept and public.
+import { diffWords } from "diff";
+import { z } from "zod";
+import { requireRole, type Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import { conflict, DomainError, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
+import { renderMarkdown } from "@/lib/markdown";
+import { toSummary } from "@/lib/petitions/queries";
+
+export const PROGRAM_STATUSES = ["proposed", "active", "paused", "ended"] as const;
+export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
+export const CONSENT_MODELS = ["opt-in", "opt-out", "mandatory"] as const;
+
+export const STATUS_LABELS: Record<ProgramStatus, string> = { proposed: "Proposed", active: "Active", paused: "Paused", ended: "Ended" };
+export const CONSENT_LABELS: Record<(typeof CONSENT_MODELS)[number], string> = { "opt-in": "Opt-in", "opt-out": "Opt-out", mandatory: "Mandatory" };
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const text = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `${label} is required.` })
+    .transform((s) => s.normalize("NFC").replace(/\r\n?/g, "\n").trim())
+    .pipe(
+      z
+        .string()
+        .min(min, `${label} needs at least ${min} characters.`)
+        .max(max, `${label} can be at most ${max} characters.`)
+        .refine((s) => !CONTROL.test(s), `${label} contains control characters.`),
+    );
+const optionalDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-09-01.")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+export const programInputSchema = z.object({
+  name: text("The name", 2, 120),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "The address may use lower-case letters, digits and single hyphens.")
+    .max(80, "The address can be at most 80 characters.")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  owningTeam: text("The owning team", 2, 120),
+  purpose: text("The purpose", 10, 2000),
+  collects: z
+    .union([z.array(z.string()), z.string()])
+    .transform((v) => (Array.isArray(v) ? v : v.split(/[\n,]/)).map((s) => s.trim()).filter(Boolean))
+    .pipe(
+      z
+        .array(z.string().max(80, "Each collected item can be at most 80 characters."))
+        .min(1, "List at least one thing the program collects.")
+        .max(30, "List at most 30 items."),
+    ),
+  retention: text("Retention", 2, 300),
+  dataAccess: text("Who can access the data", 2, 1000),
+  consentModel: z.enum(CONSENT_MODELS, { error: "Choose opt-in, opt-out or mandatory." }),
+  status: z.enum(PROGRAM_STATUSES, { error: "Choose proposed, active, paused or ended." }),
+  policyText: text("The policy text", 10, 50_000),
+  startedOn: optionalDate,
+  endedOn: optionalDate,
+  /** Why the status changed, when it did. */
+  statusReason: z.string().trim().max(500, "The reason can be at most 500 characters.").optional(),
+  /** What changed in the policy text, when it did. */
+  versionNote: z.string().trim().max(300, "The note can be at most 300 characters.").optional(),
+});
+export type ProgramInput = z.input<typeof programInputSchema>;
+
+const slugOf = (name: string) =>
+  name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80) || "program";
+
+const day = (s: string | undefined) => (s ? new Date(`${s}T00:00:00.000Z`) : null);
+
+export async function createProgram(db: Db, actor: Actor | null, input: unknown, clock: { now?: Date } = {}) {
+  requireRole(actor, ["admin"], "add monitoring programs");
+  const data = parseInput(programInputSchema, input);
+  const now = clock.now ?? new Date();
+  try {
+    return await db.program.create({
+      data: {
+        slug: data.slug ?? slugOf(data.name),
+        name: data.name,
+        owningTeam: data.owningTeam,
+        purpose: data.purpose,
+        collects: JSON.stringify(data.collects),
+        retention: data.retention,
+        dataAccess: data.dataAccess,
+        consentModel: data.consentModel,
+        status: data.status,
+        policyText: data.policyText,
+        startedOn: day(data.startedOn),
+        endedOn: day(data.endedOn),
+        createdAt: now,
+        versions: { create: { version: 1, policyText: data.policyText, note: data.versionNote || "First published text.", createdAt: now } },
+        statusChanges: { create: { fromStatus: null, toStatus: data.status, reason: data.statusReason || "Registered.", createdAt: now } },
+      },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict("Another program already uses this address; choose another.");
+    throw error;
+  }
+}
+
+/**
+ * Edits a program. A changed policy text becomes a new version; a changed status is recorded
+ * with its reason (required). Both land in one transaction with the edit.
+ */
+export async function updateProgram(db: Db, actor: Actor | null, slug: string, input: unknown, clock: { now?: Date } = {}) {
+  requireRole(actor, ["admin"], "edit monitoring programs");
+  const data = parseInput(programInputSchema, input);
+  const now = clock.now ?? new Date();
+  const current = await db.program.findUnique({ where: { slug } });
+  if (!current) throw notFound("No monitoring program at this address.");
+  const statusChanged = data.status !== current.status;
+  if (statusChanged && !data.statusReason) {
+    const message = "Say why the status changes; the reason is public.";
+    throw new DomainError("invalid_input", message, { statusReason: message });
+  }
+  return db.$transaction(async (tx) => {
+    if (data.policyText !== current.policyText) {
+      const last = await tx.programPolicyVersion.findFirst({ where: { programId: current.id }, orderBy: { version: "desc" } });
+      await tx.programPolicyVersion.create({
+        data: { programId: current.id, version: (last?.version ?? 0) + 1, policyText: data.policyText, note: data.versionNote || "Policy text updated.", createdAt: now },
+      });
+    }
+    if (statusChanged) {
+      await recordStatusChange(tx, current.id, current.status, data.status, data.statusReason!, now);
+    }
+    return tx.program.update({
+      where: { id: current.id },
+      data: {
+        name: data.name,
+        owningTeam: data.owningTeam,
+        purpose: data.purpose,
+        collects: JSON.stringify(data.collects),
+        retention: data.retention,
+        dataAccess: data.dataAccess,
+        consentModel: data.consentModel,
+        status: data.status,
+        policyText: data.policyText,
+        startedOn: day(data.startedOn),
+        endedOn: day(data.endedOn),
+      },
+    });
+  });
+}
+
+type StatusWriter = Pick<import("@/lib/generated/prisma/client").Prisma.TransactionClient, "programStatusChange">;
+
+/** Records a status change; leadership responses (a later issue) reuse it. */
+export async function recordStatusChange(tx: StatusWriter, programId: string, from: string, to: string, reason: string, at: Date) {
+  await tx.programStatusChange.create({ data: { programId, fromStatus: from, toStatus: to, reason, createdAt: at } });
+}
+
+export type ProgramSummary = {
+  id: string;
+  slug: string;
+  name: string;
+  owningTeam: string;
+  purpose: string;
+  collects: string[];
+  consentModel: string;
+  status: ProgramStatus;
+  updatedAt: string;
+};
+
+function parseCollects(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+type ProgramRow = Awaited<ReturnType<Db["program"]["findFirstOrThrow"]>>;
+const summary = (p: ProgramRow): ProgramSummary => ({
+  id: p.id,
+  slug: p.slug,
+  name: p.name,
+  owningTeam: p.owningTeam,
+  purpose: p.purpose,
+  collects: parseCollects(p.collects),
+  consentModel: p.consentModel,
+  status: p.status as ProgramStatus,
+  updatedAt: p.updatedAt.toISOString(),
+});
+
+export async function listPrograms(db: Db, query: { status?: string } = {}) {
+  const status = query.status ? parseInput(z.enum(PROGRAM_STATUSES, { error: "status must be proposed, active, paused or ended." }), query.status) : undefined;
+  const rows = await db.program.findMany({ where: status ? { status } : {}, orderBy: [{ name: "asc" }] });
+  return rows.map(summary);
+}
+
+export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
+
+/** Word-level difference between two policy texts, for the history view. */
+export function policyDiff(before: string, after: string): DiffPart[] {
+  return diffWords(before, after).map((p) => ({ kind: p.added ? "added" : p.removed ? "removed" : "same", text: p.value }));
+}
+
+export async function getProgram(db: Db, slug: string, now: Date = new Date()) {
+  const p = await db.program.findUnique({
+    where: { slug },
+    include: {
+      versions: { orderBy: { version: "asc" } },
+      statusChanges: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      petitions: { where: { state: { in: ["open", "closed"] } }, orderBy: { signatureCount: "desc" } },
+    },
+  });
+  if (!p) throw notFound("No monitoring program at this address.");
+  return {
+    ...summary(p),
+    retention: p.retention,
+    dataAccess: p.dataAccess,
+    policyText: p.policyText,
+    policyHtml: renderMarkdown(p.policyText),
+    startedOn: p.startedOn?.toISOString().slice(0, 10) ?? null,
+    endedOn: p.endedOn?.toISOString().slice(0, 10) ?? null,
+    createdAt: p.createdAt.toISOString(),
+    versions: p.versions.map((v, i) => ({
+      version: v.version,
+      note: v.note,
+      createdAt: v.createdAt.toISOString(),
+      policyText: v.policyText,
+      diff: i === 0 ? null : policyDiff(p.versions[i - 1]!.policyText, v.policyText),
+    })),
+    statusHistory: p.statusChanges.map((s) => ({ from: s.fromStatus, to: s.toStatus, reason: s.reason, at: s.createdAt.toISOString() })),
+    petitions: p.petitions.map((x) => toSummary(x, now)),
+  };
+}
+export type ProgramDetail = Awaited<ReturnType<typeof getProgram>>;

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { createProgram, getProgram, listPrograms, policyDiff, updateProgram } from "@/lib/programs";
+import { makeUser, testDatabase } from "./db";
+
+const { db } = testDatabase();
+
+const input = (overrides: Record<string, unknown> = {}) => ({
+  name: "Flow Insights",
+  owningTeam: "Productivity Analytics",
+  purpose: "Learn how work gets done to train assistant models.",
+  collects: "clicks, keystrokes\nscreen content",
+  retention: "24 months",
+  dataAccess: "Anyone with an internal account (under investigation)",
+  consentModel: "mandatory",
+  status: "active",
+  policyText: "Flow Insights records clicks and keystrokes.",
+  startedOn: "2026-09-01",
+  ...overrides,
+});
+
+describe("the programs registry", () => {
+  it("lets only admins add programs and records the first version and status", async () => {
+    const admin = await makeUser(db, { role: "admin" });
+    for (const role of ["employee", "leadership", "moderator"] as const) {
+      const who = await makeUser(db, { role });
+      await expect(createProgram(db, who, input())).rejects.toMatchObject({ status: 403 });
+    }
+    await expect(createProgram(db, null, input())).rejects.toMatchObject({ status: 401 });
+    const p = await createProgram(db, admin, input());
+    expect(p.slug).toBe("flow-insights");
+    const detail = await getProgram(db, "flow-insights");
+    expect(detail.collects).toEqual(["clicks", "keystrokes", "screen content"]);
+    expect(detail.versions).toHaveLength(1);
+    expect(detail.statusHistory).toEqual([expect.objectContaining({ from: null, to: "active" })]);
+    await expect(createProgram(db, admin, input())).rejects.toMatchObject({ status: 409 });
+  });
+
+  it("validates every field with a message", async () => {
+    const admin = await makeUser(db, { role: "admin" });
+    const error = await createProgram(db, admin, input({ name: "", consentModel: "sometimes", status: "running", collects: "", slug: "Bad Slug!" })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400 });
+    expect(Object.keys((error as { fields: object }).fields).sort()).toEqual(["collects", "consentModel", "name", "slug", "status"]);
+  });
+
+  it("keeps every policy version with a readable difference, and each status change with its reason", async () => {
+    const admin = await makeUser(db, { role: "admin" });
+    await createProgram(db, admin, input({ slug: "badge-tracking", name: "Badge tracking" }));
+    await expect(updateProgram(db, admin, "badge-tracking", input({ name: "Badge tracking", status: "paused" }))).rejects.toMatchObject({
+      status: 400,
+      fields: { statusReason: expect.stringMatching(/Say why/) },
+    });
+    await updateProgram(db, admin, "badge-tracking", input({ name: "Badge tracking", policyText: "Flow Insights records clicks only.", versionNote: "Keystrokes dropped." }));
+    await updateProgram(db, admin, "badge-tracking", input({ name: "Badge tracking", policyText: "Flow Insights records clicks only.", status: "paused", statusReason: "Paused while access is investigated." }));
+    const detail = await getProgram(db, "badge-tracking");
+    expect(detail.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(detail.versions[1]!.note).toBe("Keystrokes dropped.");
+    expect(detail.versions[1]!.diff).toEqual(expect.arrayContaining([{ kind: "removed", text: "and keystrokes" }, { kind: "added", text: "only" }]));
+    expect(detail.statusHistory.map((s) => [s.from, s.to, s.reason])).toEqual([
+      [null, "active", "Registered."],
+      ["active", "paused", "Paused while access is investigated."],
+    ]);
+    const employee = await makeUser(db);
+    await expect(updateProgram(db, employee, "badge-tracking", input())).rejects.toMatchObject({ status: 403 });
+    await expect(updateProgram(db, admin, "nope", input())).rejects.toMatchObject({ status: 404 });
+    expect((await listPrograms(db, { status: "paused" })).map((p) => p.slug)).toEqual(["badge-tracking"]);
+    await expect(listPrograms(db, { status: "asleep" })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("diffs words", () => {
+    expect(policyDiff("a b c", "a x c")).toEqual([
+      { kind: "same", text: "a " },
+      { kind: "removed", text: "b" },
+      { kind: "added", text: "x" },
+      { kind: "same", text: " c" },
+    ]);
+  });
+});
