@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { TokenWallet } from "@/components/anonymous/TokenWallet";
 import { SiteHeader } from "@/components/SiteHeader";
 import { getActor } from "@/lib/auth/session";
 import "./globals.css";
@@ -19,11 +20,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         <SiteHeader actor={actor} />
+        {actor && <TokenWallet accountId={actor.id} />}
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">
           {children}
         </main>
         <footer className="mx-auto max-w-5xl px-4 pb-10 text-sm text-muted">
-          Undersigned keeps no analytics, stores no IP addresses and loads nothing from other sites.
+          Undersigned keeps no analytics, stores no IP addresses and loads nothing from other sites.{" "}
+          <a href="/what-we-store" className="underline">What we store</a>
         </footer>
       </body>
     </html>

@@ -12,6 +12,8 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
         <nav aria-label="Main" className="flex flex-wrap gap-4 text-sm font-medium">
           <Link href="/petitions" className="hover:underline">Petitions</Link>
           <Link href="/petitions/new" className="hover:underline">Start a petition</Link>
+          <Link href="/programs" className="hover:underline">Programs</Link>
+          {actor?.role === "moderator" && <Link href="/moderation" className="hover:underline">Moderation</Link>}
           {actor && <Link href="/my" className="hover:underline">My petitions</Link>}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">

@@ -119,6 +119,21 @@ export async function updateProgram(db: Db, actor: Actor | null, slug: string, i
     const message = "Say why the status changes; the reason is public.";
     throw new DomainError("invalid_input", message, { statusReason: message });
   }
+  try {
+    return await saveProgramEdit(db, current, data, statusChanged, now);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict("Another program already uses this address; choose another.");
+    throw error;
+  }
+}
+
+async function saveProgramEdit(
+  db: Db,
+  current: { id: string; slug: string; policyText: string; status: string },
+  data: z.output<typeof programInputSchema>,
+  statusChanged: boolean,
+  now: Date,
+) {
   return db.$transaction(async (tx) => {
     if (data.policyText !== current.policyText) {
       const last = await tx.programPolicyVersion.findFirst({ where: { programId: current.id }, orderBy: { version: "desc" } });
@@ -132,6 +147,7 @@ export async function updateProgram(db: Db, actor: Actor | null, slug: string, i
     return tx.program.update({
       where: { id: current.id },
       data: {
+        slug: data.slug ?? current.slug,
         name: data.name,
         owningTeam: data.owningTeam,
         purpose: data.purpose,

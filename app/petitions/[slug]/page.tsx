@@ -9,7 +9,10 @@ import { LiveCount } from "@/components/LiveCount";
 import { ProgressBar } from "@/components/ProgressBar";
 import { SignPanel } from "@/components/SignPanel";
 import { ResponseBadge, StateBadge } from "@/components/StateBadge";
+import { Discussion } from "@/components/anonymous/Discussion";
+import { publishedKeys } from "@/lib/anonymity/keys";
 import { getActor } from "@/lib/auth/session";
+import { listComments } from "@/lib/comments";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { getPetitionDetail, type PetitionDetail } from "@/lib/petitions/queries";
@@ -38,11 +41,13 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
   const query = await searchParams;
   const invite = typeof query.invite === "string" ? query.invite : undefined;
   const { actor, petition } = await load(slug, invite);
-  const [signers, ownSignature] = await Promise.all([
+  const isPublic = petition.state === "open" || petition.state === "closed";
+  const [signers, ownSignature, comments, keys] = await Promise.all([
     listNamedSigners(db, petition.id, { take: 100 }),
     getOwnSignature(db, actor, petition.id),
+    isPublic ? listComments(db, { petitionId: petition.id }, { limit: 50 }) : null,
+    publishedKeys(db),
   ]);
-  const isPublic = petition.state === "open" || petition.state === "closed";
   const anonymousCount = petition.signatureCount - signers.length;
 
   return (
@@ -85,6 +90,15 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
               </p>
             )}
           </section>
+        )}
+        {isPublic && (
+          <Discussion
+            thread={{ petitionId: petition.id }}
+            comments={comments?.items ?? []}
+            actor={actor}
+            fingerprint={keys[0]!.fingerprint}
+            path={`/petitions/${petition.slug}`}
+          />
         )}
         {petition.viewer.isOrganizer && <OrganizerPanel petition={petition} />}
       </div>

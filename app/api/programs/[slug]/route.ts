@@ -1,0 +1,13 @@
+import { db } from "@/lib/db/server";
+import { handle } from "@/lib/http/json";
+import { getProgram } from "@/lib/programs";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/programs/{slug}: facts, policy versions with differences, status history, petitions. */
+export function GET(_request: Request, ctx: RouteContext<"/api/programs/[slug]">) {
+  return handle(async () => {
+    const { slug } = await ctx.params;
+    return Response.json(await getProgram(db, slug));
+  });
+}

@@ -1,0 +1,20 @@
+import { getAllowance, issueTokens } from "@/lib/anonymity/tokens";
+import { getActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/server";
+import { assertSameOrigin, handle, readJson } from "@/lib/http/json";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/tokens: your anonymous-token allowance this week. */
+export function GET() {
+  return handle(async () => Response.json(await getAllowance(db, await getActor()), { headers: { "Cache-Control": "private, no-store" } }));
+}
+
+/** POST /api/tokens {"blindedMessages": [base64, ...]}: blind-signs up to the rest of the week's allowance. */
+export function POST(request: Request) {
+  return handle(async () => {
+    assertSameOrigin(request);
+    const result = await issueTokens(db, await getActor(), await readJson(request, 64_000));
+    return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+  });
+}

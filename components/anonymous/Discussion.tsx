@@ -1,0 +1,98 @@
+import { flagCommentAction } from "@/app/comments/actions";
+import { ActionForm } from "@/components/ActionForm";
+import type { Actor } from "@/lib/auth/actor";
+import { FLAG_REASONS, type PublicComment } from "@/lib/comments";
+import { CommentComposer } from "./CommentComposer";
+
+type Props = {
+  thread: { programSlug: string } | { petitionId: string };
+  comments: PublicComment[];
+  actor: Actor | null;
+  fingerprint: string;
+  path: string;
+};
+
+export function Discussion({ thread, comments, actor, fingerprint, path }: Props) {
+  return (
+    <section aria-labelledby="discussion-heading" className="mt-10">
+      <h2 id="discussion-heading" className="text-2xl font-bold">Anonymous discussion</h2>
+      <AnonymityNotice fingerprint={fingerprint} />
+      {actor ? (
+        <CommentComposer thread={thread} accountId={actor.id} label="Your anonymous comment" />
+      ) : (
+        <p className="mt-4"><a href={`/signin?callbackUrl=${encodeURIComponent(path)}`} className="font-semibold text-brand underline">Sign in</a> to comment anonymously.</p>
+      )}
+      {comments.length === 0 ? (
+        <p className="mt-6 text-muted">No comments yet.</p>
+      ) : (
+        <ol className="mt-6 grid gap-4" data-testid="comments">
+          {comments.map((c) => (
+            <li key={c.id}>
+              <Comment comment={c} actor={actor} path={path} />
+              {c.replies.length > 0 && (
+                <ol className="ml-6 mt-2 grid gap-2 border-l-2 border-gray-200 pl-4" aria-label="Replies">
+                  {c.replies.map((r) => (
+                    <li key={r.id}><Comment comment={r} actor={actor} path={path} /></li>
+                  ))}
+                </ol>
+              )}
+              {actor && !c.hidden && (
+                <details className="ml-6 mt-1">
+                  <summary className="cursor-pointer text-sm font-medium text-brand">Reply</summary>
+                  <CommentComposer thread={thread} accountId={actor.id} parentId={c.id} label="Your anonymous reply" compact />
+                </details>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function Comment({ comment, actor, path }: { comment: PublicComment; actor: Actor | null; path: string }) {
+  return (
+    <article className="rounded-lg border border-gray-200 bg-white p-3" data-comment-id={comment.id}>
+      <p className="text-xs text-muted">
+        Anonymous · <time dateTime={comment.day}>{new Date(`${comment.day}T00:00:00Z`).toLocaleDateString("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" })}</time>
+      </p>
+      {comment.hidden ? (
+        <p className="mt-1 italic text-muted">Hidden by a moderator: {comment.hidden.reason}</p>
+      ) : (
+        <div className="prose-user" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? "" }} />
+      )}
+      {actor && !comment.hidden && (
+        <details className="mt-1 text-sm">
+          <summary className="cursor-pointer text-muted">Flag for moderators</summary>
+          <ActionForm action={flagCommentAction} hidden={{ commentId: comment.id, path }} submitLabel="Flag" variant="secondary">
+            <label htmlFor={`flag-${comment.id}`} className="mt-2 block">Reason</label>
+            <select id={`flag-${comment.id}`} name="reason" className="mt-1 rounded-md border border-gray-400 bg-white px-2 py-1">
+              {FLAG_REASONS.map((r) => <option key={r}>{r}</option>)}
+            </select>
+          </ActionForm>
+        </details>
+      )}
+    </article>
+  );
+}
+
+/** What the anonymity protects and what it cannot, said where people write. */
+export function AnonymityNotice({ fingerprint }: { fingerprint: string }) {
+  return (
+    <div className="mt-3 rounded-lg border border-blue-200 bg-blue-50 p-4 text-sm text-blue-950">
+      <p>
+        <strong>Nobody can tell who wrote a comment here</strong>, not leadership, not the people who run
+        Undersigned, not someone with its database, logs and keys. Your browser collects this week&apos;s
+        tokens on its own, blinded so the server cannot recognise them, and spends one per comment
+        through a request that carries no cookie. The server records only that you collected your
+        weekly tokens.
+      </p>
+      <p className="mt-2">
+        <strong>It cannot protect</strong> what your words give away, monitoring software on your own
+        device, or someone watching the network as you post. Leave out names, dates, team details and
+        turns of phrase that point to you.
+      </p>
+      <p className="mt-2 text-xs">This week&apos;s key fingerprint: <code data-testid="key-fingerprint">{fingerprint}</code></p>
+    </div>
+  );
+}
