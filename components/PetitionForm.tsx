@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/lib/http/action";
 import { FormMessage } from "./FormMessage";
 
-type Values = { title: string; ask: string; background: string; addressedTo: string; goal: string; closesOn: string };
+type Values = { title: string; ask: string; background: string; addressedTo: string; goal: string; closesOn: string; programId: string };
 
 type Props = {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
@@ -12,11 +12,12 @@ type Props = {
   submitLabel: string;
   petitionId?: string;
   closingHint: string;
+  programs: { id: string; name: string }[];
 };
 
 const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-600";
 
-export function PetitionForm({ action, defaults, submitLabel, petitionId, closingHint }: Props) {
+export function PetitionForm({ action, defaults, submitLabel, petitionId, closingHint, programs }: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const value = (k: keyof Values) => state.values?.[k] ?? defaults[k];
   const field = (name: keyof Values, label: string, hint: string, control: React.ReactNode) => {
@@ -44,6 +45,11 @@ export function PetitionForm({ action, defaults, submitLabel, petitionId, closin
         <textarea id="background" name="background" required rows={10} maxLength={20000} defaultValue={value("background")} key={`b${value("background").length}`} aria-describedby={describedBy("background")} aria-invalid={invalid("background")} className={input} />)}
       {field("addressedTo", "Addressed to", "Who should answer, for example “The executive team”.",
         <input id="addressedTo" name="addressedTo" required maxLength={120} defaultValue={value("addressedTo")} key={`d${value("addressedTo")}`} aria-describedby={describedBy("addressedTo")} aria-invalid={invalid("addressedTo")} className={input} />)}
+      {field("programId", "About a monitoring program", "Optional: link the petition to a program in the registry.",
+        <select id="programId" name="programId" defaultValue={value("programId")} key={`p${value("programId")}`} aria-describedby={describedBy("programId")} aria-invalid={invalid("programId")} className={input}>
+          <option value="">Not about a specific program</option>
+          {programs.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        </select>)}
       <div className="grid gap-5 sm:grid-cols-2">
         {field("goal", "Signature goal", "At least 10.",
           <input id="goal" name="goal" type="number" inputMode="numeric" min={10} max={1000000} required defaultValue={value("goal")} key={`g${value("goal")}`} aria-describedby={describedBy("goal")} aria-invalid={invalid("goal")} className={input} />)}

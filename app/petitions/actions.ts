@@ -21,6 +21,7 @@ const petitionFields = (formData: FormData) => ({
   addressedTo: formData.get("addressedTo"),
   goal: formData.get("goal"),
   closesOn: formData.get("closesOn") ?? undefined,
+  programId: formData.get("programId") ?? undefined,
 });
 
 const id = (formData: FormData) => String(formData.get("petitionId") ?? "");

@@ -7,6 +7,7 @@ import { closePetition, createPetition, submitForCoSponsors } from "@/lib/petiti
 import { writeSettings } from "@/lib/settings";
 import { signPetition } from "@/lib/signatures";
 import { PERSONAS } from "./personas";
+import { FLOW_COMMENTS, PETITION_COMMENTS, seedComments, seedPrograms } from "./seed-programs";
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
@@ -81,6 +82,8 @@ export async function seedDemo(db: Db, opts: { now?: Date; employees?: number } 
   const users = (await db.user.findMany({ orderBy: { email: "asc" } })).map((u) => ({ ...u, role: toRole(u.role) }) as SeedUser);
   const persona = (email: string) => users.find((u) => u.email === email)!;
   const maya = persona("maya.okafor@example.com");
+  const lena = persona("lena.novak@example.com");
+  await seedPrograms(db, lena, now);
   const crowd = users.filter((u) => !PERSONAS.some((p) => p.email === u.email));
   let signatures = 0;
 
@@ -125,6 +128,8 @@ export async function seedDemo(db: Db, opts: { now?: Date; employees?: number } 
     mainOpened,
     [crowd[0]!, crowd[1]!],
   );
+  const flow = await db.program.findUniqueOrThrow({ where: { slug: "flow-insights" } });
+  await db.petition.update({ where: { id: main.id }, data: { programId: flow.id } });
   // Most signatures arrive in the first days, a second wave when the data leak became known,
   // and a steady trickle since, including the last 24 hours.
   const mainSigners = crowd.slice(2, 2 + 1898);
@@ -150,6 +155,7 @@ export async function seedDemo(db: Db, opts: { now?: Date; employees?: number } 
     accessOpened,
     [crowd[1901]!, crowd[1902]!],
   );
+  await db.petition.update({ where: { id: access.id }, data: { programId: flow.id } });
   await signMany(access.id, crowd.slice(1100, 1100 + 560), accessOpened, new Date(now.getTime() - 20 * DAY), (x) => x);
 
   // 3. Open and young: no threshold yet.
@@ -217,6 +223,11 @@ export async function seedDemo(db: Db, opts: { now?: Date; employees?: number } 
     },
     { now: new Date(now.getTime() - 3 * HOUR) },
   );
+
+  // Anonymous discussion, posted through blind tokens by colleagues who are not personas.
+  const writers = crowd.slice(1950, 1970);
+  await seedComments(db, writers, { programSlug: "flow-insights" }, FLOW_COMMENTS, now);
+  await seedComments(db, writers.slice(10), { petitionId: main.id }, PETITION_COMMENTS, now);
 
   return { users: users.length, petitions: 6, signatures, mainPetitionSlug: main.slug };
 }

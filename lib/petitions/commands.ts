@@ -30,6 +30,14 @@ export function searchTextOf(p: { title: string; ask: string; addressedTo: strin
   return `${p.title} ${p.ask} ${p.addressedTo}`.toLowerCase();
 }
 
+async function assertProgramExists(db: Db, programId: string | undefined) {
+  if (!programId) return;
+  const found = await db.program.findUnique({ where: { id: programId }, select: { id: true } });
+  if (!found) {
+    throw new DomainError("invalid_input", "That monitoring program does not exist.", { programId: "Choose a program from the list." });
+  }
+}
+
 /** The closing day offered by default in the form, as YYYY-MM-DD. */
 export function defaultClosingDay(settings: Settings, now: Date = new Date()): string {
   return new Date(now.getTime() + settings.closingDaysDefault * DAY).toISOString().slice(0, 10);
@@ -57,6 +65,7 @@ export async function createPetition(db: Db, actor: Actor | null, input: Petitio
   const now = clock.now ?? new Date();
   const settings = await getSettings(db);
   const closesAt = resolveClosingDate(data.closesOn, settings, now);
+  await assertProgramExists(db, data.programId);
 
   for (let attempt = 0; ; attempt++) {
     try {
@@ -73,6 +82,7 @@ export async function createPetition(db: Db, actor: Actor | null, input: Petitio
           state: "draft",
           coSponsorToken: randomBytes(18).toString("base64url"),
           closesAt,
+          programId: data.programId ?? null,
           createdAt: now,
           organizers: { create: { userId: author.id, role: "starter", createdAt: now } },
         },
@@ -94,6 +104,7 @@ export async function updateDraft(db: Db, actor: Actor | null, petitionId: strin
   const data = parseInput(petitionInputSchema, input);
   const settings = await getSettings(db);
   const closesAt = resolveClosingDate(data.closesOn, settings, clock.now ?? new Date());
+  await assertProgramExists(db, data.programId);
   return db.petition.update({
     where: { id: petitionId },
     data: {
@@ -104,6 +115,7 @@ export async function updateDraft(db: Db, actor: Actor | null, petitionId: strin
       goal: data.goal,
       searchText: searchTextOf(data),
       closesAt,
+      programId: data.programId ?? null,
     },
   });
 }

@@ -76,6 +76,7 @@ export type PetitionDetail = PetitionSummary & {
   backgroundHtml: string;
   organizers: { name: string; role: string }[];
   coSponsors: { count: number; needed: number };
+  program: { slug: string; name: string } | null;
   viewer: { isOrganizer: boolean; coSponsorToken: string | null };
 };
 
@@ -88,7 +89,7 @@ export async function getPetitionDetail(
   const now = opts.now ?? new Date();
   const petition = await findPetitionOr404(db, where);
   const { organizer } = await assertCanView(db, viewer, petition, opts.invite);
-  const [organizers, coSponsorCount, settings] = await Promise.all([
+  const [organizers, coSponsorCount, settings, program] = await Promise.all([
     db.petitionOrganizer.findMany({
       where: { petitionId: petition.id },
       orderBy: { createdAt: "asc" },
@@ -96,6 +97,7 @@ export async function getPetitionDetail(
     }),
     db.signature.count({ where: { petitionId: petition.id, coSponsor: true } }),
     getSettings(db),
+    petition.programId ? db.program.findUnique({ where: { id: petition.programId }, select: { slug: true, name: true } }) : null,
   ]);
   return {
     ...toSummary(petition, now),
@@ -103,6 +105,7 @@ export async function getPetitionDetail(
     backgroundHtml: renderMarkdown(petition.background),
     organizers: organizers.map((o) => ({ name: o.user.name, role: o.role })),
     coSponsors: { count: coSponsorCount, needed: settings.coSponsorsNeeded },
+    program,
     viewer: { isOrganizer: organizer, coSponsorToken: organizer ? petition.coSponsorToken : null },
   };
 }

@@ -60,6 +60,11 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
         <h1 className="mt-3 text-3xl font-extrabold leading-tight">{petition.title}</h1>
         <p className="mt-2 text-sm text-muted">
           To {petition.addressedTo} · organized by {petition.organizers.map((o) => o.name).join(", ")}
+          {petition.program && (
+            <>
+              {" "}· about <Link href={`/programs/${petition.program.slug}`} className="font-medium text-brand underline">{petition.program.name}</Link>
+            </>
+          )}
         </p>
         <section aria-labelledby="ask-heading" className="mt-6 rounded-xl border-l-4 border-brand bg-white p-4 shadow-sm">
           <h2 id="ask-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">The ask</h2>

@@ -27,8 +27,9 @@ export default async function NewPetitionPage() {
         <PetitionForm
           action={createPetitionAction}
           submitLabel="Save draft"
+          programs={await db.program.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })}
           closingHint={`Between ${settings.closingDaysMin} and ${settings.closingDaysMax} days from today; ${settings.closingDaysDefault} if left empty.`}
-          defaults={{ title: "", ask: "", background: "", addressedTo: "", goal: "1000", closesOn: defaultClose }}
+          defaults={{ title: "", ask: "", background: "", addressedTo: "", goal: "1000", closesOn: defaultClose, programId: "" }}
         />
       </div>
     </div>

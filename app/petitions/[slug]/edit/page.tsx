@@ -28,6 +28,7 @@ export default async function EditDraftPage({ params }: PageProps<"/petitions/[s
           action={updateDraftAction}
           petitionId={petition.id}
           submitLabel="Save changes"
+          programs={await db.program.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })}
           closingHint={`Between ${settings.closingDaysMin} and ${settings.closingDaysMax} days from today.`}
           defaults={{
             title: petition.title,
@@ -36,6 +37,7 @@ export default async function EditDraftPage({ params }: PageProps<"/petitions/[s
             addressedTo: petition.addressedTo,
             goal: String(petition.goal),
             closesOn: isoDay(petition.closesAt),
+            programId: petition.programId ?? "",
           }}
         />
       </div>
