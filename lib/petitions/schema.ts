@@ -43,12 +43,13 @@ export const petitionInputSchema = z.object({
     .int("The goal must be a whole number.")
     .min(10, "The goal must be at least 10 signatures.")
     .max(1_000_000, "The goal can be at most 1,000,000 signatures."),
+  // Forms send "" for "not about a program".
   programId: z
     .string()
     .trim()
     .max(100)
     .optional()
-    .or(z.literal("").transform(() => undefined)),
+    .transform((s) => s || undefined),
   closesOn: z
     .string()
     .trim()

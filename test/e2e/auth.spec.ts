@@ -1,4 +1,4 @@
-import { expect, PERSONA, test } from "./support/fixtures";
+import { expect, PERSONA, ssoSignIn, test } from "./support/fixtures";
 
 test("the development sign-in offers one button per persona, labelled with name and role", async ({ page }) => {
   await page.goto("/signin");
@@ -26,20 +26,6 @@ test("does not redirect to another site after sign-in", async ({ page }) => {
   await page.getByRole("button", { name: /^Sign in as Jonas Berg/ }).click();
   await expect(page).toHaveURL("http://localhost:3100/");
 });
-
-async function ssoSignIn(page: import("@playwright/test").Page, login: string) {
-  await page.goto("/signin");
-  await page.getByRole("button", { name: "Sign in with Example Corp SSO" }).click();
-  // oidc-provider's development login and consent screens.
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill("any-password");
-  await page.locator('button[type="submit"]').click();
-  await page.waitForLoadState("domcontentloaded");
-  if (page.url().includes(":3199/")) {
-    // The consent screen: the app asks for openid, email and profile.
-    await page.locator('button[type="submit"]').click();
-  }
-}
 
 test("signs in through the company's OIDC provider and maps the groups claim to a role", async ({ page }) => {
   await ssoSignIn(page, "rhea.leader");

@@ -44,6 +44,20 @@ describe("starting a petition", () => {
     expect(organizers).toEqual([expect.objectContaining({ userId: maya.id, role: "starter" })]);
   });
 
+  it("links a petition to a monitoring program, or to none when the form sends an empty choice", async () => {
+    const maya = await makeUser(db);
+    const none = await createPetition(db, maya, petitionInput({ programId: "" }));
+    expect(none.programId).toBeNull();
+    await expectDomainError(createPetition(db, maya, petitionInput({ programId: "no-such-program" })), "invalid_input", /does not exist/);
+    const program = await db.program.create({
+      data: { slug: "p-link", name: "P", owningTeam: "T", purpose: "Purpose text", collects: "[]", retention: "1 day", dataAccess: "Nobody", consentModel: "opt-in", status: "proposed", policyText: "Policy text" },
+    });
+    const linked = await createPetition(db, maya, petitionInput({ programId: program.id }));
+    expect(linked.programId).toBe(program.id);
+    const detail = await getPetitionDetail(db, maya, { id: linked.id });
+    expect(detail.program).toEqual({ slug: "p-link", name: "P" });
+  });
+
   it("requires a signed-in person", async () => {
     await expectDomainError(createPetition(db, null, petitionInput()), "unauthenticated", /Sign in/);
   });

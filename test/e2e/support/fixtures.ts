@@ -74,3 +74,18 @@ export async function openPetition(page: Page, title: string) {
 export async function readCount(page: Page): Promise<number> {
   return Number((await page.getByTestId("signature-count").innerText()).replace(/\D/g, ""));
 }
+
+/** Signs in through the test OIDC provider's development login and consent screens. */
+export async function ssoSignIn(page: Page, login: string) {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in with Example Corp SSO" }).click();
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill("any-password");
+  await page.locator('button[type="submit"]').click();
+  await page.waitForLoadState("domcontentloaded");
+  if (page.url().includes(":3199/")) {
+    // The consent screen: the app asks for openid, email and profile.
+    await page.locator('button[type="submit"]').click();
+  }
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+}

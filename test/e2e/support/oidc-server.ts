@@ -15,6 +15,14 @@ export const ACCOUNTS: Record<string, Record<string, unknown>> = {
     location: "London",
     groups: ["all-staff", "undersigned-leadership"],
   },
+  "ines.writer": {
+    email: "ines.moreau@example.com",
+    email_verified: true,
+    name: "Ines Moreau",
+    department: "Customer Support",
+    location: "Lisbon",
+    groups: ["all-staff"],
+  },
   "omar.employee": {
     email: "omar.haddad@example.com",
     email_verified: true,

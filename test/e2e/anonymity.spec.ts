@@ -1,0 +1,139 @@
+import { readFileSync } from "node:fs";
+import { expect, ssoSignIn, test } from "./support/fixtures";
+
+const PROGRAM = "/programs/flow-insights";
+
+test("an employee comments anonymously: tokens collected ahead, no cookie sent, the server refuses one that carries a cookie", async ({ page, context }) => {
+  const commentRequests: Record<string, string>[] = [];
+  page.on("request", async (request) => {
+    if (request.url().endsWith("/api/comments") && request.method() === "POST") commentRequests.push(await request.allHeaders());
+  });
+
+  await ssoSignIn(page, "ines.writer");
+  await page.goto(PROGRAM);
+  await expect(page.getByRole("heading", { level: 1, name: "Flow Insights" })).toBeVisible();
+  await expect(page.getByText("Nobody can tell who wrote a comment here")).toBeVisible();
+  await expect(page.getByText(/It cannot protect/)).toBeVisible();
+  await expect(page.getByTestId("key-fingerprint")).toHaveText(/^[0-9a-f]{4}( [0-9a-f]{4}){3}$/);
+  await expect(page.getByTestId("tokens-left").first()).toHaveText("10 anonymous comments left this week");
+
+  const text = `Who approved reading keystrokes? ${Date.now()}`;
+  await page.getByLabel("Your anonymous comment").fill(text);
+  await page.getByRole("button", { name: "Post anonymously" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Posted anonymously." })).toBeVisible();
+  const comment = page.getByTestId("comments").locator("article", { hasText: text });
+  await expect(comment).toContainText("Anonymous");
+  await expect(comment).not.toContainText("Ines");
+  await expect(page.getByTestId("tokens-left").first()).toHaveText("9 anonymous comments left this week");
+
+  // The browser's redemption request carried no cookie and no credentials.
+  expect(commentRequests).toHaveLength(1);
+  expect(Object.keys(commentRequests[0]!)).not.toContain("cookie");
+  expect(Object.keys(commentRequests[0]!)).not.toContain("authorization");
+
+  // A request that does carry the session cookie is refused before anything is read.
+  const cookies = await context.cookies();
+  expect(cookies.some((c) => c.name.includes("session-token"))).toBe(true);
+  const withCookie = await context.request.post("/api/comments", {
+    data: { thread: { programSlug: "flow-insights" }, body: "sent with my cookie", token: { keyId: "0".repeat(16), nonce: "AA==", signature: "AA==" } },
+  });
+  expect(withCookie.status()).toBe(400);
+  expect((await withCookie.json()).error.message).toMatch(/without cookies or credentials/);
+
+  // A reply, one level deep.
+  const first = page.getByTestId("comments").locator(":scope > li").first();
+  await first.getByText("Reply", { exact: true }).click();
+  await first.getByLabel("Your anonymous reply").fill("Replying without a name.");
+  await first.getByRole("button", { name: "Reply anonymously" }).click();
+  await expect(first.getByRole("list", { name: "Replies" })).toContainText("Replying without a name.");
+
+  // The server's own logs never mention the comment or the person.
+  const log = readFileSync("test/.tmp/e2e-server.log", "utf8");
+  expect(log).not.toContain(text);
+  expect(log).not.toContain("ines.moreau@example.com");
+  expect(log).not.toContain("Ines Moreau");
+});
+
+test("a flagged comment hidden by a moderator keeps its place with the public reason", async ({ as }) => {
+  const { page: jonas } = await as("jonas");
+  await jonas.goto(PROGRAM);
+  const target = jonas.getByTestId("comments").locator("article", { hasText: "snooze button" });
+  await target.getByText("Flag for moderators").click();
+  await target.getByLabel("Reason").selectOption("Harassment or insult");
+  await target.getByRole("button", { name: "Flag" }).click();
+  await expect(target.getByRole("status")).toHaveText("Thank you; moderators will look at it.");
+
+  // Leadership cannot open the moderation queue.
+  const { page: priya } = await as("priya");
+  expect((await priya.request.get("/moderation")).status()).toBe(404);
+
+  const { page: sam } = await as("sam");
+  await sam.goto("/moderation");
+  const flagged = sam.getByTestId("flagged").locator("li", { hasText: "snooze button" });
+  await flagged.getByLabel("Public reason").fill("Mocks colleagues who chose differently");
+  await flagged.getByRole("button", { name: "Hide with this reason" }).click();
+  await expect(sam.getByText("Nothing is flagged right now.")).toBeVisible();
+
+  await jonas.goto(PROGRAM);
+  await expect(jonas.getByText("Hidden by a moderator: Mocks colleagues who chose differently")).toBeVisible();
+  await expect(jonas.getByText("snooze button")).toHaveCount(0);
+});
+
+test("the program page shows its facts, status history and policy differences; the registry and API list it", async ({ page }) => {
+  await page.goto("/programs");
+  await page.getByRole("link", { name: "Flow Insights" }).click();
+  await expect(page.getByText("Paused", { exact: true }).first()).toBeVisible();
+  await expect(page.getByTestId("status-history")).toContainText("Active → Paused");
+  await expect(page.getByTestId("status-history")).toContainText("access to the collected data is investigated");
+  await expect(page.getByTestId("policy-versions").locator("ins").first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Petitions about this program" })).toContainText("Stop recording our keystrokes");
+  await expect(page.getByRole("link", { name: "Sign in" }).last()).toBeVisible();
+
+  const list = await (await page.request.get("/api/programs")).json();
+  expect(list.items.map((p: { slug: string }) => p.slug)).toContain("flow-insights");
+  const detail = await (await page.request.get("/api/programs/flow-insights")).json();
+  expect(detail.statusHistory.at(-1)).toMatchObject({ from: "active", to: "paused" });
+  const comments = await (await page.request.get("/api/programs/flow-insights/comments?limit=2")).json();
+  expect(comments.items).toHaveLength(2);
+  expect(comments.nextCursor).toEqual(expect.any(String));
+  expect(JSON.stringify(comments)).not.toMatch(/userId|email/);
+  expect((await page.request.get("/api/programs/nope")).status()).toBe(404);
+});
+
+test("an admin adds and edits a program; a policy change becomes a version", async ({ as }) => {
+  const { page } = await as("lena");
+  await page.goto("/programs/new");
+  await page.getByLabel("Name").fill("Phone location check-in");
+  await page.getByLabel("Owning team").fill("Security Operations");
+  await page.getByLabel("Purpose").fill("Confirm on-call staff are near a site during incidents.");
+  await page.getByLabel("What it collects").fill("phone location");
+  await page.getByLabel("Retention").fill("7 days");
+  await page.getByLabel("Who can access the data").fill("Incident commanders");
+  await page.getByLabel("Policy text").fill("Location is read only during a declared incident.");
+  await page.getByRole("button", { name: "Add program" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Phone location check-in" })).toBeVisible();
+  await page.getByRole("link", { name: "Edit program" }).click();
+  await page.getByLabel("Policy text").fill("Location is read only during a declared incident, and only with a notification.");
+  await page.getByLabel("What changed in the policy").fill("People are notified.");
+  await page.getByLabel("Status", { exact: true }).selectOption("active");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Say why the status changes; the reason is public.")).toBeVisible();
+  await page.getByLabel("Reason for a status change").fill("Approved by the works council.");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("policy-versions")).toContainText("People are notified.");
+  await expect(page.getByTestId("policy-versions").locator("ins")).toContainText("notification");
+  await expect(page.getByTestId("status-history")).toContainText("Approved by the works council.");
+
+  // An employee cannot reach the admin screens.
+  const jonas = await as("jonas");
+  expect((await jonas.page.request.get("/programs/new")).status()).toBe(404);
+});
+
+test("the What we store page lists every table and field with its purpose", async ({ page }) => {
+  await page.goto("/what-we-store");
+  await expect(page.getByRole("heading", { level: 1, name: "What we store" })).toBeVisible();
+  const comment = page.getByRole("region", { name: "AnonComment" });
+  await expect(comment).toContainText("It has no author, ever");
+  await expect(comment.getByRole("row", { name: /^day/ })).toContainText("no time of day");
+  await expect(page.getByRole("region", { name: "TokenIssuance" })).toContainText("No time, no blinded message");
+});

@@ -1,0 +1,109 @@
+// Promise 1, tested the way an insider would attack it: post comments as several people, then
+// read every table, the raw database and WAL bytes, and everything logged, and look for anything
+// that joins a comment to the person who wrote it.
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { postAnonymousComment } from "@/lib/comments";
+import { collectTokens, makeProgram } from "./anon";
+import { makeUser, testDatabase } from "./db";
+
+const { db, file } = testDatabase();
+
+type Posted = { id: string; body: string; author: Actor };
+const posted: Posted[] = [];
+const people: Actor[] = [];
+const logs: string[] = [];
+const originals = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
+
+beforeAll(async () => {
+  for (const level of Object.keys(originals) as (keyof typeof originals)[]) {
+    console[level] = (...args: unknown[]) => {
+      logs.push(args.map(String).join(" "));
+    };
+  }
+  const program = await makeProgram(db, "dump-test-program");
+  for (let i = 0; i < 4; i++) {
+    people.push(await makeUser(db, { name: `Distinct Person${i} Surname`, email: `distinct.person${i}@example.com`, department: `Dept${i}`, location: `Place${i}` }));
+  }
+  // Everyone collects the whole allowance; only some post, and different amounts.
+  const wallets = await Promise.all(people.map((p) => collectTokens(db, p, 10)));
+  const plan = [3, 0, 1, 2];
+  for (const [i, person] of people.entries()) {
+    for (let n = 0; n < plan[i]!; n++) {
+      const body = `Marker-${crypto.randomUUID()} the access logs worry me`;
+      const c = await postAnonymousComment(db, { thread: { programSlug: program.slug }, body, token: wallets[i]![n] });
+      posted.push({ id: c.id, body, author: person });
+    }
+  }
+});
+
+afterAll(() => Object.assign(console, originals));
+
+const identifiers = (p: Actor) => [p.id, p.email, p.name, p.department!, p.location!];
+
+describe("nothing joins an anonymous comment to its author", () => {
+  it("comment and spent-token rows carry no personal value", async () => {
+    const comments = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "AnonComment"`);
+    const spent = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "SpentToken"`);
+    expect(comments).toHaveLength(6);
+    expect(spent).toHaveLength(6);
+    const values = JSON.stringify([comments, spent]);
+    for (const p of people) for (const id of identifiers(p)) expect(values).not.toContain(id);
+    for (const c of comments) {
+      expect(Object.keys(c).sort()).toEqual(["body", "day", "hiddenDay", "hiddenReason", "id", "keyId", "parentId", "petitionId", "programId"]);
+      expect(String(c.day)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it("no row in any table holds both a comment and a person", async () => {
+    const tables = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table'`);
+    for (const { name } of tables) {
+      const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${name}"`);
+      for (const row of rows) {
+        const text = JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+        const mentionsComment = posted.some((c) => text.includes(c.id) || text.includes(c.body));
+        const mentionsPerson = people.some((p) => identifiers(p).some((id) => text.includes(id)));
+        expect(mentionsComment && mentionsPerson, `table ${name}: ${text.slice(0, 200)}`).toBe(false);
+      }
+    }
+  });
+
+  it("token issuance says who collected tokens, not who posted", async () => {
+    const rows = await db.tokenIssuance.findMany({ where: { userId: { in: people.map((p) => p.id) } } });
+    expect(rows.map((r) => r.issued)).toEqual([10, 10, 10, 10]);
+  });
+
+  it("the raw database and WAL pages that hold a comment hold no personal data", () => {
+    const pages: Buffer[] = [];
+    const main = readFileSync(file);
+    const pageSize = main.readUInt16BE(16) === 1 ? 65536 : main.readUInt16BE(16);
+    for (let o = 0; o < main.length; o += pageSize) pages.push(main.subarray(o, o + pageSize));
+    let walFrames = 0;
+    try {
+      const wal = readFileSync(`${file}-wal`);
+      for (let o = 32; o + 24 + pageSize <= wal.length; o += 24 + pageSize) {
+        pages.push(wal.subarray(o + 24, o + 24 + pageSize));
+        walFrames++;
+      }
+    } catch {
+      // No WAL file: everything is in the main file.
+    }
+    expect(walFrames + pages.length).toBeGreaterThan(0);
+    let found = 0;
+    for (const c of posted) {
+      for (const page of pages) {
+        if (!page.includes(Buffer.from(c.body))) continue;
+        found++;
+        for (const p of people) for (const id of identifiers(p)) expect(page.includes(Buffer.from(id)), `page with "${c.body}" contains ${id}`).toBe(false);
+      }
+    }
+    expect(found).toBeGreaterThanOrEqual(posted.length);
+  });
+
+  it("nothing logged mentions a comment or a person", () => {
+    const all = logs.join("\n");
+    for (const c of posted) expect(all).not.toContain(c.body);
+    for (const p of people) for (const id of identifiers(p)) expect(all).not.toContain(id);
+  });
+});
