@@ -10,6 +10,10 @@ export function TokenWallet({ accountId }: { accountId: string }) {
       .then(() => window.dispatchEvent(new Event("undersigned:tokens")))
       .catch(() => {
         // Offline or storage unavailable: the composer explains if someone tries to post.
+      })
+      .finally(() => {
+        // Lets tests (and anything else) know the background collection has settled.
+        document.documentElement.dataset.tokens = "ready";
       });
   }, [accountId]);
   return null;

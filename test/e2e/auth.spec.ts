@@ -1,4 +1,4 @@
-import { expect, PERSONA, ssoSignIn, test } from "./support/fixtures";
+import { expect, PERSONA, ssoSignIn, test, walletSettled } from "./support/fixtures";
 
 test("the development sign-in offers one button per persona, labelled with name and role", async ({ page }) => {
   await page.goto("/signin");
@@ -15,6 +15,7 @@ test("signs in as a persona and signs out", async ({ page }) => {
   await page.getByRole("button", { name: /^Sign in as Lena Novak, Admin/ }).click();
   await expect(page).toHaveURL(/\/petitions$/);
   await expect(page.getByTestId("signed-in-as")).toHaveText("Lena Novak (Admin)");
+  await walletSettled(page);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/my");

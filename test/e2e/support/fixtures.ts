@@ -23,6 +23,7 @@ export async function signIn(page: Page, who: PersonaKey) {
   await page.goto("/signin");
   await page.getByRole("button", { name: new RegExp(`^Sign in as ${name}, ${role}`) }).click();
   await expect(page.getByTestId("signed-in-as")).toContainText(name);
+  await walletSettled(page);
 }
 
 type Fixtures = {
@@ -88,4 +89,10 @@ export async function ssoSignIn(page: Page, login: string) {
     await page.locator('button[type="submit"]').click();
   }
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  await walletSettled(page);
+}
+
+/** Waits until the page's background token collection has finished (see TokenWallet). */
+export async function walletSettled(page: Page) {
+  await page.locator("html[data-tokens='ready']").waitFor({ state: "attached" });
 }
