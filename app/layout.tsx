@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import { TokenWallet } from "@/components/anonymous/TokenWallet";
 import { SiteHeader } from "@/components/SiteHeader";
 import { getActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/server";
+import { unreadCount } from "@/lib/notifications";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,13 +15,14 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
+  const unread = await unreadCount(db, actor);
   return (
     <html lang="en">
       <body className="min-h-screen font-sans antialiased">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           Skip to content
         </a>
-        <SiteHeader actor={actor} />
+        <SiteHeader actor={actor} unread={unread} />
         {actor && <TokenWallet accountId={actor.id} />}
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">
           {children}

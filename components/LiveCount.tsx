@@ -3,15 +3,16 @@
 import { useEffect, useState } from "react";
 
 /**
- * The petition's count, refreshed from the cacheable count endpoint while the page is visible,
- * so the number moves without a reload. The page keys it by the server's count, so a fresh
- * server render starts it again from the newest number.
+ * The petition's count, kept current without a reload: a Server-Sent Events stream delivers new
+ * counts as they happen; while the stream is down, the cacheable count endpoint is polled instead.
+ * The page keys this component by the server's count, so a fresh render starts from the newest.
  */
-export function LiveCount({ petitionId, initial, intervalMs = 5000 }: { petitionId: string; initial: number; intervalMs?: number }) {
+export function LiveCount({ petitionId, initial, pollMs = 5000 }: { petitionId: string; initial: number; pollMs?: number }) {
   const [count, setCount] = useState(initial);
   useEffect(() => {
     let stopped = false;
-    const tick = async () => {
+    let poller: ReturnType<typeof setInterval> | null = null;
+    const poll = async () => {
       if (document.visibilityState !== "visible") return;
       try {
         const res = await fetch(`/api/petitions/${petitionId}/count`, { cache: "no-store" });
@@ -20,12 +21,31 @@ export function LiveCount({ petitionId, initial, intervalMs = 5000 }: { petition
         // Offline for a moment; the next tick tries again.
       }
     };
-    const timer = setInterval(tick, intervalMs);
+    const startPolling = () => {
+      poller ??= setInterval(poll, pollMs);
+    };
+    const stopPolling = () => {
+      if (poller) clearInterval(poller);
+      poller = null;
+    };
+    let source: EventSource | null = null;
+    if (typeof EventSource === "undefined") {
+      startPolling();
+    } else {
+      source = new EventSource(`/api/stream?petition=${encodeURIComponent(petitionId)}`);
+      source.addEventListener("open", stopPolling);
+      source.addEventListener("error", startPolling);
+      source.addEventListener("count", (e) => {
+        const data = JSON.parse((e as MessageEvent<string>).data) as { id: string; signatureCount: number };
+        if (data.id === petitionId && !stopped) setCount(data.signatureCount);
+      });
+    }
     return () => {
       stopped = true;
-      clearInterval(timer);
+      stopPolling();
+      source?.close();
     };
-  }, [petitionId, intervalMs]);
+  }, [petitionId, pollMs]);
   return (
     <span data-testid="signature-count" aria-live="polite" aria-atomic="true">
       {count.toLocaleString("en")}

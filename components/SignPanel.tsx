@@ -52,6 +52,9 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring }:
               <span className="block text-sm text-muted">Your name appears in the list of signers.</span>
             </span>
           </label>
+          {coSponsoring ? (
+            <p className="text-sm text-muted">Co-sponsors sign with their names: there are only a few of them, too few to hide among. Once the petition opens, anyone can sign anonymously.</p>
+          ) : (
           <label className="flex items-start gap-2">
             <input type="radio" name="visibility" value="anonymous" className="mt-1.5" />
             <span>
@@ -63,8 +66,14 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring }:
               </span>
             </span>
           </label>
+          )}
         </div>
       </fieldset>
+      {!coSponsoring && (
+        <label className="mt-3 flex items-center gap-2 text-sm">
+          <input type="checkbox" name="follow" value="true" defaultChecked /> Follow this petition (notifications about responses and updates)
+        </label>
+      )}
       <button type="submit" disabled={signing} className="mt-3 w-full rounded-lg bg-brand px-5 py-3 text-lg font-semibold text-white hover:bg-brand-dark disabled:opacity-60">
         {signing ? "Signing…" : coSponsoring ? "Co-sponsor" : "Sign"}
       </button>

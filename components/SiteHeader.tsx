@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/auth-actions";
+import { SignOutButton } from "./SignOutButton";
 import { ROLE_LABELS, type Actor } from "@/lib/auth/actor";
 
-export function SiteHeader({ actor }: { actor: Actor | null }) {
+export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: number }) {
   return (
     <header className="border-b border-gray-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -13,8 +13,14 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
           <Link href="/petitions" className="hover:underline">Petitions</Link>
           <Link href="/petitions/new" className="hover:underline">Start a petition</Link>
           <Link href="/programs" className="hover:underline">Programs</Link>
+          <Link href="/timeline" className="hover:underline">Timeline</Link>
           {actor?.role === "moderator" && <Link href="/moderation" className="hover:underline">Moderation</Link>}
           {actor && <Link href="/my" className="hover:underline">My petitions</Link>}
+          {actor && (
+            <Link href="/notifications" className="hover:underline" data-testid="notifications-link">
+              Notifications{unread > 0 && <span className="ml-1 rounded-full bg-accent px-1.5 text-xs font-bold text-white">{unread}<span className="sr-only"> unread</span></span>}
+            </Link>
+          )}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           {actor ? (
@@ -22,11 +28,7 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
               <span data-testid="signed-in-as">
                 {actor.name} <span className="text-muted">({ROLE_LABELS[actor.role]})</span>
               </span>
-              <form action={signOutAction}>
-                <button type="submit" className="rounded-md border border-gray-300 px-3 py-1.5 hover:bg-gray-50">
-                  Sign out
-                </button>
-              </form>
+              <SignOutButton accountId={actor.id} />
             </>
           ) : (
             <Link href="/signin" className="rounded-md bg-brand px-3 py-1.5 font-semibold text-white hover:bg-brand-dark">

@@ -78,6 +78,7 @@ export async function signAction(_prev: ActionState, formData: FormData): Promis
     const result = await signPetition(db, await getActor(), id(formData), {
       visibility: formData.get("visibility"),
       invite: typeof invite === "string" && invite ? invite : undefined,
+      follow: formData.get("follow") === "true",
     });
     revalidatePath(`/petitions/${slug(formData)}`);
     if (result.status === "already_signed") return { ok: true, message: "You had already signed this petition." };

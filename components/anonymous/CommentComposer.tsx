@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import type { KeyInfo } from "@/lib/anonymity/client";
 import { countTokens, currentKeys, ensureWeeklyTokens, returnToken, takeToken } from "./wallet";
@@ -20,13 +19,13 @@ type Props = {
  * (credentials: "omit"), so the server cannot tell who sent it.
  */
 export function CommentComposer({ thread, accountId, parentId, label, compact }: Props) {
-  const router = useRouter();
   const id = useId();
   const [keys, setKeys] = useState<KeyInfo[] | null>(null);
   const [tokens, setTokens] = useState<number | null>(null);
   const [body, setBody] = useState("");
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);
+  const [posted, setPosted] = useState<string[]>([]);
 
   useEffect(() => {
     let cancelled = false;
@@ -35,7 +34,7 @@ export function CommentComposer({ thread, accountId, parentId, label, compact }:
       try {
         await ensureWeeklyTokens(accountId);
         const k = await currentKeys();
-        next = { keys: k, count: await countTokens(k) };
+        next = { keys: k, count: await countTokens(accountId, k) };
       } catch {
         next = { keys: null, count: 0 };
       }
@@ -56,7 +55,7 @@ export function CommentComposer({ thread, accountId, parentId, label, compact }:
     if (!keys) return;
     setPending(true);
     setStatus(null);
-    const token = await takeToken(keys);
+    const token = await takeToken(accountId, keys);
     if (!token) {
       setStatus({ ok: false, text: "You have used this week's anonymous comments. New ones arrive on Monday." });
       setPending(false);
@@ -71,20 +70,23 @@ export function CommentComposer({ thread, accountId, parentId, label, compact }:
       });
       const answer = (await res.json()) as { error?: { message: string; fields?: Record<string, string> } };
       if (res.ok) {
+        // No page refresh here: a signed-in request right after the cookieless post would let
+        // anyone with request logs pair the two. The comment shows locally; others see it on
+        // their next visit.
+        setPosted((old) => [...old, body.trim()]);
         setBody("");
         setStatus({ ok: true, text: "Posted anonymously." });
-        router.refresh();
       } else {
         // A token the server refused as spent, invalid or expired is gone; any other refusal
         // happened before the token was checked, so it goes back for the next try.
-        if (!answer.error?.fields?.token) await returnToken(token);
+        if (!answer.error?.fields?.token) await returnToken(accountId, token);
         setStatus({ ok: false, text: answer.error?.message ?? "The comment could not be posted." });
       }
     } catch {
-      await returnToken(token);
+      await returnToken(accountId, token);
       setStatus({ ok: false, text: "The comment could not be sent; check your connection and try again." });
     } finally {
-      setTokens(await countTokens(keys));
+      setTokens(await countTokens(accountId, keys));
       setPending(false);
     }
   }
@@ -109,6 +111,16 @@ export function CommentComposer({ thread, accountId, parentId, label, compact }:
           {tokens === null ? "Collecting this week's tokens…" : `${tokens} anonymous ${tokens === 1 ? "comment" : "comments"} left this week`}
         </span>
       </div>
+      {posted.length > 0 && (
+        <ul className="mt-3 grid gap-2" aria-label="Posted just now">
+          {posted.map((text, i) => (
+            <li key={i} className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm" data-testid="posted-comment">
+              <p className="text-xs text-muted">Anonymous · just now</p>
+              <p className="whitespace-pre-wrap">{text}</p>
+            </li>
+          ))}
+        </ul>
+      )}
       {status && (
         <p role={status.ok ? "status" : "alert"} className={`mt-2 text-sm ${status.ok ? "text-emerald-800" : "text-red-800"}`}>
           {status.text}

@@ -4,23 +4,23 @@ import { createStore, del, get, set, update } from "idb-keyval";
 import { blindNonces, finalizeTokens, type KeyInfo, type StoredToken } from "@/lib/anonymity/client";
 
 const store = () => createStore("undersigned", "anonymous-tokens");
-const TOKENS = "tokens";
+// Tokens are kept per account, so on a shared browser one person cannot spend another's.
+const tokensKey = (accountId: string) => `tokens:${accountId}`;
 const fetchedKey = (accountId: string) => `fetched:${accountId}`;
 
-export async function currentKeys(): Promise<KeyInfo[]> {
-  const res = await fetch("/api/tokens/keys");
+export async function currentKeys(fresh = false): Promise<KeyInfo[]> {
+  const res = await fetch("/api/tokens/keys", fresh ? { cache: "no-store" } : undefined);
   if (!res.ok) throw new Error("keys unavailable");
   return ((await res.json()) as { keys: KeyInfo[] }).keys;
 }
 
-async function usable(keys: KeyInfo[]): Promise<StoredToken[]> {
+async function usable(accountId: string, keys: KeyInfo[]): Promise<StoredToken[]> {
   const ids = new Set(keys.map((k) => k.id));
-  const all = ((await get<StoredToken[]>(TOKENS, store())) ?? []).filter((t) => ids.has(t.keyId));
-  return all;
+  return ((await get<StoredToken[]>(tokensKey(accountId), store())) ?? []).filter((t) => ids.has(t.keyId));
 }
 
-export async function countTokens(keys: KeyInfo[]): Promise<number> {
-  return (await usable(keys)).length;
+export async function countTokens(accountId: string, keys: KeyInfo[]): Promise<number> {
+  return (await usable(accountId, keys)).length;
 }
 
 /**
@@ -37,8 +37,8 @@ export function ensureWeeklyTokens(accountId: string): Promise<void> {
 
 let inflight: Promise<void> | null = null;
 
-async function collect(accountId: string): Promise<void> {
-  const keys = await currentKeys();
+async function collect(accountId: string, retried = false): Promise<void> {
+  const keys = await currentKeys(retried);
   const current = keys[0];
   if (!current) return;
   if ((await get<string>(fetchedKey(accountId), store())) === current.week) return;
@@ -50,23 +50,26 @@ async function collect(accountId: string): Promise<void> {
     const res = await fetch("/api/tokens", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ blindedMessages: blinded.blindedMessages }),
+      body: JSON.stringify({ keyId: current.id, blindedMessages: blinded.blindedMessages }),
     });
+    // The week turned while the key list was cached: fetch it fresh and try once more.
+    if (res.status === 409 && !retried) return collect(accountId, true);
     if (!res.ok) return;
-    const issued = (await res.json()) as { blindSignatures: string[] };
+    const issued = (await res.json()) as { keyId: string; blindSignatures: string[] };
+    if (issued.keyId !== current.id) return;
     const tokens = await finalizeTokens(current, blinded, issued.blindSignatures);
     const ids = new Set(keys.map((k) => k.id));
-    await update<StoredToken[]>(TOKENS, (old) => [...(old ?? []).filter((t) => ids.has(t.keyId)), ...tokens], store());
+    await update<StoredToken[]>(tokensKey(accountId), (old) => [...(old ?? []).filter((t) => ids.has(t.keyId)), ...tokens], store());
   }
   await set(fetchedKey(accountId), current.week, store());
 }
 
 /** Takes one token out of the store (oldest key first, so last week's are spent before they expire). */
-export async function takeToken(keys: KeyInfo[]): Promise<StoredToken | null> {
+export async function takeToken(accountId: string, keys: KeyInfo[]): Promise<StoredToken | null> {
   const ids = keys.map((k) => k.id);
   let taken: StoredToken | null = null;
   await update<StoredToken[]>(
-    TOKENS,
+    tokensKey(accountId),
     (old) => {
       const valid = (old ?? []).filter((t) => ids.includes(t.keyId));
       valid.sort((a, b) => ids.indexOf(b.keyId) - ids.indexOf(a.keyId));
@@ -79,10 +82,12 @@ export async function takeToken(keys: KeyInfo[]): Promise<StoredToken | null> {
 }
 
 /** Puts back a token that was not spent (the comment was refused before the token was used). */
-export async function returnToken(token: StoredToken): Promise<void> {
-  await update<StoredToken[]>(TOKENS, (old) => [token, ...(old ?? [])], store());
+export async function returnToken(accountId: string, token: StoredToken): Promise<void> {
+  await update<StoredToken[]>(tokensKey(accountId), (old) => [token, ...(old ?? [])], store());
 }
 
-export async function forgetAll(): Promise<void> {
-  await del(TOKENS, store());
+/** On sign-out: nothing of this account stays in the browser. */
+export async function forgetAccount(accountId: string): Promise<void> {
+  await del(tokensKey(accountId), store());
+  await del(fetchedKey(accountId), store());
 }

@@ -20,6 +20,8 @@ export const NONCE_BYTES = 32;
 const base64 = z.string().max(1024).regex(/^[A-Za-z0-9+/_-]+={0,2}$/, "must be base64");
 
 export const issueInputSchema = z.object({
+  /** The key the messages were blinded for; must be this week's, or the signatures would be useless. */
+  keyId: z.string().regex(/^[0-9a-f]{16}$/, "keyId must be 16 hex digits."),
   blindedMessages: z
     .array(base64, { error: "blindedMessages must be a list of base64 strings." })
     .min(1, "Send at least one blinded message.")
@@ -61,10 +63,15 @@ export async function getAllowance(db: Db, actor: Actor | null, clock: { now?: D
  */
 export async function issueTokens(db: Db, actor: Actor | null, input: unknown, clock: { now?: Date } = {}) {
   const person = requireActor(actor, "collect anonymous tokens");
-  const { blindedMessages } = parseInput(issueInputSchema, input);
+  const { blindedMessages, keyId } = parseInput(issueInputSchema, input);
   const now = clock.now ?? new Date();
   const week = isoWeek(now);
   const key = await keyForWeek(db, week);
+  if (keyId !== key.stored.id) {
+    // Refuse before counting anything: signatures under another key would use up the allowance
+    // and give the browser tokens it cannot unblind.
+    throw new DomainError("conflict", "The weekly key has changed; fetch the current keys and try again.", { keyId: "stale" });
+  }
   const settings = await getSettings(db);
   const allowance = settings.weeklyTokenAllowance;
   const messages = blindedMessages.map((m, i) => {

@@ -112,7 +112,7 @@ export async function seedComments(db: Db, writers: Actor[], thread: Thread, com
     const writer = writers[w++ % writers.length]!;
     const [key] = await publishedKeys(db, when);
     const blinded = await blindNonces(key!, 1);
-    const issued = await issueTokens(db, writer, { blindedMessages: blinded.blindedMessages }, { now: when });
+    const issued = await issueTokens(db, writer, { keyId: key!.id, blindedMessages: blinded.blindedMessages }, { now: when });
     const [token] = await finalizeTokens(key!, blinded, issued.blindSignatures);
     return postAnonymousComment(db, { thread, parentId, body, token }, { now: when });
   };

@@ -46,8 +46,8 @@ export function defaultClosingDay(settings: Settings, now: Date = new Date()): s
 /** Resolves the closing date: the default when empty, otherwise within the configured bounds. */
 export function resolveClosingDate(closesOn: string | undefined, settings: Settings, now: Date): Date {
   if (!closesOn) return new Date(now.getTime() + settings.closingDaysDefault * DAY);
-  const date = new Date(`${closesOn.slice(0, 10)}T23:59:59.000Z`);
-  if (Number.isNaN(date.getTime())) {
+  const date = new Date(`${closesOn}T23:59:59.000Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== closesOn) {
     throw new DomainError("invalid_input", "The closing date is not a real date.", { closesOn: "Not a real date." });
   }
   const earliest = new Date(now.getTime() + settings.closingDaysMin * DAY);

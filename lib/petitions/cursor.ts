@@ -27,3 +27,13 @@ export function decodeCursor(cursor: string): { value: CursorValue; id: string }
 export function decodeCursorError(): DomainError {
   return new DomainError("invalid_input", "The cursor is not valid; start again from the first page.");
 }
+
+/** A cursor's date: only the exact ISO form this code writes, so nothing odd reaches the database. */
+export function cursorDate(value: string | number): Date {
+  const text = String(value);
+  const date = new Date(text);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(text) || Number.isNaN(date.getTime()) || date.toISOString() !== text) {
+    throw decodeCursorError();
+  }
+  return date;
+}

@@ -6,7 +6,7 @@ import type { Petition, Prisma } from "@/lib/generated/prisma/client";
 import { renderMarkdown } from "@/lib/markdown";
 import { getSettings } from "@/lib/settings";
 import { assertCanView, findPetitionOr404 } from "./access";
-import { decodeCursor, decodeCursorError, encodeCursor } from "./cursor";
+import { cursorDate, decodeCursor, decodeCursorError, encodeCursor } from "./cursor";
 import { listQuerySchema, type ListQuery, type PetitionState } from "./schema";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -158,8 +158,7 @@ export async function listPetitions(db: Db, query: ListQuery | unknown, opts: { 
   const after: Prisma.PetitionWhereInput = {};
   if (cursor) {
     const c = decodeCursor(cursor);
-    const value = new Date(String(c.value));
-    if (Number.isNaN(value.getTime())) throw decodeCursorError();
+    const value = cursorDate(c.value);
     const beyond = direction === "desc" ? { lt: value } : { gt: value };
     const idBeyond = direction === "desc" ? { lt: c.id } : { gt: c.id };
     after.OR = [{ [field]: beyond }, { [field]: value, id: idBeyond }];

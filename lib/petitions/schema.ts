@@ -53,7 +53,7 @@ export const petitionInputSchema = z.object({
   closesOn: z
     .string()
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}/, "The closing date must be a date like 2026-12-31.")
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "The closing date must be a date like 2026-12-31.")
     .optional()
     .or(z.literal("").transform(() => undefined)),
 });
@@ -72,6 +72,11 @@ export const signatureInputSchema = z.object({
     error: 'visibility must be "named" or "anonymous".',
   }),
   invite: z.string().max(100).optional(),
+  /** Signing follows the petition unless the signer says otherwise. */
+  follow: z
+    .union([z.boolean(), z.enum(["true", "false", "on", "off"])])
+    .optional()
+    .transform((v) => v === undefined || v === true || v === "true" || v === "on"),
 });
 export type SignatureInput = z.input<typeof signatureInputSchema>;
 

@@ -15,6 +15,13 @@ export const CONSENT_MODELS = ["opt-in", "opt-out", "mandatory"] as const;
 export const STATUS_LABELS: Record<ProgramStatus, string> = { proposed: "Proposed", active: "Active", paused: "Paused", ended: "Ended" };
 export const CONSENT_LABELS: Record<(typeof CONSENT_MODELS)[number], string> = { "opt-in": "Opt-in", "opt-out": "Opt-out", mandatory: "Mandatory" };
 
+/** YYYY-MM-DD naming a day that exists (no 2026-02-30). */
+export function isRealDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00.000Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const text = (label: string, min: number, max: number) =>
   z
@@ -30,9 +37,9 @@ const text = (label: string, min: number, max: number) =>
 const optionalDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-09-01.")
   .optional()
-  .or(z.literal("").transform(() => undefined));
+  .transform((s) => s || undefined)
+  .refine((s) => s === undefined || isRealDay(s), "Use a real date like 2026-09-01.");
 
 export const programInputSchema = z.object({
   name: text("The name", 2, 120),

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCanView, findPetitionOr404, isOrganizer } from "@/lib/petitions/access";
 import { openPetition } from "@/lib/petitions/commands";
 import { signatureInputSchema, type SignatureInput } from "@/lib/petitions/schema";
+import { ensureFollow } from "@/lib/follows";
 import { getSettings } from "@/lib/settings";
 import { recordEvent } from "@/lib/timeline/record";
 
@@ -34,7 +35,7 @@ export async function signPetition(
   clock: { now?: Date } = {},
 ): Promise<SignResult> {
   const signer = requireActor(actor, "sign a petition");
-  const { visibility, invite } = parseInput(signatureInputSchema, input);
+  const { visibility, invite, follow } = parseInput(signatureInputSchema, input);
   const now = clock.now ?? new Date();
   const petition = await findPetitionOr404(db, { id: petitionId });
   await assertCanView(db, signer, petition, invite);
@@ -52,6 +53,11 @@ export async function signPetition(
     }
     if (await isOrganizer(db, signer, petitionId)) {
       throw forbidden("Organizers cannot co-sponsor their own petition; share the link with colleagues.");
+    }
+    // Co-sponsors are few (2 by default, below the anonymity group size) and their progress is
+    // visible to the organizers, so an anonymous co-sponsor could be singled out. They sign by name.
+    if (visibility === "anonymous") {
+      throw new DomainError("invalid_input", "Co-sponsors sign with their names; once the petition opens, anyone can sign anonymously.", { visibility: "Co-sponsors sign with their names." });
     }
   }
 
@@ -71,6 +77,7 @@ export async function signPetition(
         data: { signatureCount: { increment: 1 } },
       });
       if (count !== 1) throw new DomainError("closed", closedMessage(petition.closesAt));
+      if (follow) await ensureFollow(tx, signer.id, { targetType: "petition", targetId: petitionId });
 
       if (coSponsor) {
         const coSponsors = await tx.signature.count({ where: { petitionId, coSponsor: true } });
@@ -130,7 +137,13 @@ export async function withdrawSignature(db: Db, actor: Actor | null, petitionId:
   return db.$transaction(async (tx) => {
     const { count } = await tx.signature.deleteMany({ where: { petitionId, userId: signer.id } });
     if (count === 1) {
-      await tx.petition.update({ where: { id: petitionId }, data: { signatureCount: { decrement: 1 } } });
+      // Conditional on the petition still accepting changes, so a withdrawal racing a close
+      // rolls back instead of changing a closed petition's count.
+      const changed = await tx.petition.updateMany({
+        where: { id: petitionId, state: { in: ["open", "collecting"] }, closesAt: { gt: now } },
+        data: { signatureCount: { decrement: 1 } },
+      });
+      if (changed.count !== 1) throw new DomainError("closed", "This petition has closed; signatures can no longer be withdrawn.");
     }
     const after = await tx.petition.findUniqueOrThrow({
       where: { id: petitionId },

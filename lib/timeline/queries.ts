@@ -1,17 +1,130 @@
+import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { parseInput } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { cursorDate, decodeCursor, encodeCursor } from "@/lib/petitions/cursor";
+import { EVENT_KINDS, EVENT_LABELS, type EventKind } from "./record";
 
-/** The most recent public events, for the home page. Events on private drafts never exist. */
-export async function listRecentEvents(db: Db, take = 10) {
-  const rows = await db.timelineEvent.findMany({
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take,
-    select: { id: true, kind: true, summary: true, createdAt: true, petition: { select: { slug: true } } },
-  });
-  return rows.map((r) => ({
+export type TimelineItem = {
+  id: string;
+  kind: EventKind;
+  label: string;
+  summary: string;
+  at: string;
+  href: string | null;
+  subject: { type: "petition" | "program"; id: string; title: string } | null;
+};
+
+export const timelineQuerySchema = z.object({
+  petition: z.string().max(100).optional(),
+  program: z.string().max(200).optional(),
+  kind: z.enum(EVENT_KINDS, { error: `kind must be one of ${EVENT_KINDS.join(", ")}.` }).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export type TimelineQuery = z.input<typeof timelineQuerySchema>;
+
+const SELECT = {
+  id: true,
+  kind: true,
+  summary: true,
+  createdAt: true,
+  petition: { select: { id: true, slug: true, title: true } },
+  program: { select: { id: true, slug: true, name: true } },
+} as const;
+
+type Row = Prisma.TimelineEventGetPayload<{ select: typeof SELECT }>;
+
+export function toTimelineItem(r: Row): TimelineItem {
+  const kind = r.kind as EventKind;
+  return {
     id: r.id,
-    kind: r.kind,
+    kind,
+    label: EVENT_LABELS[kind] ?? r.kind,
     summary: r.summary,
     at: r.createdAt.toISOString(),
-    href: r.petition ? `/petitions/${r.petition.slug}` : null,
-  }));
+    href: r.petition ? `/petitions/${r.petition.slug}` : r.program ? `/programs/${r.program.slug}` : null,
+    subject: r.petition
+      ? { type: "petition", id: r.petition.id, title: r.petition.title }
+      : r.program
+        ? { type: "program", id: r.program.id, title: r.program.name }
+        : null,
+  };
+}
+
+/**
+ * Every public event, newest first, filtered by petition (id or slug), program (slug) and kind,
+ * with keyset pagination. Events exist only for public things, so nothing private is listed.
+ */
+export async function listTimeline(db: Db, query: TimelineQuery | unknown = {}) {
+  const q = parseInput(timelineQuerySchema, query ?? {});
+  const where: Prisma.TimelineEventWhereInput[] = [];
+  if (q.petition) where.push({ petition: { OR: [{ id: q.petition }, { slug: q.petition }] } });
+  if (q.program) where.push({ OR: [{ program: { slug: q.program } }, { petition: { program: { slug: q.program } } }] });
+  if (q.kind) where.push({ kind: q.kind });
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    const at = cursorDate(c.value);
+    where.push({ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: c.id } }] });
+  }
+  const rows = await db.timelineEvent.findMany({
+    where: { AND: where },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: q.limit + 1,
+    select: SELECT,
+  });
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toTimelineItem),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
+  };
+}
+
+/** Events after a point, oldest first: what the live stream forwards. */
+export async function eventsSince(db: Db, since: Date, take = 200) {
+  const rows = await db.timelineEvent.findMany({
+    where: { createdAt: { gt: since } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take,
+    select: SELECT,
+  });
+  return rows.map(toTimelineItem);
+}
+
+/** The most recent public events, for the home page. */
+export async function listRecentEvents(db: Db, take = 10) {
+  return (await listTimeline(db, { limit: take })).items;
+}
+
+const escapeXml = (s: string) =>
+  s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
+
+/** The timeline as an Atom 1.0 feed (RFC 4287). */
+export function timelineAtom(items: TimelineItem[], origin: string, selfPath: string): string {
+  const updated = items[0]?.at ?? new Date(0).toISOString();
+  const entries = items
+    .map(
+      (e) => `  <entry>
+    <id>urn:undersigned:event:${escapeXml(e.id)}</id>
+    <title>${escapeXml(`${e.label}: ${e.summary}`)}</title>
+    <updated>${e.at}</updated>
+    <published>${e.at}</published>
+    <category term="${e.kind}" label="${escapeXml(e.label)}"/>
+${e.href ? `    <link rel="alternate" type="text/html" href="${escapeXml(origin + e.href)}"/>\n` : ""}    <summary type="text">${escapeXml(e.summary)}</summary>
+  </entry>`,
+    )
+    .join("\n");
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>urn:undersigned:timeline</id>
+  <title>Undersigned: what happened</title>
+  <subtitle>Petitions, leadership responses, commitments and monitoring program changes.</subtitle>
+  <updated>${updated}</updated>
+  <author><name>Undersigned</name></author>
+  <link rel="self" type="application/atom+xml" href="${escapeXml(origin + selfPath)}"/>
+  <link rel="alternate" type="text/html" href="${escapeXml(origin)}/timeline"/>
+${entries}
+</feed>
+`;
 }

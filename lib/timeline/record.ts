@@ -3,18 +3,60 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export const EVENT_KINDS = [
   "petition_opened",
   "threshold_reached",
+  "response_posted",
+  "response_edited",
+  "program_status_changed",
+  "commitment_made",
+  "commitment_kept",
+  "commitment_missed",
   "petition_closed",
+  "organizer_update",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-type EventWriter = Pick<Prisma.TransactionClient, "timelineEvent">;
+export const EVENT_LABELS: Record<EventKind, string> = {
+  petition_opened: "Petition opened",
+  threshold_reached: "Threshold reached",
+  response_posted: "Response posted",
+  response_edited: "Response corrected",
+  program_status_changed: "Program status changed",
+  commitment_made: "Commitment made",
+  commitment_kept: "Commitment kept",
+  commitment_missed: "Commitment missed",
+  petition_closed: "Petition closed",
+  organizer_update: "Organizer update",
+};
 
-/** Records a public event; call it inside the transaction that makes the change it reports. */
+type EventWriter = Pick<Prisma.TransactionClient, "timelineEvent" | "follow" | "notification">;
+
+/**
+ * Records a public event and notifies everyone who follows its petition or program, inside the
+ * transaction that makes the change it reports, so an event exists exactly when its change does.
+ */
 export async function recordEvent(
   tx: EventWriter,
-  event: { kind: EventKind; petitionId?: string; summary: string; at: Date },
+  event: { kind: EventKind; petitionId?: string; programId?: string; responseId?: string; summary: string; at: Date },
 ) {
-  await tx.timelineEvent.create({
-    data: { kind: event.kind, petitionId: event.petitionId, summary: event.summary, createdAt: event.at },
+  const created = await tx.timelineEvent.create({
+    data: {
+      kind: event.kind,
+      petitionId: event.petitionId,
+      programId: event.programId,
+      responseId: event.responseId,
+      summary: event.summary,
+      createdAt: event.at,
+    },
   });
+  const targets = [
+    ...(event.petitionId ? [{ targetType: "petition", targetId: event.petitionId }] : []),
+    ...(event.programId ? [{ targetType: "program", targetId: event.programId }] : []),
+  ];
+  if (targets.length > 0) {
+    const followers = await tx.follow.findMany({ where: { OR: targets }, select: { userId: true } });
+    const userIds = [...new Set(followers.map((f) => f.userId))];
+    if (userIds.length > 0) {
+      await tx.notification.createMany({ data: userIds.map((userId) => ({ userId, eventId: created.id, createdAt: event.at })) });
+    }
+  }
+  return created;
 }

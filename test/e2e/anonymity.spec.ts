@@ -5,8 +5,11 @@ const PROGRAM = "/programs/flow-insights";
 
 test("an employee comments anonymously: tokens collected ahead, no cookie sent, the server refuses one that carries a cookie", async ({ page, context }) => {
   const commentRequests: Record<string, string>[] = [];
+  const requestsAfterPost: string[] = [];
+  let watching = true;
   page.on("request", async (request) => {
     if (request.url().endsWith("/api/comments") && request.method() === "POST") commentRequests.push(await request.allHeaders());
+    else if (watching && commentRequests.length > 0) requestsAfterPost.push(`${request.method()} ${request.url()}`);
   });
 
   await ssoSignIn(page, "ines.writer");
@@ -21,6 +24,13 @@ test("an employee comments anonymously: tokens collected ahead, no cookie sent, 
   await page.getByLabel("Your anonymous comment").fill(text);
   await page.getByRole("button", { name: "Post anonymously" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Posted anonymously." })).toBeVisible();
+  // Shown locally at once; no signed-in request follows the cookieless post.
+  await expect(page.getByTestId("posted-comment")).toContainText(text);
+  await page.waitForTimeout(500);
+  watching = false;
+  // Posting is not followed by a signed-in request for the page (only public key lookups may be).
+  expect(requestsAfterPost.filter((r) => !r.includes("/api/tokens/keys"))).toEqual([]);
+  await page.reload();
   const comment = page.getByTestId("comments").locator("article", { hasText: text });
   await expect(comment).toContainText("Anonymous");
   await expect(comment).not.toContainText("Ines");
@@ -45,7 +55,9 @@ test("an employee comments anonymously: tokens collected ahead, no cookie sent, 
   await first.getByText("Reply", { exact: true }).click();
   await first.getByLabel("Your anonymous reply").fill("Replying without a name.");
   await first.getByRole("button", { name: "Reply anonymously" }).click();
-  await expect(first.getByRole("list", { name: "Replies" })).toContainText("Replying without a name.");
+  await expect(first.getByTestId("posted-comment")).toContainText("Replying without a name.");
+  await page.reload();
+  await expect(page.getByTestId("comments").locator(":scope > li").first().getByRole("list", { name: "Replies" })).toContainText("Replying without a name.");
 
   // The server's own logs never mention the comment or the person.
   const log = readFileSync("test/.tmp/e2e-server.log", "utf8");

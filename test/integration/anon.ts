@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db/client";
 export async function collectTokens(db: Db, actor: Actor, count = 10, now = new Date()): Promise<StoredToken[]> {
   const [key] = await publishedKeys(db, now);
   const blinded = await blindNonces(key!, count);
-  const issued = await issueTokens(db, actor, { blindedMessages: blinded.blindedMessages }, { now });
+  const issued = await issueTokens(db, actor, { keyId: key!.id, blindedMessages: blinded.blindedMessages }, { now });
   return finalizeTokens(key!, blinded, issued.blindSignatures);
 }
 

@@ -18,7 +18,7 @@ describe("weekly blind tokens", () => {
     expect(await getAllowance(db, jonas)).toMatchObject({ allowance: 10, issued: 10, remaining: 0 });
     const [key] = await publishedKeys(db);
     const more = await blindNonces(key!, 1);
-    await expect(issueTokens(db, jonas, { blindedMessages: more.blindedMessages })).rejects.toMatchObject({
+    await expect(issueTokens(db, jonas, { keyId: key!.id, blindedMessages: more.blindedMessages })).rejects.toMatchObject({
       code: "rate_limited",
       status: 429,
       message: expect.stringMatching(/collected all 10 anonymous tokens for this week; new ones arrive on \d{4}-\d{2}-\d{2}/),
@@ -33,17 +33,22 @@ describe("weekly blind tokens", () => {
     await collectTokens(db, maya, 7);
     const [key] = await publishedKeys(db);
     const blinded = await blindNonces(key!, 10);
-    const issued = await issueTokens(db, maya, { blindedMessages: blinded.blindedMessages });
+    const issued = await issueTokens(db, maya, { keyId: key!.id, blindedMessages: blinded.blindedMessages });
     expect(issued.blindSignatures).toHaveLength(3);
     expect(issued.remaining).toBe(0);
   });
 
   it("refuses signed-out people and malformed blinded messages", async () => {
-    await expect(issueTokens(db, null, { blindedMessages: ["AAAA"] })).rejects.toMatchObject({ status: 401 });
+    const [key] = await publishedKeys(db);
+    const keyId = key!.id;
+    await expect(issueTokens(db, null, { keyId, blindedMessages: ["AAAA"] })).rejects.toMatchObject({ status: 401 });
     const sam = await makeUser(db);
-    await expect(issueTokens(db, sam, { blindedMessages: ["AAAA"] })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/256 bytes/) });
-    await expect(issueTokens(db, sam, { blindedMessages: [Buffer.alloc(256, 0xff).toString("base64")] })).rejects.toMatchObject({ status: 400 });
-    await expect(issueTokens(db, sam, { blindedMessages: [] })).rejects.toMatchObject({ status: 400 });
+    await expect(issueTokens(db, sam, { keyId, blindedMessages: ["AAAA"] })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/256 bytes/) });
+    await expect(issueTokens(db, sam, { keyId, blindedMessages: [Buffer.alloc(256, 0xff).toString("base64")] })).rejects.toMatchObject({ status: 400 });
+    await expect(issueTokens(db, sam, { keyId, blindedMessages: [] })).rejects.toMatchObject({ status: 400 });
+    // Blinded for last week's (or any other) key: refused before anything is counted.
+    const blinded = await blindNonces(key!, 1);
+    await expect(issueTokens(db, sam, { keyId: "0123456789abcdef", blindedMessages: blinded.blindedMessages })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/key has changed/) });
     // Refusals do not use up the allowance.
     expect((await getAllowance(db, sam)).issued).toBe(0);
   });

@@ -85,6 +85,10 @@ describe("petition lists", async () => {
     await expect(listPetitions(db, { cursor: "not-a-cursor" })).rejects.toMatchObject({ code: "invalid_input", message: expect.stringMatching(/cursor is not valid/) });
     await expect(listPetitions(db, { q: "x".repeat(101) })).rejects.toMatchObject({ code: "invalid_input" });
     await expect(listPetitions(db, { cursor: encodeCursor("not a date", "x") })).rejects.toMatchObject({ code: "invalid_input" });
+    // Dates JavaScript accepts but the database does not must not become a 500.
+    for (const odd of ["10000-01-01", "-000001-01-01T00:00:00.000Z", "2026-02-30T00:00:00.000Z", "2026-01-01"]) {
+      await expect(listPetitions(db, { list: "closed", cursor: encodeCursor(odd, "x") })).rejects.toMatchObject({ code: "invalid_input" });
+    }
     await expect(listPetitions(db, { list: "trending", cursor: encodeCursor(-5, "rank") })).rejects.toMatchObject({ code: "invalid_input" });
   });
 });

@@ -89,6 +89,8 @@ describe("starting a petition", () => {
     await expectDomainError(createPetition(db, maya, petitionInput({ closesOn: "2026-11-03" }), { now }), "invalid_input", /between 7 and 180 days/);
     await expectDomainError(createPetition(db, maya, petitionInput({ closesOn: "2028-01-01" }), { now }), "invalid_input", /between 7 and 180 days/);
     await expectDomainError(createPetition(db, maya, petitionInput({ closesOn: "2026-13-45" }), { now }), "invalid_input");
+    await expectDomainError(createPetition(db, maya, petitionInput({ closesOn: "2026-11-31" }), { now }), "invalid_input", /not a real date/);
+    await expectDomainError(createPetition(db, maya, petitionInput({ closesOn: "2026-12-15junk" }), { now }), "invalid_input");
     const ok = await createPetition(db, maya, petitionInput({ closesOn: "2026-12-15" }), { now });
     expect(ok.closesAt.toISOString()).toBe("2026-12-15T23:59:59.000Z");
   });
@@ -149,7 +151,9 @@ describe("co-sponsors open a petition", () => {
     const first = await signPetition(db, a!, p.id, { visibility: "named", invite: p.coSponsorToken });
     expect(first.signature.coSponsor).toBe(true);
     expect(first.petition.state).toBe("collecting");
-    const second = await signPetition(db, b!, p.id, { visibility: "anonymous", invite: p.coSponsorToken });
+    // Co-sponsors are too few to hide among: they sign by name.
+    await expectDomainError(signPetition(db, b!, p.id, { visibility: "anonymous", invite: p.coSponsorToken }), "invalid_input", /Co-sponsors sign with their names/);
+    const second = await signPetition(db, b!, p.id, { visibility: "named", invite: p.coSponsorToken });
     expect(second.petition.state).toBe("open");
     expect(second.petition.signatureCount).toBe(2);
 

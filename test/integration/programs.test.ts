@@ -40,6 +40,9 @@ describe("the programs registry", () => {
     const error = await createProgram(db, admin, input({ name: "", consentModel: "sometimes", status: "running", collects: "", slug: "Bad Slug!" })).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 400 });
     expect(Object.keys((error as { fields: object }).fields).sort()).toEqual(["collects", "consentModel", "name", "slug", "status"]);
+    for (const bad of ["2026-13-01", "2026-02-30", "yesterday"]) {
+      await expect(createProgram(db, admin, input({ slug: "dates", startedOn: bad }))).rejects.toMatchObject({ status: 400, fields: { startedOn: expect.stringMatching(/real date/) } });
+    }
   });
 
   it("keeps every policy version with a readable difference, and each status change with its reason", async () => {

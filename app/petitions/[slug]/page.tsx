@@ -9,7 +9,12 @@ import { LiveCount } from "@/components/LiveCount";
 import { ProgressBar } from "@/components/ProgressBar";
 import { SignPanel } from "@/components/SignPanel";
 import { ResponseBadge, StateBadge } from "@/components/StateBadge";
+import { postUpdateAction } from "@/app/responses/actions";
 import { Discussion } from "@/components/anonymous/Discussion";
+import { FollowButton } from "@/components/FollowButton";
+import { Responses } from "@/components/Responses";
+import { isFollowing } from "@/lib/follows";
+import { listOrganizerUpdates, listResponses } from "@/lib/responses";
 import { publishedKeys } from "@/lib/anonymity/keys";
 import { getActor } from "@/lib/auth/session";
 import { listComments } from "@/lib/comments";
@@ -42,12 +47,16 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
   const invite = typeof query.invite === "string" ? query.invite : undefined;
   const { actor, petition } = await load(slug, invite);
   const isPublic = petition.state === "open" || petition.state === "closed";
-  const [signers, ownSignature, comments, keys] = await Promise.all([
+  const [signers, ownSignature, comments, keys, responses, updates, following] = await Promise.all([
     listNamedSigners(db, petition.id, { take: 100 }),
     getOwnSignature(db, actor, petition.id),
     isPublic ? listComments(db, { petitionId: petition.id }, { limit: 50 }) : null,
     publishedKeys(db),
+    isPublic ? listResponses(db, { petitionId: petition.id }) : [],
+    isPublic ? listOrganizerUpdates(db, petition.id) : [],
+    isFollowing(db, actor, { targetType: "petition", targetId: petition.id }),
   ]);
+  const path = `/petitions/${petition.slug}`;
   const anonymousCount = petition.signatureCount - signers.length;
 
   return (
@@ -96,6 +105,30 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
             )}
           </section>
         )}
+        {isPublic && <Responses responses={responses} actor={actor} path={path} target={{ petitionId: petition.id }} />}
+        {isPublic && (updates.length > 0 || petition.viewer.isOrganizer) && (
+          <section aria-labelledby="updates-heading" className="mt-10">
+            <h2 id="updates-heading" className="text-2xl font-bold">Updates from the organizers</h2>
+            {updates.length === 0 ? (
+              <p className="mt-2 text-muted">No updates yet.</p>
+            ) : (
+              <ol className="mt-3 grid gap-3" data-testid="updates">
+                {updates.map((u) => (
+                  <li key={u.id} className="rounded-lg border border-gray-200 bg-white p-3">
+                    <p className="text-sm text-muted">{u.author} · <time dateTime={u.createdAt}>{formatDate(u.createdAt)}</time></p>
+                    <div className="prose-user" dangerouslySetInnerHTML={{ __html: u.bodyHtml }} />
+                  </li>
+                ))}
+              </ol>
+            )}
+            {petition.viewer.isOrganizer && (
+              <ActionForm action={postUpdateAction} hidden={{ petitionId: petition.id, path }} submitLabel="Post update to signers">
+                <label htmlFor="update-body" className="mt-3 block font-medium">New update</label>
+                <textarea id="update-body" name="body" rows={4} required className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2" />
+              </ActionForm>
+            )}
+          </section>
+        )}
         {isPublic && (
           <Discussion
             thread={{ petitionId: petition.id }}
@@ -134,8 +167,10 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
 
         {isPublic && (
           <section aria-labelledby="share-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
-            <h2 id="share-heading" className="font-semibold">Share</h2>
+            <h2 id="share-heading" className="font-semibold">Share and follow</h2>
             <div className="mt-2"><CopyLink path={`/petitions/${petition.slug}`} label="Link to this petition" /></div>
+            {actor && <FollowButton targetType="petition" targetId={petition.id} following={following} path={path} />}
+            <p className="mt-2 text-sm"><Link href={`/timeline?petition=${petition.slug}`} className="text-brand underline">This petition&apos;s timeline</Link></p>
           </section>
         )}
       </aside>

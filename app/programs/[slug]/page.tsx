@@ -4,7 +4,11 @@ import { notFound } from "next/navigation";
 import { Discussion } from "@/components/anonymous/Discussion";
 import { formatDate } from "@/components/format";
 import { PetitionCard } from "@/components/PetitionCard";
+import { FollowButton } from "@/components/FollowButton";
 import { ProgramStatusBadge } from "@/components/ProgramBadge";
+import { Responses } from "@/components/Responses";
+import { isFollowing } from "@/lib/follows";
+import { listResponses } from "@/lib/responses";
 import { publishedKeys } from "@/lib/anonymity/keys";
 import { getActor } from "@/lib/auth/session";
 import { listComments } from "@/lib/comments";
@@ -26,7 +30,13 @@ export default async function ProgramPage({ params }: PageProps<"/programs/[slug
     if (e instanceof DomainError && e.status === 404) notFound();
     throw e;
   });
-  const [actor, comments, keys] = await Promise.all([getActor(), listComments(db, { programSlug: slug }, { limit: 50 }), publishedKeys(db)]);
+  const actor = await getActor();
+  const [comments, keys, responses, following] = await Promise.all([
+    listComments(db, { programSlug: slug }, { limit: 50 }),
+    publishedKeys(db),
+    listResponses(db, { programId: program.id }),
+    isFollowing(db, actor, { targetType: "program", targetId: program.id }),
+  ]);
   const versions = [...program.versions].reverse();
 
   return (
@@ -34,9 +44,11 @@ export default async function ProgramPage({ params }: PageProps<"/programs/[slug
       <ProgramStatusBadge status={program.status} />
       <h1 className="mt-2 text-3xl font-extrabold">{program.name}</h1>
       <p className="mt-1 text-muted">Run by {program.owningTeam}</p>
-      {actor?.role === "admin" && (
-        <p className="mt-2"><Link href={`/programs/${program.slug}/edit`} className="font-semibold text-brand underline">Edit program</Link></p>
-      )}
+      <div className="mt-2 flex flex-wrap items-center gap-4">
+        {actor?.role === "admin" && <Link href={`/programs/${program.slug}/edit`} className="font-semibold text-brand underline">Edit program</Link>}
+        <Link href={`/timeline?program=${program.slug}`} className="text-brand underline">Timeline</Link>
+        {actor && <FollowButton targetType="program" targetId={program.id} following={following} path={`/programs/${program.slug}`} />}
+      </div>
 
       <section aria-labelledby="facts-heading" className="mt-6 rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
         <h2 id="facts-heading" className="sr-only">Facts</h2>
@@ -96,6 +108,8 @@ export default async function ProgramPage({ params }: PageProps<"/programs/[slug
           ))}
         </ol>
       </section>
+
+      <Responses responses={responses} actor={actor} path={`/programs/${program.slug}`} target={{ programSlug: program.slug }} />
 
       <section aria-labelledby="petitions-heading" className="mt-8">
         <h2 id="petitions-heading" className="text-2xl font-bold">Petitions about this program</h2>

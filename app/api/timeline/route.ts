@@ -1,0 +1,13 @@
+import { db } from "@/lib/db/server";
+import { handle } from "@/lib/http/json";
+import { listTimeline } from "@/lib/timeline/queries";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/timeline?petition=&program=&kind=&cursor=&limit= */
+export function GET(request: Request) {
+  return handle(async () => {
+    const params = Object.fromEntries(new URL(request.url).searchParams);
+    return Response.json(await listTimeline(db, params), { headers: { "Cache-Control": "public, max-age=5" } });
+  });
+}

@@ -1,0 +1,13 @@
+import { db } from "@/lib/db/server";
+import { handle } from "@/lib/http/json";
+import { unsubscribe } from "@/lib/notifications";
+
+export const dynamic = "force-dynamic";
+
+/** POST /api/unsubscribe?token=: RFC 8058 one-click unsubscribe from mail clients; no sign-in. */
+export function POST(request: Request) {
+  return handle(async () => {
+    await unsubscribe(db, new URL(request.url).searchParams.get("token"), process.env.AUTH_SECRET ?? "");
+    return Response.json({ status: "unsubscribed" });
+  });
+}

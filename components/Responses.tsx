@@ -1,0 +1,143 @@
+import { editResponseAction, markKeptAction, postResponseAction } from "@/app/responses/actions";
+import { ActionForm } from "@/components/ActionForm";
+import { formatDate } from "@/components/format";
+import type { Actor } from "@/lib/auth/actor";
+import { PROGRAM_STATUSES, STATUS_LABELS } from "@/lib/programs";
+import type { listResponses } from "@/lib/responses";
+
+type ResponseView = Awaited<ReturnType<typeof listResponses>>[number];
+
+const COMMITMENT_STYLE = {
+  open: "bg-blue-50 text-blue-900 ring-blue-300",
+  kept: "bg-emerald-50 text-emerald-900 ring-emerald-300",
+  missed: "bg-red-50 text-red-900 ring-red-300",
+} as const;
+
+export function Responses({
+  responses,
+  actor,
+  path,
+  target,
+}: {
+  responses: ResponseView[];
+  actor: Actor | null;
+  path: string;
+  target: { petitionId: string } | { programSlug: string };
+}) {
+  const leader = actor?.role === "leadership";
+  return (
+    <section aria-labelledby="responses-heading" className="mt-10">
+      <h2 id="responses-heading" className="text-2xl font-bold">Leadership&apos;s responses</h2>
+      {responses.length === 0 ? (
+        <p className="mt-2 text-muted">Leadership has not responded yet.</p>
+      ) : (
+        <ol className="mt-4 grid gap-4" data-testid="responses">
+          {responses.map((r) => (
+            <li key={r.id}>
+              <article className="rounded-xl border border-violet-200 bg-white p-4 shadow-sm">
+                <p className="text-sm text-muted">
+                  {r.author.name}, {r.author.role} · <time dateTime={r.createdAt}>{formatDate(r.createdAt)}</time>
+                  {r.editedAt && <> · <span className="font-semibold">edited {formatDate(r.editedAt)}</span></>}
+                </p>
+                {r.setStatus && <p className="mt-1 text-sm font-semibold">Set the program&apos;s status to {STATUS_LABELS[r.setStatus as keyof typeof STATUS_LABELS]}.</p>}
+                <div className="prose-user" dangerouslySetInnerHTML={{ __html: r.bodyHtml }} />
+                {r.commitments.length > 0 && (
+                  <div className="mt-3">
+                    <h3 className="font-semibold">Commitments</h3>
+                    <ul className="mt-1 grid gap-2" data-testid="commitments">
+                      {r.commitments.map((c) => (
+                        <li key={c.id} className="rounded-md border border-gray-200 p-2">
+                          <span className={`mr-2 inline-block rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${COMMITMENT_STYLE[c.status]}`}>
+                            {c.status === "open" ? `Due ${formatDate(c.dueAt)}` : c.status === "kept" ? "Kept" : `Missed (was due ${formatDate(c.dueAt)})`}
+                          </span>
+                          {c.text} <span className="text-sm text-muted">({c.ownerRole})</span>
+                          {c.note && <p className="mt-1 text-sm">{c.note}</p>}
+                          {leader && c.status === "open" && (
+                            <ActionForm action={markKeptAction} hidden={{ commitmentId: c.id, path }} submitLabel="Mark kept" variant="secondary">
+                              <label htmlFor={`kept-${c.id}`} className="mt-1 block text-sm">How it was kept</label>
+                              <input id={`kept-${c.id}`} name="note" required minLength={5} className="mt-1 block w-full rounded-md border border-gray-400 px-2 py-1" />
+                            </ActionForm>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+                {r.revisions.length > 0 && (
+                  <details className="mt-3">
+                    <summary className="cursor-pointer text-sm font-medium text-brand">Earlier versions ({r.revisions.length})</summary>
+                    <ol className="mt-2 grid gap-2">
+                      {r.revisions.map((v, i) => (
+                        <li key={i} className="rounded-md bg-gray-50 p-2 text-sm">
+                          <p className="text-muted">Published {formatDate(v.createdAt)}</p>
+                          <div className="prose-user" dangerouslySetInnerHTML={{ __html: v.bodyHtml }} />
+                        </li>
+                      ))}
+                    </ol>
+                  </details>
+                )}
+                {leader && (
+                  <details className="mt-3">
+                    <summary className="cursor-pointer text-sm font-medium text-brand">Correct this response</summary>
+                    <ActionForm action={editResponseAction} hidden={{ responseId: r.id, path }} submitLabel="Publish correction" variant="secondary">
+                      <label htmlFor={`edit-${r.id}`} className="mt-2 block text-sm">Corrected text</label>
+                      <textarea id={`edit-${r.id}`} name="body" rows={5} defaultValue={r.body} className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2" />
+                    </ActionForm>
+                  </details>
+                )}
+              </article>
+            </li>
+          ))}
+        </ol>
+      )}
+      {leader && <RespondForm path={path} target={target} />}
+    </section>
+  );
+}
+
+function RespondForm({ path, target }: { path: string; target: { petitionId: string } | { programSlug: string } }) {
+  const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2";
+  return (
+    <details className="mt-4 rounded-xl border border-violet-300 bg-violet-50/40 p-4" open>
+      <summary className="cursor-pointer font-semibold">Post an official response</summary>
+      <ActionForm action={postResponseAction} hidden={{ path, ...target }} submitLabel="Publish response">
+        <label htmlFor="response-body" className="mt-3 block font-medium">Response</label>
+        <textarea id="response-body" name="body" rows={6} required className={input} />
+        {"programSlug" in target && (
+          <div className="mt-3 grid gap-3 sm:grid-cols-2">
+            <div>
+              <label htmlFor="set-status" className="block font-medium">Change the program&apos;s status</label>
+              <select id="set-status" name="setStatus" defaultValue="" className={input}>
+                <option value="">No change</option>
+                {PROGRAM_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="status-reason" className="block font-medium">Public reason for the change</label>
+              <input id="status-reason" name="statusReason" className={input} />
+            </div>
+          </div>
+        )}
+        <fieldset className="mt-3">
+          <legend className="font-medium">Commitments (optional)</legend>
+          {[0, 1].map((i) => (
+            <div key={i} className="mt-2 grid gap-2 sm:grid-cols-[1fr_12rem_10rem]">
+              <div>
+                <label htmlFor={`c-text-${i}`} className="text-sm">What will be done</label>
+                <input id={`c-text-${i}`} name="commitmentText" className={input} />
+              </div>
+              <div>
+                <label htmlFor={`c-owner-${i}`} className="text-sm">Owner role</label>
+                <input id={`c-owner-${i}`} name="commitmentOwner" className={input} />
+              </div>
+              <div>
+                <label htmlFor={`c-due-${i}`} className="text-sm">Due</label>
+                <input id={`c-due-${i}`} name="commitmentDue" type="date" className={input} />
+              </div>
+            </div>
+          ))}
+        </fieldset>
+      </ActionForm>
+    </details>
+  );
+}

@@ -1,0 +1,49 @@
+// Following petitions and programs: followers get an in-app notification (and email if they
+// chose it) when something public happens to what they follow.
+import { z } from "zod";
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import { notFound, parseInput } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const followTargetSchema = z.object({
+  targetType: z.enum(["petition", "program"], { error: 'targetType must be "petition" or "program".' }),
+  targetId: z.string().min(1).max(100),
+});
+export type FollowTarget = z.infer<typeof followTargetSchema>;
+
+async function assertTargetExists(db: Db, t: FollowTarget) {
+  const found =
+    t.targetType === "petition"
+      ? await db.petition.findFirst({ where: { id: t.targetId, state: { in: ["open", "closed"] } }, select: { id: true } })
+      : await db.program.findUnique({ where: { id: t.targetId }, select: { id: true } });
+  if (!found) throw notFound(`No public ${t.targetType} with this id.`);
+}
+
+/** Adds a follow if missing; used inside the signing transaction too. */
+export async function ensureFollow(tx: Pick<Prisma.TransactionClient, "follow">, userId: string, t: FollowTarget) {
+  await tx.follow.upsert({
+    where: { userId_targetType_targetId: { userId, ...t } },
+    create: { userId, ...t },
+    update: {},
+  });
+}
+
+export async function follow(db: Db, actor: Actor | null, input: unknown) {
+  const person = requireActor(actor, "follow");
+  const t = parseInput(followTargetSchema, input);
+  await assertTargetExists(db, t);
+  await ensureFollow(db, person.id, t);
+}
+
+export async function unfollow(db: Db, actor: Actor | null, input: unknown) {
+  const person = requireActor(actor, "unfollow");
+  const t = parseInput(followTargetSchema, input);
+  await db.follow.deleteMany({ where: { userId: person.id, ...t } });
+}
+
+export async function isFollowing(db: Db, actor: Actor | null, t: FollowTarget): Promise<boolean> {
+  if (!actor) return false;
+  const row = await db.follow.findUnique({ where: { userId_targetType_targetId: { userId: actor.id, ...t } }, select: { id: true } });
+  return row !== null;
+}

@@ -1,0 +1,106 @@
+// Email about followed petitions and programs, through SMTP with nodemailer. Without SMTP_URL,
+// outside production, mail is written to data/mailbox and shown at /dev/mailbox instead.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import nodemailer, { type Transporter } from "nodemailer";
+import type { Db } from "@/lib/db/client";
+import { unsubscribeToken } from "@/lib/notifications";
+import { EVENT_LABELS, type EventKind } from "@/lib/timeline/record";
+
+export type Mailer = { send(message: { to: string; subject: string; text: string; html: string; headers: Record<string, string> }): Promise<void> };
+
+export const MAILBOX_DIR = path.join(process.cwd(), "data", "mailbox");
+
+export function createMailer(env: Record<string, string | undefined> = process.env): Mailer | null {
+  const from = env.MAIL_FROM || "Undersigned <undersigned@localhost>";
+  if (env.SMTP_URL) {
+    const transport: Transporter = nodemailer.createTransport(env.SMTP_URL);
+    return { send: async (m) => void (await transport.sendMail({ from, ...m })) };
+  }
+  if (env.NODE_ENV === "production" && env.AUTH_DEV_LOGIN !== "true") return null;
+  const transport = nodemailer.createTransport({ jsonTransport: true });
+  return {
+    async send(m) {
+      const info = await transport.sendMail({ from, ...m });
+      mkdirSync(MAILBOX_DIR, { recursive: true });
+      writeFileSync(path.join(MAILBOX_DIR, `${Date.now()}-${Math.random().toString(36).slice(2, 8)}.json`), String(info.message));
+    },
+  };
+}
+
+const escape = (s: string) => s.replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c]!);
+
+type Pending = { id: string; event: { kind: string; summary: string; petition: { slug: string } | null; program: { slug: string } | null } };
+
+function compose(items: Pending[], appUrl: string, unsubscribeUrl: string, digest: boolean) {
+  const lines = items.map((n) => {
+    const href = n.event.petition ? `${appUrl}/petitions/${n.event.petition.slug}` : n.event.program ? `${appUrl}/programs/${n.event.program.slug}` : `${appUrl}/timeline`;
+    return { label: EVENT_LABELS[n.event.kind as EventKind] ?? n.event.kind, summary: n.event.summary, href };
+  });
+  const subject = digest
+    ? `Undersigned: ${items.length} ${items.length === 1 ? "update" : "updates"} on what you follow`
+    : items.length === 1
+      ? `Undersigned: ${lines[0]!.label}`
+      : `Undersigned: ${items.length} updates on what you follow`;
+  const text = [
+    digest ? "Here is what happened today to what you follow:" : "Something happened to what you follow:",
+    "",
+    ...lines.map((l) => `- ${l.label}: ${l.summary}\n  ${l.href}`),
+    "",
+    `Stop these emails: ${unsubscribeUrl}`,
+  ].join("\n");
+  const html = `<p>${digest ? "Here is what happened today to what you follow:" : "Something happened to what you follow:"}</p><ul>${lines
+    .map((l) => `<li><strong>${escape(l.label)}:</strong> <a href="${escape(l.href)}">${escape(l.summary)}</a></li>`)
+    .join("")}</ul><p><a href="${escape(unsubscribeUrl)}">Stop these emails</a></p>`;
+  return { subject, text, html };
+}
+
+/**
+ * Emails pending notifications: for people who chose "instant", everything pending; for
+ * "daily", a digest, at most one per 20 hours. Marks them emailed only after the send succeeded.
+ */
+export async function sendPendingEmails(
+  db: Db,
+  mailer: Mailer,
+  opts: { mode: "instant" | "daily"; appUrl: string; secret: string; now?: Date },
+): Promise<number> {
+  const now = opts.now ?? new Date();
+  const pending = await db.notification.findMany({
+    where: { emailedAt: null, user: { emailMode: opts.mode } },
+    orderBy: { createdAt: "asc" },
+    take: 5000,
+    select: {
+      id: true,
+      userId: true,
+      user: { select: { email: true } },
+      event: { select: { kind: true, summary: true, petition: { select: { slug: true } }, program: { select: { slug: true } } } },
+    },
+  });
+  const byUser = new Map<string, typeof pending>();
+  for (const n of pending) byUser.set(n.userId, [...(byUser.get(n.userId) ?? []), n]);
+  let sent = 0;
+  for (const [userId, items] of byUser) {
+    if (opts.mode === "daily") {
+      const recent = await db.notification.findFirst({ where: { userId, emailedAt: { gt: new Date(now.getTime() - 20 * 3_600_000) } }, select: { id: true } });
+      if (recent) continue;
+    }
+    const unsubscribeUrl = `${opts.appUrl}/unsubscribe?token=${unsubscribeToken(userId, opts.secret)}`;
+    const mail = compose(items, opts.appUrl, unsubscribeUrl, opts.mode === "daily");
+    try {
+      await mailer.send({
+        to: items[0]!.user.email,
+        ...mail,
+        headers: {
+          "List-Unsubscribe": `<${opts.appUrl}/api/unsubscribe?token=${unsubscribeToken(userId, opts.secret)}>`,
+          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+      });
+    } catch (error) {
+      console.error(`[mail] sending failed: ${error instanceof Error ? error.name : "error"}`);
+      continue;
+    }
+    await db.notification.updateMany({ where: { id: { in: items.map((i) => i.id) } }, data: { emailedAt: now } });
+    sent++;
+  }
+  return sent;
+}

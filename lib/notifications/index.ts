@@ -1,0 +1,72 @@
+// In-app notifications and the email preference. Notifications are created with their event
+// (lib/timeline/record.ts); this module reads them and manages how people want email.
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import { DomainError, parseInput } from "@/lib/errors";
+import { toTimelineItem } from "@/lib/timeline/queries";
+
+export const EMAIL_MODES = ["off", "instant", "daily"] as const;
+export type EmailMode = (typeof EMAIL_MODES)[number];
+
+const EVENT_SELECT = {
+  id: true,
+  kind: true,
+  summary: true,
+  createdAt: true,
+  petition: { select: { id: true, slug: true, title: true } },
+  program: { select: { id: true, slug: true, name: true } },
+} as const;
+
+export async function listNotifications(db: Db, actor: Actor | null, take = 50) {
+  const person = requireActor(actor, "see notifications");
+  const rows = await db.notification.findMany({
+    where: { userId: person.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: { id: true, readAt: true, event: { select: EVENT_SELECT } },
+  });
+  return rows.map((n) => ({ id: n.id, read: n.readAt !== null, event: toTimelineItem(n.event) }));
+}
+
+export async function unreadCount(db: Db, actor: Actor | null): Promise<number> {
+  if (!actor) return 0;
+  return db.notification.count({ where: { userId: actor.id, readAt: null } });
+}
+
+export async function markAllRead(db: Db, actor: Actor | null, clock: { now?: Date } = {}) {
+  const person = requireActor(actor, "mark notifications read");
+  await db.notification.updateMany({ where: { userId: person.id, readAt: null }, data: { readAt: clock.now ?? new Date() } });
+}
+
+export async function setEmailMode(db: Db, actor: Actor | null, input: unknown) {
+  const person = requireActor(actor, "choose email settings");
+  const { emailMode } = parseInput(z.object({ emailMode: z.enum(EMAIL_MODES, { error: "Choose off, instant or daily." }) }), input);
+  await db.user.update({ where: { id: person.id }, data: { emailMode } });
+  return emailMode;
+}
+
+export async function getEmailMode(db: Db, actor: Actor): Promise<EmailMode> {
+  const row = await db.user.findUnique({ where: { id: actor.id }, select: { emailMode: true } });
+  return (EMAIL_MODES as readonly string[]).includes(row?.emailMode ?? "") ? (row!.emailMode as EmailMode) : "off";
+}
+
+/**
+ * Unsubscribe links work without signing in: the token is the account id with an HMAC under a
+ * server secret, so it can only switch email off for that one account and cannot be guessed.
+ */
+export function unsubscribeToken(userId: string, secret: string): string {
+  const mac = createHmac("sha256", secret).update(`unsubscribe:${userId}`).digest("base64url").slice(0, 32);
+  return `${Buffer.from(userId).toString("base64url")}.${mac}`;
+}
+
+export async function unsubscribe(db: Db, token: unknown, secret: string): Promise<void> {
+  const invalid = () => new DomainError("invalid_input", "This unsubscribe link is not valid. Sign in and change your email settings instead.");
+  if (typeof token !== "string" || token.length > 300 || !token.includes(".")) throw invalid();
+  const [idPart, mac] = token.split(".") as [string, string];
+  const userId = Buffer.from(idPart, "base64url").toString("utf8");
+  const expected = unsubscribeToken(userId, secret).split(".")[1]!;
+  if (mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) throw invalid();
+  await db.user.updateMany({ where: { id: userId }, data: { emailMode: "off" } });
+}
