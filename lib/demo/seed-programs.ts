@@ -54,21 +54,6 @@ export async function seedPrograms(db: Db, admin: Actor, now: Date) {
     { ...base, dataAccess: "The Productivity Analytics team", status: "active", policyText: FLOW_V2, versionNote: "Employees may pause capture for up to 30 minutes at a time." },
     at(12),
   );
-  await updateProgram(
-    db,
-    admin,
-    "flow-insights",
-    {
-      ...base,
-      dataAccess: "Restricted to the investigation team while access is reviewed",
-      status: "paused",
-      policyText: FLOW_V3,
-      statusReason: "Paused by leadership while access to the collected data is investigated.",
-      versionNote: "Collection paused; access restricted during the investigation.",
-    },
-    at(5),
-  );
-
   await createProgram(
     db,
     admin,
@@ -102,6 +87,35 @@ export async function seedPrograms(db: Db, admin: Actor, now: Date) {
     },
     at(3),
   );
+}
+
+/** After leadership paused the program, the admin publishes the policy text that says so. */
+export async function seedFlowPausedPolicy(db: Db, admin: Actor, now: Date) {
+  const at = (daysAgo: number) => ({ now: new Date(now.getTime() - daysAgo * DAY) });
+  const base = {
+    name: "Flow Insights",
+    slug: "flow-insights",
+    owningTeam: "Productivity Analytics",
+    purpose: "Record how work is done on company laptops to train assistant models on common workflows.",
+    collects: ["clicks", "keystrokes", "active window names", "screenshots every five minutes"],
+    retention: "24 months",
+    consentModel: "mandatory",
+    startedOn: new Date(now.getTime() - 80 * DAY).toISOString().slice(0, 10),
+  };
+  await updateProgram(
+    db,
+    admin,
+    "flow-insights",
+    {
+      ...base,
+      dataAccess: "Restricted to the investigation team while access is reviewed",
+      status: "paused",
+      policyText: FLOW_V3,
+      versionNote: "Collection paused; access restricted during the investigation.",
+    },
+    at(4),
+  );
+
 }
 
 /** Posts comments as the browser would: collect blinded tokens, unblind, spend one per comment. */

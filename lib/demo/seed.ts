@@ -7,7 +7,8 @@ import { closePetition, createPetition, submitForCoSponsors } from "@/lib/petiti
 import { writeSettings } from "@/lib/settings";
 import { signPetition } from "@/lib/signatures";
 import { PERSONAS } from "./personas";
-import { FLOW_COMMENTS, PETITION_COMMENTS, seedComments, seedPrograms } from "./seed-programs";
+import { markCommitmentKept, markMissedCommitments, postOrganizerUpdate, postResponse } from "@/lib/responses";
+import { FLOW_COMMENTS, PETITION_COMMENTS, seedComments, seedFlowPausedPolicy, seedPrograms } from "./seed-programs";
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
@@ -223,6 +224,57 @@ export async function seedDemo(db: Db, opts: { now?: Date; employees?: number } 
     },
     { now: new Date(now.getTime() - 3 * HOUR) },
   );
+
+  // Leadership's two answers from the story, on the record, with their commitments.
+  const priya = persona("priya.raman@example.com");
+  const day = (offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
+  const first = await postResponse(
+    db,
+    priya,
+    {
+      target: { petitionId: main.id },
+      body: "Thank you for raising this so clearly.\n\nStarting this week, **anyone can pause Flow Insights for up to thirty minutes at a time** from the tray icon, with no questions asked. We are also reviewing who can open the collected data.",
+      commitments: [
+        { text: "Put a pause control on every company laptop", ownerRole: "CTO", dueOn: day(-8) },
+        { text: "Publish the list of everyone who can access Flow Insights data", ownerRole: "CISO", dueOn: day(6) },
+      ],
+    },
+    { now: new Date(now.getTime() - 12 * DAY) },
+  );
+  const pauseControl = await db.commitment.findFirstOrThrow({ where: { responseId: first.id, ownerRole: "CTO" } });
+  await markCommitmentKept(db, priya, pauseControl.id, { note: "The pause control shipped to all laptops in the 3.4 update." }, { now: new Date(now.getTime() - 9 * DAY) });
+  await postOrganizerUpdate(
+    db,
+    maya,
+    main.id,
+    { body: "Leadership answered: a thirty-minute pause is not what we asked for. We keep collecting signatures until collection stops and the data is locked down." },
+    { now: new Date(now.getTime() - 10 * DAY) },
+  );
+  await postResponse(
+    db,
+    priya,
+    {
+      target: { programSlug: "flow-insights" },
+      body: "We have **paused Flow Insights** on every laptop. Nothing is being collected while an independent team investigates who accessed the data collected so far. We will report what the investigation finds to everyone.",
+      setStatus: "paused",
+      statusReason: "Paused by leadership while access to the collected data is investigated.",
+      commitments: [{ text: "Report the findings of the access investigation to all employees", ownerRole: "CTO", dueOn: day(9) }],
+    },
+    { now: new Date(now.getTime() - 5 * DAY) },
+  );
+  await seedFlowPausedPolicy(db, lena, now);
+  // An older answer on another program whose promise lapsed: it shows as missed.
+  await postResponse(
+    db,
+    priya,
+    {
+      target: { programSlug: "badge-entry-analytics" },
+      body: "Badge data is used only for occupancy planning. We will publish the monthly counts per floor so everyone can see what is measured.",
+      commitments: [{ text: "Publish monthly occupancy counts per floor", ownerRole: "Head of Workplace Services", dueOn: day(-10) }],
+    },
+    { now: new Date(now.getTime() - 40 * DAY) },
+  );
+  await markMissedCommitments(db, { now });
 
   // Anonymous discussion, posted through blind tokens by colleagues who are not personas.
   const writers = crowd.slice(1950, 1970);
