@@ -3,6 +3,7 @@ import { execSync } from "node:child_process";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const OIDC_PORT = Number(process.env.OIDC_PORT ?? 3199);
+const SMTP_PORT = Number(process.env.SMTP_PORT ?? 3125);
 // "localhost", not 127.0.0.1: Next.js reports 127.x request URLs as localhost, and the OIDC
 // redirect_uri built by next-auth must match the address the browser uses.
 const baseURL = `http://localhost:${PORT}`;
@@ -50,6 +51,13 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
+      command: "node --import tsx test/e2e/support/smtp-server.ts",
+      port: SMTP_PORT,
+      env: { SMTP_PORT: String(SMTP_PORT) },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       command: "node --import tsx scripts/e2e-server.ts",
       url: `http://127.0.0.1:${PORT}/api/petitions`,
       reuseExistingServer: false,
@@ -69,6 +77,12 @@ export default defineConfig({
         AUTH_OIDC_LEADERSHIP_GROUPS: "undersigned-leadership",
         AUTH_OIDC_MODERATOR_GROUPS: "undersigned-moderators",
         AUTH_OIDC_ADMIN_GROUPS: "undersigned-admins",
+        AUTH_URL: baseURL,
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        MAIL_FROM: "Undersigned <noreply@example.com>",
+        // Fast background work, so mail and missed commitments show up within a test.
+        UNDERSIGNED_SCHEDULER_MS: "1000",
+        UNDERSIGNED_LIVE_TICK_MS: "300",
       },
     },
   ],

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { readSchemaDocs } from "@/lib/privacy/schema-docs";
 
 export const metadata: Metadata = { title: "What we store" };
-export const dynamic = "force-static";
+export const dynamic = "force-dynamic";
 
 export default function WhatWeStorePage() {
   const models = readSchemaDocs();

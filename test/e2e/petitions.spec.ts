@@ -44,6 +44,8 @@ test("an anonymous signature is counted but never listed, and works with the key
   await sam.keyboard.press("ArrowDown");
   await expect(sam.getByRole("radio", { name: /Anonymously/ })).toBeChecked();
   await sam.keyboard.press("Tab");
+  await expect(sam.getByRole("checkbox", { name: /Follow this petition/ })).toBeFocused();
+  await sam.keyboard.press("Tab");
   await expect(sam.getByRole("button", { name: "Sign", exact: true })).toBeFocused();
   await sam.keyboard.press("Enter");
   await expect(sam.getByRole("status")).toHaveText("Thank you. Your signature is counted anonymously.");
