@@ -17,7 +17,11 @@ export function PetitionCard({ petition, headingLevel = 3 }: { petition: Petitio
           {petition.title}
         </Link>
       </Heading>
-      <p className="mt-1 text-muted">{petition.ask}</p>
+      {petition.hidden ? (
+        <p className="mt-1 italic text-muted">Hidden by a moderator: {petition.hidden.reason}</p>
+      ) : (
+        <p className="mt-1 text-muted">{petition.ask}</p>
+      )}
       <div className="mt-3">
         <ProgressBar count={petition.signatureCount} goal={petition.goal} label={`Progress of “${petition.title}”`} />
         <p className="mt-1 text-sm text-muted">

@@ -15,6 +15,7 @@ export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: num
           <Link href="/programs" className="hover:underline">Programs</Link>
           <Link href="/timeline" className="hover:underline">Timeline</Link>
           {actor?.role === "moderator" && <Link href="/moderation" className="hover:underline">Moderation</Link>}
+          {actor?.role === "admin" && <Link href="/admin" className="hover:underline">Admin</Link>}
           {actor && <Link href="/my" className="hover:underline">My petitions</Link>}
           {actor && (
             <Link href="/notifications" className="hover:underline" data-testid="notifications-link">

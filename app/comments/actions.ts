@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/session";
-import { flagComment, hideComment } from "@/lib/comments";
+import { flagComment } from "@/lib/comments";
+import { hideComment, hidePetition } from "@/lib/moderation";
 import { db } from "@/lib/db/server";
 import { runAction, type ActionState } from "@/lib/http/action";
 
@@ -17,9 +18,17 @@ export async function flagCommentAction(_prev: ActionState, formData: FormData):
 
 export async function hideCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, async () => {
-    await hideComment(db, await getActor(), String(formData.get("commentId") ?? ""), { reason: formData.get("reason") });
+    await hideComment(db, await getActor(), String(formData.get("commentId") ?? ""), { reasonCode: formData.get("reasonCode"), reasonText: formData.get("reasonText") });
     revalidatePath(path(formData));
     revalidatePath("/moderation");
     return { ok: true, message: "Hidden. The reason is shown in its place." };
+  });
+}
+
+export async function hidePetitionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, async () => {
+    await hidePetition(db, await getActor(), String(formData.get("petitionId") ?? ""), { reasonCode: formData.get("reasonCode"), reasonText: formData.get("reasonText") });
+    revalidatePath(path(formData));
+    return { ok: true, message: "Hidden. The reason is shown in its place and in the moderation log." };
   });
 }

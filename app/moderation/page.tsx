@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { hideCommentAction } from "@/app/comments/actions";
 import { ActionForm } from "@/components/ActionForm";
+import { ReasonFields } from "@/components/ReasonFields";
 import { getActor } from "@/lib/auth/session";
 import { listFlaggedComments } from "@/lib/comments";
 import { db } from "@/lib/db/server";
@@ -33,8 +34,7 @@ export default async function ModerationPage() {
               </p>
               <div className="prose-user" dangerouslySetInnerHTML={{ __html: c.bodyHtml ?? "" }} />
               <ActionForm action={hideCommentAction} hidden={{ commentId: c.id, path: c.where.href }} submitLabel="Hide with this reason" variant="danger">
-                <label htmlFor={`reason-${c.id}`} className="mt-2 block text-sm font-medium">Public reason</label>
-                <input id={`reason-${c.id}`} name="reason" required minLength={5} maxLength={300} className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2" />
+                <ReasonFields id={c.id} />
               </ActionForm>
             </li>
           ))}

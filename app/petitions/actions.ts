@@ -6,7 +6,10 @@ import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { runAction, type ActionState } from "@/lib/http/action";
 import {
-  addCoOrganizer,
+  answerInvite,
+  deliverPetition,
+  inviteCoOrganizer,
+  removeCoOrganizer,
   closePetition,
   createPetition,
   submitForCoSponsors,
@@ -64,11 +67,36 @@ export async function closePetitionAction(_prev: ActionState, formData: FormData
   });
 }
 
-export async function addCoOrganizerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function inviteCoOrganizerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, async () => {
-    const user = await addCoOrganizer(db, await getActor(), id(formData), { email: formData.get("email") });
+    const user = await inviteCoOrganizer(db, await getActor(), id(formData), { email: formData.get("email") });
     revalidatePath(`/petitions/${slug(formData)}`);
-    return { ok: true, message: `${user.name} is now a co-organizer.` };
+    return { ok: true, message: `${user.name} is invited; they become a co-organizer when they accept.` };
+  });
+}
+
+export async function answerInviteAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, async () => {
+    const accept = formData.get("accept") === "true";
+    await answerInvite(db, await getActor(), id(formData), accept);
+    revalidatePath("/my");
+    return { ok: true, message: accept ? "You are now a co-organizer." : "Invitation declined." };
+  });
+}
+
+export async function removeCoOrganizerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, async () => {
+    await removeCoOrganizer(db, await getActor(), id(formData), String(formData.get("userId") ?? ""));
+    revalidatePath(`/petitions/${slug(formData)}`);
+    return { ok: true, message: "Removed." };
+  });
+}
+
+export async function deliverPetitionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, async () => {
+    await deliverPetition(db, await getActor(), id(formData));
+    revalidatePath(`/petitions/${slug(formData)}`);
+    return { ok: true, message: "Delivered to leadership. It is on the timeline." };
   });
 }
 

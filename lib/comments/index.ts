@@ -40,13 +40,6 @@ export const FLAG_REASONS = ["Identifies a person", "Harassment or insult", "Spa
 export const flagSchema = z.object({
   reason: z.enum(FLAG_REASONS, { error: "Choose a reason from the list." }),
 });
-export const hideSchema = z.object({
-  reason: z
-    .string({ error: "Give a public reason." })
-    .trim()
-    .min(5, "Give a public reason of at least 5 characters.")
-    .max(300, "The reason can be at most 300 characters."),
-});
 
 /** Resolves a thread to the column to store, refusing threads that cannot be discussed. */
 async function resolveThread(db: Db, thread: Thread): Promise<{ programId: string } | { petitionId: string }> {
@@ -172,18 +165,4 @@ export async function listFlaggedComments(db: Db, actor: Actor | null) {
       reasons: [...new Set(r.flags.map((f) => f.reason))],
     }))
     .sort((a, b) => b.flags - a.flags);
-}
-
-/** Hides a comment with a public reason that stays in its place. Needs no author. */
-export async function hideComment(db: Db, actor: Actor | null, commentId: string, input: unknown, clock: { now?: Date } = {}) {
-  requireRole(actor, ["moderator"], "hide comments");
-  const { reason } = parseInput(hideSchema, input);
-  const { count } = await db.anonComment.updateMany({
-    where: { id: commentId, hiddenReason: null },
-    data: { hiddenReason: reason, hiddenDay: isoDay(clock.now ?? new Date()) },
-  });
-  if (count === 0) {
-    const exists = await db.anonComment.findUnique({ where: { id: commentId }, select: { id: true } });
-    throw exists ? conflict("This comment is already hidden.") : notFound("No comment with this id.");
-  }
 }

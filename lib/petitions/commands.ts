@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
-import { conflict, DomainError, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
+import { conflict, DomainError, forbidden, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getSettings, type Settings } from "@/lib/settings";
 import { recordEvent } from "@/lib/timeline/record";
@@ -155,22 +155,91 @@ export async function submitForCoSponsors(db: Db, actor: Actor | null, petitionI
   });
 }
 
-export async function addCoOrganizer(db: Db, actor: Actor | null, petitionId: string, input: unknown, clock: Clock = {}) {
-  const organizer = requireActor(actor, "add a co-organizer");
+/** An organizer invites a colleague by email; the colleague accepts or declines. */
+export async function inviteCoOrganizer(db: Db, actor: Actor | null, petitionId: string, input: unknown, clock: Clock = {}) {
+  const organizer = requireActor(actor, "invite a co-organizer");
   const { email } = parseInput(coOrganizerInputSchema, input);
   await findPetitionOr404(db, { id: petitionId });
-  await assertOrganizer(db, organizer, petitionId, "add co-organizers");
+  await assertOrganizer(db, organizer, petitionId, "invite co-organizers");
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true } });
   if (!user) throw notFound("Nobody with that email has signed in to Undersigned yet; ask them to sign in once first.");
+  const already = await db.petitionOrganizer.findUnique({ where: { petitionId_userId: { petitionId, userId: user.id } } });
+  if (already) throw conflict(`${user.name} is already an organizer of this petition.`);
   try {
-    await db.petitionOrganizer.create({
-      data: { petitionId, userId: user.id, role: "co-organizer", createdAt: clock.now ?? new Date() },
-    });
+    await db.coOrganizerInvite.create({ data: { petitionId, userId: user.id, createdAt: clock.now ?? new Date() } });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`${user.name} is already an organizer of this petition.`);
+    if (isUniqueViolation(error)) throw conflict(`${user.name} is already invited.`);
     throw error;
   }
   return user;
+}
+
+/** The invitee accepts (becoming a co-organizer) or declines. */
+export async function answerInvite(db: Db, actor: Actor | null, petitionId: string, accept: boolean, clock: Clock = {}) {
+  const invitee = requireActor(actor, "answer an invitation");
+  const invite = await db.coOrganizerInvite.findUnique({ where: { petitionId_userId: { petitionId, userId: invitee.id } } });
+  if (!invite) throw notFound("You have no invitation to co-organize this petition.");
+  await db.$transaction(async (tx) => {
+    await tx.coOrganizerInvite.delete({ where: { id: invite.id } });
+    if (accept) {
+      await tx.petitionOrganizer.create({ data: { petitionId, userId: invitee.id, role: "co-organizer", createdAt: clock.now ?? new Date() } });
+    }
+  });
+}
+
+export async function listInvitations(db: Db, actor: Actor) {
+  const rows = await db.coOrganizerInvite.findMany({ where: { userId: actor.id }, include: { petition: { select: { id: true, slug: true, title: true } } } });
+  return rows.map((r) => r.petition);
+}
+
+/**
+ * Removes a co-organizer. Organizers may remove co-organizers, and anyone may step down as a
+ * co-organizer; the person who started the petition stays.
+ */
+export async function removeCoOrganizer(db: Db, actor: Actor | null, petitionId: string, userId: string) {
+  const organizer = requireActor(actor, "remove a co-organizer");
+  await assertOrganizer(db, organizer, petitionId, "remove co-organizers");
+  const target = await db.petitionOrganizer.findUnique({ where: { petitionId_userId: { petitionId, userId } } });
+  if (!target) throw notFound("That person is not an organizer of this petition.");
+  if (target.role === "starter") throw forbidden("The person who started the petition cannot be removed.");
+  await db.petitionOrganizer.delete({ where: { petitionId_userId: { petitionId, userId } } });
+}
+
+export async function listOrganizersForManagement(db: Db, actor: Actor, petitionId: string) {
+  await assertOrganizer(db, actor, petitionId, "manage organizers");
+  const [organizers, invites] = await Promise.all([
+    db.petitionOrganizer.findMany({ where: { petitionId }, orderBy: { createdAt: "asc" }, include: { user: { select: { id: true, name: true } } } }),
+    db.coOrganizerInvite.findMany({ where: { petitionId }, include: { user: { select: { id: true, name: true } } } }),
+  ]);
+  return {
+    organizers: organizers.map((o) => ({ userId: o.user.id, name: o.user.name, role: o.role })),
+    invited: invites.map((i) => ({ userId: i.user.id, name: i.user.name })),
+  };
+}
+
+/**
+ * Delivers the petition to leadership: closes it if it is still open, records the delivery
+ * and puts it on the timeline. Once.
+ */
+export async function deliverPetition(db: Db, actor: Actor | null, petitionId: string, clock: Clock = {}) {
+  const organizer = requireActor(actor, "deliver a petition");
+  const petition = await findPetitionOr404(db, { id: petitionId });
+  await assertOrganizer(db, organizer, petitionId, "deliver it");
+  if (petition.state !== "open" && petition.state !== "closed") throw conflict("Only an open or closed petition can be delivered.");
+  if (petition.deliveredAt) throw conflict("This petition was already delivered.");
+  const now = clock.now ?? new Date();
+  await db.$transaction(async (tx) => {
+    if (petition.state === "open") await closeInTransaction(tx, petitionId, petition.title, now, petition.closesAt > now);
+    const { count } = await tx.petition.updateMany({ where: { id: petitionId, deliveredAt: null }, data: { deliveredAt: now } });
+    if (count !== 1) throw conflict("This petition was already delivered.");
+    await recordEvent(tx, {
+      kind: "petition_delivered",
+      petitionId,
+      summary: `Delivered to ${petition.addressedTo} with ${petition.signatureCount.toLocaleString("en")} signatures: ${petition.title}`,
+      at: now,
+    });
+  });
+  return db.petition.findUniqueOrThrow({ where: { id: petitionId } });
 }
 
 async function closeInTransaction(tx: Prisma.TransactionClient, petitionId: string, title: string, now: Date, early: boolean) {

@@ -30,6 +30,9 @@ export type PetitionSummary = {
   responseDueAt: string | null;
   respondedAt: string | null;
   response: { status: ResponseStatus; overdueDays: number };
+  /** Set when a moderator hid the petition: it keeps its place with this public reason. */
+  hidden: { reason: string } | null;
+  deliveredAt: string | null;
 };
 
 /** A petition past its closing date is closed, even before the scheduler has written it. */
@@ -68,6 +71,8 @@ export function toSummary(p: Petition, now: Date = new Date()): PetitionSummary 
     responseDueAt: iso(p.responseDueAt),
     respondedAt: iso(p.respondedAt),
     response: responseStatus(p, now),
+    hidden: p.hiddenReason ? { reason: p.hiddenReason } : null,
+    deliveredAt: iso(p.deliveredAt),
   };
 }
 

@@ -2,6 +2,7 @@
 // version of the policy text and every status change is kept and public.
 import { diffWords } from "diff";
 import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
 import { requireRole, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { conflict, DomainError, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
@@ -82,11 +83,12 @@ const slugOf = (name: string) =>
 const day = (s: string | undefined) => (s ? new Date(`${s}T00:00:00.000Z`) : null);
 
 export async function createProgram(db: Db, actor: Actor | null, input: unknown, clock: { now?: Date } = {}) {
-  requireRole(actor, ["admin"], "add monitoring programs");
+  const admin = requireRole(actor, ["admin"], "add monitoring programs");
   const data = parseInput(programInputSchema, input);
   const now = clock.now ?? new Date();
   try {
-    return await db.program.create({
+    return await db.$transaction(async (tx) => {
+      const created = await tx.program.create({
       data: {
         slug: data.slug ?? slugOf(data.name),
         name: data.name,
@@ -104,6 +106,9 @@ export async function createProgram(db: Db, actor: Actor | null, input: unknown,
         versions: { create: { version: 1, policyText: data.policyText, note: data.versionNote || "First published text.", createdAt: now } },
         statusChanges: { create: { fromStatus: null, toStatus: data.status, reason: data.statusReason || "Registered.", createdAt: now } },
       },
+      });
+      await recordAudit(tx, admin, "program.create", created.id, { name: created.name, status: created.status }, now);
+      return created;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict("Another program already uses this address; choose another.");
@@ -116,7 +121,7 @@ export async function createProgram(db: Db, actor: Actor | null, input: unknown,
  * with its reason (required). Both land in one transaction with the edit.
  */
 export async function updateProgram(db: Db, actor: Actor | null, slug: string, input: unknown, clock: { now?: Date } = {}) {
-  requireRole(actor, ["admin"], "edit monitoring programs");
+  const admin = requireRole(actor, ["admin"], "edit monitoring programs");
   const data = parseInput(programInputSchema, input);
   const now = clock.now ?? new Date();
   const current = await db.program.findUnique({ where: { slug } });
@@ -127,7 +132,7 @@ export async function updateProgram(db: Db, actor: Actor | null, slug: string, i
     throw new DomainError("invalid_input", message, { statusReason: message });
   }
   try {
-    return await saveProgramEdit(db, current, data, statusChanged, now);
+    return await saveProgramEdit(db, admin, current, data, statusChanged, now);
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict("Another program already uses this address; choose another.");
     throw error;
@@ -136,6 +141,7 @@ export async function updateProgram(db: Db, actor: Actor | null, slug: string, i
 
 async function saveProgramEdit(
   db: Db,
+  admin: Actor,
   current: { id: string; slug: string; policyText: string; status: string },
   data: z.output<typeof programInputSchema>,
   statusChanged: boolean,
@@ -151,6 +157,10 @@ async function saveProgramEdit(
     if (statusChanged) {
       await recordStatusChange(tx, current.id, current.status, data.status, data.statusReason!, now);
     }
+    await recordAudit(tx, admin, "program.edit", current.id, {
+      policyChanged: data.policyText !== current.policyText,
+      status: statusChanged ? { from: current.status, to: data.status } : undefined,
+    }, now);
     return tx.program.update({
       where: { id: current.id },
       data: {

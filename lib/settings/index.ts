@@ -2,24 +2,31 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 
-export const settingsSchema = z
-  .object({
+const whole = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `${label} must be a number.` })
+    .int(`${label} must be a whole number.`)
+    .min(min, `${label} must be at least ${min.toLocaleString("en")}.`)
+    .max(max, `${label} can be at most ${max.toLocaleString("en")}.`);
+
+export const settingsFields = z.object({
     /** Co-sponsor signatures a petition needs before it opens. */
-    coSponsorsNeeded: z.number().int().min(0).max(50),
+    coSponsorsNeeded: whole("Co-sponsors needed", 0, 50),
     /** Signatures after which leadership owes a response. */
-    responseThreshold: z.number().int().min(1).max(1_000_000),
+    responseThreshold: whole("The response threshold", 1, 1_000_000),
     /** Days leadership has to respond once the threshold is reached. */
-    responseDueDays: z.number().int().min(1).max(365),
+    responseDueDays: whole("Days to respond", 1, 365),
     /** Default, shortest and longest time a petition stays open, in days. */
-    closingDaysDefault: z.number().int().min(1).max(730),
-    closingDaysMin: z.number().int().min(1).max(730),
-    closingDaysMax: z.number().int().min(1).max(730),
+    closingDaysDefault: whole("The default closing time", 1, 730),
+    closingDaysMin: whole("The shortest closing time", 1, 730),
+    closingDaysMax: whole("The longest closing time", 1, 730),
     /** Smallest group shown in breakdowns (k-anonymity). */
-    anonymityK: z.number().int().min(2).max(1000),
+    anonymityK: whole("The smallest group shown (k)", 2, 1000),
     /** Anonymous comment tokens per person per week. */
-    weeklyTokenAllowance: z.number().int().min(1).max(100),
-  })
-  .refine((s) => s.closingDaysMin <= s.closingDaysDefault && s.closingDaysDefault <= s.closingDaysMax, {
+    weeklyTokenAllowance: whole("The weekly token allowance", 1, 100),
+  });
+
+export const settingsSchema = settingsFields.refine((s) => s.closingDaysMin <= s.closingDaysDefault && s.closingDaysDefault <= s.closingDaysMax, {
     message: "The closing-date bounds must satisfy shortest ≤ default ≤ longest.",
     path: ["closingDaysDefault"],
   });

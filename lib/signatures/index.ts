@@ -43,6 +43,9 @@ export async function signPetition(
   if (petition.state === "draft") {
     throw new DomainError("conflict", "This petition is still a draft and cannot be signed yet.");
   }
+  if (petition.hiddenReason) {
+    throw new DomainError("conflict", "A moderator hid this petition, so it cannot be signed while the decision stands.");
+  }
   if (petition.state === "closed" || petition.closesAt <= now) {
     throw new DomainError("closed", closedMessage(petition.closesAt));
   }

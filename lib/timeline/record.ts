@@ -11,6 +11,8 @@ export const EVENT_KINDS = [
   "commitment_missed",
   "petition_closed",
   "organizer_update",
+  "petition_delivered",
+  "petition_moderated",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -25,6 +27,8 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   commitment_missed: "Commitment missed",
   petition_closed: "Petition closed",
   organizer_update: "Organizer update",
+  petition_delivered: "Delivered to leadership",
+  petition_moderated: "Moderation",
 };
 
 type EventWriter = Pick<Prisma.TransactionClient, "timelineEvent" | "follow" | "notification">;

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { getAllowance, issueTokens } from "@/lib/anonymity/tokens";
 import { blindNonces } from "@/lib/anonymity/client";
 import { publishedKeys } from "@/lib/anonymity/keys";
-import { flagComment, hideComment, listComments, listFlaggedComments, postAnonymousComment } from "@/lib/comments";
+import { flagComment, listComments, listFlaggedComments, postAnonymousComment } from "@/lib/comments";
+import { hideComment } from "@/lib/moderation";
 import { writeSettings } from "@/lib/settings";
 import { collectTokens, makeProgram } from "./anon";
 import { makeUser, openPetitionFor, testDatabase } from "./db";
@@ -136,15 +137,16 @@ describe("spending tokens on comments", async () => {
     await expect(flagComment(db, reporter, c.id, { reason: "Other" })).rejects.toMatchObject({ status: 409 });
     for (const who of [reporter, leader, admin]) {
       await expect(listFlaggedComments(db, who)).rejects.toMatchObject({ status: 403 });
-      await expect(hideComment(db, who, c.id, { reason: "Names a colleague" })).rejects.toMatchObject({ status: 403 });
+      await expect(hideComment(db, who, c.id, { reasonCode: "identifies", reasonText: "Names a colleague" })).rejects.toMatchObject({ status: 403 });
     }
     expect((await listFlaggedComments(db, moderator)).map((f) => f.id)).toContain(c.id);
-    await expect(hideComment(db, moderator, c.id, { reason: "no" })).rejects.toMatchObject({ status: 400 });
-    await hideComment(db, moderator, c.id, { reason: "It names a colleague" });
-    await expect(hideComment(db, moderator, c.id, { reason: "It names a colleague" })).rejects.toMatchObject({ status: 409 });
+    await expect(hideComment(db, moderator, c.id, { reasonCode: "identifies", reasonText: "no" })).rejects.toMatchObject({ status: 400 });
+    await expect(hideComment(db, moderator, c.id, { reasonCode: "dislike", reasonText: "It names a colleague" })).rejects.toMatchObject({ status: 400 });
+    await hideComment(db, moderator, c.id, { reasonCode: "identifies", reasonText: "It names a colleague" });
+    await expect(hideComment(db, moderator, c.id, { reasonCode: "identifies", reasonText: "It names a colleague" })).rejects.toMatchObject({ status: 409 });
     const shown = (await listComments(db, thread)).items.find((x) => x.id === c.id)!;
     expect(shown.bodyHtml).toBeNull();
-    expect(shown.hidden).toMatchObject({ reason: "It names a colleague" });
+    expect(shown.hidden).toMatchObject({ reason: "Identifies a person: It names a colleague" });
     expect((await listFlaggedComments(db, moderator)).map((f) => f.id)).not.toContain(c.id);
   });
 

@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import {
-  addCoOrganizer,
+  answerInvite,
   closeExpiredPetitions,
+  deliverPetition,
+  inviteCoOrganizer,
+  listInvitations,
+  removeCoOrganizer,
   closePetition,
   createPetition,
   submitForCoSponsors,
@@ -176,20 +180,43 @@ describe("co-sponsors open a petition", () => {
 });
 
 describe("organizers", () => {
-  it("adds co-organizers by email, who can then act as organizers", async () => {
+  it("invites co-organizers by email; they accept and can then act as organizers, or are removed", async () => {
     const maya = await makeUser(db);
     const jonas = await makeUser(db, { email: "jonas.coorg@example.com", name: "Jonas Co" });
     const stranger = await makeUser(db);
     const p = await createPetition(db, maya, petitionInput());
-    await expectDomainError(addCoOrganizer(db, stranger, p.id, { email: "jonas.coorg@example.com" }), "forbidden");
-    await expectDomainError(addCoOrganizer(db, maya, p.id, { email: "nobody@example.com" }), "not_found", /signed in/);
-    await expectDomainError(addCoOrganizer(db, maya, p.id, { email: "not an email" }), "invalid_input");
-    await addCoOrganizer(db, maya, p.id, { email: "  JONAS.COORG@example.com " });
-    await expectDomainError(addCoOrganizer(db, maya, p.id, { email: "jonas.coorg@example.com" }), "conflict", /already an organizer/);
+    await expectDomainError(inviteCoOrganizer(db, stranger, p.id, { email: "jonas.coorg@example.com" }), "forbidden");
+    await expectDomainError(inviteCoOrganizer(db, maya, p.id, { email: "nobody@example.com" }), "not_found", /signed in/);
+    await expectDomainError(inviteCoOrganizer(db, maya, p.id, { email: "not an email" }), "invalid_input");
+    await inviteCoOrganizer(db, maya, p.id, { email: "  JONAS.COORG@example.com " });
+    await expectDomainError(inviteCoOrganizer(db, maya, p.id, { email: "jonas.coorg@example.com" }), "conflict", /already invited/);
+    expect((await listInvitations(db, jonas)).map((x) => x.id)).toEqual([p.id]);
+    await expectDomainError(answerInvite(db, stranger, p.id, true), "not_found");
+    // Not an organizer until accepted.
+    await expectDomainError(getPetitionDetail(db, jonas, { id: p.id }), "not_found");
+    await answerInvite(db, jonas, p.id, true);
+    await expectDomainError(inviteCoOrganizer(db, maya, p.id, { email: "jonas.coorg@example.com" }), "conflict", /already an organizer/);
     const detail = await getPetitionDetail(db, jonas, { id: p.id });
     expect(detail.viewer.isOrganizer).toBe(true);
     expect(detail.organizers.map((o) => o.role)).toEqual(["starter", "co-organizer"]);
     await expect(submitForCoSponsors(db, jonas, p.id)).resolves.toMatchObject({ state: "collecting" });
+    await expectDomainError(removeCoOrganizer(db, jonas, p.id, maya.id), "forbidden", /started the petition/);
+    await expectDomainError(removeCoOrganizer(db, stranger, p.id, jonas.id), "forbidden");
+    await removeCoOrganizer(db, maya, p.id, jonas.id);
+    await expectDomainError(removeCoOrganizer(db, maya, p.id, jonas.id), "not_found");
+  });
+
+  it("delivers a petition to leadership once, closing it and recording the event", async () => {
+    const maya = await makeUser(db);
+    const other = await makeUser(db);
+    const p = await openPetitionFor(db, maya);
+    await expectDomainError(deliverPetition(db, other, p.id), "forbidden");
+    const delivered = await deliverPetition(db, maya, p.id);
+    expect(delivered.state).toBe("closed");
+    expect(delivered.deliveredAt).not.toBeNull();
+    await expectDomainError(deliverPetition(db, maya, p.id), "conflict", /already delivered/);
+    const kinds = (await db.timelineEvent.findMany({ where: { petitionId: p.id }, orderBy: { createdAt: "asc" } })).map((e) => e.kind);
+    expect(kinds).toEqual(["petition_opened", "petition_closed", "petition_delivered"]);
   });
 });
 

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { addCoOrganizerAction, closePetitionAction, submitForCoSponsorsAction } from "@/app/petitions/actions";
+import { hidePetitionAction } from "@/app/comments/actions";
+import { appealAction } from "@/app/moderation/actions";
+import { closePetitionAction, deliverPetitionAction, inviteCoOrganizerAction, submitForCoSponsorsAction } from "@/app/petitions/actions";
+import { ReasonFields } from "@/components/ReasonFields";
 import { ActionForm } from "@/components/ActionForm";
 import { CopyLink } from "@/components/CopyLink";
 import { formatCount, formatDate } from "@/components/format";
@@ -75,14 +78,30 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
             </>
           )}
         </p>
-        <section aria-labelledby="ask-heading" className="mt-6 rounded-xl border-l-4 border-brand bg-white p-4 shadow-sm">
-          <h2 id="ask-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">The ask</h2>
-          <p className="mt-1 text-xl font-semibold">{petition.ask}</p>
-        </section>
-        <section aria-labelledby="background-heading" className="mt-6">
-          <h2 id="background-heading" className="text-xl font-bold">Background</h2>
-          <div className="prose-user" data-testid="background" dangerouslySetInnerHTML={{ __html: petition.backgroundHtml }} />
-        </section>
+        {petition.hidden ? (
+          <section aria-labelledby="hidden-heading" className="mt-6 rounded-xl border border-gray-300 bg-gray-50 p-4" data-testid="hidden-notice">
+            <h2 id="hidden-heading" className="font-semibold">Hidden by a moderator</h2>
+            <p className="mt-1">{petition.hidden.reason}</p>
+            <p className="mt-1 text-sm text-muted">See the <Link href="/moderation-log" className="underline">moderation log</Link>. Its organizers may appeal once; an admin decides.</p>
+            {petition.viewer.isOrganizer && (
+              <ActionForm action={appealAction} hidden={{ petitionId: petition.id, path }} submitLabel="Appeal this decision" variant="secondary">
+                <label htmlFor="appeal-text" className="mt-2 block text-sm font-medium">Why the decision is wrong</label>
+                <textarea id="appeal-text" name="text" rows={3} required className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2" />
+              </ActionForm>
+            )}
+          </section>
+        ) : (
+          <>
+            <section aria-labelledby="ask-heading" className="mt-6 rounded-xl border-l-4 border-brand bg-white p-4 shadow-sm">
+              <h2 id="ask-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">The ask</h2>
+              <p className="mt-1 text-xl font-semibold">{petition.ask}</p>
+            </section>
+            <section aria-labelledby="background-heading" className="mt-6">
+              <h2 id="background-heading" className="text-xl font-bold">Background</h2>
+              <div className="prose-user" data-testid="background" dangerouslySetInnerHTML={{ __html: petition.backgroundHtml }} />
+            </section>
+          </>
+        )}
         {isPublic && (
           <section aria-labelledby="signers-heading" className="mt-8">
             <h2 id="signers-heading" className="text-xl font-bold">Signed with their names</h2>
@@ -139,6 +158,15 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
           />
         )}
         {petition.viewer.isOrganizer && <OrganizerPanel petition={petition} />}
+        {actor?.role === "moderator" && isPublic && !petition.hidden && (
+          <section aria-labelledby="moderate-heading" className="mt-10 rounded-xl border border-red-200 bg-red-50/40 p-4">
+            <h2 id="moderate-heading" className="text-xl font-bold">Moderate</h2>
+            <p className="text-sm text-muted">Hiding keeps the petition in place with your reason and adds it to the public moderation log, under your role, not your name.</p>
+            <ActionForm action={hidePetitionAction} hidden={{ petitionId: petition.id, path }} submitLabel="Hide this petition" variant="danger">
+              <ReasonFields id={petition.id} />
+            </ActionForm>
+          </section>
+        )}
       </div>
 
       <aside className="grid content-start gap-4">
@@ -200,6 +228,9 @@ function SignArea({
 }) {
   if (petition.state === "draft") {
     return <p className="text-muted">This is a draft. Only its organizers can see it until it is submitted for co-sponsors.</p>;
+  }
+  if (petition.hidden) {
+    return <p>A moderator hid this petition; it cannot be signed while the decision stands.</p>;
   }
   if (petition.state === "closed") {
     return (
@@ -269,6 +300,11 @@ function OrganizerPanel({ petition }: { petition: PetitionDetail }) {
         </div>
       )}
 
+      {(petition.state === "open" || petition.state === "closed") && (
+        <p className="mt-4">
+          <Link href={`/petitions/${petition.slug}/dashboard`} className="font-semibold text-brand underline">Open the organizer dashboard</Link>: signatures over time, breakdowns, exports and co-organizers.
+        </p>
+      )}
       <div className="mt-6">
         <h3 className="font-semibold">Co-organizers</h3>
         <ul className="mt-1 list-disc pl-6 text-sm">
@@ -276,7 +312,7 @@ function OrganizerPanel({ petition }: { petition: PetitionDetail }) {
             <li key={i}>{o.name} ({o.role === "starter" ? "started it" : "co-organizer"})</li>
           ))}
         </ul>
-        <ActionForm action={addCoOrganizerAction} hidden={hidden} submitLabel="Add co-organizer" variant="secondary">
+        <ActionForm action={inviteCoOrganizerAction} hidden={hidden} submitLabel="Invite co-organizer" variant="secondary">
           <label htmlFor="co-organizer-email" className="mt-2 block text-sm font-medium">Colleague&apos;s work email</label>
           <input id="co-organizer-email" name="email" type="email" required autoComplete="off" className="mt-1 block w-full max-w-sm rounded-md border border-gray-400 bg-white px-3 py-2" />
         </ActionForm>
@@ -287,6 +323,13 @@ function OrganizerPanel({ petition }: { petition: PetitionDetail }) {
           <h3 className="font-semibold">Close early</h3>
           <p className="text-sm">Closing stops signatures now. It cannot be undone.</p>
           <ActionForm action={closePetitionAction} hidden={hidden} submitLabel="Close petition" variant="danger" confirm="Close this petition now? Nobody will be able to sign it afterwards." />
+        </div>
+      )}
+      {(petition.state === "open" || petition.state === "closed") && !petition.deliveredAt && (
+        <div className="mt-6">
+          <h3 className="font-semibold">Deliver to leadership</h3>
+          <p className="text-sm">Delivering closes the petition if it is still open and records the delivery on the public timeline.</p>
+          <ActionForm action={deliverPetitionAction} hidden={hidden} submitLabel="Deliver petition" confirm="Deliver this petition now? It will close if it is still open." />
         </div>
       )}
     </section>

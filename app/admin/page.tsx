@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { setRoleAction, updateSettingsAction } from "@/app/admin/actions";
+import { decideAppealAction } from "@/app/moderation/actions";
+import { ActionForm } from "@/components/ActionForm";
+import { formatDate } from "@/components/format";
+import { listUsers } from "@/lib/admin";
+import { listAudit } from "@/lib/audit";
+import { ROLE_LABELS, ROLES } from "@/lib/auth/actor";
+import { getActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/server";
+import { listAppeals } from "@/lib/moderation";
+import { getSettings, type Settings } from "@/lib/settings";
+
+export const metadata: Metadata = { title: "Administration" };
+export const dynamic = "force-dynamic";
+
+const SETTING_LABELS: Record<keyof Settings, string> = {
+  coSponsorsNeeded: "Co-sponsors needed to open a petition",
+  responseThreshold: "Signatures that oblige a leadership response",
+  responseDueDays: "Days leadership has to respond",
+  closingDaysDefault: "Default days until a petition closes",
+  closingDaysMin: "Shortest closing time (days)",
+  closingDaysMax: "Longest closing time (days)",
+  anonymityK: "Smallest group shown in breakdowns (k)",
+  weeklyTokenAllowance: "Anonymous comments per person per week",
+};
+
+export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
+  const actor = await getActor();
+  if (!actor) redirect("/signin?callbackUrl=%2Fadmin");
+  if (actor.role !== "admin") notFound();
+  const { q } = await searchParams;
+  const [users, settings, audit, appeals] = await Promise.all([
+    listUsers(db, actor, { q: typeof q === "string" ? q : undefined }),
+    getSettings(db),
+    listAudit(db, actor, { limit: 50 }),
+    listAppeals(db, actor),
+  ]);
+  const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-2 py-1";
+  return (
+    <div className="grid gap-10">
+      <h1 className="text-3xl font-bold">Administration</h1>
+
+      <section aria-labelledby="roles-heading">
+        <h2 id="roles-heading" className="text-2xl font-bold">Roles</h2>
+        <form action="/admin" className="mt-2 flex max-w-md gap-2" role="search">
+          <label htmlFor="q" className="sr-only">Find people</label>
+          <input id="q" name="q" defaultValue={typeof q === "string" ? q : ""} placeholder="Name or email" className={input} />
+          <button type="submit" className="rounded-md bg-brand px-3 py-1 font-semibold text-white">Find</button>
+        </form>
+        <p className="mt-1 text-sm text-muted">{q ? "Matching people." : "People with a role other than employee."} Each person has one role, so a moderator is never leadership.</p>
+        <ul className="mt-3 grid gap-2" data-testid="people">
+          {users.map((u) => (
+            <li key={u.id} className="flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-2">
+              <span className="min-w-48">{u.name} <span className="text-sm text-muted">{u.email}</span></span>
+              <ActionForm action={setRoleAction} hidden={{ userId: u.id }} submitLabel="Change role" variant="secondary">
+                <label htmlFor={`role-${u.id}`} className="sr-only">Role for {u.name}</label>
+                <select id={`role-${u.id}`} name="role" defaultValue={u.role} className={input}>
+                  {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+                </select>
+              </ActionForm>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="settings-heading">
+        <h2 id="settings-heading" className="text-2xl font-bold">Settings</h2>
+        <ActionForm action={updateSettingsAction} hidden={{}} submitLabel="Save settings">
+          <div className="grid gap-3 sm:grid-cols-2">
+            {(Object.keys(SETTING_LABELS) as (keyof Settings)[]).map((key) => (
+              <div key={key}>
+                <label htmlFor={`setting-${key}`} className="block text-sm font-medium">{SETTING_LABELS[key]}</label>
+                <input id={`setting-${key}`} name={key} type="number" defaultValue={settings[key]} className={input} />
+              </div>
+            ))}
+          </div>
+        </ActionForm>
+      </section>
+
+      <section aria-labelledby="appeals-heading">
+        <h2 id="appeals-heading" className="text-2xl font-bold">Appeals</h2>
+        {appeals.length === 0 ? (
+          <p className="mt-2 text-muted">No appeals are waiting.</p>
+        ) : (
+          <ul className="mt-3 grid gap-3" data-testid="appeals">
+            {appeals.map((a) => (
+              <li key={a.id} className="rounded-lg border border-gray-200 bg-white p-3">
+                <p className="font-semibold">{a.target}</p>
+                <p className="text-sm">Hidden for: {a.reason}</p>
+                <p className="mt-1">Organizers say: {a.text}</p>
+                <ActionForm action={decideAppealAction} hidden={{ appealId: a.id }} submitLabel="Decide">
+                  <fieldset className="mt-2">
+                    <legend className="text-sm font-medium">Decision</legend>
+                    <label className="mr-4"><input type="radio" name="outcome" value="overturned" defaultChecked /> Restore the petition</label>
+                    <label><input type="radio" name="outcome" value="upheld" /> Keep it hidden</label>
+                  </fieldset>
+                  <label htmlFor={`note-${a.id}`} className="mt-2 block text-sm font-medium">Public note</label>
+                  <input id={`note-${a.id}`} name="note" required minLength={5} className={input} />
+                </ActionForm>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="audit-heading">
+        <h2 id="audit-heading" className="text-2xl font-bold">Audit log</h2>
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full min-w-[36rem] text-sm" data-testid="audit-log">
+            <thead><tr className="border-b text-left"><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Details</th></tr></thead>
+            <tbody>
+              {audit.items.map((e) => (
+                <tr key={e.id} className="border-b border-gray-100 align-top">
+                  <td className="pr-2"><time dateTime={e.at}>{formatDate(e.at)}</time></td>
+                  <td className="pr-2">{e.actor} ({e.actorRole})</td>
+                  <td className="pr-2">{e.action}</td>
+                  <td className="font-mono text-xs">{e.target} {JSON.stringify(e.details)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

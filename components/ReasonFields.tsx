@@ -1,0 +1,19 @@
+import { MODERATION_REASONS } from "@/lib/moderation";
+
+/** The reason from the list plus a public explanation, as every moderation action needs. */
+export function ReasonFields({ id }: { id: string }) {
+  return (
+    <div className="mt-2 grid gap-2 sm:grid-cols-[14rem_1fr]">
+      <div>
+        <label htmlFor={`code-${id}`} className="block text-sm font-medium">Rule broken</label>
+        <select id={`code-${id}`} name="reasonCode" className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-2 py-2">
+          {Object.entries(MODERATION_REASONS).map(([code, label]) => <option key={code} value={code}>{label}</option>)}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={`text-${id}`} className="block text-sm font-medium">Public explanation</label>
+        <input id={`text-${id}`} name="reasonText" required minLength={5} maxLength={300} className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+// Moderation in the open: moderators hide a petition or a comment with a reason from the list
+// plus an explanation; the content keeps its place with the reason; every action is in a public
+// log that names the moderator's role, never the moderator. Organizers may appeal once; an
+// admin decides, and the decision is logged too.
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { requireActor, requireRole, type Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import { conflict, forbidden, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isOrganizer } from "@/lib/petitions/access";
+import { cursorDate, decodeCursor, encodeCursor } from "@/lib/petitions/cursor";
+import { isoDay } from "@/lib/anonymity/week";
+import { recordEvent } from "@/lib/timeline/record";
+
+export const MODERATION_REASONS = {
+  harassment: "Harassment or insults",
+  identifies: "Identifies a person",
+  confidential: "Confidential information",
+  spam: "Spam or off topic",
+  illegal: "Against the law or company policy",
+} as const;
+export type ReasonCode = keyof typeof MODERATION_REASONS;
+
+export const hideInputSchema = z.object({
+  reasonCode: z.enum(Object.keys(MODERATION_REASONS) as [ReasonCode, ...ReasonCode[]], { error: "Choose a reason from the list." }),
+  reasonText: z.string({ error: "Explain the decision." }).trim().min(5, "Explain the decision in at least 5 characters.").max(300, "The explanation can be at most 300 characters."),
+});
+
+const publicReason = (code: ReasonCode, text: string) => `${MODERATION_REASONS[code]}: ${text}`;
+
+/** Hides a petition; its organizers are notified, and the public log records it. */
+export async function hidePetition(db: Db, actor: Actor | null, petitionId: string, input: unknown, clock: { now?: Date } = {}) {
+  const moderator = requireRole(actor, ["moderator"], "hide petitions");
+  const { reasonCode, reasonText } = parseInput(hideInputSchema, input);
+  const now = clock.now ?? new Date();
+  const petition = await db.petition.findUnique({ where: { id: petitionId } });
+  if (!petition || (petition.state !== "open" && petition.state !== "closed")) throw notFound("No public petition with this id.");
+  if (petition.hiddenReason) throw conflict("This petition is already hidden.");
+  const reason = publicReason(reasonCode, reasonText);
+  return db.$transaction(async (tx) => {
+    await tx.petition.update({ where: { id: petitionId }, data: { hiddenReason: reason, hiddenAt: now } });
+    const action = await tx.moderationAction.create({
+      data: { targetType: "petition", targetId: petitionId, targetLabel: petition.title, action: "hide", reasonCode, reasonText, actorRole: moderator.role, createdAt: now },
+    });
+    await recordAudit(tx, moderator, "moderation.hide", petitionId, { type: "petition", reasonCode, reasonText }, now);
+    await notifyOrganizers(tx, petitionId, `Hidden by a moderator: ${petition.title}. ${reason}`, now);
+    return action;
+  });
+}
+
+/** Tells a petition's organizers, through an event on the public timeline and a notification. */
+async function notifyOrganizers(tx: Prisma.TransactionClient, petitionId: string, summary: string, at: Date) {
+  const event = await recordEvent(tx, { kind: "petition_moderated", petitionId, summary, at });
+  const organizers = await tx.petitionOrganizer.findMany({ where: { petitionId }, select: { userId: true } });
+  const already = new Set((await tx.notification.findMany({ where: { eventId: event.id }, select: { userId: true } })).map((n) => n.userId));
+  const missing = organizers.filter((o) => !already.has(o.userId));
+  if (missing.length) await tx.notification.createMany({ data: missing.map((o) => ({ userId: o.userId, eventId: event.id, createdAt: at })) });
+}
+
+/** Hides an anonymous comment with a public reason in its place. Needs no author. */
+export async function hideComment(db: Db, actor: Actor | null, commentId: string, input: unknown, clock: { now?: Date } = {}) {
+  const moderator = requireRole(actor, ["moderator"], "hide comments");
+  const { reasonCode, reasonText } = parseInput(hideInputSchema, input);
+  const now = clock.now ?? new Date();
+  const comment = await db.anonComment.findUnique({
+    where: { id: commentId },
+    select: { id: true, hiddenReason: true, program: { select: { name: true } }, petition: { select: { title: true } } },
+  });
+  if (!comment) throw notFound("No comment with this id.");
+  if (comment.hiddenReason) throw conflict("This comment is already hidden.");
+  const where = comment.program?.name ?? comment.petition?.title ?? "a discussion";
+  await db.$transaction(async (tx) => {
+    await tx.anonComment.update({ where: { id: commentId }, data: { hiddenReason: publicReason(reasonCode, reasonText), hiddenDay: isoDay(now) } });
+    await tx.moderationAction.create({
+      data: { targetType: "comment", targetId: commentId, targetLabel: `A comment on “${where}”`, action: "hide", reasonCode, reasonText, actorRole: moderator.role, createdAt: now },
+    });
+    await recordAudit(tx, moderator, "moderation.hide", commentId, { type: "comment", reasonCode, reasonText }, now);
+  });
+}
+
+export const appealInputSchema = z.object({
+  text: z.string({ error: "Say why the decision is wrong." }).trim().min(10, "Say why the decision is wrong, in at least 10 characters.").max(2000),
+});
+
+/** An organizer appeals the hiding of their petition, once. */
+export async function fileAppeal(db: Db, actor: Actor | null, petitionId: string, input: unknown, clock: { now?: Date } = {}) {
+  const organizer = requireActor(actor, "appeal");
+  const { text } = parseInput(appealInputSchema, input);
+  if (!(await isOrganizer(db, organizer, petitionId))) throw forbidden("Only this petition's organizers can appeal.");
+  const action = await db.moderationAction.findFirst({
+    where: { targetType: "petition", targetId: petitionId, action: "hide" },
+    orderBy: { createdAt: "desc" },
+    include: { appeal: true },
+  });
+  const petition = await db.petition.findUnique({ where: { id: petitionId }, select: { hiddenReason: true } });
+  if (!action || !petition?.hiddenReason) throw conflict("This petition is not hidden, so there is nothing to appeal.");
+  try {
+    return await db.appeal.create({ data: { actionId: action.id, userId: organizer.id, text, createdAt: clock.now ?? new Date() } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict("This decision was already appealed; each decision can be appealed once.");
+    throw error;
+  }
+}
+
+export const decisionInputSchema = z.object({
+  outcome: z.enum(["upheld", "overturned"], { error: "Choose to uphold or overturn." }),
+  note: z.string().trim().min(5, "Explain the decision in at least 5 characters.").max(1000),
+});
+
+/** An admin decides an appeal; overturning restores the petition. Logged publicly and audited. */
+export async function decideAppeal(db: Db, actor: Actor | null, appealId: string, input: unknown, clock: { now?: Date } = {}) {
+  const admin = requireRole(actor, ["admin"], "decide appeals");
+  const { outcome, note } = parseInput(decisionInputSchema, input);
+  const now = clock.now ?? new Date();
+  const appeal = await db.appeal.findUnique({ where: { id: appealId }, include: { action: true } });
+  if (!appeal) throw notFound("No appeal with this id.");
+  if (appeal.status !== "pending") throw conflict("This appeal was already decided.");
+  return db.$transaction(async (tx) => {
+    await tx.appeal.update({ where: { id: appealId }, data: { status: outcome, decision: note, decidedAt: now } });
+    const petition = await tx.petition.findUniqueOrThrow({ where: { id: appeal.action.targetId }, select: { id: true, title: true } });
+    if (outcome === "overturned") {
+      await tx.petition.update({ where: { id: petition.id }, data: { hiddenReason: null, hiddenAt: null } });
+      await tx.moderationAction.create({
+        data: { targetType: "petition", targetId: petition.id, targetLabel: petition.title, action: "restore", reasonCode: appeal.action.reasonCode, reasonText: `Appeal upheld the organizers: ${note}`, actorRole: admin.role, createdAt: now },
+      });
+    }
+    await recordAudit(tx, admin, "appeal.decide", appealId, { petitionId: petition.id, outcome, note }, now);
+    await notifyOrganizers(tx, petition.id, `Appeal ${outcome === "overturned" ? "granted; the petition is restored" : "refused; the petition stays hidden"}: ${petition.title}. ${note}`, now);
+  });
+}
+
+export async function listAppeals(db: Db, actor: Actor | null) {
+  requireRole(actor, ["admin"], "see appeals");
+  const rows = await db.appeal.findMany({ where: { status: "pending" }, orderBy: { createdAt: "asc" }, include: { action: true } });
+  return rows.map((a) => ({ id: a.id, text: a.text, createdAt: a.createdAt.toISOString(), target: a.action.targetLabel, reason: publicReason(a.action.reasonCode as ReasonCode, a.action.reasonText) }));
+}
+
+/** The public moderation log: what, when, why, which role; never who. */
+export async function listModerationLog(db: Db, opts: { cursor?: string; limit?: number } = {}) {
+  const limit = Math.min(Math.max(opts.limit ?? 50, 1), 100);
+  const where: Prisma.ModerationActionWhereInput = {};
+  if (opts.cursor) {
+    const c = decodeCursor(opts.cursor);
+    const at = cursorDate(c.value);
+    where.OR = [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: c.id } }];
+  }
+  const rows = await db.moderationAction.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1, include: { appeal: true } });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      at: r.createdAt.toISOString(),
+      what: r.targetLabel,
+      targetType: r.targetType,
+      action: r.action,
+      reason: MODERATION_REASONS[r.reasonCode as ReasonCode] ?? r.reasonCode,
+      explanation: r.reasonText,
+      role: r.actorRole,
+      appeal: r.appeal ? { status: r.appeal.status, decision: r.appeal.decision } : null,
+    })),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
+  };
+}

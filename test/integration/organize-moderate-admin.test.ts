@@ -1,0 +1,168 @@
+import { describe, expect, it } from "vitest";
+import { setRole, updateSettings } from "@/lib/admin";
+import { listAudit } from "@/lib/audit";
+import { exportAggregatesCsv, exportNamedSignaturesCsv, getDashboard } from "@/lib/dashboard";
+import { decideAppeal, fileAppeal, hidePetition, listModerationLog } from "@/lib/moderation";
+import { answerInvite, inviteCoOrganizer } from "@/lib/petitions/commands";
+import { getSettings } from "@/lib/settings";
+import { signPetition } from "@/lib/signatures";
+import { listNotifications } from "@/lib/notifications";
+import { makeUser, openPetitionFor, testDatabase } from "./db";
+
+const { db } = testDatabase();
+const DAY = 86_400_000;
+
+describe("organizer dashboard", async () => {
+  const organizer = await makeUser(db, { department: "Support", location: "Lisbon" });
+  const petition = await openPetitionFor(db, organizer, { goal: 100 });
+  const now = new Date();
+  const yesterday = new Date(now.getTime() - DAY);
+  // It opened three days ago (the co-sponsors, from Engineering, signed today).
+  await db.petition.update({ where: { id: petition.id }, data: { openedAt: new Date(now.getTime() - 3 * DAY) } });
+  // Engineering 7 (named), Sales 5 (anonymous), Legal 2, Finance 1 — all before today; 3 more today.
+  const plan: [string, string, number, "named" | "anonymous"][] = [
+    ["Engineering", "Berlin", 7, "named"],
+    ["Sales", "Lisbon", 5, "anonymous"],
+    ["Legal", "Berlin", 2, "named"],
+    ["Finance", "Remote", 1, "anonymous"],
+  ];
+  for (const [department, location, n, visibility] of plan) {
+    for (let i = 0; i < n; i++) {
+      const u = await makeUser(db, { department, location, name: i === 0 && department === "Legal" ? "=HYPERLINK(\"http://evil\")" : undefined });
+      await signPetition(db, u, petition.id, { visibility }, { now: yesterday });
+    }
+  }
+  for (let i = 0; i < 3; i++) await signPetition(db, await makeUser(db, { department: "Legal" }), petition.id, { visibility: "named" }, { now });
+
+  it("matches the database: counts per day, rate, progress and k-anonymous breakdowns as of the start of today", async () => {
+    const d = await getDashboard(db, organizer, petition.id, { now });
+    const total = await db.signature.count({ where: { petitionId: petition.id } });
+    expect(d.petition.signatureCount).toBe(total);
+    expect(d.daily.at(-1)!.cumulative).toBe(total);
+    expect(d.daily.reduce((a, x) => a + x.count, 0)).toBe(total);
+    expect(d.hourly.reduce((a, x) => a + x.count, 0)).toBe(total);
+    expect(d.recentRatePerDay).toBe(Math.round((total / 7) * 10) / 10);
+    expect(d.daily.map((x) => x.count).slice(-2)).toEqual([15, 5]);
+    // Before today: Engineering 7, Sales 5, Legal 2, Finance 1. Legal and Finance (3) alone in
+    // "other" would be below k = 5, so Sales is folded in too.
+    expect(d.byDepartment).toEqual({ groups: [{ name: "Engineering", count: 7 }], other: 8, total: 15, suppressed: false });
+    // Remote (1) alone would be exposed, so Lisbon (5) is folded with it.
+    expect(d.byLocation).toEqual({ groups: [{ name: "Berlin", count: 9 }], other: 6, total: 15, suppressed: false });
+  });
+
+  it("lets only organizers see it (403 for others, including leadership and admins)", async () => {
+    for (const role of ["employee", "leadership", "moderator", "admin"] as const) {
+      await expect(getDashboard(db, await makeUser(db, { role }), petition.id)).rejects.toMatchObject({ status: 403 });
+    }
+    await expect(getDashboard(db, null, petition.id)).rejects.toMatchObject({ status: 401 });
+    const co = await makeUser(db, { email: "co.organizer@example.com" });
+    await inviteCoOrganizer(db, organizer, petition.id, { email: "co.organizer@example.com" });
+    await expect(getDashboard(db, co, petition.id)).rejects.toMatchObject({ status: 403 });
+    await answerInvite(db, co, petition.id, true);
+    await expect(getDashboard(db, co, petition.id)).resolves.toBeDefined();
+  });
+
+  it("exports named signatures only, with formulas defused, and aggregates as shown", async () => {
+    const csv = await exportNamedSignaturesCsv(db, organizer, petition.id);
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe('"name","department","signed_on"');
+    const named = await db.signature.count({ where: { petitionId: petition.id, visibility: "named" } });
+    expect(lines).toHaveLength(named + 1);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csv).not.toContain("Sales");
+    const aggregates = await exportAggregatesCsv(db, organizer, petition.id, { now });
+    expect(aggregates).toContain('"by_department","Engineering","7"');
+    expect(aggregates).toContain('"by_department","Other (groups under 5)","8"');
+    expect(aggregates).not.toMatch(/"by_department","(Legal|Finance|Sales)"/);
+    await expect(exportNamedSignaturesCsv(db, await makeUser(db), petition.id)).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe("moderation and appeals", async () => {
+  const organizer = await makeUser(db);
+  const moderator = await makeUser(db, { role: "moderator", name: "Mona Moderator" });
+  const admin = await makeUser(db, { role: "admin" });
+  const leader = await makeUser(db, { role: "leadership" });
+
+  it("only moderators hide; the petition keeps its place with the reason and cannot be signed; organizers are told", async () => {
+    const p = await openPetitionFor(db, organizer, { title: "A petition that gets moderated" });
+    for (const who of [leader, admin, organizer]) {
+      await expect(hidePetition(db, who, p.id, { reasonCode: "harassment", reasonText: "Insults a named colleague" })).rejects.toMatchObject({ status: 403 });
+    }
+    await expect(hidePetition(db, moderator, p.id, { reasonCode: "nope", reasonText: "Insults a named colleague" })).rejects.toMatchObject({ status: 400 });
+    await hidePetition(db, moderator, p.id, { reasonCode: "harassment", reasonText: "Insults a named colleague" });
+    await expect(hidePetition(db, moderator, p.id, { reasonCode: "harassment", reasonText: "Insults a named colleague" })).rejects.toMatchObject({ status: 409 });
+    const row = await db.petition.findUniqueOrThrow({ where: { id: p.id } });
+    expect(row.hiddenReason).toBe("Harassment or insults: Insults a named colleague");
+    await expect(signPetition(db, await makeUser(db), p.id, { visibility: "named" })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/hid this petition/) });
+    const notes = await listNotifications(db, organizer);
+    expect(notes[0]!.event.summary).toMatch(/Hidden by a moderator/);
+    const log = await listModerationLog(db);
+    const entry = log.items.find((e) => e.what === "A petition that gets moderated")!;
+    expect(entry).toMatchObject({ action: "hide", reason: "Harassment or insults", explanation: "Insults a named colleague", role: "moderator" });
+    expect(JSON.stringify(log)).not.toContain("Mona");
+  });
+
+  it("organizers appeal once; an admin decides; overturning restores, and everything is logged", async () => {
+    const p = await openPetitionFor(db, organizer, { title: "A petition that is appealed" });
+    await expect(fileAppeal(db, organizer, p.id, { text: "Nothing here breaks the rules." })).rejects.toMatchObject({ status: 409 });
+    await hidePetition(db, moderator, p.id, { reasonCode: "spam", reasonText: "Duplicate of another petition" });
+    await expect(fileAppeal(db, await makeUser(db), p.id, { text: "Nothing here breaks the rules." })).rejects.toMatchObject({ status: 403 });
+    await expect(fileAppeal(db, organizer, p.id, { text: "short" })).rejects.toMatchObject({ status: 400 });
+    const appeal = await fileAppeal(db, organizer, p.id, { text: "It is not a duplicate: the other one is about badges." });
+    await expect(fileAppeal(db, organizer, p.id, { text: "Trying a second time, please." })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/appealed once/) });
+    await expect(decideAppeal(db, moderator, appeal.id, { outcome: "overturned", note: "Not a duplicate." })).rejects.toMatchObject({ status: 403 });
+    await expect(decideAppeal(db, admin, appeal.id, { outcome: "maybe", note: "Not a duplicate." })).rejects.toMatchObject({ status: 400 });
+    await decideAppeal(db, admin, appeal.id, { outcome: "overturned", note: "Not a duplicate; restored." });
+    await expect(decideAppeal(db, admin, appeal.id, { outcome: "upheld", note: "Changed my mind." })).rejects.toMatchObject({ status: 409 });
+    expect((await db.petition.findUniqueOrThrow({ where: { id: p.id } })).hiddenReason).toBeNull();
+    const log = (await listModerationLog(db)).items.filter((e) => e.what === "A petition that is appealed");
+    expect(log.map((e) => [e.action, e.role])).toEqual([["restore", "admin"], ["hide", "moderator"]]);
+    expect(log[1]!.appeal).toEqual({ status: "overturned", decision: "Not a duplicate; restored." });
+    const audit = await listAudit(db, admin);
+    expect(audit.items.map((a) => a.action)).toEqual(expect.arrayContaining(["moderation.hide", "appeal.decide"]));
+  });
+
+  it("an upheld appeal keeps the petition hidden", async () => {
+    const p = await openPetitionFor(db, organizer, { title: "A petition that stays hidden" });
+    await hidePetition(db, moderator, p.id, { reasonCode: "confidential", reasonText: "Quotes a confidential memo" });
+    const appeal = await fileAppeal(db, organizer, p.id, { text: "The memo was already public." });
+    await decideAppeal(db, admin, appeal.id, { outcome: "upheld", note: "The memo is still confidential." });
+    expect((await db.petition.findUniqueOrThrow({ where: { id: p.id } })).hiddenReason).toMatch(/Confidential information/);
+  });
+});
+
+describe("administration", async () => {
+  const admin = await makeUser(db, { role: "admin" });
+
+  it("only admins change roles; each change is audited; the last admin stays", async () => {
+    const jonas = await makeUser(db);
+    for (const role of ["employee", "leadership", "moderator"] as const) {
+      await expect(setRole(db, await makeUser(db, { role }), { userId: jonas.id, role: "moderator" })).rejects.toMatchObject({ status: 403 });
+    }
+    await expect(setRole(db, admin, { userId: jonas.id, role: "overlord" })).rejects.toMatchObject({ status: 400 });
+    await setRole(db, admin, { userId: jonas.id, role: "moderator" });
+    await expect(setRole(db, admin, { userId: jonas.id, role: "moderator" })).rejects.toMatchObject({ status: 409 });
+    expect((await db.user.findUniqueOrThrow({ where: { id: jonas.id } })).role).toBe("moderator");
+    const entry = (await listAudit(db, admin)).items.find((a) => a.action === "role.change" && a.target === jonas.id)!;
+    expect(entry.details).toMatchObject({ from: "employee", to: "moderator" });
+    // Admins may be demoted while another admin remains; the last one may not.
+    const others = await db.user.findMany({ where: { role: "admin", id: { not: admin.id } } });
+    for (const o of others) await setRole(db, admin, { userId: o.id, role: "employee" });
+    await expect(setRole(db, admin, { userId: admin.id, role: "employee" })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/last admin/) });
+    await expect(listAudit(db, jonas)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it("validates settings with clear messages and audits each change", async () => {
+    const employee = await makeUser(db);
+    await expect(updateSettings(db, employee, { anonymityK: "7" })).rejects.toMatchObject({ status: 403 });
+    await expect(updateSettings(db, admin, { anonymityK: "1" })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/smallest group shown \(k\) must be at least 2/i) });
+    await expect(updateSettings(db, admin, { responseThreshold: "lots" })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/must be a number/) });
+    await expect(updateSettings(db, admin, { closingDaysMin: "100", closingDaysDefault: "60" })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/shortest ≤ default ≤ longest/) });
+    const result = await updateSettings(db, admin, { anonymityK: "7", responseThreshold: "500" });
+    expect(result.changed).toEqual(["anonymityK"]);
+    expect((await getSettings(db)).anonymityK).toBe(7);
+    const entry = (await listAudit(db, admin)).items.find((a) => a.action === "setting.change")!;
+    expect(entry).toMatchObject({ target: "anonymityK", details: { from: 5, to: 7 } });
+  });
+});
