@@ -82,12 +82,18 @@ test("a flagged comment hidden by a moderator keeps its place with the public re
   const { page: sam } = await as("sam");
   await sam.goto("/moderation");
   const flagged = sam.getByTestId("flagged").locator("li", { hasText: "snooze button" });
-  await flagged.getByLabel("Public reason").fill("Mocks colleagues who chose differently");
+  await flagged.getByLabel("Rule broken").selectOption("harassment");
+  await flagged.getByLabel("Public explanation").fill("Mocks colleagues who chose differently");
   await flagged.getByRole("button", { name: "Hide with this reason" }).click();
   await expect(sam.getByText("Nothing is flagged right now.")).toBeVisible();
 
   await jonas.goto(PROGRAM);
-  await expect(jonas.getByText("Hidden by a moderator: Mocks colleagues who chose differently")).toBeVisible();
+  await expect(jonas.getByText("Hidden by a moderator: Harassment or insults: Mocks colleagues who chose differently")).toBeVisible();
+  // The public moderation log lists it by role, not by name.
+  await jonas.goto("/moderation-log");
+  const row = jonas.getByTestId("moderation-log").getByRole("row", { name: /Mocks colleagues/ });
+  await expect(row).toContainText("A moderator");
+  await expect(row).not.toContainText("Sam");
   await expect(jonas.getByText("snooze button")).toHaveCount(0);
 });
 

@@ -1,0 +1,112 @@
+import { expect, MAIN_PETITION, openPetition, test } from "./support/fixtures";
+
+test("an organizer's dashboard: chart, k-anonymous breakdowns and exports; nobody else gets in", async ({ as }) => {
+  const { page: maya, context } = await as("maya");
+  await openPetition(maya, MAIN_PETITION);
+  await maya.getByRole("link", { name: "Open the organizer dashboard" }).click();
+  await expect(maya.getByRole("heading", { level: 1, name: /Dashboard: Stop recording/ })).toBeVisible();
+  await expect(maya.getByTestId("signature-chart").locator("svg").first()).toBeVisible();
+  await maya.getByRole("button", { name: "Per hour (48 h)" }).click();
+  await expect(maya.getByRole("button", { name: "Per hour (48 h)" })).toHaveAttribute("aria-pressed", "true");
+  const table = maya.getByTestId("breakdown-by-department");
+  await expect(table).toBeVisible();
+  const numbers = (await table.locator("td.text-right").allInnerTexts()).map((t) => Number(t.replace(/\D/g, "")));
+  expect(numbers.length).toBeGreaterThan(1);
+  for (const n of numbers) expect(n).toBeGreaterThanOrEqual(5);
+
+  const slug = new URL(maya.url()).pathname.split("/")[2]!;
+  const csv = await context.request.get(`/petitions/${slug}/export/signatures.csv`);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const text = await csv.text();
+  expect(text.split("\r\n")[0]).toBe('"name","department","signed_on"');
+  const aggregates = await context.request.get(`/petitions/${slug}/export/aggregates.csv`);
+  expect(await aggregates.text()).toContain('"by_department"');
+
+  for (const who of ["jonas", "priya", "lena"] as const) {
+    const { page } = await as(who);
+    expect((await page.request.get(`/petitions/${slug}/dashboard`)).status()).toBe(404);
+    expect((await page.request.get(`/petitions/${slug}/export/signatures.csv`)).status()).toBe(403);
+  }
+});
+
+test("settings, moderation of a petition, an appeal and its decision, all in the open", async ({ as }) => {
+  const { page: lena } = await as("lena");
+  await lena.goto("/admin");
+  await lena.getByLabel("Co-sponsors needed to open a petition").fill("0");
+  await lena.getByRole("button", { name: "Save settings" }).click();
+  await expect(lena.getByText("Saved: coSponsorsNeeded.")).toBeVisible();
+  await lena.getByLabel("Smallest group shown in breakdowns (k)").fill("1");
+  await lena.getByRole("button", { name: "Save settings" }).click();
+  await expect(lena.getByText(/must be at least 2/)).toBeVisible();
+
+  try {
+    const { page: jonas } = await as("jonas");
+    await jonas.goto("/petitions/new");
+    const title = `Free coffee on every floor ${Date.now()}`;
+    await jonas.getByLabel("Title").fill(title);
+    await jonas.getByLabel("The ask").fill("Put a free coffee machine on every office floor.");
+    await jonas.getByLabel("Background").fill("Walking three floors for coffee wastes everyone's time.");
+    await jonas.getByLabel("Addressed to").fill("Workplace Services");
+    await jonas.getByRole("button", { name: "Save draft" }).click();
+    await jonas.getByRole("button", { name: "Submit for co-sponsors" }).click();
+    // With no co-sponsors required, submitting opens it at once.
+    await expect(jonas.getByText("Open", { exact: true })).toBeVisible();
+    const petitionUrl = jonas.url();
+
+    const { page: sam } = await as("sam");
+    await sam.goto(petitionUrl);
+    await sam.getByLabel("Rule broken").selectOption("spam");
+    await sam.getByLabel("Public explanation").fill("Duplicates the refreshments petition");
+    await sam.getByRole("button", { name: "Hide this petition" }).click();
+    await expect(sam.getByTestId("hidden-notice")).toContainText("Spam or off topic: Duplicates the refreshments petition");
+
+    await jonas.goto(petitionUrl);
+    await expect(jonas.getByTestId("hidden-notice")).toBeVisible();
+    await jonas.getByLabel("Why the decision is wrong").fill("There is no other petition about coffee.");
+    await jonas.getByRole("button", { name: "Appeal this decision" }).click();
+    await expect(jonas.getByText(/Appeal filed/)).toBeVisible();
+    await jonas.goto("/notifications");
+    await expect(jonas.getByTestId("notifications")).toContainText("Hidden by a moderator");
+
+    await lena.goto("/admin");
+    const appeal = lena.getByTestId("appeals").locator("li", { hasText: title });
+    await appeal.getByLabel("Public note").fill("Checked: no duplicate exists.");
+    await appeal.getByRole("button", { name: "Decide" }).click();
+    // Decided appeals leave the queue.
+    await expect(lena.getByTestId("appeals").locator("li", { hasText: title })).toHaveCount(0);
+
+    await jonas.goto(petitionUrl);
+    await expect(jonas.getByTestId("hidden-notice")).toHaveCount(0);
+    await jonas.goto("/moderation-log");
+    const rows = jonas.getByTestId("moderation-log").getByRole("row", { name: new RegExp(title) });
+    await expect(rows).toHaveCount(2);
+    await expect(rows.first()).toContainText("An admin");
+    await expect(rows.last()).toContainText("Granted: Checked: no duplicate exists.");
+
+    await lena.goto("/admin");
+    await expect(lena.getByTestId("audit-log")).toContainText("appeal.decide");
+    await expect(lena.getByTestId("audit-log")).toContainText("setting.change");
+  } finally {
+    await lena.goto("/admin");
+    await lena.getByLabel("Co-sponsors needed to open a petition").fill("2");
+    await lena.getByRole("button", { name: "Save settings" }).click();
+    await expect(lena.getByText("Saved: coSponsorsNeeded.")).toBeVisible();
+  }
+});
+
+test("an admin changes a role; the audit log records it; others cannot reach administration", async ({ as }) => {
+  const { page: lena } = await as("lena");
+  await lena.goto("/admin?q=jonas.berg");
+  const row = lena.getByTestId("people").locator("li", { hasText: "Jonas Berg" });
+  await row.getByLabel("Role for Jonas Berg").selectOption("moderator");
+  await row.getByRole("button", { name: "Change role" }).click();
+  await expect(row.getByText("Role changed and recorded in the audit log.")).toBeVisible();
+  await row.getByLabel("Role for Jonas Berg").selectOption("employee");
+  await row.getByRole("button", { name: "Change role" }).click();
+  await expect(lena.getByTestId("audit-log")).toContainText("role.change");
+  for (const who of ["jonas", "priya", "sam"] as const) {
+    const { page } = await as(who);
+    expect((await page.request.get("/admin")).status()).toBe(404);
+  }
+});
