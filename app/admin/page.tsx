@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { setRoleAction, updateSettingsAction } from "@/app/admin/actions";
 import { decideAppealAction } from "@/app/moderation/actions";
 import { ActionForm } from "@/components/ActionForm";
@@ -29,7 +29,7 @@ const SETTING_LABELS: Record<keyof Settings, string> = {
 export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
   const actor = await getActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fadmin");
-  if (actor.role !== "admin") notFound();
+  if (actor.role !== "admin") forbidden();
   const { q } = await searchParams;
   const [users, settings, audit, appeals] = await Promise.all([
     listUsers(db, actor, { q: typeof q === "string" ? q : undefined }),

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { hideCommentAction } from "@/app/comments/actions";
 import { ActionForm } from "@/components/ActionForm";
 import { ReasonFields } from "@/components/ReasonFields";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function ModerationPage() {
   const actor = await getActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fmoderation");
-  if (actor.role !== "moderator") notFound();
+  if (actor.role !== "moderator") forbidden();
   const flagged = await listFlaggedComments(db, actor);
   return (
     <div>

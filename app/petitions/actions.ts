@@ -15,6 +15,7 @@ import {
   submitForCoSponsors,
   updateDraft,
 } from "@/lib/petitions/commands";
+import { limit } from "@/lib/ratelimit";
 import { signPetition, withdrawSignature } from "@/lib/signatures";
 
 const petitionFields = (formData: FormData) => ({
@@ -33,7 +34,9 @@ const slug = (formData: FormData) => String(formData.get("slug") ?? "");
 export async function createPetitionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let created: { slug: string } | undefined;
   const state = await runAction(formData, async () => {
-    created = await createPetition(db, await getActor(), petitionFields(formData));
+    const actor = await getActor();
+    if (actor) await limit("petition", actor.id);
+    created = await createPetition(db, actor, petitionFields(formData));
   });
   if (created) redirect(`/petitions/${created.slug}`);
   return state;
@@ -103,7 +106,9 @@ export async function deliverPetitionAction(_prev: ActionState, formData: FormDa
 export async function signAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, async () => {
     const invite = formData.get("invite");
-    const result = await signPetition(db, await getActor(), id(formData), {
+    const actor = await getActor();
+    if (actor) await limit("sign", actor.id);
+    const result = await signPetition(db, actor, id(formData), {
       visibility: formData.get("visibility"),
       invite: typeof invite === "string" && invite ? invite : undefined,
       follow: formData.get("follow") === "true",
@@ -131,7 +136,9 @@ export async function signAction(_prev: ActionState, formData: FormData): Promis
 
 export async function withdrawAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, async () => {
-    await withdrawSignature(db, await getActor(), id(formData));
+    const actor = await getActor();
+    if (actor) await limit("sign", actor.id);
+    await withdrawSignature(db, actor, id(formData));
     revalidatePath(`/petitions/${slug(formData)}`);
     return { ok: true, message: "Your signature was withdrawn." };
   });

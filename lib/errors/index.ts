@@ -25,6 +25,8 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** Seconds to wait before retrying (rate limits). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = "DomainError";

@@ -8,7 +8,7 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof DomainError) {
     return Response.json(
       { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } } satisfies JsonError,
-      { status: error.status, headers: { "Cache-Control": "no-store" } },
+      { status: error.status, headers: { "Cache-Control": "no-store", ...(error.retryAfter ? { "Retry-After": String(error.retryAfter) } : {}) } },
     );
   }
   // Only the error's class and message: request bodies and user data are never logged.

@@ -77,7 +77,7 @@ test("a flagged comment hidden by a moderator keeps its place with the public re
 
   // Leadership cannot open the moderation queue.
   const { page: priya } = await as("priya");
-  expect((await priya.request.get("/moderation")).status()).toBe(404);
+  expect((await priya.request.get("/moderation")).status()).toBe(403);
 
   const { page: sam } = await as("sam");
   await sam.goto("/moderation");
@@ -144,7 +144,7 @@ test("an admin adds and edits a program; a policy change becomes a version", asy
 
   // An employee cannot reach the admin screens.
   const jonas = await as("jonas");
-  expect((await jonas.page.request.get("/programs/new")).status()).toBe(404);
+  expect((await jonas.page.request.get("/programs/new")).status()).toBe(403);
 });
 
 test("the What we store page lists every table and field with its purpose", async ({ page }) => {

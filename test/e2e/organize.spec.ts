@@ -25,7 +25,7 @@ test("an organizer's dashboard: chart, k-anonymous breakdowns and exports; nobod
 
   for (const who of ["jonas", "priya", "lena"] as const) {
     const { page } = await as(who);
-    expect((await page.request.get(`/petitions/${slug}/dashboard`)).status()).toBe(404);
+    expect((await page.request.get(`/petitions/${slug}/dashboard`)).status()).toBe(403);
     expect((await page.request.get(`/petitions/${slug}/export/signatures.csv`)).status()).toBe(403);
   }
 });
@@ -107,6 +107,6 @@ test("an admin changes a role; the audit log records it; others cannot reach adm
   await expect(lena.getByTestId("audit-log")).toContainText("role.change");
   for (const who of ["jonas", "priya", "sam"] as const) {
     const { page } = await as(who);
-    expect((await page.request.get("/admin")).status()).toBe(404);
+    expect((await page.request.get("/admin")).status()).toBe(403);
   }
 });

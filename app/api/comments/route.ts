@@ -2,6 +2,7 @@ import { postAnonymousComment } from "@/lib/comments";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/json";
+import { limit } from "@/lib/ratelimit";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +22,7 @@ export function POST(request: Request) {
       );
     }
     assertSameOrigin(request);
+    await limit("comment", "everyone");
     const posted = await postAnonymousComment(db, await readJson(request, 32_000));
     return Response.json(posted, { status: 201, headers: { "Cache-Control": "no-store" } });
   });

@@ -2,6 +2,7 @@ import { getAllowance, issueTokens } from "@/lib/anonymity/tokens";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/json";
+import { limit } from "@/lib/ratelimit";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,9 @@ export function GET() {
 export function POST(request: Request) {
   return handle(async () => {
     assertSameOrigin(request);
-    const result = await issueTokens(db, await getActor(), await readJson(request, 64_000));
+    const actor = await getActor();
+    if (actor) await limit("tokens", actor.id);
+    const result = await issueTokens(db, actor, await readJson(request, 64_000));
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   });
 }

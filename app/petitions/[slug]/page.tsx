@@ -9,6 +9,7 @@ import { ActionForm } from "@/components/ActionForm";
 import { CopyLink } from "@/components/CopyLink";
 import { formatCount, formatDate } from "@/components/format";
 import { LiveCount } from "@/components/LiveCount";
+import { LiveTimeline } from "@/components/LiveTimeline";
 import { ProgressBar } from "@/components/ProgressBar";
 import { SignPanel } from "@/components/SignPanel";
 import { ResponseBadge, StateBadge } from "@/components/StateBadge";
@@ -122,6 +123,13 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
                 Anonymous signatures are counted but never listed.
               </p>
             )}
+          </section>
+        )}
+        {isPublic && (
+          <section aria-labelledby="latest-heading" className="mt-8">
+            <h2 id="latest-heading" className="text-xl font-bold">Latest on this petition</h2>
+            <p className="text-sm text-muted">New events appear here as they happen. <Link href={`/timeline?petition=${petition.slug}`} className="underline">Full timeline</Link></p>
+            <LiveTimeline filters={{ petition: petition.id }} />
           </section>
         )}
         {isPublic && <Responses responses={responses} actor={actor} path={path} target={{ petitionId: petition.id }} />}

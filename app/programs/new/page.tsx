@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { createProgramAction } from "@/app/programs/actions";
 import { ProgramForm } from "@/components/ProgramForm";
 import { getActor } from "@/lib/auth/session";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function NewProgramPage() {
   const actor = await getActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fprograms%2Fnew");
-  if (actor.role !== "admin") notFound();
+  if (actor.role !== "admin") forbidden();
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-3xl font-bold">Add a monitoring program</h1>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { removeCoOrganizerAction } from "@/app/petitions/actions";
 import { ActionForm } from "@/components/ActionForm";
 import { formatCount, formatDate } from "@/components/format";
@@ -26,7 +26,8 @@ export default async function DashboardPage({ params }: PageProps<"/petitions/[s
   try {
     dashboard = await getDashboard(db, actor, petition.id);
   } catch (e) {
-    if (e instanceof DomainError && (e.status === 403 || e.status === 404)) notFound();
+    if (e instanceof DomainError && e.status === 403) forbidden();
+    if (e instanceof DomainError && e.status === 404) notFound();
     throw e;
   }
   const team = await listOrganizersForManagement(db, actor, petition.id);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { updateProgramAction } from "@/app/programs/actions";
 import { ProgramForm } from "@/components/ProgramForm";
 import { getActor } from "@/lib/auth/session";
@@ -14,7 +14,7 @@ export default async function EditProgramPage({ params }: PageProps<"/programs/[
   const { slug } = await params;
   const actor = await getActor();
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/programs/${slug}/edit`)}`);
-  if (actor.role !== "admin") notFound();
+  if (actor.role !== "admin") forbidden();
   const program = await getProgram(db, slug).catch((e: unknown) => {
     if (e instanceof DomainError && e.status === 404) notFound();
     throw e;

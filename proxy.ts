@@ -1,0 +1,39 @@
+// Security headers for every page (Next.js 16 "proxy", formerly middleware): a strict
+// Content-Security-Policy with a fresh nonce per request, so only Next.js's own scripts run and
+// the browser may talk to nothing but this site (promise 4: no third-party requests).
+import { NextResponse, type NextRequest } from "next/server";
+
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const dev = process.env.NODE_ENV !== "production";
+  // Single sign-on posts a form that redirects to the identity provider; allow exactly that origin.
+  const idp = process.env.AUTH_OIDC_ISSUER ? new URL(process.env.AUTH_OIDC_ISSUER).origin : "";
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // Tailwind and the chart library set style attributes; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    `form-action 'self'${idp ? ` ${idp}` : ""}`,
+    "frame-ancestors 'none'",
+    "upgrade-insecure-requests",
+  ]
+    .filter((d) => !(d === "upgrade-insecure-requests" && request.nextUrl.protocol === "http:"))
+    .join("; ");
+
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+export const config = {
+  // Pages only: API responses are JSON, feeds and streams, which run no scripts.
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|icon.svg|timeline.atom).*)" }],
+};

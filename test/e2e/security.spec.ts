@@ -1,0 +1,59 @@
+import { expect, MAIN_PETITION, openPetition, ssoSignIn, test } from "./support/fixtures";
+
+const ORIGIN = "http://localhost:3100";
+
+test("pages load nothing from any host but the app's own, under a strict CSP with nonces", async ({ page, as }) => {
+  const foreign: string[] = [];
+  const watch = (p: import("@playwright/test").Page) =>
+    p.on("request", (r) => {
+      const url = new URL(r.url());
+      if (url.origin !== ORIGIN && url.protocol !== "data:" && url.protocol !== "blob:") foreign.push(r.url());
+    });
+  watch(page);
+  for (const path of ["/", "/petitions", "/petitions?list=trending", "/programs", "/programs/flow-insights", "/timeline", "/what-we-store", "/moderation-log", "/signin"]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(200);
+  }
+  await openPetition(page, MAIN_PETITION);
+  const { page: maya } = await as("maya");
+  watch(maya);
+  await openPetition(maya, MAIN_PETITION);
+  await maya.getByRole("link", { name: "Open the organizer dashboard" }).click();
+  await expect(maya.getByTestId("signature-chart").locator("svg").first()).toBeVisible();
+  await maya.goto("/notifications");
+  expect(foreign).toEqual([]);
+
+  const res = await page.request.get("/petitions");
+  const csp = res.headers()["content-security-policy"]!;
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("object-src 'none'");
+  expect(res.headers()["strict-transport-security"]).toContain("max-age=");
+  expect(res.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(res.headers()["x-frame-options"]).toBe("DENY");
+  expect(res.headers()["permissions-policy"]).toContain("camera=()");
+  // Every script on the page carries the request's nonce.
+  await page.goto("/petitions");
+  const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+  const scripts = await page.locator("script").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce || e.getAttribute("nonce") || ""));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const n of scripts) expect(n).not.toBe("");
+  expect(nonce).toBeTruthy();
+});
+
+test("signing is rate limited per account with a clear 429 and Retry-After", async ({ page }) => {
+  await ssoSignIn(page, "omar.employee");
+  const list = await (await page.request.get("/api/petitions?state=open&q=quiet")).json();
+  const id = list.items[0].id as string;
+  let limited: import("@playwright/test").APIResponse | null = null;
+  for (let i = 0; i < 40 && !limited; i++) {
+    const res = i % 2 === 0
+      ? await page.request.post(`/api/petitions/${id}/signature`, { data: { visibility: "named" } })
+      : await page.request.delete(`/api/petitions/${id}/signature`);
+    if (res.status() === 429) limited = res;
+    else expect(res.status()).toBeLessThan(300);
+  }
+  expect(limited).not.toBeNull();
+  expect(Number(limited!.headers()["retry-after"])).toBeGreaterThan(0);
+  expect((await limited!.json()).error.message).toMatch(/Too many signature changes in a short time; try again in \d+ seconds/);
+});
