@@ -13,7 +13,7 @@ export type PersonaKey = keyof typeof PERSONA;
 
 function watchForErrors(page: Page, errors: string[]) {
   page.on("console", (msg) => {
-    if (msg.type() === "error") errors.push(`console: ${msg.text()}`);
+    if (msg.type() === "error") errors.push(`console: ${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ""}`);
   });
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
 }
