@@ -27,7 +27,15 @@ export const PERSONAS: Persona[] = [
     role: "employee",
     department: "Engineering",
     location: "Berlin",
-    story: "An engineer who has not signed anything yet.",
+    story: "Organizes the quiet-hours petition; has not signed anything yet.",
+  },
+  {
+    email: "tomas.ferreira@example.com",
+    name: "Tomás Ferreira",
+    role: "employee",
+    department: "Finance",
+    location: "Dublin",
+    story: "A colleague who reads along and has organized nothing.",
   },
   {
     email: "priya.raman@example.com",

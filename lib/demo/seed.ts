@@ -162,7 +162,7 @@ export async function seedDemo(db: Db, opts: { now?: Date; employees?: number } 
   // 3. Open and young: no threshold yet.
   const quietOpened = new Date(now.getTime() - 5 * DAY);
   const quiet = await openAt(
-    crowd[1903]!,
+    persona("jonas.berg@example.com"),
     {
       title: "Quiet hours: no meeting invitations after six in the evening",
       ask: "Make calendar invitations sent outside 08:00 to 18:00 local time wait until the next working morning.",

@@ -5,6 +5,7 @@ import { test as base, expect, type Browser, type BrowserContext, type Page } fr
 export const PERSONA = {
   maya: { name: "Maya Okafor", role: "Employee" },
   jonas: { name: "Jonas Berg", role: "Employee" },
+  tomas: { name: "Tomás Ferreira", role: "Employee" },
   priya: { name: "Priya Raman", role: "Leadership" },
   sam: { name: "Sam Duarte", role: "Moderator" },
   lena: { name: "Lena Novak", role: "Admin" },

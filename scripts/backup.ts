@@ -1,0 +1,32 @@
+// `npm run backup [-- FILE]`: a consistent online copy of the SQLite database through SQLite's
+// backup API, safe while the app is serving and writing. Default: data/backups/<time>.db.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { DEFAULT_DATABASE_URL } from "@/lib/db/client";
+
+export async function backup(url: string, target: string) {
+  mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+  const db = new Database(url.replace(/^file:/, ""), { fileMustExist: true, timeout: 5000 });
+  try {
+    await db.backup(target);
+    const copy = new Database(target, { readonly: true });
+    const check = copy.pragma("integrity_check", { simple: true });
+    copy.close();
+    if (check !== "ok") throw new Error(`the backup failed its integrity check: ${String(check)}`);
+  } finally {
+    db.close();
+  }
+  return target;
+}
+
+if (process.argv[1] && /backup\.ts$/.test(process.argv[1])) {
+  const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const target = process.argv[2] ?? path.join("data", "backups", `${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
+  backup(url, target)
+    .then((file) => console.log(`Backed up to ${file} (integrity check ok).`))
+    .catch((error: unknown) => {
+      console.error("Backup failed:", error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    });
+}

@@ -1,0 +1,41 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, MAIN_PETITION, openPetition, test } from "./support/fixtures";
+
+const PUBLIC = ["/", "/petitions", "/petitions?list=closed", "/programs", "/programs/flow-insights", "/timeline", "/what-we-store", "/moderation-log", "/signin"];
+
+async function violations(page: import("@playwright/test").Page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+}
+
+test("public pages have no axe violations", async ({ page }) => {
+  const found: string[] = [];
+  for (const path of PUBLIC) {
+    await page.goto(path);
+    found.push(...(await violations(page)).map((v) => `${path} ${v}`));
+  }
+  await openPetition(page, MAIN_PETITION);
+  found.push(...(await violations(page)).map((v) => `petition ${v}`));
+  expect(found).toEqual([]);
+});
+
+test("signed-in pages have no axe violations", async ({ as }) => {
+  const found: string[] = [];
+  const { page: maya } = await as("maya");
+  for (const path of ["/petitions/new", "/my", "/notifications"]) {
+    await maya.goto(path);
+    found.push(...(await violations(maya)).map((v) => `${path} ${v}`));
+  }
+  await openPetition(maya, MAIN_PETITION);
+  found.push(...(await violations(maya)).map((v) => `petition (organizer) ${v}`));
+  await maya.getByRole("link", { name: "Open the organizer dashboard" }).click();
+  await expect(maya.getByTestId("signature-chart").locator("svg").first()).toBeVisible();
+  found.push(...(await violations(maya)).map((v) => `dashboard ${v}`));
+  const { page: lena } = await as("lena");
+  await lena.goto("/admin");
+  found.push(...(await violations(lena)).map((v) => `/admin ${v}`));
+  const { page: sam } = await as("sam");
+  await sam.goto("/moderation");
+  found.push(...(await violations(sam)).map((v) => `/moderation ${v}`));
+  expect(found).toEqual([]);
+});
