@@ -1,0 +1,110 @@
+// Promise 6 under the worst case: while people sign, the server is killed with SIGKILL. After a
+// restart every signature that was acknowledged is there, the counts reconcile, and SQLite's
+// integrity check passes. Runs its own production server on its own database and port.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { expect, test } from "@playwright/test";
+
+const PORT = 3300;
+const BASE = `http://127.0.0.1:${PORT}`;
+const FILE = "test/.tmp/crash.db";
+const URL_ = `file:./${FILE}`;
+const SECRET = "crash-test-secret-0123456789abcdef0123456789";
+const SIGNERS = 600;
+
+test.setTimeout(180_000);
+
+function startServer(): ChildProcess {
+  return spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    stdio: "ignore",
+    detached: true,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: ".next-test",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: URL_,
+      AUTH_SECRET: SECRET,
+      AUTH_TRUST_HOST: "true",
+      UNDERSIGNED_SCHEDULER: "off",
+    },
+  });
+}
+
+async function waitUntilUp() {
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/petitions`)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("the server did not start");
+}
+
+/** Kills the whole process group: npx, next and its workers. */
+function kill(server: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    process.kill(-server.pid!, signal);
+  } catch {
+    // already gone
+  }
+}
+
+test("every acknowledged signature survives SIGKILL; counts reconcile; integrity check passes", async () => {
+  const prepared = JSON.parse(
+    execFileSync(process.execPath, ["--import", "tsx", "test/e2e/support/crash-db.ts", "prepare", URL_, SECRET, String(SIGNERS)], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }),
+  ) as { petitionId: string; users: { id: string; cookie: string }[] };
+  const petition = { id: prepared.petitionId };
+  const cookies = prepared.users.map((u) => u.cookie);
+
+  let server = startServer();
+  await waitUntilUp();
+  const acknowledged = new Set<number>();
+  let killedAt = 0;
+  // 40 at a time; after 300 requests have been sent, the server is killed mid-flight.
+  let next = 0;
+  const worker = async () => {
+    while (next < SIGNERS) {
+      const i = next++;
+      if (i === 300) {
+        killedAt = acknowledged.size;
+        kill(server, "SIGKILL");
+      }
+      try {
+        const res = await fetch(`${BASE}/api/petitions/${petition.id}/signature`, {
+          method: "POST",
+          headers: { cookie: cookies[i]!, "content-type": "application/json" },
+          body: JSON.stringify({ visibility: i % 2 ? "named" : "anonymous" }),
+        });
+        if (res.status === 201) acknowledged.add(i);
+      } catch {
+        // connection refused or reset: not acknowledged, so not promised
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 40 }, worker));
+  expect(killedAt).toBeGreaterThan(50);
+  console.log(`[crash] ${acknowledged.size} signatures acknowledged; the server was killed after ${killedAt}`);
+
+  server = startServer();
+  await waitUntilUp();
+  try {
+    const result = JSON.parse(
+      execFileSync(process.execPath, ["--import", "tsx", "test/e2e/support/crash-db.ts", "check", URL_, petition.id, [...acknowledged].map((i) => prepared.users[i]!.id).join(",")], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }),
+    ) as { lost: string[]; drift: unknown[]; integrity: string; stored: number };
+    expect(result.lost).toEqual([]);
+    expect(result.drift).toEqual([]);
+    expect(result.integrity).toBe("ok");
+    expect(result.stored).toBeGreaterThanOrEqual(acknowledged.size);
+    // The restarted server accepts signatures again.
+    const res = await fetch(`${BASE}/api/petitions/${petition.id}/signature`, {
+      method: "POST",
+      headers: { cookie: cookies[SIGNERS - 1]!, "content-type": "application/json" },
+      body: JSON.stringify({ visibility: "named" }),
+    });
+    expect([200, 201]).toContain(res.status);
+  } finally {
+    kill(server, "SIGTERM");
+  }
+});
