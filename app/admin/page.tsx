@@ -24,6 +24,7 @@ const SETTING_LABELS: Record<keyof Settings, string> = {
   closingDaysMax: "Longest closing time (days)",
   anonymityK: "Smallest group shown in breakdowns (k)",
   weeklyTokenAllowance: "Anonymous comments per person per week",
+  retentionMonths: "Months after closing before signatures are removed (counts kept)",
 };
 
 export default async function AdminPage({ searchParams }: PageProps<"/admin">) {

@@ -57,6 +57,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       } else if (account && user?.id) {
         token.uid = user.id;
       }
+      if (account && typeof token.uid === "string") {
+        // The session is valid only while the account's session version is unchanged.
+        const row = await db.user.findUnique({ where: { id: token.uid }, select: { sessionVersion: true } });
+        token.sv = row?.sessionVersion ?? 0;
+      }
       // Keep nothing personal in the cookie beyond the account id.
       delete token.name;
       delete token.email;
@@ -64,7 +69,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return token;
     },
     session({ session, token }) {
-      return { ...session, userId: typeof token.uid === "string" ? token.uid : undefined };
+      return { ...session, userId: typeof token.uid === "string" ? token.uid : undefined, sessionVersion: typeof token.sv === "number" ? token.sv : 0 };
+    },
+  },
+  events: {
+    // Signing out ends this session everywhere: any copy of the cookie is refused from now on.
+    async signOut(message) {
+      const uid = "token" in message && message.token && typeof message.token.uid === "string" ? message.token.uid : null;
+      if (uid) await db.user.updateMany({ where: { id: uid }, data: { sessionVersion: { increment: 1 } } });
     },
   },
   logger: {
@@ -78,5 +90,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
 declare module "next-auth" {
   interface Session {
     userId?: string;
+    sessionVersion?: number;
   }
 }

@@ -9,5 +9,5 @@ import { auth } from "./index";
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   if (!session?.userId) return null;
-  return getActorById(db, session.userId);
+  return getActorById(db, session.userId, session.sessionVersion ?? 0);
 });

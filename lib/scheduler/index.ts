@@ -5,6 +5,7 @@ import { db } from "@/lib/db/server";
 import { createMailer, sendPendingEmails } from "@/lib/mail";
 import { closeExpiredPetitions } from "@/lib/petitions/commands";
 import { markMissedCommitments } from "@/lib/responses";
+import { applyRetention } from "@/lib/retention";
 
 const EVERY_MS = Number(process.env.UNDERSIGNED_SCHEDULER_MS ?? 30_000);
 const DIGEST_HOUR_UTC = Number(process.env.DIGEST_HOUR_UTC ?? 7);
@@ -31,6 +32,7 @@ export function startScheduler() {
   const run = async () => {
     await step("closed petitions past their date", () => closeExpiredPetitions(db));
     await step("commitments missed", () => markMissedCommitments(db));
+    await step("signatures removed by retention", async () => (await applyRetention(db)).signatures);
     if (mailer && secret) {
       await step("instant emails sent", () => sendPendingEmails(db, mailer, { mode: "instant", appUrl: appUrl(), secret }));
       if (new Date().getUTCHours() === DIGEST_HOUR_UTC) {

@@ -24,6 +24,8 @@ export const settingsFields = z.object({
     anonymityK: whole("The smallest group shown (k)", 2, 1000),
     /** Anonymous comment tokens per person per week. */
     weeklyTokenAllowance: whole("The weekly token allowance", 1, 100),
+    /** Months after closing when signatures are removed (the count is kept). */
+    retentionMonths: whole("The retention period in months", 1, 120),
   });
 
 export const settingsSchema = settingsFields.refine((s) => s.closingDaysMin <= s.closingDaysDefault && s.closingDaysDefault <= s.closingDaysMax, {
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   closingDaysMax: 180,
   anonymityK: 5,
   weeklyTokenAllowance: 10,
+  retentionMonths: 24,
 };
 
 type SettingsReader = Pick<Db, "setting">;

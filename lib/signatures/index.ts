@@ -210,10 +210,11 @@ export async function reconcileCounts(db: Db, opts: { fix?: boolean } = {}): Pro
   return db.$transaction(async (tx) => {
     const grouped = await tx.signature.groupBy({ by: ["petitionId"], _count: { _all: true } });
     const actual = new Map(grouped.map((g) => [g.petitionId, g._count._all]));
-    const petitions = await tx.petition.findMany({ select: { id: true, slug: true, signatureCount: true } });
+    const petitions = await tx.petition.findMany({ select: { id: true, slug: true, signatureCount: true, retainedCount: true } });
     const drift: Drift[] = [];
     for (const p of petitions) {
-      const count = actual.get(p.id) ?? 0;
+      // Signatures removed by the retention rule are still counted.
+      const count = (actual.get(p.id) ?? 0) + p.retainedCount;
       if (count !== p.signatureCount) {
         drift.push({ petitionId: p.id, slug: p.slug, stored: p.signatureCount, actual: count });
         if (opts.fix) await tx.petition.update({ where: { id: p.id }, data: { signatureCount: count } });

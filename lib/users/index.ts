@@ -17,10 +17,14 @@ export async function upsertSsoUser(db: Db, profile: SsoProfile) {
   });
 }
 
-export async function getActorById(db: Db, id: string): Promise<Actor | null> {
+/** The account behind a session, or null when it is gone or the session was signed out. */
+export async function getActorById(db: Db, id: string, sessionVersion = 0): Promise<Actor | null> {
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, name: true, email: true, role: true, department: true, location: true },
+    select: { id: true, name: true, email: true, role: true, department: true, location: true, sessionVersion: true },
   });
-  return user ? { ...user, role: toRole(user.role) } : null;
+  if (!user || user.sessionVersion !== sessionVersion) return null;
+  const { sessionVersion: _version, ...actor } = user;
+  void _version;
+  return { ...actor, role: toRole(actor.role) };
 }

@@ -42,3 +42,15 @@ test("an SSO account outside the configured groups is an employee", async ({ pag
   await page.goto("/my");
   await expect(page.getByRole("heading", { level: 1, name: "My petitions" })).toBeVisible();
 });
+
+test("signing out ends the session everywhere: a copied cookie stops working", async ({ as, browser }) => {
+  const { page, context } = await as("tomas");
+  expect((await page.request.get("/api/tokens")).status()).toBe(200);
+  const copied = await context.cookies();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  expect((await thief.request.get("/api/tokens")).status()).toBe(401);
+  await thief.close();
+});
