@@ -34,9 +34,9 @@ collected while access to the data collected so far is investigated.
 - **Kept:** 24 months; no deletion has been decided yet.
 - **Access:** restricted to the investigation team while the review runs.`;
 
-export async function seedPrograms(db: Db, admin: Actor, now: Date) {
-  const at = (daysAgo: number) => ({ now: new Date(now.getTime() - daysAgo * DAY) });
-  const base = {
+/** The facts about Flow Insights that stay the same across its edits. */
+function flowFacts(now: Date) {
+  return {
     name: "Flow Insights",
     slug: "flow-insights",
     owningTeam: "Productivity Analytics",
@@ -46,6 +46,11 @@ export async function seedPrograms(db: Db, admin: Actor, now: Date) {
     consentModel: "mandatory",
     startedOn: new Date(now.getTime() - 80 * DAY).toISOString().slice(0, 10),
   };
+}
+
+export async function seedPrograms(db: Db, admin: Actor, now: Date) {
+  const at = (daysAgo: number) => ({ now: new Date(now.getTime() - daysAgo * DAY) });
+  const base = flowFacts(now);
   await createProgram(db, admin, { ...base, dataAccess: "The Productivity Analytics team", status: "active", policyText: FLOW_V1, statusReason: "Rolled out to every company laptop." }, at(80));
   await updateProgram(
     db,
@@ -92,16 +97,7 @@ export async function seedPrograms(db: Db, admin: Actor, now: Date) {
 /** After leadership paused the program, the admin publishes the policy text that says so. */
 export async function seedFlowPausedPolicy(db: Db, admin: Actor, now: Date) {
   const at = (daysAgo: number) => ({ now: new Date(now.getTime() - daysAgo * DAY) });
-  const base = {
-    name: "Flow Insights",
-    slug: "flow-insights",
-    owningTeam: "Productivity Analytics",
-    purpose: "Record how work is done on company laptops to train assistant models on common workflows.",
-    collects: ["clicks", "keystrokes", "active window names", "screenshots every five minutes"],
-    retention: "24 months",
-    consentModel: "mandatory",
-    startedOn: new Date(now.getTime() - 80 * DAY).toISOString().slice(0, 10),
-  };
+  const base = flowFacts(now);
   await updateProgram(
     db,
     admin,

@@ -82,6 +82,23 @@ const slugOf = (name: string) =>
 
 const day = (s: string | undefined) => (s ? new Date(`${s}T00:00:00.000Z`) : null);
 
+/** The columns a create and an edit both write, from validated input. */
+function programColumns(data: z.output<typeof programInputSchema>) {
+  return {
+    name: data.name,
+    owningTeam: data.owningTeam,
+    purpose: data.purpose,
+    collects: JSON.stringify(data.collects),
+    retention: data.retention,
+    dataAccess: data.dataAccess,
+    consentModel: data.consentModel,
+    status: data.status,
+    policyText: data.policyText,
+    startedOn: day(data.startedOn),
+    endedOn: day(data.endedOn),
+  };
+}
+
 export async function createProgram(db: Db, actor: Actor | null, input: unknown, clock: { now?: Date } = {}) {
   const admin = requireRole(actor, ["admin"], "add monitoring programs");
   const data = parseInput(programInputSchema, input);
@@ -91,17 +108,7 @@ export async function createProgram(db: Db, actor: Actor | null, input: unknown,
       const created = await tx.program.create({
       data: {
         slug: data.slug ?? slugOf(data.name),
-        name: data.name,
-        owningTeam: data.owningTeam,
-        purpose: data.purpose,
-        collects: JSON.stringify(data.collects),
-        retention: data.retention,
-        dataAccess: data.dataAccess,
-        consentModel: data.consentModel,
-        status: data.status,
-        policyText: data.policyText,
-        startedOn: day(data.startedOn),
-        endedOn: day(data.endedOn),
+        ...programColumns(data),
         createdAt: now,
         versions: { create: { version: 1, policyText: data.policyText, note: data.versionNote || "First published text.", createdAt: now } },
         statusChanges: { create: { fromStatus: null, toStatus: data.status, reason: data.statusReason || "Registered.", createdAt: now } },
@@ -165,17 +172,7 @@ async function saveProgramEdit(
       where: { id: current.id },
       data: {
         slug: data.slug ?? current.slug,
-        name: data.name,
-        owningTeam: data.owningTeam,
-        purpose: data.purpose,
-        collects: JSON.stringify(data.collects),
-        retention: data.retention,
-        dataAccess: data.dataAccess,
-        consentModel: data.consentModel,
-        status: data.status,
-        policyText: data.policyText,
-        startedOn: day(data.startedOn),
-        endedOn: day(data.endedOn),
+        ...programColumns(data),
       },
     });
   });
