@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { followLive } from "./follow-live";
 
 /**
  * The petition's count, kept current without a reload: a Server-Sent Events stream delivers new
@@ -11,7 +12,6 @@ export function LiveCount({ petitionId, initial, pollMs = 5000 }: { petitionId: 
   const [count, setCount] = useState(initial);
   useEffect(() => {
     let stopped = false;
-    let poller: ReturnType<typeof setInterval> | null = null;
     const poll = async () => {
       if (document.visibilityState !== "visible") return;
       try {
@@ -21,29 +21,20 @@ export function LiveCount({ petitionId, initial, pollMs = 5000 }: { petitionId: 
         // Offline for a moment; the next tick tries again.
       }
     };
-    const startPolling = () => {
-      poller ??= setInterval(poll, pollMs);
-    };
-    const stopPolling = () => {
-      if (poller) clearInterval(poller);
-      poller = null;
-    };
-    let source: EventSource | null = null;
-    if (typeof EventSource === "undefined") {
-      startPolling();
-    } else {
-      source = new EventSource(`/api/stream?petition=${encodeURIComponent(petitionId)}`);
-      source.addEventListener("open", stopPolling);
-      source.addEventListener("error", startPolling);
-      source.addEventListener("count", (e) => {
-        const data = JSON.parse((e as MessageEvent<string>).data) as { id: string; signatureCount: number };
-        if (data.id === petitionId && !stopped) setCount(data.signatureCount);
-      });
-    }
+    const stop = followLive(
+      `/api/stream?petition=${encodeURIComponent(petitionId)}`,
+      {
+        count: (data) => {
+          const { id, signatureCount } = data as { id: string; signatureCount: number };
+          if (id === petitionId && !stopped) setCount(signatureCount);
+        },
+      },
+      poll,
+      pollMs,
+    );
     return () => {
       stopped = true;
-      stopPolling();
-      source?.close();
+      stop();
     };
   }, [petitionId, pollMs]);
   return (

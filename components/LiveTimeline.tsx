@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { TimelineItem } from "@/lib/timeline/queries";
+import { followLive } from "./follow-live";
 import { TimelineList } from "./TimelineList";
 
 /**
@@ -12,7 +13,6 @@ export function LiveTimeline({ filters, pollMs = 10_000 }: { filters: { petition
   const [fresh, setFresh] = useState<TimelineItem[]>([]);
   useEffect(() => {
     let newestSeen = new Date().toISOString();
-    let poller: ReturnType<typeof setInterval> | null = null;
     const matches = (e: TimelineItem) =>
       (!filters.kind || e.kind === filters.kind) &&
       (!filters.petition || e.subject?.id === filters.petition || e.href?.endsWith(`/${filters.petition}`)) &&
@@ -35,20 +35,7 @@ export function LiveTimeline({ filters, pollMs = 10_000 }: { filters: { petition
         // try again on the next tick
       }
     };
-    const source = typeof EventSource === "undefined" ? null : new EventSource("/api/stream");
-    if (!source) poller = setInterval(poll, pollMs);
-    source?.addEventListener("open", () => {
-      if (poller) clearInterval(poller);
-      poller = null;
-    });
-    source?.addEventListener("error", () => {
-      poller ??= setInterval(poll, pollMs);
-    });
-    source?.addEventListener("event", (e) => add([JSON.parse((e as MessageEvent<string>).data) as TimelineItem]));
-    return () => {
-      source?.close();
-      if (poller) clearInterval(poller);
-    };
+    return followLive("/api/stream", { event: (e) => add([e as TimelineItem]) }, poll, pollMs);
   }, [filters, pollMs]);
   if (fresh.length === 0) return <div aria-live="polite" />;
   return (

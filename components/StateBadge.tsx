@@ -1,4 +1,5 @@
 import type { PetitionSummary } from "@/lib/petitions/queries";
+import { formatDate } from "./format";
 
 const LABELS: Record<PetitionSummary["state"], string> = {
   draft: "Draft",
@@ -27,7 +28,7 @@ export function ResponseBadge({ petition }: { petition: PetitionSummary }) {
   if (status === "due" && petition.responseDueAt) {
     return (
       <span className="inline-block rounded-full bg-blue-50 px-2.5 py-0.5 text-xs font-semibold text-blue-900 ring-1 ring-blue-300">
-        Response due by {new Date(petition.responseDueAt).toLocaleDateString("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" })}
+        Response due by {formatDate(petition.responseDueAt)}
       </span>
     );
   }

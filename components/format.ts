@@ -5,10 +5,6 @@ export function formatDate(value: string | Date | null | undefined): string {
   return date.toLocaleDateString("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
 }
 
-export function isoDay(value: string | Date): string {
-  return (typeof value === "string" ? new Date(value) : value).toISOString().slice(0, 10);
-}
-
 export function formatCount(n: number): string {
   return n.toLocaleString("en");
 }

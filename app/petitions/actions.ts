@@ -15,7 +15,7 @@ import {
   submitForCoSponsors,
   updateDraft,
 } from "@/lib/petitions/commands";
-import { limit } from "@/lib/ratelimit";
+import { limitActor } from "@/lib/ratelimit";
 import { signPetition, withdrawSignature } from "@/lib/signatures";
 
 const petitionFields = (formData: FormData) => ({
@@ -34,8 +34,7 @@ const slug = (formData: FormData) => String(formData.get("slug") ?? "");
 export async function createPetitionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let created: { slug: string } | undefined;
   const state = await runAction(formData, async () => {
-    const actor = await getActor();
-    if (actor) await limit("petition", actor.id);
+    const actor = await limitActor("petition", await getActor());
     created = await createPetition(db, actor, petitionFields(formData));
   });
   if (created) redirect(`/petitions/${created.slug}`);
@@ -106,8 +105,7 @@ export async function deliverPetitionAction(_prev: ActionState, formData: FormDa
 export async function signAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, async () => {
     const invite = formData.get("invite");
-    const actor = await getActor();
-    if (actor) await limit("sign", actor.id);
+    const actor = await limitActor("sign", await getActor());
     const result = await signPetition(db, actor, id(formData), {
       visibility: formData.get("visibility"),
       invite: typeof invite === "string" && invite ? invite : undefined,
@@ -136,8 +134,7 @@ export async function signAction(_prev: ActionState, formData: FormData): Promis
 
 export async function withdrawAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, async () => {
-    const actor = await getActor();
-    if (actor) await limit("sign", actor.id);
+    const actor = await limitActor("sign", await getActor());
     await withdrawSignature(db, actor, id(formData));
     revalidatePath(`/petitions/${slug(formData)}`);
     return { ok: true, message: "Your signature was withdrawn." };

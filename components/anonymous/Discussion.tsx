@@ -1,5 +1,6 @@
 import { flagCommentAction } from "@/app/comments/actions";
 import { ActionForm } from "@/components/ActionForm";
+import { formatDate } from "@/components/format";
 import type { Actor } from "@/lib/auth/actor";
 import { FLAG_REASONS, type PublicComment } from "@/lib/comments";
 import { CommentComposer } from "./CommentComposer";
@@ -54,7 +55,7 @@ function Comment({ comment, actor, path }: { comment: PublicComment; actor: Acto
   return (
     <article className="rounded-lg border border-gray-200 bg-white p-3" data-comment-id={comment.id}>
       <p className="text-xs text-muted">
-        Anonymous · <time dateTime={comment.day}>{new Date(`${comment.day}T00:00:00Z`).toLocaleDateString("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" })}</time>
+        Anonymous · <time dateTime={comment.day}>{formatDate(comment.day)}</time>
       </p>
       {comment.hidden ? (
         <p className="mt-1 italic text-muted">Hidden by a moderator: {comment.hidden.reason}</p>

@@ -20,8 +20,3 @@ export function nextWeekStart(date: Date): Date {
   d.setUTCDate(d.getUTCDate() + 8 - weekday);
   return d;
 }
-
-/** The calendar day, YYYY-MM-DD in UTC: the only date an anonymous comment carries. */
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}

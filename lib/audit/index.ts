@@ -3,7 +3,7 @@
 import { requireRole, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { decodeCursor, encodeCursor, cursorDate } from "@/lib/petitions/cursor";
+import { newestFirstAfter, newestFirstPage } from "@/lib/pagination/cursor";
 
 export type AuditAction =
   | "role.change"
@@ -30,17 +30,10 @@ export async function recordAudit(
 export async function listAudit(db: Db, actor: Actor | null, opts: { cursor?: string; limit?: number } = {}) {
   requireRole(actor, ["admin"], "read the audit log");
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
-  const where: Prisma.AuditEntryWhereInput = {};
-  if (opts.cursor) {
-    const c = decodeCursor(opts.cursor);
-    const at = cursorDate(c.value);
-    where.OR = [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: c.id } }];
-  }
-  const rows = await db.auditEntry.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1 });
+  const rows = await db.auditEntry.findMany({ where: newestFirstAfter(opts.cursor), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1 });
   const actors = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.actorId))] } }, select: { id: true, name: true } });
   const names = new Map(actors.map((a) => [a.id, a.name]));
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = newestFirstPage(rows, limit);
   return {
     items: page.map((r) => ({
       id: r.id,
@@ -51,6 +44,6 @@ export async function listAudit(db: Db, actor: Actor | null, opts: { cursor?: st
       target: r.target,
       details: JSON.parse(r.details) as Record<string, unknown>,
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
+    nextCursor,
   };
 }

@@ -4,14 +4,13 @@
 import { z } from "zod";
 import { requireActor, requireRole, type Actor } from "@/lib/auth/actor";
 import { checkToken } from "@/lib/anonymity/tokens";
-import { isoDay } from "@/lib/anonymity/week";
+import { CONTROL, isoDay, isRealDay } from "@/lib/validation";
 import type { Db } from "@/lib/db/client";
 import { conflict, DomainError, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { renderMarkdown } from "@/lib/markdown";
-import { decodeCursor, decodeCursorError, encodeCursor } from "@/lib/petitions/cursor";
+import { decodeCursor, decodeCursorError, encodeCursor } from "@/lib/pagination/cursor";
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 export const COMMENT_MAX = 4000;
 
 export const threadSchema = z.union([
@@ -107,7 +106,7 @@ export async function listComments(db: Db, thread: Thread, opts: { cursor?: stri
   const after: Prisma.AnonCommentWhereInput = {};
   if (opts.cursor) {
     const c = decodeCursor(opts.cursor);
-    if (typeof c.value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(c.value)) throw decodeCursorError();
+    if (typeof c.value !== "string" || !isRealDay(c.value)) throw decodeCursorError();
     after.OR = [{ day: { lt: c.value } }, { day: c.value, id: { gt: c.id } }];
   }
   const rows = await db.anonComment.findMany({

@@ -59,7 +59,3 @@ export function subscribe(listener: Listener): () => void {
     }
   };
 }
-
-export function subscriberCount(): number {
-  return listeners.size;
-}

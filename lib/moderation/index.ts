@@ -9,8 +9,8 @@ import type { Db } from "@/lib/db/client";
 import { conflict, forbidden, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isOrganizer } from "@/lib/petitions/access";
-import { cursorDate, decodeCursor, encodeCursor } from "@/lib/petitions/cursor";
-import { isoDay } from "@/lib/anonymity/week";
+import { newestFirstAfter, newestFirstPage } from "@/lib/pagination/cursor";
+import { isoDay } from "@/lib/validation";
 import { recordEvent } from "@/lib/timeline/record";
 
 export const MODERATION_REASONS = {
@@ -139,15 +139,8 @@ export async function listAppeals(db: Db, actor: Actor | null) {
 /** The public moderation log: what, when, why, which role; never who. */
 export async function listModerationLog(db: Db, opts: { cursor?: string; limit?: number } = {}) {
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 100);
-  const where: Prisma.ModerationActionWhereInput = {};
-  if (opts.cursor) {
-    const c = decodeCursor(opts.cursor);
-    const at = cursorDate(c.value);
-    where.OR = [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: c.id } }];
-  }
-  const rows = await db.moderationAction.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1, include: { appeal: true } });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const rows = await db.moderationAction.findMany({ where: newestFirstAfter(opts.cursor), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1, include: { appeal: true } });
+  const { page, nextCursor } = newestFirstPage(rows, limit);
   return {
     items: page.map((r) => ({
       id: r.id,
@@ -160,6 +153,6 @@ export async function listModerationLog(db: Db, opts: { cursor?: string; limit?:
       role: r.actorRole,
       appeal: r.appeal ? { status: r.appeal.status, decision: r.appeal.decision } : null,
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
+    nextCursor,
   };
 }

@@ -5,19 +5,11 @@ import { z } from "zod";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { DomainError, parseInput } from "@/lib/errors";
-import { toTimelineItem } from "@/lib/timeline/queries";
+import { TIMELINE_EVENT_SELECT, toTimelineItem } from "@/lib/timeline/queries";
 
 export const EMAIL_MODES = ["off", "instant", "daily"] as const;
 export type EmailMode = (typeof EMAIL_MODES)[number];
 
-const EVENT_SELECT = {
-  id: true,
-  kind: true,
-  summary: true,
-  createdAt: true,
-  petition: { select: { id: true, slug: true, title: true } },
-  program: { select: { id: true, slug: true, name: true } },
-} as const;
 
 export async function listNotifications(db: Db, actor: Actor | null, take = 50) {
   const person = requireActor(actor, "see notifications");
@@ -25,7 +17,7 @@ export async function listNotifications(db: Db, actor: Actor | null, take = 50) 
     where: { userId: person.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, readAt: true, event: { select: EVENT_SELECT } },
+    select: { id: true, readAt: true, event: { select: TIMELINE_EVENT_SELECT } },
   });
   return rows.map((n) => ({ id: n.id, read: n.readAt !== null, event: toTimelineItem(n.event) }));
 }

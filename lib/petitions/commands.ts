@@ -6,6 +6,7 @@ import { conflict, DomainError, forbidden, isUniqueViolation, notFound, parseInp
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getSettings, type Settings } from "@/lib/settings";
 import { recordEvent } from "@/lib/timeline/record";
+import { isRealDay } from "@/lib/validation";
 import { assertOrganizer, findPetitionOr404 } from "./access";
 import { coOrganizerInputSchema, petitionInputSchema, type PetitionInput } from "./schema";
 
@@ -46,10 +47,10 @@ export function defaultClosingDay(settings: Settings, now: Date = new Date()): s
 /** Resolves the closing date: the default when empty, otherwise within the configured bounds. */
 export function resolveClosingDate(closesOn: string | undefined, settings: Settings, now: Date): Date {
   if (!closesOn) return new Date(now.getTime() + settings.closingDaysDefault * DAY);
-  const date = new Date(`${closesOn}T23:59:59.000Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== closesOn) {
+  if (!isRealDay(closesOn)) {
     throw new DomainError("invalid_input", "The closing date is not a real date.", { closesOn: "Not a real date." });
   }
+  const date = new Date(`${closesOn}T23:59:59.000Z`);
   const earliest = new Date(now.getTime() + settings.closingDaysMin * DAY);
   const latest = new Date(now.getTime() + (settings.closingDaysMax + 1) * DAY);
   if (date < earliest || date > latest) {

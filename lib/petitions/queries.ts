@@ -6,7 +6,7 @@ import type { Petition, Prisma } from "@/lib/generated/prisma/client";
 import { renderMarkdown } from "@/lib/markdown";
 import { getSettings } from "@/lib/settings";
 import { assertCanView, findPetitionOr404 } from "./access";
-import { cursorDate, decodeCursor, decodeCursorError, encodeCursor } from "./cursor";
+import { cursorDate, decodeCursor, decodeCursorError, encodeCursor } from "@/lib/pagination/cursor";
 import { listQuerySchema, type ListQuery, type PetitionState } from "./schema";
 
 const DAY = 24 * 60 * 60 * 1000;

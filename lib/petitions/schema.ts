@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multilineText, singleLineText } from "@/lib/validation";
 
 export const PETITION_STATES = ["draft", "collecting", "open", "closed"] as const;
 export type PetitionState = (typeof PETITION_STATES)[number];
@@ -6,38 +7,15 @@ export type PetitionState = (typeof PETITION_STATES)[number];
 export const PETITION_LISTS = ["open", "awaiting", "responded", "closed", "trending"] as const;
 export type PetitionList = (typeof PETITION_LISTS)[number];
 
-// Printable text without control characters (tabs and newlines are allowed where noted).
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const singleLine = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `${label} is required.` })
-    .transform((s) => s.normalize("NFC").trim().replace(/\s+/g, " "))
-    .pipe(
-      z
-        .string()
-        .min(min, `${label} needs at least ${min} characters.`)
-        .max(max, `${label} can be at most ${max} characters.`)
-        .refine((s) => !CONTROL.test(s), `${label} contains control characters.`),
-    );
-
 /** The fields an organizer writes. Dates arrive as YYYY-MM-DD from forms or ISO from the API. */
 export const petitionInputSchema = z.object({
-  title: singleLine("The title", 10, 120),
-  ask: singleLine("The ask", 10, 280).refine(
+  title: singleLineText("The title", 10, 120),
+  ask: singleLineText("The ask", 10, 280).refine(
     (s) => !/[.!?]\s+\S/.test(s.replace(/\b(e\.g|i\.e|etc|Mr|Ms|Dr)\./g, "")),
     "The ask should be one sentence; put the rest in the background.",
   ),
-  background: z
-    .string({ error: "The background is required." })
-    .transform((s) => s.normalize("NFC").replace(/\r\n?/g, "\n").trim())
-    .pipe(
-      z
-        .string()
-        .min(20, "The background needs at least 20 characters.")
-        .max(20_000, "The background can be at most 20,000 characters.")
-        .refine((s) => !CONTROL.test(s), "The background contains control characters."),
-    ),
-  addressedTo: singleLine("Addressed to", 2, 120),
+  background: multilineText("The background", 20, 20_000),
+  addressedTo: singleLineText("Addressed to", 2, 120),
   goal: z.coerce
     .number({ error: "The goal must be a number." })
     .int("The goal must be a whole number.")

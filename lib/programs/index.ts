@@ -7,6 +7,7 @@ import { requireRole, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { conflict, DomainError, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import { renderMarkdown } from "@/lib/markdown";
+import { isRealDay, multilineText } from "@/lib/validation";
 import { toSummary } from "@/lib/petitions/queries";
 
 export const PROGRAM_STATUSES = ["proposed", "active", "paused", "ended"] as const;
@@ -16,25 +17,6 @@ export const CONSENT_MODELS = ["opt-in", "opt-out", "mandatory"] as const;
 export const STATUS_LABELS: Record<ProgramStatus, string> = { proposed: "Proposed", active: "Active", paused: "Paused", ended: "Ended" };
 export const CONSENT_LABELS: Record<(typeof CONSENT_MODELS)[number], string> = { "opt-in": "Opt-in", "opt-out": "Opt-out", mandatory: "Mandatory" };
 
-/** YYYY-MM-DD naming a day that exists (no 2026-02-30). */
-export function isRealDay(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00.000Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `${label} is required.` })
-    .transform((s) => s.normalize("NFC").replace(/\r\n?/g, "\n").trim())
-    .pipe(
-      z
-        .string()
-        .min(min, `${label} needs at least ${min} characters.`)
-        .max(max, `${label} can be at most ${max} characters.`)
-        .refine((s) => !CONTROL.test(s), `${label} contains control characters.`),
-    );
 const optionalDate = z
   .string()
   .trim()
@@ -43,7 +25,7 @@ const optionalDate = z
   .refine((s) => s === undefined || isRealDay(s), "Use a real date like 2026-09-01.");
 
 export const programInputSchema = z.object({
-  name: text("The name", 2, 120),
+  name: multilineText("The name", 2, 120),
   slug: z
     .string()
     .trim()
@@ -52,8 +34,8 @@ export const programInputSchema = z.object({
     .max(80, "The address can be at most 80 characters.")
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  owningTeam: text("The owning team", 2, 120),
-  purpose: text("The purpose", 10, 2000),
+  owningTeam: multilineText("The owning team", 2, 120),
+  purpose: multilineText("The purpose", 10, 2000),
   collects: z
     .union([z.array(z.string()), z.string()])
     .transform((v) => (Array.isArray(v) ? v : v.split(/[\n,]/)).map((s) => s.trim()).filter(Boolean))
@@ -63,11 +45,11 @@ export const programInputSchema = z.object({
         .min(1, "List at least one thing the program collects.")
         .max(30, "List at most 30 items."),
     ),
-  retention: text("Retention", 2, 300),
-  dataAccess: text("Who can access the data", 2, 1000),
+  retention: multilineText("Retention", 2, 300),
+  dataAccess: multilineText("Who can access the data", 2, 1000),
   consentModel: z.enum(CONSENT_MODELS, { error: "Choose opt-in, opt-out or mandatory." }),
   status: z.enum(PROGRAM_STATUSES, { error: "Choose proposed, active, paused or ended." }),
-  policyText: text("The policy text", 10, 50_000),
+  policyText: multilineText("The policy text", 10, 50_000),
   startedOn: optionalDate,
   endedOn: optionalDate,
   /** Why the status changed, when it did. */

@@ -3,9 +3,10 @@
 // not throttled. Anonymous comments cannot be limited per person without linking a comment to
 // one; the weekly token allowance is their per-person limit, and a global limit caps bursts.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 
-type Kind = "sign" | "petition" | "tokens" | "comment";
+export type Kind = "sign" | "petition" | "tokens" | "comment";
 
 const RULES: Record<Kind, { points: number; duration: number; what: string }> = {
   sign: { points: 30, duration: 60, what: "signature changes" },
@@ -29,4 +30,13 @@ export async function limit(kind: Kind, key: string): Promise<void> {
     const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     throw new DomainError("rate_limited", `Too many ${RULES[kind].what} in a short time; try again in ${seconds} seconds.`, undefined, seconds);
   }
+}
+
+/**
+ * Spends a point for a signed-in person and hands the actor on; signed-out requests pass
+ * through, because the domain answers them with 401 anyway.
+ */
+export async function limitActor(kind: Kind, actor: Actor | null): Promise<Actor | null> {
+  if (actor) await limit(kind, actor.id);
+  return actor;
 }

@@ -8,21 +8,9 @@ import { renderMarkdown } from "@/lib/markdown";
 import { assertOrganizer } from "@/lib/petitions/access";
 import { PROGRAM_STATUSES, recordStatusChange, STATUS_LABELS } from "@/lib/programs";
 import { recordEvent } from "@/lib/timeline/record";
+import { isRealDay, multilineText } from "@/lib/validation";
 
 const DAY = 86_400_000;
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const markdown = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required.` })
-    .transform((s) => s.normalize("NFC").replace(/\r\n?/g, "\n").trim())
-    .pipe(
-      z
-        .string()
-        .min(10, `${label} needs at least 10 characters.`)
-        .max(max, `${label} can be at most ${max.toLocaleString("en")} characters.`)
-        .refine((s) => !CONTROL.test(s), `${label} contains control characters.`),
-    );
-
 export const commitmentInputSchema = z.object({
   text: z.string().trim().min(5, "Say what will be done, in at least 5 characters.").max(300, "A commitment can be at most 300 characters."),
   ownerRole: z.string().trim().min(2, "Name the role answerable for it.").max(80, "The owner role can be at most 80 characters."),
@@ -32,7 +20,7 @@ export const commitmentInputSchema = z.object({
 export const responseInputSchema = z
   .object({
     target: z.union([z.object({ petitionId: z.string().min(1).max(100) }), z.object({ programSlug: z.string().min(1).max(200) })]),
-    body: markdown("The response", 20_000),
+    body: multilineText("The response", 10, 20_000),
     setStatus: z.enum(PROGRAM_STATUSES, { error: "Choose proposed, active, paused or ended." }).optional(),
     statusReason: z.string().trim().max(500, "The reason can be at most 500 characters.").optional(),
     commitments: z.array(commitmentInputSchema).max(10, "Make at most 10 commitments in one response.").default([]),
@@ -41,8 +29,8 @@ export const responseInputSchema = z
   .refine((r) => !r.setStatus || (r.statusReason && r.statusReason.length >= 5), { message: "Say why the status changes; the reason is public.", path: ["statusReason"] });
 
 const dueDate = (dueOn: string, now: Date) => {
+  if (!isRealDay(dueOn)) throw new DomainError("invalid_input", "The due date is not a real date.", { commitments: "Use a real date." });
   const d = new Date(`${dueOn}T23:59:59.000Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== dueOn) throw new DomainError("invalid_input", "The due date is not a real date.", { commitments: "Use a real date." });
   if (d.getTime() < now.getTime()) throw new DomainError("invalid_input", "A commitment's due date cannot be in the past.", { commitments: "Due dates must be today or later." });
   if (d.getTime() > now.getTime() + 3 * 365 * DAY) throw new DomainError("invalid_input", "A commitment's due date must be within three years.");
   return d;
@@ -97,7 +85,7 @@ export async function postResponse(db: Db, actor: Actor | null, input: unknown, 
   });
 }
 
-export const editInputSchema = z.object({ body: markdown("The response", 20_000) });
+export const editInputSchema = z.object({ body: multilineText("The response", 10, 20_000) });
 
 /** Corrects a response: the old text is kept as a revision and the page says it was edited. */
 export async function editResponse(db: Db, actor: Actor | null, responseId: string, input: unknown, clock: { now?: Date } = {}) {
@@ -198,7 +186,7 @@ export async function listResponses(db: Db, where: { petitionId: string } | { pr
   }));
 }
 
-export const updateInputSchema = z.object({ body: markdown("The update", 10_000) });
+export const updateInputSchema = z.object({ body: multilineText("The update", 10, 10_000) });
 
 /** An organizer's update to signers and followers, on the petition and the timeline. */
 export async function postOrganizerUpdate(db: Db, actor: Actor | null, petitionId: string, input: unknown, clock: { now?: Date } = {}) {

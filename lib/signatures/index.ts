@@ -4,7 +4,7 @@ import { requireActor, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { DomainError, forbidden, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertCanView, findPetitionOr404, isOrganizer } from "@/lib/petitions/access";
+import { assertCanView, findPetitionOr404 } from "@/lib/petitions/access";
 import { openPetition } from "@/lib/petitions/commands";
 import { signatureInputSchema, type SignatureInput } from "@/lib/petitions/schema";
 import { ensureFollow } from "@/lib/follows";
@@ -38,7 +38,8 @@ export async function signPetition(
   const { visibility, invite, follow } = parseInput(signatureInputSchema, input);
   const now = clock.now ?? new Date();
   const petition = await findPetitionOr404(db, { id: petitionId });
-  await assertCanView(db, signer, petition, invite);
+  // The visibility check already knows whether the signer organizes it; no second query.
+  const { organizer } = await assertCanView(db, signer, petition, invite);
 
   if (petition.state === "draft") {
     throw new DomainError("conflict", "This petition is still a draft and cannot be signed yet.");
@@ -54,7 +55,7 @@ export async function signPetition(
     if (invite !== petition.coSponsorToken) {
       throw forbidden("This petition is gathering co-sponsors; you need the co-sponsor link from its organizers.");
     }
-    if (await isOrganizer(db, signer, petitionId)) {
+    if (organizer) {
       throw forbidden("Organizers cannot co-sponsor their own petition; share the link with colleagues.");
     }
     // Co-sponsors are few (2 by default, below the anonymity group size) and their progress is

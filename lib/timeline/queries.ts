@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { cursorDate, decodeCursor, encodeCursor } from "@/lib/petitions/cursor";
+import { newestFirstAfter, newestFirstPage } from "@/lib/pagination/cursor";
 import { EVENT_KINDS, EVENT_LABELS, type EventKind } from "./record";
 
 export type TimelineItem = {
@@ -24,7 +24,7 @@ export const timelineQuerySchema = z.object({
 });
 export type TimelineQuery = z.input<typeof timelineQuerySchema>;
 
-const SELECT = {
+export const TIMELINE_EVENT_SELECT = {
   id: true,
   kind: true,
   summary: true,
@@ -33,7 +33,7 @@ const SELECT = {
   program: { select: { id: true, slug: true, name: true } },
 } as const;
 
-type Row = Prisma.TimelineEventGetPayload<{ select: typeof SELECT }>;
+type Row = Prisma.TimelineEventGetPayload<{ select: typeof TIMELINE_EVENT_SELECT }>;
 
 export function toTimelineItem(r: Row): TimelineItem {
   const kind = r.kind as EventKind;
@@ -62,23 +62,15 @@ export async function listTimeline(db: Db, query: TimelineQuery | unknown = {}) 
   if (q.petition) where.push({ petition: { OR: [{ id: q.petition }, { slug: q.petition }] } });
   if (q.program) where.push({ OR: [{ program: { slug: q.program } }, { petition: { program: { slug: q.program } } }] });
   if (q.kind) where.push({ kind: q.kind });
-  if (q.cursor) {
-    const c = decodeCursor(q.cursor);
-    const at = cursorDate(c.value);
-    where.push({ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: c.id } }] });
-  }
+  where.push(newestFirstAfter(q.cursor));
   const rows = await db.timelineEvent.findMany({
     where: { AND: where },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: q.limit + 1,
-    select: SELECT,
+    select: TIMELINE_EVENT_SELECT,
   });
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(toTimelineItem),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
-  };
+  const { page, nextCursor } = newestFirstPage(rows, q.limit);
+  return { items: page.map(toTimelineItem), nextCursor };
 }
 
 /** Events after a point, oldest first: what the live stream forwards. */
@@ -87,7 +79,7 @@ export async function eventsSince(db: Db, since: Date, take = 200) {
     where: { createdAt: { gt: since } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take,
-    select: SELECT,
+    select: TIMELINE_EVENT_SELECT,
   });
   return rows.map(toTimelineItem);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { closePetition } from "@/lib/petitions/commands";
-import { encodeCursor } from "@/lib/petitions/cursor";
+import { encodeCursor } from "@/lib/pagination/cursor";
 import { listPetitions } from "@/lib/petitions/queries";
 import { signPetition } from "@/lib/signatures";
 import { makeUser, makeUsers, openPetitionFor, testDatabase } from "./db";

@@ -2,7 +2,7 @@ import { getAllowance, issueTokens } from "@/lib/anonymity/tokens";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/json";
-import { limit } from "@/lib/ratelimit";
+import { limitActor } from "@/lib/ratelimit";
 
 export const dynamic = "force-dynamic";
 
@@ -15,8 +15,7 @@ export function GET() {
 export function POST(request: Request) {
   return handle(async () => {
     assertSameOrigin(request);
-    const actor = await getActor();
-    if (actor) await limit("tokens", actor.id);
+    const actor = await limitActor("tokens", await getActor());
     const result = await issueTokens(db, actor, await readJson(request, 64_000));
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { updateDraftAction } from "@/app/petitions/actions";
-import { isoDay } from "@/components/format";
+import { isoDay } from "@/lib/validation";
 import { PetitionForm } from "@/components/PetitionForm";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";

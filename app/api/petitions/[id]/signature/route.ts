@@ -1,7 +1,7 @@
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/json";
-import { limit } from "@/lib/ratelimit";
+import { limitActor } from "@/lib/ratelimit";
 import { signPetition, withdrawSignature } from "@/lib/signatures";
 
 export const dynamic = "force-dynamic";
@@ -12,8 +12,7 @@ export function POST(request: Request, ctx: RouteContext<"/api/petitions/[id]/si
     assertSameOrigin(request);
     const { id } = await ctx.params;
     const body = await readJson(request);
-    const actor = await getActor();
-    if (actor) await limit("sign", actor.id);
+    const actor = await limitActor("sign", await getActor());
     const result = await signPetition(db, actor, id, body);
     return Response.json(result, { status: result.status === "signed" ? 201 : 200, headers: { "Cache-Control": "no-store" } });
   });
@@ -24,8 +23,7 @@ export function DELETE(request: Request, ctx: RouteContext<"/api/petitions/[id]/
   return handle(async () => {
     assertSameOrigin(request);
     const { id } = await ctx.params;
-    const actor = await getActor();
-    if (actor) await limit("sign", actor.id);
+    const actor = await limitActor("sign", await getActor());
     const result = await withdrawSignature(db, actor, id);
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   });

@@ -37,3 +37,18 @@ export function cursorDate(value: string | number): Date {
   }
   return date;
 }
+
+/** The where-clause for rows after a cursor, in newest-first order (createdAt desc, id desc). */
+export function newestFirstAfter(cursor: string | undefined) {
+  if (!cursor) return {};
+  const c = decodeCursor(cursor);
+  const at = cursorDate(c.value);
+  return { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: c.id } }] };
+}
+
+/** A page of rows fetched with `take: limit + 1`, and the cursor for the next page. */
+export function newestFirstPage<T extends { createdAt: Date; id: string }>(rows: T[], limit: number) {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
+}
