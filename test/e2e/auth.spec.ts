@@ -1,4 +1,4 @@
-import { expect, PERSONA, ssoSignIn, test, walletSettled } from "./support/fixtures";
+import { APP_ORIGIN, expect, PERSONA, ssoSignIn, test, walletSettled } from "./support/fixtures";
 
 test("the development sign-in offers one button per persona, labelled with name and role", async ({ page }) => {
   await page.goto("/signin");
@@ -25,7 +25,7 @@ test("signs in as a persona and signs out", async ({ page }) => {
 test("does not redirect to another site after sign-in", async ({ page }) => {
   await page.goto("/signin?callbackUrl=https%3A%2F%2Fevil.example%2F");
   await page.getByRole("button", { name: /^Sign in as Jonas Berg/ }).click();
-  await expect(page).toHaveURL("http://localhost:3100/");
+  await expect(page).toHaveURL(`${APP_ORIGIN}/`);
 });
 
 test("signs in through the company's OIDC provider and maps the groups claim to a role", async ({ page }) => {

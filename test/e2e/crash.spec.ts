@@ -4,7 +4,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
 
-const PORT = 3300;
+const PORT = Number(process.env.CRASH_PORT ?? 3300);
 const BASE = `http://127.0.0.1:${PORT}`;
 const FILE = "test/.tmp/crash.db";
 const URL_ = `file:./${FILE}`;

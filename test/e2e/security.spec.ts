@@ -1,6 +1,6 @@
-import { expect, MAIN_PETITION, openPetition, ssoSignIn, test } from "./support/fixtures";
+import { APP_ORIGIN, expect, MAIN_PETITION, openPetition, ssoSignIn, test } from "./support/fixtures";
 
-const ORIGIN = "http://localhost:3100";
+const ORIGIN = APP_ORIGIN;
 
 test("pages load nothing from any host but the app's own, under a strict CSP with nonces", async ({ page, as }) => {
   const foreign: string[] = [];

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { expect, MAIN_PETITION, openPetition, readCount, test } from "./support/fixtures";
+import { APP_ORIGIN, expect, MAIN_PETITION, openPetition, readCount, test } from "./support/fixtures";
 
 test("the demo shows leadership's two answers, the pause, and commitments kept, open and missed", async ({ page }) => {
   await openPetition(page, MAIN_PETITION);
@@ -124,7 +124,7 @@ test("a follower set to instant email gets mail through SMTP and unsubscribes wi
     )
     .toBe("Undersigned: Response posted");
   expect(mail!.text).toContain("/petitions/quiet-hours");
-  const link = /http:\/\/localhost:3100\/unsubscribe\?token=\S+/.exec(mail!.text)![0];
+  const link = new RegExp(`${APP_ORIGIN}/unsubscribe\\?token=\\S+`).exec(mail!.text)![0];
 
   const stranger = await browser.newContext();
   const page = await stranger.newPage();

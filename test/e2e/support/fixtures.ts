@@ -2,6 +2,10 @@
 // fail any test whose pages log a console error or throw.
 import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
+/** The ports Playwright's config starts the app and the OIDC provider on (env overrides them). */
+export const APP_ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+export const OIDC_PORT = Number(process.env.OIDC_PORT ?? 3199);
+
 export const PERSONA = {
   maya: { name: "Maya Okafor", role: "Employee" },
   jonas: { name: "Jonas Berg", role: "Employee" },
@@ -85,7 +89,7 @@ export async function ssoSignIn(page: Page, login: string) {
   await page.locator('input[name="password"]').fill("any-password");
   await page.locator('button[type="submit"]').click();
   await page.waitForLoadState("domcontentloaded");
-  if (page.url().includes(":3199/")) {
+  if (page.url().includes(`:${OIDC_PORT}/`)) {
     // The consent screen: the app asks for openid, email and profile.
     await page.locator('button[type="submit"]').click();
   }
