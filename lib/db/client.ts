@@ -1,7 +1,8 @@
 // Creates a Prisma client over SQLite through the better-sqlite3 driver adapter.
 // Shared by the server, scripts, tests and benchmarks; the app's singleton is in ./server.ts.
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type Database from "better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { GatedSQLite } from "./sqlite-adapter";
 
 export type Db = PrismaClient;
 
@@ -22,17 +23,26 @@ export const SQLITE_PRAGMAS = [
   "PRAGMA foreign_keys = ON",
 ];
 
-class ConfiguredSQLite extends PrismaBetterSQLite3 {
-  override async connect() {
-    const adapter = await super.connect();
-    await adapter.executeScript(SQLITE_PRAGMAS.join(";\n") + ";");
-    return adapter;
-  }
-}
+const sqliteOf = new WeakMap<Db, GatedSQLite>();
 
 export function createDb(url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): Db {
   if (!url.startsWith("file:")) {
     throw new Error(`DATABASE_URL must be a file: URL for SQLite (got "${url.split(":")[0]}:...")`);
   }
-  return new PrismaClient({ adapter: new ConfiguredSQLite({ url }) });
+  const adapter = new GatedSQLite({ url }, SQLITE_PRAGMAS);
+  const db = new PrismaClient({ adapter });
+  sqliteOf.set(db, adapter);
+  return db;
+}
+
+/**
+ * Runs synchronous, hand-written SQL on the SQLite connection behind `db`, never inside another
+ * request's transaction; null when `db` is not SQLite. For the few hot paths where Prisma's
+ * per-query cost dominates (docs/decisions/013-hot-paths.md); everything else uses Prisma.
+ */
+export async function withSqlite<T>(db: Db, work: (client: Database.Database) => T): Promise<{ value: T } | null> {
+  const adapter = sqliteOf.get(db);
+  if (!adapter) return null;
+  await db.$connect();
+  return { value: await adapter.runDirect(work) };
 }

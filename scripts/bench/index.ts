@@ -1,0 +1,243 @@
+// `npm run bench`: Undersigned's production build on a fresh SQLite database, driven over HTTP by
+// autocannon, beside a minimal baseline server, with every signing scenario checked for exactness.
+// Prints a table and writes bench-results/latest.json. See README "Benchmark" and
+// docs/benchmarks.md for the scenarios and the recorded results.
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { cpus, totalmem } from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { prepareDatabase } from "@/scripts/prepare-db";
+import { parseBenchArgs, type BenchOptions } from "./args";
+import { storedSignatures } from "./exactness";
+import { createHotPetitions, mintSessions } from "./fixtures";
+import { runLive, type LiveResult } from "./live";
+import { runMix, runReads, runSigning, SignerPool, unanswered, type LoadResult, type SignTally } from "./load";
+import { addSigners, LARGE, LARGE_QUICK, SEARCH_TERM, seedScale, SMALL } from "./seed-scale";
+import { startApp, startBaseline, stop, type Server } from "./servers";
+import { compareExactness, formatTable, type ScenarioResult } from "./stats";
+
+const APP_PORT = Number(process.env.BENCH_PORT ?? 3700);
+const BASELINE_PORT = APP_PORT + 1;
+const DIR = "bench-results/db";
+const SIGNING_LEVELS = [50, 200, 500];
+
+function plan(quick: boolean) {
+  return quick
+    ? { readSeconds: 2, signAmount: 600, mixSeconds: 3, mixConnections: 50, liveSubscribers: 300, liveSignatures: 20, probeSeconds: 2, large: LARGE_QUICK }
+    : { readSeconds: 10, signAmount: 15_000, mixSeconds: 15, mixConnections: 200, liveSubscribers: 5_000, liveSignatures: 100, probeSeconds: 5, large: LARGE };
+}
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+function build(options: BenchOptions): string {
+  if (options.reuseBuild) return options.reuseBuild;
+  const distDir = ".next-bench";
+  log(`building the production app into ${distDir}`);
+  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new Error("next build failed");
+  return distDir;
+}
+
+function row(name: string, group: ScenarioResult["group"], server: string, connections: number, r: LoadResult, extra: Partial<ScenarioResult> = {}): ScenarioResult {
+  return { name, group, server, connections, requests: r.requests, durationSeconds: r.durationSeconds, throughput: r.throughput, latencyMs: r.latencyMs, errors: r.errors, ...extra };
+}
+
+function exactnessOf(file: string, petitionId: string, r: LoadResult & { tally: SignTally }) {
+  const stored = storedSignatures(file, petitionId);
+  return compareExactness({
+    acknowledged: r.tally.acknowledged,
+    storedSigners: stored.signers,
+    storedCount: stored.storedCount,
+    requestErrors: r.errors + unanswered(r.tally),
+  });
+}
+
+async function main() {
+  const options = parseBenchArgs(process.argv.slice(2));
+  if (options.db !== "sqlite") throw new Error("This build of the benchmark runs on SQLite only.");
+  const p = plan(options.quick);
+  const want = (group: string) => !options.only || options.only.has(group);
+  const results: ScenarioResult[] = [];
+  let live: LiveResult | null = null;
+  const scale: Record<string, unknown> = {};
+
+  const distDir = build(options);
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  const smallFile = path.join(DIR, "small.db");
+  const smallUrl = `file:./${smallFile}`;
+  const secret = randomBytes(32).toString("base64url");
+
+  // The small database: seeded data, people who will sign, one fresh petition per scenario.
+  log("preparing the small database");
+  await prepareDatabase(smallUrl, { seed: false });
+  const small = seedScale(smallFile, SMALL);
+  const signerCount = 200 + SIGNING_LEVELS.length * p.signAmount + (options.quick ? 2_000 : 12_000) + p.liveSignatures;
+  addSigners(smallFile, SMALL.users, signerCount);
+  const hot = await createHotPetitions(smallUrl, ["warm-up", ...SIGNING_LEVELS.map((c) => `signing-${c}`), "mix", "live"]);
+  const baselineFile = path.join(DIR, "baseline.db");
+  const snapshot = new Database(smallFile);
+  snapshot.exec(`VACUUM INTO '${baselineFile}'`);
+  snapshot.close();
+  log(`minting ${signerCount.toLocaleString("en")} sessions`);
+  const sessions = await mintSessions(secret, SMALL.users, signerCount);
+  const pool = new SignerPool(sessions);
+  const baselinePool = new SignerPool(sessions.map((s) => ({ userId: s.userId, cookie: `uid=${s.userId}` })));
+
+  const app = await startApp({ port: APP_PORT, distDir, databaseUrl: smallUrl, secret });
+  try {
+    log("warming up");
+    for (const p0 of [`/api/petitions/${small.hotPetition.id}/count`, `/petitions/${small.hotPetition.slug}`, "/petitions", `/api/petitions?list=open&q=${SEARCH_TERM}`]) {
+      await runReads({ origin: app.origin, paths: [p0], connections: 10, seconds: 1 });
+    }
+    await runSigning({ origin: app.origin, path: `/api/petitions/${hot["warm-up"]!.id}/signature`, connections: 10, amount: 200, pool });
+
+    if (want("reading")) {
+      const reads: [string, string, number, number | null][] = [
+        ["Read: count endpoint", `/api/petitions/${small.hotPetition.id}/count`, 100, 5_000],
+        ["Read: petition page", `/petitions/${small.hotPetition.slug}`, 50, 500],
+        ["Read: petitions list page", "/petitions", 50, null],
+      ];
+      for (const [name, url, connections, target] of reads) {
+        log(name);
+        const r = await runReads({ origin: app.origin, paths: [url], connections, seconds: p.readSeconds });
+        results.push(row(name, "reading", "undersigned", connections, r, target ? { target: { text: `≥ ${target.toLocaleString("en")}/s`, met: r.throughput >= target && r.errors === 0 } } : {}));
+      }
+    }
+
+    if (want("scale")) scale.small = await probeScale(app, small.hotPetition, p.probeSeconds);
+
+    if (want("signing")) {
+      for (const c of SIGNING_LEVELS) {
+        log(`Signing at concurrency ${c}`);
+        const petition = hot[`signing-${c}`]!;
+        const r = await runSigning({ origin: app.origin, path: `/api/petitions/${petition.id}/signature`, connections: c, amount: p.signAmount, pool });
+        const target = c === 200 ? { text: "≥ 1,500/s, p99 < 100 ms, 0 errors", met: r.throughput >= 1500 && r.latencyMs.p99 < 100 && r.errors === 0 } : undefined;
+        results.push(row(`Sign (distinct people, c=${c})`, "signing", "undersigned", c, r, { exactness: exactnessOf(smallFile, petition.id, r), target }));
+      }
+    }
+
+    if (want("mix")) {
+      log("Mix: 1 signature to 20 reads");
+      const petition = hot.mix!;
+      const reads = [...Array<string>(16).fill(`/api/petitions/${petition.id}/count`), ...Array<string>(4).fill(`/petitions/${petition.slug}`)];
+      const r = await runMix({ origin: app.origin, signPath: `/api/petitions/${petition.id}/signature`, reads, connections: p.mixConnections, seconds: p.mixSeconds, pool });
+      results.push(row("Mix: 1 sign, 16 count reads, 4 page reads", "mix", "undersigned", p.mixConnections, r, {
+        exactness: exactnessOf(smallFile, petition.id, r),
+        notes: [`${r.tally.acknowledged.length.toLocaleString("en")} signatures among ${r.requests.toLocaleString("en")} requests`],
+      }));
+    }
+
+    if (want("live")) {
+      log(`Live: ${p.liveSubscribers.toLocaleString("en")} SSE subscribers`);
+      live = await runLive({ server: app, petitionId: hot.live!.id, subscribers: p.liveSubscribers, signatures: p.liveSignatures, perSecond: options.quick ? 10 : 20, pool });
+      results.push({
+        name: `Live: ${live.connected.toLocaleString("en")} SSE viewers, new count delivered`,
+        group: "live",
+        server: "undersigned",
+        connections: live.connected,
+        requests: live.deliveries,
+        durationSeconds: 0,
+        throughput: Number.NaN,
+        latencyMs: live.latencyMs,
+        errors: live.missed + live.signErrors + (p.liveSubscribers - live.connected),
+        target: { text: "≥ 5,000 viewers, p99 ≤ 1 s, none missed", met: live.connected >= 5_000 && live.latencyMs.p99 <= 1000 && live.missed === 0 },
+        notes: [`server resident memory with the viewers connected: ${live.serverMiB.toFixed(0)} MiB`],
+      });
+    }
+  } finally {
+    await stop(app);
+  }
+
+  if (want("baseline")) {
+    const baseline = await startBaseline({ port: BASELINE_PORT, file: baselineFile });
+    try {
+      const warm = hot["warm-up"]!;
+      await runSigning({ origin: baseline.origin, path: `/sign/${warm.id}`, connections: 10, amount: 200, pool: baselinePool });
+      for (const c of SIGNING_LEVELS) {
+        log(`Baseline signing at concurrency ${c}`);
+        const petition = hot[`signing-${c}`]!;
+        const r = await runSigning({ origin: baseline.origin, path: `/sign/${petition.id}`, connections: c, amount: p.signAmount, pool: baselinePool });
+        results.push(row(`Baseline sign (c=${c})`, "baseline", "node:http + better-sqlite3", c, r, { exactness: exactnessOf(baselineFile, petition.id, r) }));
+      }
+    } finally {
+      await stop(baseline);
+    }
+    for (const c of SIGNING_LEVELS) {
+      const ours = results.find((r) => r.name === `Sign (distinct people, c=${c})`);
+      const base = results.find((r) => r.name === `Baseline sign (c=${c})`);
+      if (!ours || !base) continue;
+      const ratio = ours.throughput / base.throughput;
+      ours.notes = [...(ours.notes ?? []), `${ratio.toFixed(2)} of the baseline's throughput`];
+      if (c === 200) ours.target = { text: `${ours.target?.text ?? ""}; ≥ 0.3 of baseline (${ratio.toFixed(2)})`, met: Boolean(ours.target?.met) && ratio >= 0.3 };
+    }
+  }
+
+  if (want("scale")) {
+    log(`Data scale: seeding ${p.large.petitions.toLocaleString("en")} petitions and ${p.large.signatures.toLocaleString("en")} signatures`);
+    const largeFile = path.join(DIR, "large.db");
+    const largeUrl = `file:./${largeFile}`;
+    await prepareDatabase(largeUrl, { seed: false });
+    const large = seedScale(largeFile, p.large);
+    log(`seeded in ${large.seconds.toFixed(0)} s`);
+    const server = await startApp({ port: APP_PORT, distDir, databaseUrl: largeUrl, secret });
+    try {
+      scale.large = await probeScale(server, large.hotPetition, p.probeSeconds);
+      scale.seedSeconds = large.seconds;
+    } finally {
+      await stop(server);
+    }
+    const smallProbes = scale.small as Record<string, LoadResult> | undefined;
+    const largeProbes = scale.large as Record<string, LoadResult>;
+    for (const [name, l] of Object.entries(largeProbes)) {
+      const s = smallProbes?.[name];
+      const p50 = s ? l.latencyMs.p50 / Math.max(s.latencyMs.p50, 0.001) : Number.NaN;
+      const p99 = s ? l.latencyMs.p99 / Math.max(s.latencyMs.p99, 0.001) : Number.NaN;
+      results.push(row(`Scale: ${name} (${(p.large.petitions / 1000).toFixed(0)}k petitions, ${(p.large.signatures / 1e6).toFixed(1)}M signatures)`, "scale", "undersigned", 10, l, {
+        target: { text: `≤ 2× the small database (p50 ${p50.toFixed(2)}×, p99 ${p99.toFixed(2)}×)`, met: p50 <= 2 && p99 <= 2 },
+        notes: s ? [`small database: p50 ${s.latencyMs.p50} ms, p99 ${s.latencyMs.p99} ms`] : [],
+      }));
+    }
+  }
+
+  const exact = results.every((r) => !r.exactness || r.exactness.ok);
+  const report = {
+    date: new Date().toISOString(),
+    quick: options.quick,
+    database: options.db,
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+    exact,
+    results,
+    live,
+    scale,
+  };
+  mkdirSync(path.dirname(options.out), { recursive: true });
+  writeFileSync(options.out, JSON.stringify(report, null, 2));
+  process.stdout.write(`\n${formatTable(results)}\n\n`);
+  for (const r of results) for (const note of r.notes ?? []) process.stdout.write(`- ${r.name}: ${note}\n`);
+  process.stdout.write(`\nResults written to ${options.out}. Exactness: ${exact ? "every acknowledged signature stored once, counts equal the rows" : "FAILED"}.\n`);
+  if (!exact) process.exit(1);
+}
+
+/** The data-scale probes: the same four reads, the same load, on whichever database the server has. */
+async function probeScale(server: Server, petition: { id: string; slug: string }, seconds: number): Promise<Record<string, LoadResult>> {
+  const probes: Record<string, string> = {
+    "open list": "/api/petitions?list=open",
+    search: `/api/petitions?list=open&q=${SEARCH_TERM}`,
+    "petition page": `/petitions/${petition.slug}`,
+    count: `/api/petitions/${petition.id}/count`,
+  };
+  const out: Record<string, LoadResult> = {};
+  for (const [name, url] of Object.entries(probes)) {
+    await runReads({ origin: server.origin, paths: [url], connections: 10, seconds: 1 });
+    out[name] = await runReads({ origin: server.origin, paths: [url], connections: 10, seconds });
+  }
+  return out;
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench] failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,111 @@
+// The load: autocannon driving a server over HTTP from this process (the servers run in their
+// own). Signing hands every request a different person's session and records which people the
+// server acknowledged, for the exactness check that follows.
+import autocannon from "autocannon";
+import type { Latency } from "./stats";
+
+export type LoadResult = {
+  requests: number;
+  ok: number;
+  durationSeconds: number;
+  throughput: number;
+  latencyMs: Latency;
+  errors: number;
+};
+
+type Context = { signer?: string };
+
+function summarize(result: autocannon.Result): LoadResult {
+  const ok = result["2xx"];
+  const errors = result.errors + result.timeouts + result.non2xx;
+  return {
+    requests: result.requests.total,
+    ok,
+    durationSeconds: result.duration,
+    throughput: ok / result.duration,
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+    errors,
+  };
+}
+
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon({ timeout: 10, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+export type Signer = { userId: string; cookie: string };
+
+/** A queue of people who have not signed yet; running out is a benchmark bug, so it throws. */
+export class SignerPool {
+  private next = 0;
+  constructor(private readonly signers: readonly Signer[]) {}
+  take(): Signer {
+    const signer = this.signers[this.next++];
+    if (!signer) throw new Error("The benchmark ran out of distinct signers; create more.");
+    return signer;
+  }
+  get remaining() {
+    return this.signers.length - this.next;
+  }
+}
+
+/** Who the load tried to sign for, and what the server said. */
+export type SignTally = { acknowledged: string[]; sent: number; answered: number };
+
+/** Requests still in flight when a timed run ends were neither acknowledged nor refused. */
+export const unanswered = (tally: SignTally) => tally.sent - tally.answered;
+
+/** A sign request that takes the next person from the pool and notes who was acknowledged. */
+function signRequest(path: string, pool: SignerPool, tally: SignTally): autocannon.Request {
+  return {
+    method: "POST",
+    path,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ visibility: "named" }),
+    setupRequest: (req, context: Context) => {
+      const signer = pool.take();
+      context.signer = signer.userId;
+      tally.sent++;
+      return { ...req, headers: { ...req.headers, cookie: signer.cookie } };
+    },
+    onResponse: (status, _body, context: Context) => {
+      tally.answered++;
+      if (status === 201 && context.signer) tally.acknowledged.push(context.signer);
+    },
+  } as autocannon.Request;
+}
+
+/** `amount` distinct people sign at `connections` at a time. */
+export async function runSigning(opts: { origin: string; path: string; connections: number; amount: number; pool: SignerPool }) {
+  const tally: SignTally = { acknowledged: [], sent: 0, answered: 0 };
+  const result = await run({
+    url: opts.origin,
+    connections: opts.connections,
+    amount: opts.amount,
+    requests: [signRequest(opts.path, opts.pool, tally)],
+  });
+  return { ...summarize(result), tally };
+}
+
+export async function runReads(opts: { origin: string; paths: string[]; connections: number; seconds: number }) {
+  const result = await run({
+    url: opts.origin,
+    connections: opts.connections,
+    duration: opts.seconds,
+    requests: opts.paths.map((path) => ({ method: "GET", path })),
+  });
+  return summarize(result);
+}
+
+/** Each connection loops over one signature and then the reads, in order. */
+export async function runMix(opts: { origin: string; signPath: string; reads: string[]; connections: number; seconds: number; pool: SignerPool }) {
+  const tally: SignTally = { acknowledged: [], sent: 0, answered: 0 };
+  const result = await run({
+    url: opts.origin,
+    connections: opts.connections,
+    duration: opts.seconds,
+    requests: [signRequest(opts.signPath, opts.pool, tally), ...opts.reads.map((path) => ({ method: "GET" as const, path }))],
+  });
+  return { ...summarize(result), tally };
+}

@@ -1,0 +1,98 @@
+// Starting and stopping the servers under test: Undersigned's production build (`next start`)
+// and the baseline. Each runs in its own process; the load comes from the benchmark's process.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+
+export type Server = { name: string; origin: string; process: ChildProcess; logs: string[] };
+
+async function waitFor(url: string, child: ChildProcess, logs: string[], timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${logs.join("").slice(-2000)}`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`The server did not answer ${url} within ${timeoutMs / 1000} s.`);
+}
+
+function keepLogs(child: ChildProcess): string[] {
+  const logs: string[] = [];
+  const keep = (chunk: Buffer) => {
+    logs.push(chunk.toString());
+    if (logs.length > 200) logs.shift();
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  return logs;
+}
+
+/** `next start` on the given dist directory and database, as production runs it. */
+export async function startApp(opts: { port: number; distDir: string; databaseUrl: string; secret: string; env?: Record<string, string> }): Promise<Server> {
+  const origin = `http://127.0.0.1:${opts.port}`;
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: opts.distDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: opts.databaseUrl,
+      AUTH_SECRET: opts.secret,
+      AUTH_TRUST_HOST: "true",
+      AUTH_URL: origin,
+      ...opts.env,
+    },
+  });
+  const logs = keepLogs(child);
+  await waitFor(`${origin}/api/petitions?limit=1`, child, logs);
+  return { name: "undersigned", origin, process: child, logs };
+}
+
+export async function startBaseline(opts: { port: number; file: string }): Promise<Server> {
+  const origin = `http://127.0.0.1:${opts.port}`;
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/baseline-server.ts", String(opts.port), opts.file], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const logs = keepLogs(child);
+  await waitFor(`${origin}/`, child, logs, 30_000);
+  return { name: "baseline", origin, process: child, logs };
+}
+
+export async function stop(server: Server): Promise<void> {
+  if (server.process.exitCode !== null) return;
+  const exited = new Promise((r) => server.process.once("exit", r));
+  server.process.kill("SIGTERM");
+  const timer = setTimeout(() => server.process.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Resident memory of a process and its children, in MiB (Linux /proc). */
+export function residentMiB(pid: number): number {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    try {
+      for (const task of readdirSync(`/proc/${pids[i]}/task`)) {
+        const children = readFileSync(`/proc/${pids[i]}/task/${task}/children`, "utf8").trim();
+        if (children) pids.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // the process is gone
+    }
+  }
+  let kib = 0;
+  for (const p of pids) {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      if (match) kib += Number(match[1]);
+    } catch {
+      // gone
+    }
+  }
+  return kib / 1024;
+}
