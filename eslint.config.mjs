@@ -14,6 +14,7 @@ const config = [
       "node_modules/**",
       ".next/**",
       ".next-test/**",
+      ".next-bench/**",
       "lib/generated/**",
       "data/**",
       "test-results/**",

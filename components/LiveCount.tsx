@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { followLive } from "./follow-live";
+import { formatCount } from "./format";
 
 /**
  * The petition's count, kept current without a reload: a Server-Sent Events stream delivers new
@@ -39,7 +40,7 @@ export function LiveCount({ petitionId, initial, pollMs = 5000 }: { petitionId: 
   }, [petitionId, pollMs]);
   return (
     <span data-testid="signature-count" aria-live="polite" aria-atomic="true">
-      {count.toLocaleString("en")}
+      {formatCount(count)}
     </span>
   );
 }

@@ -9,6 +9,7 @@ import { PERSONA_EMAILS } from "@/lib/demo/personas";
 import { upsertSsoUser } from "@/lib/users";
 import { claimConfigFromEnv, mapClaims } from "./oidc-claims";
 import { devLoginEnabled, oidcConfigured } from "./flags";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
 
 const providers: NextAuthConfig["providers"] = [];
 
@@ -46,6 +47,8 @@ if (oidcConfigured()) {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   providers,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // Auth.js's own format, with the derived key cached (lib/auth/session-token.ts).
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/signin", error: "/signin" },
   trustHost: process.env.AUTH_TRUST_HOST === "true" || process.env.NODE_ENV !== "production",
   callbacks: {

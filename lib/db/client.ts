@@ -1,6 +1,5 @@
 // Creates a Prisma client over SQLite through the better-sqlite3 driver adapter.
 // Shared by the server, scripts, tests and benchmarks; the app's singleton is in ./server.ts.
-import type Database from "better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { GatedSQLite } from "./sqlite-adapter";
 
@@ -35,14 +34,7 @@ export function createDb(url: string = process.env.DATABASE_URL ?? DEFAULT_DATAB
   return db;
 }
 
-/**
- * Runs synchronous, hand-written SQL on the SQLite connection behind `db`, never inside another
- * request's transaction; null when `db` is not SQLite. For the few hot paths where Prisma's
- * per-query cost dominates (docs/decisions/013-hot-paths.md); everything else uses Prisma.
- */
-export async function withSqlite<T>(db: Db, work: (client: Database.Database) => T): Promise<{ value: T } | null> {
-  const adapter = sqliteOf.get(db);
-  if (!adapter) return null;
-  await db.$connect();
-  return { value: await adapter.runDirect(work) };
+/** The gated SQLite adapter behind a client made by createDb; undefined for any other. */
+export function sqliteAdapterOf(db: Db): GatedSQLite | undefined {
+  return sqliteOf.get(db);
 }

@@ -106,6 +106,10 @@ export class GatedSQLite extends PrismaBetterSQLite3 {
     super(config);
   }
 
+  get isConnected(): boolean {
+    return this.connection !== null;
+  }
+
   override connect(): Promise<SqlDriverAdapter> {
     this.connection = (async () => {
       const inner = await super.connect();

@@ -10,6 +10,7 @@ import { signatureInputSchema, type SignatureInput } from "@/lib/petitions/schem
 import { ensureFollow } from "@/lib/follows";
 import { getSettings } from "@/lib/settings";
 import { recordEvent } from "@/lib/timeline/record";
+import { signDirect } from "./direct";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -37,6 +38,11 @@ export async function signPetition(
   const signer = requireActor(actor, "sign a petition");
   const { visibility, invite, follow } = parseInput(signatureInputSchema, input);
   const now = clock.now ?? new Date();
+  // The common case (an open petition, no threshold crossed) on SQLite: direct SQL with group
+  // commit. Everything else, and every refusal, goes the general way below.
+  const direct = await signDirect(db, { petitionId, userId: signer.id, visibility, follow, now });
+  if (direct !== "fallback") return direct;
+
   const petition = await findPetitionOr404(db, { id: petitionId });
   // The visibility check already knows whether the signer organizes it; no second query.
   const { organizer } = await assertCanView(db, signer, petition, invite);

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Petition_updatedAt_idx" ON "Petition"("updatedAt");
+

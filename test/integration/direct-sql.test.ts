@@ -1,0 +1,128 @@
+// The hot paths' hand-written SQLite statements (lib/db/direct.ts) and their Prisma twins must
+// give the same answers. Each scenario runs twice on the same database, once each way, on fresh
+// petitions and people, and the answers are compared with ids and times taken out.
+import { describe, expect, it } from "vitest";
+import { setDirectSql } from "@/lib/db/direct";
+import { DomainError } from "@/lib/errors";
+import { hidePetition } from "@/lib/moderation";
+import { closePetition } from "@/lib/petitions/commands";
+import { getPublicCount } from "@/lib/petitions/queries";
+import { writeSettings } from "@/lib/settings";
+import { signPetition } from "@/lib/signatures";
+import { getActorById } from "@/lib/users";
+import { makeUser, makeUsers, openPetitionFor, testDatabase } from "./db";
+
+const { db } = testDatabase();
+
+/** Runs `scenario` with direct SQL on and then off, and returns both answers. */
+async function bothWays<T>(scenario: () => Promise<T>): Promise<[T, T]> {
+  try {
+    setDirectSql(true);
+    const direct = await scenario();
+    setDirectSql(false);
+    const prisma = await scenario();
+    return [direct, prisma];
+  } finally {
+    setDirectSql(true);
+  }
+}
+
+const outcome = async (run: () => Promise<unknown>) => {
+  try {
+    return { ok: await run() };
+  } catch (e) {
+    if (e instanceof DomainError) return { error: e.code, message: e.message.replace(/\d{4}-\d{2}-\d{2}/, "DATE") };
+    throw e;
+  }
+};
+
+const strip = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value, (key, v: unknown) => (["id", "email", "createdAt", "closesAt"].includes(key) ? "…" : v)));
+
+describe("direct SQL and Prisma agree", () => {
+  it("on the actor behind a session: present, signed out elsewhere, gone", async () => {
+    const [a, b] = await bothWays(async () => {
+      const person = await makeUser(db, { name: "Ada Direct" });
+      await db.user.update({ where: { id: person.id }, data: { sessionVersion: 2, department: null } });
+      return [await getActorById(db, person.id, 2), await getActorById(db, person.id, 1), await getActorById(db, "no-such-person")].map(strip);
+    });
+    expect(a).toEqual(b);
+    expect(a[0]).toMatchObject({ name: "Ada Direct", role: "employee", department: null });
+    expect(a[1]).toBeNull();
+  });
+
+  it("on public counts: open, closed, draft, unknown", async () => {
+    const [a, b] = await bothWays(async () => {
+      const organizer = await makeUser(db);
+      const open = await openPetitionFor(db, organizer);
+      const closed = await openPetitionFor(db, organizer);
+      await closePetition(db, organizer, closed.id);
+      const draft = await db.petition.create({ data: { ...pick(open), slug: `draft-${Math.random()}`, coSponsorToken: `t-${Math.random()}`, state: "draft" } });
+      const expired = await openPetitionFor(db, organizer);
+      const later = new Date(expired.closesAt.getTime() + 1000);
+      return [await getPublicCount(db, open.id), await getPublicCount(db, closed.id), await getPublicCount(db, draft.id), await getPublicCount(db, "nope"), await getPublicCount(db, expired.id, later)].map(strip);
+    });
+    expect(a).toEqual(b);
+    expect(a.map((c) => (c as { state?: string } | null)?.state ?? null)).toEqual(["open", "closed", null, null, "closed"]);
+  });
+
+  it("on signing: new, again, anonymous, closed, hidden, collecting, crossing the threshold", async () => {
+    const [a, b] = await bothWays(async () => {
+      await writeSettings(db, { responseThreshold: 6 });
+      const organizer = await makeUser(db);
+      const moderator = await makeUser(db, { role: "moderator" });
+      const [p1, p2, p3, p4, p5] = await makeUsers(db, 5);
+      const open = await openPetitionFor(db, organizer);
+      const results = [
+        await outcome(() => signPetition(db, p1!, open.id, { visibility: "named" })),
+        await outcome(() => signPetition(db, p1!, open.id, { visibility: "anonymous" })),
+        await outcome(() => signPetition(db, p2!, open.id, { visibility: "anonymous", follow: false })),
+        await outcome(() => signPetition(db, p3!, open.id, { visibility: "named" })),
+        // The 6th signature crosses the threshold (2 co-sponsors + 4).
+        await outcome(() => signPetition(db, p4!, open.id, { visibility: "named" })),
+        await outcome(() => signPetition(db, p5!, open.id, { visibility: "named" }, { now: new Date(open.closesAt.getTime() + 1) })),
+      ];
+      const row = await db.petition.findUniqueOrThrow({ where: { id: open.id } });
+      const follows = await db.follow.count({ where: { targetType: "petition", targetId: open.id } });
+      const events = await db.timelineEvent.count({ where: { petitionId: open.id, kind: "threshold_reached" } });
+
+      const hidden = await openPetitionFor(db, organizer);
+      await hidePetition(db, moderator, hidden.id, { reasonCode: "identifies", reasonText: "Names a colleague." });
+      results.push(await outcome(() => signPetition(db, p5!, hidden.id, { visibility: "named" })));
+      const closed = await openPetitionFor(db, organizer);
+      await closePetition(db, organizer, closed.id);
+      results.push(await outcome(() => signPetition(db, p5!, closed.id, { visibility: "named" })));
+      results.push(await outcome(() => signPetition(db, p5!, "missing", { visibility: "named" })));
+      return { results: strip(results), count: row.signatureCount, threshold: row.thresholdReachedAt !== null, follows, events };
+    });
+    expect(a).toEqual(b);
+    // Two co-sponsors and three signers follow; the one who unticked does not.
+    expect(a).toMatchObject({ count: 6, threshold: true, follows: 5, events: 1 });
+  });
+});
+
+describe("group commit", () => {
+  it("writes a burst of signatures together, exactly, and one failure does not undo the rest", async () => {
+    await writeSettings(db, { responseThreshold: 1000 });
+    const organizer = await makeUser(db);
+    const petition = await openPetitionFor(db, organizer);
+    const people = await makeUsers(db, 40);
+    // One signer's account disappears after the session was read: their insert fails.
+    const gone = people[7]!;
+    await db.user.delete({ where: { id: gone.id } });
+    const settled = await Promise.allSettled(people.map((p) => signPetition(db, p, petition.id, { visibility: "named" })));
+    expect(settled.filter((s) => s.status === "rejected")).toHaveLength(1);
+    expect(settled[7]!.status).toBe("rejected");
+    const row = await db.petition.findUniqueOrThrow({ where: { id: petition.id } });
+    expect(row.signatureCount).toBe(2 + 39);
+    expect(await db.signature.count({ where: { petitionId: petition.id } })).toBe(2 + 39);
+    const counts = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value.petition.signatureCount] : []));
+    // Every answer carries a distinct count, as if the signatures had been written one by one.
+    expect(new Set(counts).size).toBe(39);
+  });
+});
+
+function pick(p: { title: string; ask: string; background: string; addressedTo: string; goal: number; responseThreshold: number; searchText: string; closesAt: Date }) {
+  const { title, ask, background, addressedTo, goal, responseThreshold, searchText, closesAt } = p;
+  return { title, ask, background, addressedTo, goal, responseThreshold, searchText, closesAt };
+}

@@ -1,0 +1,53 @@
+// The benchmark's own arithmetic: a wrong percentile or a lenient exactness check would make
+// every number it reports meaningless.
+import { describe, expect, it } from "vitest";
+import { parseBenchArgs } from "@/scripts/bench/args";
+import { signatureCounts, SMALL } from "@/scripts/bench/seed-scale";
+import { compareExactness, formatTable, latencyOf, percentile } from "@/scripts/bench/stats";
+
+describe("benchmark statistics", () => {
+  it("takes nearest-rank percentiles", () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(sorted, 50)).toBe(50);
+    expect(percentile(sorted, 99)).toBe(99);
+    expect(percentile(sorted, 100)).toBe(100);
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([], 50)).toBeNaN();
+    expect(latencyOf([5, 1, 3])).toEqual({ p50: 3, p99: 5, max: 5 });
+  });
+
+  it("passes exactness only when every acknowledged signer is stored once and the count equals the rows", () => {
+    const base = { acknowledged: ["a", "b"], storedSigners: ["a", "b"], storedCount: 2, requestErrors: 0 };
+    expect(compareExactness(base).ok).toBe(true);
+    expect(compareExactness({ ...base, storedSigners: ["a"], storedCount: 1 })).toMatchObject({ ok: false, missing: 1 });
+    expect(compareExactness({ ...base, storedCount: 3 }).ok).toBe(false);
+    expect(compareExactness({ ...base, storedSigners: ["a", "b", "b"], storedCount: 3 })).toMatchObject({ ok: false, duplicates: 1 });
+    // A stored signature nobody was told about is fine only if a request failed in flight.
+    expect(compareExactness({ ...base, storedSigners: ["a", "b", "c"], storedCount: 3 }).ok).toBe(false);
+    expect(compareExactness({ ...base, storedSigners: ["a", "b", "c"], storedCount: 3, requestErrors: 1 }).ok).toBe(true);
+  });
+
+  it("prints a Markdown table with a row per scenario", () => {
+    const table = formatTable([
+      { name: "Sign", group: "signing", server: "undersigned", connections: 200, requests: 1000, durationSeconds: 1, throughput: 1000, latencyMs: { p50: 1, p99: 2, max: 3 }, errors: 0, target: { text: "≥ 1,500/s", met: false } },
+    ]);
+    expect(table.split("\n")).toHaveLength(3);
+    expect(table).toContain("MISSED: ≥ 1,500/s");
+  });
+
+  it("parses options and refuses unknown ones with a usable message", () => {
+    expect(parseBenchArgs(["--quick", "--only", "signing,live"])).toMatchObject({ quick: true, db: "sqlite", only: new Set(["signing", "live"]) });
+    expect(() => parseBenchArgs(["--db", "mysql"])).toThrow(/sqlite or postgres/);
+    expect(() => parseBenchArgs(["--only", "everything"])).toThrow(/unknown: everything/);
+    expect(() => parseBenchArgs(["--fast"])).toThrow(/Unknown option --fast/);
+  });
+
+  it("seeds exactly the requested number of signatures, never more per petition than there are people", () => {
+    let seed = 1;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const counts = signatureCounts(SMALL, random);
+    expect(counts).toHaveLength(SMALL.petitions);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(SMALL.signatures);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(SMALL.users);
+  });
+});
