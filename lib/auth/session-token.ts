@@ -2,7 +2,7 @@
 // A256CBC-HS512 under a key derived from AUTH_SECRET with HKDF), but with the derived key and
 // its thumbprint computed once per secret instead of on every request. Profiling the benchmark
 // showed the per-request key derivation costing as much as the rest of a signature
-// (docs/decisions/013-hot-paths.md). Tokens stay interchangeable with @auth/core's own
+// (docs/decisions/015-hot-paths.md). Tokens stay interchangeable with @auth/core's own
 // encode/decode; test/unit/session-token.test.ts checks both directions.
 import { hkdfSync } from "node:crypto";
 import { EncryptJWT, base64url, calculateJwkThumbprint, jwtDecrypt, type JWTPayload } from "jose";

@@ -1,4 +1,4 @@
-// Hand-written SQL for the few hottest paths on SQLite (docs/decisions/013-hot-paths.md).
+// Hand-written SQL for the few hottest paths on SQLite (docs/decisions/015-hot-paths.md).
 // Prisma 6's JavaScript query engine spends 0.2–0.5 ms compiling each query; a prepared
 // better-sqlite3 statement answers in microseconds. Everything here has a Prisma twin that runs
 // on PostgreSQL and when direct SQL is switched off, and test/integration/direct-sql.test.ts

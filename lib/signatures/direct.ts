@@ -1,4 +1,4 @@
-// Signing on SQLite without Prisma, with group commit (docs/decisions/013-hot-paths.md).
+// Signing on SQLite without Prisma, with group commit (docs/decisions/015-hot-paths.md).
 // Signatures that arrive in the same turn of the event loop are written in one transaction: one
 // fsync for the whole group instead of one each, and every request is answered only after that
 // commit, so an acknowledged signature is durable as before. Each signature runs in its own
