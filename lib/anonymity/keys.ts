@@ -39,10 +39,25 @@ function load(stored: StoredKey) {
   return entry;
 }
 
+/** A week's key never changes once stored, so each database's keys are remembered by week. */
+const byWeek = new WeakMap<Db, Map<string, ReturnType<typeof load>>>();
+
+async function storedKeyOfWeek(db: Db, week: string) {
+  const known = byWeek.get(db)?.get(week);
+  if (known) return known;
+  const row = await db.tokenKey.findUnique({ where: { week } });
+  if (!row) return null;
+  const entry = load(row);
+  let weeks = byWeek.get(db);
+  if (!weeks) byWeek.set(db, (weeks = new Map()));
+  weeks.set(week, entry);
+  return entry;
+}
+
 /** The key of a week, creating it if this is the week's first use. */
 export async function keyForWeek(db: Db, week: string) {
-  const existing = await db.tokenKey.findUnique({ where: { week } });
-  if (existing) return load(existing);
+  const existing = await storedKeyOfWeek(db, week);
+  if (existing) return existing;
   const pair = generateKeyPairSync("rsa", { modulusLength: 2048, publicExponent: 0x10001 });
   const publicKey = pair.publicKey.export({ format: "der", type: "spki" }).toString("base64");
   const privateKey = pair.privateKey.export({ format: "der", type: "pkcs8" }).toString("base64");
@@ -59,7 +74,7 @@ export async function keyForWeek(db: Db, week: string) {
 /** The keys that verify tokens now: this week's (created if needed) and last week's, if any. */
 export async function publishedKeys(db: Db, now: Date = new Date()): Promise<WeeklyKey[]> {
   const current = await keyForWeek(db, isoWeek(now));
-  const previous = await db.tokenKey.findUnique({ where: { week: previousWeek(now) } });
+  const previous = (await storedKeyOfWeek(db, previousWeek(now)))?.stored;
   return [current.stored, ...(previous ? [previous] : [])].map((k) => ({
     id: k.id,
     week: k.week,
