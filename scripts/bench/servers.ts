@@ -34,7 +34,9 @@ function keepLogs(child: ChildProcess): string[] {
 /** `next start` on the given dist directory and database, as production runs it. */
 export async function startApp(opts: { port: number; distDir: string; databaseUrl: string; secret: string; env?: Record<string, string> }): Promise<Server> {
   const origin = `http://127.0.0.1:${opts.port}`;
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server under load.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
