@@ -39,8 +39,6 @@ function mulberry32(seed: number) {
   };
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
-
 /** Signatures per petition: the first is the hot one with 5% of all; the rest share the remainder unevenly. */
 export function signatureCounts(spec: ScaleSpec, random: () => number): number[] {
   const hot = Math.min(spec.users, Math.round(spec.signatures * 0.05));
@@ -56,51 +54,88 @@ export function signatureCounts(spec: ScaleSpec, random: () => number): number[]
   return counts;
 }
 
-/** People bu{from}…bu{from+n-1}, spread over departments and locations for the breakdowns. */
-function insertPeople(db: Database.Database, from: number, n: number, now: number, random: () => number) {
-  const insert = db.prepare("INSERT INTO User (id, email, name, department, location, role, createdAt) VALUES (?, ?, ?, ?, ?, 'employee', ?)");
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-  db.transaction(() => {
-    for (let u = from; u < from + n; u++) {
-      insert.run(`bu${u}`, `bench.user${u}@example.com`, `Bench User ${u}`, pick(DEPARTMENTS), pick(LOCATIONS), iso(now - 400 * DAY));
+type UserRow = { id: string; email: string; name: string; department: string; location: string; createdAt: Date };
+type PetitionRow = {
+  id: string; slug: string; title: string; ask: string; background: string; addressedTo: string; searchText: string; state: string;
+  token: string; count: number; closesAt: Date; openedAt: Date; thresholdAt: Date | null; dueAt: Date | null; closedAt: Date | null; createdAt: Date;
+};
+type OrganizerRow = { petitionId: string; userId: string; createdAt: Date };
+type SignatureRow = { id: string; petitionId: string; userId: string; visibility: string; createdAt: Date };
+export type SeedRows = { users: UserRow[]; petitions: PetitionRow[]; organizers: OrganizerRow[]; signatures: SignatureRow[] };
+
+/** Where generated rows go: one batch at a time, each batch in one transaction. */
+export interface SeedSink {
+  write(rows: SeedRows): Promise<void>;
+  close(): Promise<void>;
+}
+
+const empty = (): SeedRows => ({ users: [], petitions: [], organizers: [], signatures: [] });
+
+/** better-sqlite3 straight into the file, with durability off until the load is done. */
+export function sqliteSink(file: string): SeedSink {
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  // Bulk loading: a crash here is a rerun, so fsync waits until the end.
+  db.pragma("synchronous = OFF");
+  const iso = (d: Date | null) => (d ? d.toISOString().replace("Z", "+00:00") : null);
+  const user = db.prepare("INSERT INTO User (id, email, name, department, location, role, createdAt) VALUES (?, ?, ?, ?, ?, 'employee', ?)");
+  const petition = db.prepare(`INSERT INTO Petition (id, slug, title, ask, background, addressedTo, goal, responseThreshold, searchText, state,
+      coSponsorToken, signatureCount, closesAt, openedAt, thresholdReachedAt, responseDueAt, closedAt, createdAt, updatedAt)
+    VALUES (?, ?, ?, ?, ?, ?, 1000, 500, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const organizer = db.prepare("INSERT INTO PetitionOrganizer (petitionId, userId, role, createdAt) VALUES (?, ?, 'owner', ?)");
+  const signature = db.prepare("INSERT INTO Signature (id, petitionId, userId, visibility, coSponsor, createdAt) VALUES (?, ?, ?, ?, 0, ?)");
+  const write = db.transaction((rows: SeedRows) => {
+    for (const u of rows.users) user.run(u.id, u.email, u.name, u.department, u.location, iso(u.createdAt));
+    for (const p of rows.petitions) {
+      petition.run(p.id, p.slug, p.title, p.ask, p.background, p.addressedTo, p.searchText, p.state, p.token, p.count, iso(p.closesAt), iso(p.openedAt), iso(p.thresholdAt), iso(p.dueAt), iso(p.closedAt), iso(p.createdAt), iso(p.createdAt));
     }
-  })();
+    for (const o of rows.organizers) organizer.run(o.petitionId, o.userId, iso(o.createdAt));
+    for (const x of rows.signatures) signature.run(x.id, x.petitionId, x.userId, x.visibility, iso(x.createdAt));
+  });
+  return {
+    write: async (rows) => void write(rows),
+    close: async () => {
+      db.pragma("synchronous = FULL");
+      db.pragma("wal_checkpoint(TRUNCATE)");
+      db.close();
+    },
+  };
+}
+
+/** People bu{from}…bu{from+n-1}, spread over departments and locations for the breakdowns. */
+async function insertPeople(sink: SeedSink, from: number, n: number, now: number, random: () => number) {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  for (let start = from; start < from + n; start += 5_000) {
+    const rows = empty();
+    for (let u = start; u < Math.min(from + n, start + 5_000); u++) {
+      rows.users.push({ id: `bu${u}`, email: `bench.user${u}@example.com`, name: `Bench User ${u}`, department: pick(DEPARTMENTS), location: pick(LOCATIONS), createdAt: new Date(now - 400 * DAY) });
+    }
+    await sink.write(rows);
+  }
 }
 
 /** Adds people who have signed nothing yet: the signers of the load scenarios. */
-export function addSigners(file: string, from: number, n: number) {
-  const db = new Database(file);
-  db.pragma("synchronous = OFF");
-  insertPeople(db, from, n, Date.now(), mulberry32(from));
-  db.pragma("synchronous = FULL");
-  db.close();
+export async function addSigners(sink: SeedSink, from: number, n: number) {
+  try {
+    await insertPeople(sink, from, n, Date.now(), mulberry32(from));
+  } finally {
+    await sink.close();
+  }
 }
 
 export type SeededScale = { hotPetition: { id: string; slug: string }; petitions: number; signatures: number; users: number; seconds: number };
 
-export function seedScale(file: string, spec: ScaleSpec, now = Date.now()): SeededScale {
+export async function seedScale(sink: SeedSink, spec: ScaleSpec, now = Date.now()): Promise<SeededScale> {
   const started = performance.now();
   const random = mulberry32(42);
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  // Bulk loading: durability does not matter until the load is done, and a crash here is a rerun.
-  db.pragma("synchronous = OFF");
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-
-  insertPeople(db, 0, spec.users, now, random);
-
-  const counts = signatureCounts(spec, random);
-  const insertPetition = db.prepare(`INSERT INTO Petition (id, slug, title, ask, background, addressedTo, goal, responseThreshold, searchText, state,
-      coSponsorToken, signatureCount, closesAt, openedAt, thresholdReachedAt, responseDueAt, closedAt, createdAt, updatedAt)
-    VALUES (@id, @slug, @title, @ask, @background, @addressedTo, 1000, 500, @searchText, @state, @token, @count, @closesAt, @openedAt,
-      @thresholdAt, @dueAt, @closedAt, @createdAt, @createdAt)`);
-  const insertOrganizer = db.prepare("INSERT INTO PetitionOrganizer (petitionId, userId, role, createdAt) VALUES (?, ?, 'owner', ?)");
-  const insertSignature = db.prepare("INSERT INTO Signature (id, petitionId, userId, visibility, coSponsor, createdAt) VALUES (?, ?, ?, ?, 0, ?)");
-
   let signatureId = 0;
-  const BATCH = 2_000;
-  for (let from = 0; from < spec.petitions; from += BATCH) {
-    db.transaction(() => {
+  try {
+    await insertPeople(sink, 0, spec.users, now, random);
+    const counts = signatureCounts(spec, random);
+    const BATCH = 500;
+    for (let from = 0; from < spec.petitions; from += BATCH) {
+      const rows = empty();
       for (let i = from; i < Math.min(spec.petitions, from + BATCH); i++) {
         const createdAt = now - Math.floor(random() * 180 + 1) * DAY;
         const openedAt = createdAt + DAY;
@@ -112,7 +147,7 @@ export function seedScale(file: string, spec: ScaleSpec, now = Date.now()): Seed
         const addressedTo = "The executive team";
         const n = counts[i]!;
         const thresholdAt = n >= 500 ? Math.min(now, openedAt + DAY) : null;
-        insertPetition.run({
+        rows.petitions.push({
           id: `bp${i}`,
           slug: `bench-petition-${i}`,
           title,
@@ -123,26 +158,30 @@ export function seedScale(file: string, spec: ScaleSpec, now = Date.now()): Seed
           state: open ? "open" : "closed",
           token: `bt${i}`,
           count: n,
-          closesAt: iso(closesAt),
-          openedAt: iso(openedAt),
-          thresholdAt: thresholdAt ? iso(thresholdAt) : null,
-          dueAt: thresholdAt ? iso(thresholdAt + 14 * DAY) : null,
-          closedAt: open ? null : iso(closesAt),
-          createdAt: iso(createdAt),
+          closesAt: new Date(closesAt),
+          openedAt: new Date(openedAt),
+          thresholdAt: thresholdAt ? new Date(thresholdAt) : null,
+          dueAt: thresholdAt ? new Date(thresholdAt + 14 * DAY) : null,
+          closedAt: open ? null : new Date(closesAt),
+          createdAt: new Date(createdAt),
         });
-        insertOrganizer.run(`bp${i}`, `bu${i % spec.users}`, iso(createdAt));
+        rows.organizers.push({ petitionId: `bp${i}`, userId: `bu${i % spec.users}`, createdAt: new Date(createdAt) });
         // Distinct signers per petition: a run of consecutive people from a rotating start.
         const start = Math.floor(random() * spec.users);
         const span = Math.max(1, Math.min(now, closesAt) - openedAt);
         for (let j = 0; j < n; j++) {
-          insertSignature.run(`bs${signatureId++}`, `bp${i}`, `bu${(start + j) % spec.users}`, j % 4 === 0 ? "anonymous" : "named", iso(openedAt + Math.floor((span * j) / n)));
+          rows.signatures.push({ id: `bs${signatureId++}`, petitionId: `bp${i}`, userId: `bu${(start + j) % spec.users}`, visibility: j % 4 === 0 ? "anonymous" : "named", createdAt: new Date(openedAt + Math.floor((span * j) / n)) });
+        }
+        // The hot petition alone can hold 100,000 signatures: write it in its own batches.
+        if (rows.signatures.length >= 20_000) {
+          await sink.write({ ...empty(), petitions: rows.petitions.splice(0), organizers: rows.organizers.splice(0), signatures: rows.signatures.splice(0) });
         }
       }
-    })();
+      await sink.write(rows);
+    }
+  } finally {
+    await sink.close();
   }
-  db.pragma("synchronous = FULL");
-  db.pragma("wal_checkpoint(TRUNCATE)");
-  db.close();
   return {
     hotPetition: { id: "bp0", slug: "bench-petition-0" },
     petitions: spec.petitions,
