@@ -1,30 +1,81 @@
-// A fresh SQLite database per test file: a copy of the migrated template.
+// A fresh database per test file: on SQLite a copy of the migrated template file, on PostgreSQL
+// a database created from the migrated template database (test/setup/*.ts). Which one depends on
+// the Vitest project (sqlite or postgres) the file runs in.
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { afterAll } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, inject } from "vitest";
 import type { Actor, Role } from "@/lib/auth/actor";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db, type DbKind } from "@/lib/db/client";
+
+const testDb = inject("testDb");
+
+/** The database this run of the integration suite uses. */
+export const DB_KIND: DbKind = testDb.kind;
 
 export function freshDbFile(): string {
-  const template = process.env.UNDERSIGNED_TEMPLATE_DB ?? path.resolve(__dirname, "../.tmp/template.db");
+  if (testDb.kind !== "sqlite") throw new Error("freshDbFile is for the SQLite run");
   const dir = path.resolve(__dirname, "../.tmp/dbs");
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${randomUUID()}.db`);
-  copyFileSync(template, file);
+  copyFileSync(testDb.template, file);
   return file;
 }
 
-/** A database for this test file, removed when the file's tests finish. */
-export function testDatabase(): { db: Db; file: string; url: string } {
-  const file = freshDbFile();
-  const url = `file:${file}`;
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  if (testDb.kind !== "postgres") throw new Error("not the PostgreSQL run");
+  const client = new pg.Client({ connectionString: testDb.adminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * An empty, migrated PostgreSQL database; returns its URL and a function that drops it. The
+ * database exists once the returned promise resolves.
+ */
+export async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (testDb.kind !== "postgres") throw new Error("freshPostgresDatabase is for the PostgreSQL run");
+  const name = `t_${randomUUID().replace(/-/g, "")}`;
+  await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${testDb.template}"`));
+  const url = new URL(testDb.adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined) };
+}
+
+/**
+ * A database for this test file, removed when the file's tests finish. On PostgreSQL it is
+ * created in a beforeAll hook registered here, so call this before any hook that uses it.
+ */
+export function testDatabase(): { db: Db; url: string; kind: DbKind; file: string } {
+  if (testDb.kind === "sqlite") {
+    const file = freshDbFile();
+    const url = `file:${file}`;
+    const db = createDb(url);
+    afterAll(async () => {
+      await db.$disconnect();
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+    });
+    return { db, file, url, kind: "sqlite" };
+  }
+  const name = `t_${randomUUID().replace(/-/g, "")}`;
+  const parsed = new URL(testDb.adminUrl);
+  parsed.pathname = `/${name}`;
+  const url = parsed.toString();
+  // Prisma and node-postgres connect on the first query, which comes after this hook.
   const db = createDb(url);
+  beforeAll(async () => {
+    await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${testDb.template}"`));
+  });
   afterAll(async () => {
     await db.$disconnect();
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   });
-  return { db, file, url };
+  return { db, file: "", url, kind: "postgres" };
 }
 
 let counter = 0;
