@@ -22,8 +22,9 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts", "lib/**/*.test.ts"] } },
       { extends: true, test: { name: "sqlite", include: ["test/integration/**/*.test.ts"], globalSetup: ["test/setup/global.ts"] } },
+      // After the others, so the two runs do not compete for the machine's cores.
       ...(withPostgres
-        ? [{ extends: true as const, test: { name: "postgres", include: ["test/integration/**/*.test.ts"], globalSetup: ["test/setup/postgres.ts"] } }]
+        ? [{ extends: true as const, test: { name: "postgres", include: ["test/integration/**/*.test.ts"], globalSetup: ["test/setup/postgres.ts"], sequence: { groupOrder: 1 } } }]
         : []),
     ],
   },

@@ -27,6 +27,12 @@ export function createExclusive(db: Db): Exclusive {
       const key = advisoryKey(name);
       const connection = await info.pool.connect();
       let broken = false;
+      // A connection that dies while checked out reports it here; without a listener the
+      // error would end the process. The lock died with it, which is what we want.
+      const onError = () => {
+        broken = true;
+      };
+      connection.on("error", onError);
       try {
         const { rows } = await connection.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1::bigint) AS locked", [key]);
         if (!rows[0]?.locked) return false;
@@ -42,6 +48,7 @@ export function createExclusive(db: Db): Exclusive {
         }
         return true;
       } finally {
+        connection.removeListener("error", onError);
         connection.release(broken);
       }
     } finally {

@@ -1,11 +1,11 @@
 // A fresh database per test file: on SQLite a copy of the migrated template file, on PostgreSQL
 // a database created from the migrated template database (test/setup/*.ts). Which one depends on
 // the Vitest project (sqlite or postgres) the file runs in.
+import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, inject } from "vitest";
 import type { Actor, Role } from "@/lib/auth/actor";
 import { createDb, type Db, type DbKind } from "@/lib/db/client";
 
@@ -23,34 +23,19 @@ export function freshDbFile(): string {
   return file;
 }
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+/**
+ * Runs one statement on the PostgreSQL server, synchronously: test files use their database
+ * while Vitest collects them (in `describe` bodies), before any hook could run.
+ */
+function adminSync(sql: string) {
   if (testDb.kind !== "postgres") throw new Error("not the PostgreSQL run");
-  const client = new pg.Client({ connectionString: testDb.adminUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
+  const script = `const { Client } = require("pg");
+(async () => { const c = new Client({ connectionString: process.argv[1] }); await c.connect(); try { await c.query(process.argv[2]); } finally { await c.end(); } })()
+  .catch((e) => { console.error(e.message); process.exit(1); });`;
+  execFileSync(process.execPath, ["-e", script, testDb.adminUrl, sql], { stdio: ["ignore", "ignore", "inherit"] });
 }
 
-/**
- * An empty, migrated PostgreSQL database; returns its URL and a function that drops it. The
- * database exists once the returned promise resolves.
- */
-export async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (testDb.kind !== "postgres") throw new Error("freshPostgresDatabase is for the PostgreSQL run");
-  const name = `t_${randomUUID().replace(/-/g, "")}`;
-  await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${testDb.template}"`));
-  const url = new URL(testDb.adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined) };
-}
-
-/**
- * A database for this test file, removed when the file's tests finish. On PostgreSQL it is
- * created in a beforeAll hook registered here, so call this before any hook that uses it.
- */
+/** A database for this test file, removed when the file's tests finish. */
 export function testDatabase(): { db: Db; url: string; kind: DbKind; file: string } {
   if (testDb.kind === "sqlite") {
     const file = freshDbFile();
@@ -63,17 +48,14 @@ export function testDatabase(): { db: Db; url: string; kind: DbKind; file: strin
     return { db, file, url, kind: "sqlite" };
   }
   const name = `t_${randomUUID().replace(/-/g, "")}`;
+  adminSync(`CREATE DATABASE "${name}" TEMPLATE "${testDb.template}"`);
   const parsed = new URL(testDb.adminUrl);
   parsed.pathname = `/${name}`;
   const url = parsed.toString();
-  // Prisma and node-postgres connect on the first query, which comes after this hook.
   const db = createDb(url);
-  beforeAll(async () => {
-    await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${testDb.template}"`));
-  });
   afterAll(async () => {
     await db.$disconnect();
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    adminSync(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
   return { db, file: "", url, kind: "postgres" };
 }
