@@ -2,14 +2,13 @@
 // read every table, the raw database and WAL bytes (SQLite) or every table's and index's data
 // file (PostgreSQL), and everything logged, and look for anything that joins a comment to the
 // person who wrote it.
-import { existsSync, readFileSync } from "node:fs";
+import { accessSync, constants, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { postAnonymousComment } from "@/lib/comments";
 import { collectTokens, makeProgram } from "./anon";
 import { DB_KIND, makeUser, testDatabase } from "./db";
-import { inject } from "vitest";
 
 const { db, file } = testDatabase();
 
@@ -107,13 +106,17 @@ describe("nothing joins an anonymous comment to its author", () => {
     expect(found).toBeGreaterThanOrEqual(posted.length);
   });
 
-  const testDb = inject("testDb");
-  // On a cluster the tests started themselves, the data files are readable; on a server named
-  // by TEST_POSTGRES_URL they may not be, and this check is left out.
-  it.runIf(testDb.kind === "postgres" && testDb.dataDir)("every data page of every table and index that holds a comment holds no personal data", async () => {
+  // The data files are readable when the server runs on this machine and this user may read
+  // them (the throwaway clusters of the tests and CI); elsewhere this check is skipped.
+  it.runIf(DB_KIND === "postgres")("every data page of every table and index that holds a comment holds no personal data", async (ctx) => {
     await db.$executeRawUnsafe("CHECKPOINT");
     const [row] = await db.$queryRawUnsafe<{ dir: string }[]>("SELECT current_setting('data_directory') AS dir");
     const dir = row!.dir;
+    try {
+      accessSync(path.join(dir, "base"), constants.R_OK);
+    } catch {
+      ctx.skip();
+    }
     const relations = await db.$queryRawUnsafe<{ file: string }[]>(
       "SELECT pg_relation_filepath(c.oid) AS file FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('public', 'pg_toast') AND c.relkind IN ('r', 't', 'i') AND pg_relation_filepath(c.oid) IS NOT NULL",
     );

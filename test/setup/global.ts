@@ -27,6 +27,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     testDb:
       | { kind: "sqlite"; template: string }
-      | { kind: "postgres"; adminUrl: string; template: string; dataDir: string | null };
+      | { kind: "postgres"; adminUrl: string; template: string };
   }
 }

@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, DATABASE_URL: templateUrl.toString() },
   });
-  project.provide("testDb", { kind: "postgres", adminUrl, template, dataDir: cluster?.dataDir ?? null });
+  project.provide("testDb", { kind: "postgres", adminUrl, template });
 
   return async () => {
     const c = new pg.Client({ connectionString: adminUrl });
