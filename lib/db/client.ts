@@ -52,10 +52,22 @@ export const SQLITE_PRAGMAS = [
   "PRAGMA foreign_keys = ON",
 ];
 
+/**
+ * Transactions start with BEGIN IMMEDIATE, taking the write lock up front (waiting up to the busy
+ * timeout for it). The adapter's plain BEGIN defers it to the first write, and the adapter runs
+ * other requests' reads on the same connection meanwhile; a read inside the transaction makes it
+ * a reader, and if another process writes before this one's first write, SQLite refuses the
+ * upgrade at once ("database is locked") instead of waiting. Every transaction here writes.
+ */
+type Preparer = { prepare: (sql: string) => unknown };
+
 class ConfiguredSQLite extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript(SQLITE_PRAGMAS.join(";\n") + ";");
+    const client = (adapter as unknown as { client: Preparer }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
     return adapter;
   }
 }
