@@ -7,14 +7,14 @@
 //   ...
 //   await pg.stop();                                   // stops it and deletes its files
 //
-// From a shell: `npx tsx scripts/pg-cluster.ts [--port N] [--database NAME]` prints
+// From a shell: `npm run db:postgres -- [--port N] [--database NAME] [--durable]` prints
 // `DATABASE_URL=postgresql://...` and keeps the cluster until Ctrl-C or SIGTERM.
 //
 // The binaries come from PG_BIN, Debian's /usr/lib/postgresql/<version>/bin (newest first) or the
 // PATH (apt-get install -y postgresql). PostgreSQL refuses to run as root, so as root the cluster
 // runs as the `postgres` user (made by Debian's package) or `nobody`. The port is `port`, else
 // the first free one of UNDERSIGNED_PG_PORT..+9, else any free port. The cluster trusts local
-// connections and skips fsync: it holds test data only and is deleted when stopped.
+// connections, skips fsync unless `durable` is set (benchmarks), and is deleted when stopped.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -106,7 +106,12 @@ function watchdog(bin: string, dataDir: string, root: string, user: ReturnType<t
   spawn("sh", ["-c", script, "pg-watchdog", String(process.pid), bin, dataDir, root], { detached: true, stdio: "ignore" }).unref();
 }
 
-export async function startPostgresCluster(opts: { port?: number } = {}): Promise<PostgresCluster> {
+/**
+ * Starts a cluster. `durable: true` keeps PostgreSQL's default fsync and synchronous commit, as a
+ * benchmark comparing it with SQLite's synchronous=FULL needs; by default they are off, because
+ * test data does not need to survive a power cut.
+ */
+export async function startPostgresCluster(opts: { port?: number; durable?: boolean } = {}): Promise<PostgresCluster> {
   const bin = findPostgresBin();
   if (!bin) {
     throw new Error("PostgreSQL is not installed: apt-get install -y postgresql (or set PG_BIN to the folder holding initdb, pg_ctl and postgres)");
@@ -136,15 +141,13 @@ export async function startPostgresCluster(opts: { port?: number } = {}): Promis
   process.once("exit", stop);
 
   try {
-    run(path.join(bin, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"], user, root);
+    run(path.join(bin, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", ...(opts.durable ? [] : ["--no-sync"])], user, root);
     const port = await choosePort(opts.port);
     const settings = [
       `-p ${port}`,
       "-h 127.0.0.1",
       `-k ${root}`,
-      "-c fsync=off",
-      "-c synchronous_commit=off",
-      "-c full_page_writes=off",
+      ...(opts.durable ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]),
       "-c max_connections=300",
       "-c shared_buffers=64MB",
     ].join(" ");
@@ -197,7 +200,7 @@ if (process.argv[1] && /pg-cluster\.ts$/.test(process.argv[1])) {
   };
   const port = arg("--port") ? Number(arg("--port")) : undefined;
   const database = arg("--database") ?? "undersigned";
-  startPostgresCluster({ port })
+  startPostgresCluster({ port, durable: process.argv.includes("--durable") })
     .then(async (cluster) => {
       const url = await cluster.createDatabase(database);
       console.log(`DATABASE_URL=${url}`);
