@@ -4,7 +4,7 @@ const nextConfig: NextConfig = {
   // The end-to-end tests build into their own folder so they never overwrite the demo's build.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Native and engine packages stay outside the bundle and load from node_modules.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "oidc-provider"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "oidc-provider"],
   poweredByHeader: false,
   // forbidden() answers 403 with app/forbidden.tsx for signed-in people without the right role.
   experimental: { authInterrupts: true },

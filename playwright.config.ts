@@ -66,7 +66,8 @@ export default defineConfig({
         E2E_PORT: String(PORT),
         NEXT_DIST_DIR: ".next-test",
         NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: "file:./test/.tmp/e2e.db",
+        // scripts/e2e.ts runs the suite on SQLite and again on PostgreSQL.
+        DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./test/.tmp/e2e.db",
         AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
         AUTH_TRUST_HOST: "true",
         AUTH_DEV_LOGIN: "true",

@@ -3,9 +3,10 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { DEFAULT_DATABASE_URL } from "@/lib/db/client";
+import { databaseKind, DEFAULT_DATABASE_URL } from "@/lib/db/client";
 
 export async function backup(url: string, target: string) {
+  if (databaseKind(url) !== "sqlite") throw new Error("npm run backup copies a SQLite file; back up PostgreSQL with pg_dump or your provider's snapshots");
   mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   const db = new Database(url.replace(/^file:/, ""), { fileMustExist: true, timeout: 5000 });
   try {

@@ -1,5 +1,6 @@
-// `npm run demo`: builds the app, creates a fresh SQLite database with the demo story and serves
-// the production build on http://127.0.0.1:3000 (PORT overrides).
+// `npm run demo`: builds the app, creates a fresh database with the demo story (SQLite by default,
+// or the PostgreSQL database a postgresql:// DATABASE_URL names, which it empties first) and
+// serves the production build on http://127.0.0.1:3000 (PORT overrides).
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { prepareDatabase } from "./prepare-db";
@@ -10,7 +11,8 @@ const url = process.env.DATABASE_URL ?? "file:./data/demo.db";
 async function main() {
   console.log("Building the production app…");
   execFileSync("npm", ["run", "build"], { stdio: "inherit" });
-  console.log(`Creating a fresh demo database at ${url}…`);
+  // Never print a password that is part of a PostgreSQL URL.
+  console.log(`Creating a fresh demo database at ${url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")}…`);
   const summary = await prepareDatabase(url, { seed: true });
   if (summary) console.log(`Seeded ${summary.users} people, ${summary.petitions} petitions, ${summary.signatures} signatures.`);
   const env = {

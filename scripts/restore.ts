@@ -2,9 +2,10 @@
 // restore checks the backup, then copies it into place through SQLite's backup API.
 import { existsSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
-import { DEFAULT_DATABASE_URL } from "@/lib/db/client";
+import { databaseKind, DEFAULT_DATABASE_URL } from "@/lib/db/client";
 
 export async function restore(source: string, url: string) {
+  if (databaseKind(url) !== "sqlite") throw new Error("npm run restore restores a SQLite file; restore PostgreSQL with pg_restore or your provider's tools");
   if (!existsSync(source)) throw new Error(`no backup at ${source}`);
   const backupDb = new Database(source, { readonly: true });
   try {

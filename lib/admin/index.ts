@@ -3,6 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { requireRole, roleSchema, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
+import { containsIgnoringCase } from "@/lib/db/search";
 import { conflict, invalidInput, notFound, parseInput } from "@/lib/errors";
 import { getSettings, settingsFields, settingsSchema, type Settings } from "@/lib/settings";
 
@@ -33,7 +34,7 @@ export async function listUsers(db: Db, actor: Actor | null, query: { q?: string
   requireRole(actor, ["admin"], "list accounts");
   const q = query.q?.trim().toLowerCase().slice(0, 100);
   const rows = await db.user.findMany({
-    where: q ? { OR: [{ email: { contains: q } }, { name: { contains: q } }] } : { role: { not: "employee" } },
+    where: q ? { OR: [{ email: containsIgnoringCase(db, q) }, { name: containsIgnoringCase(db, q) }] } : { role: { not: "employee" } },
     orderBy: [{ role: "asc" }, { name: "asc" }],
     take: 50,
     select: { id: true, name: true, email: true, role: true, department: true },

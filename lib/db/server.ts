@@ -2,7 +2,7 @@ import "server-only";
 import { createDb, type Db } from "./client";
 
 // One client per server process. In development, Next.js reloads modules, so the client is
-// kept on globalThis to avoid opening a new SQLite connection on every edit.
+// kept on globalThis to avoid opening new database connections on every edit.
 const globalForDb = globalThis as unknown as { undersignedDb?: Db };
 
 export const db: Db = globalForDb.undersignedDb ?? createDb();

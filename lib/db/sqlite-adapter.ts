@@ -118,6 +118,12 @@ export class GatedSQLite extends PrismaBetterSQLite3 {
       if (!client || typeof client.prepare !== "function") {
         throw new Error("The SQLite driver adapter no longer exposes its connection; lib/db/sqlite-adapter.ts needs updating.");
       }
+      // Transactions start with BEGIN IMMEDIATE, taking the write lock up front (waiting up to
+      // the busy timeout for it). With the adapter's plain BEGIN, a transaction that reads first
+      // is a reader, and if another process writes before its first write SQLite refuses the
+      // upgrade at once ("database is locked") instead of waiting. Every transaction here writes.
+      const prepare = client.prepare.bind(client);
+      client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof client.prepare;
       return new GatedAdapter(inner, new ConnectionGate(), client);
     })();
     return this.connection;

@@ -81,13 +81,14 @@ export async function signPetition(
         data: { petitionId, userId: signer.id, visibility, coSponsor, createdAt: now },
         select: { visibility: true, coSponsor: true, createdAt: true },
       });
-      // The state condition makes a signature racing a close fail instead of landing late.
+      if (follow) await ensureFollow(tx, signer.id, { targetType: "petition", targetId: petitionId });
+      // The state condition makes a signature racing a close fail instead of landing late. The
+      // count's row stays locked from here to the commit (PostgreSQL), so the other writes go first.
       const { count } = await tx.petition.updateMany({
         where: { id: petitionId, state: petition.state, closesAt: { gt: now } },
         data: { signatureCount: { increment: 1 } },
       });
       if (count !== 1) throw new DomainError("closed", closedMessage(petition.closesAt));
-      if (follow) await ensureFollow(tx, signer.id, { targetType: "petition", targetId: petitionId });
 
       if (coSponsor) {
         const coSponsors = await tx.signature.count({ where: { petitionId, coSponsor: true } });

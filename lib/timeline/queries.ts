@@ -84,6 +84,17 @@ export async function eventsSince(db: Db, since: Date, take = 200) {
   return rows.map(toTimelineItem);
 }
 
+/** These events, oldest first (the live stream's PostgreSQL path learns ids from NOTIFY). */
+export async function eventsByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db.timelineEvent.findMany({
+    where: { id: { in: ids } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: TIMELINE_EVENT_SELECT,
+  });
+  return rows.map(toTimelineItem);
+}
+
 /** The most recent public events, for the home page. */
 export async function listRecentEvents(db: Db, take = 10) {
   return (await listTimeline(db, { limit: take })).items;

@@ -109,3 +109,34 @@ export async function runMix(opts: { origin: string; signPath: string; reads: st
   });
   return { ...summarize(result), tally };
 }
+
+/**
+ * The same load split over several servers at once (scale-out): connections and signatures are
+ * divided evenly, throughput is the sum, latencies are the worst server's (percentiles of two
+ * runs cannot be merged exactly, so the report errs on the slow side).
+ */
+export async function runSigningOnAll(opts: { origins: string[]; path: string; connections: number; amount: number; pool: SignerPool }) {
+  const n = opts.origins.length;
+  const runs = await Promise.all(
+    opts.origins.map((origin) => runSigning({ origin, path: opts.path, connections: Math.ceil(opts.connections / n), amount: Math.floor(opts.amount / n), pool: opts.pool })),
+  );
+  const durationSeconds = Math.max(...runs.map((r) => r.durationSeconds));
+  const ok = runs.reduce((a, r) => a + r.ok, 0);
+  return {
+    requests: runs.reduce((a, r) => a + r.requests, 0),
+    ok,
+    durationSeconds,
+    throughput: ok / durationSeconds,
+    latencyMs: {
+      p50: Math.max(...runs.map((r) => r.latencyMs.p50)),
+      p99: Math.max(...runs.map((r) => r.latencyMs.p99)),
+      max: Math.max(...runs.map((r) => r.latencyMs.max)),
+    },
+    errors: runs.reduce((a, r) => a + r.errors, 0),
+    tally: {
+      acknowledged: runs.flatMap((r) => r.tally.acknowledged),
+      sent: runs.reduce((a, r) => a + r.tally.sent, 0),
+      answered: runs.reduce((a, r) => a + r.tally.answered, 0),
+    },
+  };
+}

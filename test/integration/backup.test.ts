@@ -1,5 +1,6 @@
 // A backup taken while another process keeps signing is consistent: it passes the integrity
-// check, its counts reconcile, and restoring it gives back exactly what it held.
+// check, its counts reconcile, and restoring it gives back exactly what it held. SQLite only:
+// PostgreSQL deployments back up with pg_dump or their provider's tools (README, Deployment).
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -8,11 +9,11 @@ import { createDb } from "@/lib/db/client";
 import { reconcileCounts } from "@/lib/signatures";
 import { backup } from "@/scripts/backup";
 import { restore } from "@/scripts/restore";
-import { freshDbFile, makeUsers, openPetitionFor, makeUser, testDatabase } from "./db";
+import { DB_KIND, freshDbFile, makeUsers, openPetitionFor, makeUser, testDatabase } from "./db";
 
 const { db, url } = testDatabase();
 
-describe("online backup and restore", () => {
+describe.runIf(DB_KIND === "sqlite")("online backup and restore", () => {
   it("round-trips a backup taken under signing load from another process", async () => {
     const organizer = await makeUser(db);
     const p = await openPetitionFor(db, organizer);
@@ -48,5 +49,12 @@ describe("online backup and restore", () => {
     // The live database got everything.
     expect(await db.signature.count({ where: { petitionId: p.id } })).toBe(202);
     await expect(restore("test/.tmp/backups/missing.db", `file:${freshDbFile()}`)).rejects.toThrow(/no backup/);
+  });
+});
+
+describe("backup and restore on PostgreSQL", () => {
+  it("refuse a postgresql:// URL and point to PostgreSQL's own tools", async () => {
+    await expect(backup("postgresql://localhost/undersigned", "test/.tmp/backups/never.db")).rejects.toThrow(/pg_dump/);
+    await expect(restore("test/.tmp/backups/never.db", "postgresql://localhost/undersigned")).rejects.toThrow(/pg_restore/);
   });
 });

@@ -1,30 +1,63 @@
-// A fresh SQLite database per test file: a copy of the migrated template.
+// A fresh database per test file: on SQLite a copy of the migrated template file, on PostgreSQL
+// a database created from the migrated template database (test/setup/*.ts). Which one depends on
+// the Vitest project (sqlite or postgres) the file runs in.
+import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 import type { Actor, Role } from "@/lib/auth/actor";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db, type DbKind } from "@/lib/db/client";
+
+const testDb = inject("testDb");
+
+/** The database this run of the integration suite uses. */
+export const DB_KIND: DbKind = testDb.kind;
 
 export function freshDbFile(): string {
-  const template = process.env.UNDERSIGNED_TEMPLATE_DB ?? path.resolve(__dirname, "../.tmp/template.db");
+  if (testDb.kind !== "sqlite") throw new Error("freshDbFile is for the SQLite run");
   const dir = path.resolve(__dirname, "../.tmp/dbs");
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${randomUUID()}.db`);
-  copyFileSync(template, file);
+  copyFileSync(testDb.template, file);
   return file;
 }
 
+/**
+ * Runs one statement on the PostgreSQL server, synchronously: test files use their database
+ * while Vitest collects them (in `describe` bodies), before any hook could run.
+ */
+function adminSync(sql: string) {
+  if (testDb.kind !== "postgres") throw new Error("not the PostgreSQL run");
+  const script = `const { Client } = require("pg");
+(async () => { const c = new Client({ connectionString: process.argv[1] }); await c.connect(); try { await c.query(process.argv[2]); } finally { await c.end(); } })()
+  .catch((e) => { console.error(e.message); process.exit(1); });`;
+  execFileSync(process.execPath, ["-e", script, testDb.adminUrl, sql], { stdio: ["ignore", "ignore", "inherit"] });
+}
+
 /** A database for this test file, removed when the file's tests finish. */
-export function testDatabase(): { db: Db; file: string; url: string } {
-  const file = freshDbFile();
-  const url = `file:${file}`;
+export function testDatabase(): { db: Db; url: string; kind: DbKind; file: string } {
+  if (testDb.kind === "sqlite") {
+    const file = freshDbFile();
+    const url = `file:${file}`;
+    const db = createDb(url);
+    afterAll(async () => {
+      await db.$disconnect();
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+    });
+    return { db, file, url, kind: "sqlite" };
+  }
+  const name = `t_${randomUUID().replace(/-/g, "")}`;
+  adminSync(`CREATE DATABASE "${name}" TEMPLATE "${testDb.template}"`);
+  const parsed = new URL(testDb.adminUrl);
+  parsed.pathname = `/${name}`;
+  const url = parsed.toString();
   const db = createDb(url);
   afterAll(async () => {
     await db.$disconnect();
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+    adminSync(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
-  return { db, file, url };
+  return { db, file: "", url, kind: "postgres" };
 }
 
 let counter = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { setRole, updateSettings } from "@/lib/admin";
+import { listUsers, setRole, updateSettings } from "@/lib/admin";
 import { listAudit } from "@/lib/audit";
 import { exportAggregatesCsv, exportNamedSignaturesCsv, getDashboard } from "@/lib/dashboard";
 import { decideAppeal, fileAppeal, hidePetition, listModerationLog } from "@/lib/moderation";
@@ -134,6 +134,15 @@ describe("moderation and appeals", async () => {
 
 describe("administration", async () => {
   const admin = await makeUser(db, { role: "admin" });
+
+  it("finds accounts by any part of the name or email, whatever the case, on either database", async () => {
+    const zelda = await makeUser(db, { name: "Zelda Quintero-Haas", email: "zq.7@example.com" });
+    for (const q of ["quintero", "QUINTERO", "Zelda q", "ZQ.7@EXAMPLE"]) {
+      expect((await listUsers(db, admin, { q })).map((u) => u.id), q).toContain(zelda.id);
+    }
+    expect((await listUsers(db, admin, { q: "quinterox" })).map((u) => u.id)).not.toContain(zelda.id);
+    await expect(listUsers(db, zelda, { q: "z" })).rejects.toMatchObject({ status: 403 });
+  });
 
   it("only admins change roles; each change is audited; the last admin stays", async () => {
     const jonas = await makeUser(db);

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseSchemaDocs, undocumented } from "@/lib/privacy/schema-docs";
+import { toPostgresSchema } from "@/scripts/postgres-schema";
 
 const schema = readFileSync(path.resolve(__dirname, "../../prisma/schema.prisma"), "utf8");
 const models = parseSchemaDocs(schema);
@@ -21,6 +22,32 @@ describe("prisma/schema.prisma", () => {
   it("matches the schema the committed migrations produce (run npm run db:migration after a change)", () => {
     const snapshot = readFileSync(path.resolve(__dirname, "../../prisma/migrations/schema.snapshot.prisma"), "utf8");
     expect(snapshot).toBe(schema);
+  });
+});
+
+describe("prisma/postgres/schema.prisma", () => {
+  const postgres = readFileSync(path.resolve(__dirname, "../../prisma/postgres/schema.prisma"), "utf8");
+
+  it("is what scripts/postgres-schema.ts generates from prisma/schema.prisma (nobody edits it)", () => {
+    expect(postgres).toBe(toPostgresSchema(schema));
+  });
+
+  it("differs from the SQLite schema only in its provider, client folder and header", () => {
+    expect(postgres).toMatch(/provider = "postgresql"/);
+    expect(postgres).toMatch(/output\s+= "..\/..\/lib\/generated\/prisma-pg"/);
+    expect(parseSchemaDocs(postgres)).toEqual(models);
+    const body = (s: string) => s.replace(/^\/\/ GENERATED[\s\S]*?\n\n/, "").replace('"postgresql"', '"sqlite"').replace('"../../lib/generated/prisma-pg"', '"../lib/generated/prisma"');
+    expect(body(postgres)).toBe(schema);
+  });
+
+  it("matches the schema the committed PostgreSQL migrations produce", () => {
+    const snapshot = readFileSync(path.resolve(__dirname, "../../prisma/postgres/migrations/schema.snapshot.prisma"), "utf8");
+    expect(snapshot).toBe(postgres);
+  });
+
+  it("the generator refuses a schema it does not recognise", () => {
+    expect(() => toPostgresSchema(schema.replace('provider = "sqlite"', 'provider = "mysql"'))).toThrow(/datasource provider/);
+    expect(() => toPostgresSchema(schema.replace("String   @id", "String @db.Text @id"))).toThrow(/SQLite-specific|portable/);
   });
 });
 

@@ -1,10 +1,12 @@
-// Helpers for the crash test, run with tsx in their own process (the app's modules are ESM-only
-// with path aliases, which the Playwright runner does not load).
-//   prepare URL SECRET N  → prints { petitionId, users: [{ id, cookie }] }
-//   check URL PETITION ID,ID,...  → prints { lost, drift, integrity }
+// Helpers for the crash and two-server tests, run with tsx in their own process (the app's modules
+// are ESM-only with path aliases, which the Playwright runner does not load). URL is SQLite or
+// PostgreSQL.
+//   prepare URL SECRET N  → prints { petitionId, slug, users: [{ id, cookie }] }
+//   check URL PETITION ID,ID,...  → prints { lost, drift, integrity, stored } (integrity: SQLite's
+//     integrity_check; null on PostgreSQL, whose own crash safety these tests do not exercise)
 import { encode } from "@auth/core/jwt";
 import Database from "better-sqlite3";
-import { createDb } from "@/lib/db/client";
+import { createDb, databaseKind } from "@/lib/db/client";
 import { createPetition, submitForCoSponsors } from "@/lib/petitions/commands";
 import { writeSettings } from "@/lib/settings";
 import { reconcileCounts } from "@/lib/signatures";
@@ -30,7 +32,7 @@ async function prepare(url: string, secret: string, n: number) {
   const minted = await Promise.all(
     users.map(async (u) => ({ id: u.id, cookie: `authjs.session-token=${await encode({ token: { uid: u.id, sub: u.id }, secret, salt: "authjs.session-token" })}` })),
   );
-  return { petitionId: petition.id, users: minted };
+  return { petitionId: petition.id, slug: petition.slug, users: minted };
 }
 
 async function check(url: string, petitionId: string, acknowledged: string[]) {
@@ -38,9 +40,12 @@ async function check(url: string, petitionId: string, acknowledged: string[]) {
   try {
     const stored = new Set((await db.signature.findMany({ where: { petitionId }, select: { userId: true } })).map((s) => s.userId));
     const drift = await reconcileCounts(db);
-    const raw = new Database(url.replace(/^file:/, ""), { readonly: true });
-    const integrity = raw.pragma("integrity_check", { simple: true });
-    raw.close();
+    let integrity: unknown = null;
+    if (databaseKind(url) === "sqlite") {
+      const raw = new Database(url.replace(/^file:/, ""), { readonly: true });
+      integrity = raw.pragma("integrity_check", { simple: true });
+      raw.close();
+    }
     return { lost: acknowledged.filter((id) => !stored.has(id)), drift, integrity, stored: stored.size };
   } finally {
     await db.$disconnect();

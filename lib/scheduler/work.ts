@@ -1,0 +1,48 @@
+// The periodic work: closing petitions past their date, marking commitments missed when their
+// date passes, applying retention, and emailing notifications (right away, or the daily digest).
+// Each round runs under one lock (./lock.ts), so with several servers on PostgreSQL a round runs
+// on one server at a time, and nobody gets an email twice. Every step is safe to repeat, so the
+// next round, on whichever server, finds nothing left to do.
+import type { Db } from "@/lib/db/client";
+import { sendPendingEmails, type Mailer } from "@/lib/mail";
+import { closeExpiredPetitions } from "@/lib/petitions/commands";
+import { markMissedCommitments } from "@/lib/responses";
+import { applyRetention } from "@/lib/retention";
+import { createExclusive } from "./lock";
+
+export type ScheduledWork = {
+  mailer: Mailer | null;
+  secret: string;
+  appUrl: string;
+  digestHourUtc: number;
+  now?: () => Date;
+};
+
+async function step(name: string, run: () => Promise<number>) {
+  try {
+    const n = await run();
+    if (n > 0) console.log(`[scheduler] ${name}: ${n}`);
+  } catch (error) {
+    console.error(`[scheduler] ${name} failed: ${error instanceof Error ? error.name : "error"}`);
+  }
+}
+
+/** One round of the work; resolves to false when another round (here or on another server) was running. */
+export function scheduledRound(db: Db, opts: ScheduledWork): () => Promise<boolean> {
+  const exclusive = createExclusive(db);
+  const clock = opts.now ?? (() => new Date());
+  return () =>
+    exclusive("scheduler", async () => {
+      const now = clock();
+      await step("closed petitions past their date", () => closeExpiredPetitions(db, { now }));
+      await step("commitments missed", () => markMissedCommitments(db, { now }));
+      await step("signatures removed by retention", async () => (await applyRetention(db, { now })).signatures);
+      if (opts.mailer && opts.secret) {
+        const mail = { appUrl: opts.appUrl, secret: opts.secret, now };
+        await step("instant emails sent", () => sendPendingEmails(db, opts.mailer!, { mode: "instant", ...mail }));
+        if (now.getUTCHours() === opts.digestHourUtc) {
+          await step("daily digests sent", () => sendPendingEmails(db, opts.mailer!, { mode: "daily", ...mail }));
+        }
+      }
+    });
+}

@@ -1,3 +1,0 @@
--- CreateIndex
-CREATE INDEX "Petition_updatedAt_idx" ON "Petition"("updatedAt");
-
