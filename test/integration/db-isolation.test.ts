@@ -1,7 +1,8 @@
 // The SQLite driver adapter runs every query on one connection. Without a gate, a query made
 // outside a transaction while another request's interactive transaction is open would run
 // inside it: it would read uncommitted rows, and its writes would vanish if that transaction
-// rolled back. lib/db/sqlite-adapter.ts holds such queries until the transaction ends.
+// rolled back. lib/db/sqlite-adapter.ts holds such queries until the transaction ends. On
+// PostgreSQL each query has a pooled connection of its own; the same tests hold there too.
 import { describe, expect, it } from "vitest";
 import { testDatabase } from "./db";
 
@@ -23,7 +24,7 @@ describe("one SQLite connection, many requests", () => {
       .catch((e: unknown) => e);
     await opened;
     // A single-statement write: Prisma sends it without a transaction of its own.
-    const write = db.$executeRaw`UPDATE Setting SET value = ${"after"} WHERE key = ${"isolation-plain"}`;
+    const write = db.$executeRaw`UPDATE "Setting" SET "value" = ${"after"} WHERE "key" = ${"isolation-plain"}`;
     expect(await failing).toBeInstanceOf(Error);
     expect(await write).toBe(1);
     expect((await db.setting.findUnique({ where: { key: "isolation-plain" } }))?.value).toBe("after");
