@@ -7,14 +7,15 @@ import { randomBytes } from "node:crypto";
 import { cpus, totalmem } from "node:os";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { prepareDatabase } from "@/scripts/prepare-db";
 import { parseBenchArgs, type BenchOptions } from "./args";
 import { storedSignatures } from "./exactness";
 import { createHotPetitions, mintSessions } from "./fixtures";
 import { runLive, type LiveResult } from "./live";
-import { runMix, runReads, runSigning, SignerPool, unanswered, type LoadResult, type SignTally } from "./load";
-import { addSigners, LARGE, LARGE_QUICK, SEARCH_TERM, seedScale, SMALL, sqliteSink } from "./seed-scale";
+import { runMix, runReads, runSigning, runSigningOnAll, SignerPool, unanswered, type LoadResult, type SignTally } from "./load";
+import { postgresSink, storedSignaturesPostgres } from "./seed-postgres";
+import { startPostgresCluster } from "@/scripts/pg-cluster";
+import { addSigners, LARGE, LARGE_QUICK, SEARCH_TERM, seedScale, SMALL, sqliteSink, type SeedSink } from "./seed-scale";
 import { startApp, startBaseline, stop, type Server } from "./servers";
 import { compareExactness, formatTable, type ScenarioResult } from "./stats";
 
@@ -50,19 +51,60 @@ function row(name: string, group: ScenarioResult["group"], server: string, conne
   return { name, group, server, connections, requests: r.requests, durationSeconds: r.durationSeconds, throughput: r.throughput, latencyMs: r.latencyMs, errors: r.errors, ...extra };
 }
 
-function exactnessOf(file: string, petitionId: string, r: LoadResult & { tally: SignTally }) {
-  const stored = storedSignatures(file, petitionId);
-  return compareExactness({
-    acknowledged: r.tally.acknowledged,
-    storedSigners: stored.signers,
-    storedCount: stored.storedCount,
-    requestErrors: r.errors + unanswered(r.tally),
-  });
+/** Where the app's data lives for this run: SQLite files, or databases in a throwaway cluster. */
+type Store = {
+  kind: "sqlite" | "postgres";
+  /** A fresh, migrated, empty database for `name`, and its URL. */
+  create(name: string): Promise<string>;
+  sink(url: string): SeedSink;
+  stored(url: string, petitionId: string): Promise<{ signers: string[]; storedCount: number }>;
+  stop(): Promise<void>;
+};
+
+const fileOf = (url: string) => url.replace(/^file:(\.\/)?/, "");
+
+function sqliteStore(): Store {
+  return {
+    kind: "sqlite",
+    async create(name) {
+      const url = `file:./${path.join(DIR, `${name}.db`)}`;
+      await prepareDatabase(url, { seed: false });
+      return url;
+    },
+    sink: (url) => sqliteSink(fileOf(url)),
+    stored: async (url, petitionId) => storedSignatures(fileOf(url), petitionId),
+    stop: async () => {},
+  };
+}
+
+async function postgresStore(): Promise<Store> {
+  // Durable: fsync and synchronous commit on, as SQLite's synchronous=FULL is.
+  const cluster = await startPostgresCluster({ durable: true });
+  log(`PostgreSQL cluster on 127.0.0.1:${cluster.port}`);
+  return {
+    kind: "postgres",
+    async create(name) {
+      const url = await cluster.createDatabase(name.replace(/\W/g, "_"));
+      await prepareDatabase(url, { seed: false });
+      return url;
+    },
+    sink: (url) => postgresSink(url),
+    stored: (url, petitionId) => storedSignaturesPostgres(url, petitionId),
+    stop: async () => cluster.stop(),
+  };
+}
+
+/** A small database: seeded data, people who will sign, one fresh petition per scenario. */
+async function prepareSmall(store: Store, name: string, signers: number, hotNames: readonly string[]) {
+  const url = await store.create(name);
+  const small = await seedScale(store.sink(url), SMALL);
+  if (signers > 0) await addSigners(store.sink(url), SMALL.users, signers);
+  const hot = hotNames.length ? await createHotPetitions(url, hotNames) : {};
+  return { url, small, hot };
 }
 
 async function main() {
   const options = parseBenchArgs(process.argv.slice(2));
-  if (options.db !== "sqlite") throw new Error("This build of the benchmark runs on SQLite only.");
   const p = plan(options.quick);
   const want = (group: string) => !options.only || options.only.has(group);
   const results: ScenarioResult[] = [];
@@ -72,161 +114,202 @@ async function main() {
   const distDir = build(options);
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
-  const smallFile = path.join(DIR, "small.db");
-  const smallUrl = `file:./${smallFile}`;
   const secret = randomBytes(32).toString("base64url");
+  const store = options.db === "postgres" ? await postgresStore() : sqliteStore();
+  const scaleOut = store.kind === "postgres";
+  const level = (c: number, servers = 1) => (servers === 1 ? `signing-${c}` : `signing-${c}-x${servers}`);
+  const hotNames = ["warm-up", ...SIGNING_LEVELS.map((c) => level(c)), ...(scaleOut ? SIGNING_LEVELS.map((c) => level(c, 2)) : []), "mix", "live"];
+  const signerCount = 200 + SIGNING_LEVELS.length * p.signAmount * (scaleOut ? 2 : 1) + (options.quick ? 2_000 : 12_000) + p.liveSignatures;
 
-  // The small database: seeded data, people who will sign, one fresh petition per scenario.
-  log("preparing the small database");
-  await prepareDatabase(smallUrl, { seed: false });
-  const small = await seedScale(sqliteSink(smallFile), SMALL);
-  const signerCount = 200 + SIGNING_LEVELS.length * p.signAmount + (options.quick ? 2_000 : 12_000) + p.liveSignatures;
-  await addSigners(sqliteSink(smallFile), SMALL.users, signerCount);
-  const hot = await createHotPetitions(smallUrl, ["warm-up", ...SIGNING_LEVELS.map((c) => `signing-${c}`), "mix", "live"]);
-  // Copies taken before any load: the baseline signs into one, the data-scale probes read the other.
-  const baselineFile = path.join(DIR, "baseline.db");
-  const scaleSmallFile = path.join(DIR, "scale-small.db");
-  const snapshot = new Database(smallFile);
-  snapshot.exec(`VACUUM INTO '${baselineFile}'`);
-  snapshot.exec(`VACUUM INTO '${scaleSmallFile}'`);
-  snapshot.close();
-  log(`minting ${signerCount.toLocaleString("en")} sessions`);
-  const sessions = await mintSessions(secret, SMALL.users, signerCount);
-  const pool = new SignerPool(sessions);
-  const baselinePool = new SignerPool(sessions.map((s) => ({ userId: s.userId, cookie: `uid=${s.userId}` })));
-
-  const app = await startApp({ port: APP_PORT, distDir, databaseUrl: smallUrl, secret });
   try {
-    log("warming up");
-    for (const p0 of [`/api/petitions/${small.hotPetition.id}/count`, `/petitions/${small.hotPetition.slug}`, "/petitions", `/api/petitions?list=open&q=${SEARCH_TERM}`]) {
-      await runReads({ origin: app.origin, paths: [p0], connections: 10, seconds: 1 });
-    }
-    await runSigning({ origin: app.origin, path: `/api/petitions/${hot["warm-up"]!.id}/signature`, connections: 10, amount: 200, pool });
-
-    if (want("reading")) {
-      const reads: [string, string, number, number | null][] = [
-        ["Read: count endpoint", `/api/petitions/${small.hotPetition.id}/count`, 100, 5_000],
-        ["Read: petition page", `/petitions/${small.hotPetition.slug}`, 50, 500],
-        ["Read: petitions list page", "/petitions", 50, null],
-      ];
-      for (const [name, url, connections, target] of reads) {
-        log(name);
-        const r = await runReads({ origin: app.origin, paths: [url], connections, seconds: p.readSeconds });
-        results.push(row(name, "reading", "undersigned", connections, r, target ? { target: { text: `≥ ${target.toLocaleString("en")}/s`, met: r.throughput >= target && r.errors === 0 } } : {}));
-      }
-    }
-
-    if (want("signing")) {
-      for (const c of SIGNING_LEVELS) {
-        log(`Signing at concurrency ${c}`);
-        const petition = hot[`signing-${c}`]!;
-        const r = await runSigning({ origin: app.origin, path: `/api/petitions/${petition.id}/signature`, connections: c, amount: p.signAmount, pool });
-        const target = c === 200 ? { text: "≥ 1,500/s, p99 < 100 ms, 0 errors", met: r.throughput >= 1500 && r.latencyMs.p99 < 100 && r.errors === 0 } : undefined;
-        results.push(row(`Sign (distinct people, c=${c})`, "signing", "undersigned", c, r, { exactness: exactnessOf(smallFile, petition.id, r), target }));
-      }
-    }
-
-    if (want("mix")) {
-      log("Mix: 1 signature to 20 reads");
-      const petition = hot.mix!;
-      const reads = [...Array<string>(16).fill(`/api/petitions/${petition.id}/count`), ...Array<string>(4).fill(`/petitions/${petition.slug}`)];
-      const r = await runMix({ origin: app.origin, signPath: `/api/petitions/${petition.id}/signature`, reads, connections: p.mixConnections, seconds: p.mixSeconds, pool });
-      results.push(row("Mix: 1 sign, 16 count reads, 4 page reads", "mix", "undersigned", p.mixConnections, r, {
-        exactness: exactnessOf(smallFile, petition.id, r),
-        notes: [`${r.tally.acknowledged.length.toLocaleString("en")} signatures among ${r.requests.toLocaleString("en")} requests`],
-      }));
-    }
-
-    if (want("live")) {
-      log(`Live: ${p.liveSubscribers.toLocaleString("en")} SSE subscribers`);
-      live = await runLive({ server: app, petitionId: hot.live!.id, subscribers: p.liveSubscribers, signatures: p.liveSignatures, perSecond: options.quick ? 10 : 20, pool });
-      results.push({
-        name: `Live: ${live.connected.toLocaleString("en")} SSE viewers, new count delivered`,
-        group: "live",
-        server: "undersigned",
-        connections: live.connected,
-        requests: live.deliveries,
-        durationSeconds: 0,
-        throughput: Number.NaN,
-        latencyMs: live.latencyMs,
-        errors: live.missed + live.signErrors + (p.liveSubscribers - live.connected),
-        target: { text: "≥ 5,000 viewers, p99 ≤ 1 s, none missed", met: live.connected >= 5_000 && live.latencyMs.p99 <= 1000 && live.missed === 0 },
-        notes: [`server resident memory with the viewers connected: ${live.serverMiB.toFixed(0)} MiB`],
-      });
-    }
+    await runScenarios();
   } finally {
-    await stop(app);
+    await store.stop();
   }
 
-  if (want("baseline")) {
-    const baseline = await startBaseline({ port: BASELINE_PORT, file: baselineFile });
+  async function runScenarios() {
+    log(`preparing the ${store.kind === "sqlite" ? "SQLite" : "PostgreSQL"} database`);
+    const { url: smallUrl, small, hot } = await prepareSmall(store, "small", signerCount, hotNames);
+    log(`minting ${signerCount.toLocaleString("en")} sessions`);
+    const sessions = await mintSessions(secret, SMALL.users, signerCount);
+    const pool = new SignerPool(sessions);
+    const baselinePool = new SignerPool(sessions.map((s) => ({ userId: s.userId, cookie: `uid=${s.userId}` })));
+    const exactnessOf = async (url: string, petitionId: string, r: LoadResult & { tally: SignTally }) => {
+      const stored = await store.stored(url, petitionId);
+      return compareExactness({ acknowledged: r.tally.acknowledged, storedSigners: stored.signers, storedCount: stored.storedCount, requestErrors: r.errors + unanswered(r.tally) });
+    };
+
+    const app = await startApp({ port: APP_PORT, distDir, databaseUrl: smallUrl, secret });
     try {
-      const warm = hot["warm-up"]!;
-      await runSigning({ origin: baseline.origin, path: `/sign/${warm.id}`, connections: 10, amount: 200, pool: baselinePool });
+      log("warming up");
+      for (const p0 of [`/api/petitions/${small.hotPetition.id}/count`, `/petitions/${small.hotPetition.slug}`, "/petitions", `/api/petitions?list=open&q=${SEARCH_TERM}`]) {
+        await runReads({ origin: app.origin, paths: [p0], connections: 10, seconds: 1 });
+      }
+      await runSigning({ origin: app.origin, path: `/api/petitions/${hot["warm-up"]!.id}/signature`, connections: 10, amount: 200, pool });
+
+      if (want("reading")) {
+        const reads: [string, string, number, number | null][] = [
+          ["Read: count endpoint", `/api/petitions/${small.hotPetition.id}/count`, 100, 5_000],
+          ["Read: petition page", `/petitions/${small.hotPetition.slug}`, 50, 500],
+          ["Read: petitions list page", "/petitions", 50, null],
+        ];
+        for (const [name, url, connections, target] of reads) {
+          log(name);
+          const r = await runReads({ origin: app.origin, paths: [url], connections, seconds: p.readSeconds });
+          results.push(row(name, "reading", "undersigned", connections, r, target ? { target: { text: `≥ ${target.toLocaleString("en")}/s`, met: r.throughput >= target && r.errors === 0 } } : {}));
+        }
+      }
+
+      if (want("signing")) {
+        for (const c of SIGNING_LEVELS) {
+          log(`Signing at concurrency ${c}`);
+          const petition = hot[level(c)]!;
+          const r = await runSigning({ origin: app.origin, path: `/api/petitions/${petition.id}/signature`, connections: c, amount: p.signAmount, pool });
+          const target = c === 200 ? { text: "≥ 1,500/s, p99 < 100 ms, 0 errors", met: r.throughput >= 1500 && r.latencyMs.p99 < 100 && r.errors === 0 } : undefined;
+          results.push(row(`Sign (distinct people, c=${c})`, "signing", "undersigned", c, r, { exactness: await exactnessOf(smallUrl, petition.id, r), target }));
+        }
+      }
+
+      if (want("signing") && scaleOut) {
+        // Scale-out: a second server on the same database, the same load split over both.
+        const second = await startApp({ port: APP_PORT + 2, distDir, databaseUrl: smallUrl, secret });
+        try {
+          await runSigning({ origin: second.origin, path: `/api/petitions/${hot["warm-up"]!.id}/signature`, connections: 10, amount: 100, pool });
+          for (const c of SIGNING_LEVELS) {
+            log(`Signing at concurrency ${c} over two servers`);
+            const petition = hot[level(c, 2)]!;
+            const r = await runSigningOnAll({ origins: [app.origin, second.origin], path: `/api/petitions/${petition.id}/signature`, connections: c, amount: p.signAmount, pool });
+            const one = results.find((x) => x.name === `Sign (distinct people, c=${c})`);
+            results.push(row(`Sign, two servers (c=${c})`, "signing", "undersigned ×2", c, r, {
+              exactness: await exactnessOf(smallUrl, petition.id, r),
+              notes: one ? [`${(r.throughput / one.throughput).toFixed(2)}× one server's throughput; latency is the slower server's`] : [],
+            }));
+          }
+          const count = `/api/petitions/${small.hotPetition.id}/count`;
+          const reads = await Promise.all([app, second].map((server) => runReads({ origin: server.origin, paths: [count], connections: 50, seconds: p.readSeconds })));
+          const ok = reads.reduce((a, r) => a + r.ok, 0);
+          const durationSeconds = Math.max(...reads.map((r) => r.durationSeconds));
+          results.push(row("Read: count endpoint, two servers", "reading", "undersigned ×2", 100, {
+            requests: reads.reduce((a, r) => a + r.requests, 0),
+            ok,
+            durationSeconds,
+            throughput: ok / durationSeconds,
+            latencyMs: { p50: Math.max(...reads.map((r) => r.latencyMs.p50)), p99: Math.max(...reads.map((r) => r.latencyMs.p99)), max: Math.max(...reads.map((r) => r.latencyMs.max)) },
+            errors: reads.reduce((a, r) => a + r.errors, 0),
+          }));
+        } finally {
+          await stop(second);
+        }
+      }
+
+      if (want("mix")) {
+        log("Mix: 1 signature to 20 reads");
+        const petition = hot.mix!;
+        const reads = [...Array<string>(16).fill(`/api/petitions/${petition.id}/count`), ...Array<string>(4).fill(`/petitions/${petition.slug}`)];
+        const r = await runMix({ origin: app.origin, signPath: `/api/petitions/${petition.id}/signature`, reads, connections: p.mixConnections, seconds: p.mixSeconds, pool });
+        results.push(row("Mix: 1 sign, 16 count reads, 4 page reads", "mix", "undersigned", p.mixConnections, r, {
+          exactness: await exactnessOf(smallUrl, petition.id, r),
+          notes: [`${r.tally.acknowledged.length.toLocaleString("en")} signatures among ${r.requests.toLocaleString("en")} requests`],
+        }));
+      }
+
+      if (want("live")) {
+        log(`Live: ${p.liveSubscribers.toLocaleString("en")} SSE subscribers`);
+        live = await runLive({ server: app, petitionId: hot.live!.id, subscribers: p.liveSubscribers, signatures: p.liveSignatures, perSecond: options.quick ? 10 : 20, pool });
+        results.push({
+          name: `Live: ${live.connected.toLocaleString("en")} SSE viewers, new count delivered`,
+          group: "live",
+          server: "undersigned",
+          connections: live.connected,
+          requests: live.deliveries,
+          durationSeconds: 0,
+          throughput: Number.NaN,
+          latencyMs: live.latencyMs,
+          errors: live.missed + live.signErrors + (p.liveSubscribers - live.connected),
+          target: { text: "≥ 5,000 viewers, p99 ≤ 1 s, none missed", met: live.connected >= 5_000 && live.latencyMs.p99 <= 1000 && live.missed === 0 },
+          notes: [`server resident memory with the viewers connected: ${live.serverMiB.toFixed(0)} MiB`],
+        });
+      }
+    } finally {
+      await stop(app);
+    }
+
+    if (want("baseline")) {
+      // The baseline always runs on SQLite, on a database of its own prepared the same way.
+      const prepared = await prepareSmall(sqliteStore(), "baseline", signerCount, hotNames);
+      const baselineFile = fileOf(prepared.url);
+      const baseHot = prepared.hot;
+      const baseline = await startBaseline({ port: BASELINE_PORT, file: baselineFile });
+      try {
+        const warm = baseHot["warm-up"]!;
+        await runSigning({ origin: baseline.origin, path: `/sign/${warm.id}`, connections: 10, amount: 200, pool: baselinePool });
+        for (const c of SIGNING_LEVELS) {
+          log(`Baseline signing at concurrency ${c}`);
+          const petition = baseHot[level(c)]!;
+          const r = await runSigning({ origin: baseline.origin, path: `/sign/${petition.id}`, connections: c, amount: p.signAmount, pool: baselinePool });
+          const stored = storedSignatures(baselineFile, petition.id);
+          const exactness = compareExactness({ acknowledged: r.tally.acknowledged, storedSigners: stored.signers, storedCount: stored.storedCount, requestErrors: r.errors + unanswered(r.tally) });
+          results.push(row(`Baseline sign (c=${c})`, "baseline", "node:http + better-sqlite3", c, r, { exactness }));
+        }
+      } finally {
+        await stop(baseline);
+      }
       for (const c of SIGNING_LEVELS) {
-        log(`Baseline signing at concurrency ${c}`);
-        const petition = hot[`signing-${c}`]!;
-        const r = await runSigning({ origin: baseline.origin, path: `/sign/${petition.id}`, connections: c, amount: p.signAmount, pool: baselinePool });
-        results.push(row(`Baseline sign (c=${c})`, "baseline", "node:http + better-sqlite3", c, r, { exactness: exactnessOf(baselineFile, petition.id, r) }));
+        const ours = results.find((r) => r.name === `Sign (distinct people, c=${c})`);
+        const base = results.find((r) => r.name === `Baseline sign (c=${c})`);
+        if (!ours || !base) continue;
+        const ratio = ours.throughput / base.throughput;
+        ours.notes = [...(ours.notes ?? []), `${ratio.toFixed(2)} of the baseline's throughput`];
+        if (c === 200) ours.target = { text: `${ours.target?.text ?? ""}; ≥ 0.3 of baseline (${ratio.toFixed(2)})`, met: Boolean(ours.target?.met) && ratio >= 0.3 };
       }
-    } finally {
-      await stop(baseline);
     }
-    for (const c of SIGNING_LEVELS) {
-      const ours = results.find((r) => r.name === `Sign (distinct people, c=${c})`);
-      const base = results.find((r) => r.name === `Baseline sign (c=${c})`);
-      if (!ours || !base) continue;
-      const ratio = ours.throughput / base.throughput;
-      ours.notes = [...(ours.notes ?? []), `${ratio.toFixed(2)} of the baseline's throughput`];
-      if (c === 200) ours.target = { text: `${ours.target?.text ?? ""}; ≥ 0.3 of baseline (${ratio.toFixed(2)})`, met: Boolean(ours.target?.met) && ratio >= 0.3 };
-    }
-  }
 
-  if (want("scale")) {
-    log(`Data scale: seeding ${p.large.petitions.toLocaleString("en")} petitions and ${p.large.signatures.toLocaleString("en")} signatures`);
-    const largeFile = path.join(DIR, "large.db");
-    const largeUrl = `file:./${largeFile}`;
-    await prepareDatabase(largeUrl, { seed: false });
-    const large = await seedScale(sqliteSink(largeFile), p.large);
-    log(`seeded in ${large.seconds.toFixed(0)} s`);
-    scale.seedSeconds = large.seconds;
-    // Both servers run at once and the probes alternate between them, round after round, so
-    // whatever else the machine is doing weighs on both sides alike.
-    const smallServer = await startApp({ port: APP_PORT, distDir, databaseUrl: `file:./${scaleSmallFile}`, secret });
-    const largeServer = await startApp({ port: APP_PORT + 2, distDir, databaseUrl: largeUrl, secret });
-    const rounds: { small: Record<string, LoadResult>; large: Record<string, LoadResult> }[] = [];
-    try {
-      for (let round = 0; round < p.scaleRounds; round++) {
-        log(`data-scale probes, round ${round + 1} of ${p.scaleRounds}`);
-        rounds.push({ small: await probeScale(smallServer, small.hotPetition, p.probeSeconds), large: await probeScale(largeServer, large.hotPetition, p.probeSeconds) });
+    if (want("scale")) {
+      log(`Data scale: seeding ${p.large.petitions.toLocaleString("en")} petitions and ${p.large.signatures.toLocaleString("en")} signatures`);
+      const { url: scaleSmallUrl } = await prepareSmall(store, "scale-small", 0, []);
+      const largeUrl = await store.create("large");
+      const large = await seedScale(store.sink(largeUrl), p.large);
+      log(`seeded in ${large.seconds.toFixed(0)} s`);
+      scale.seedSeconds = large.seconds;
+      // Both servers run at once and the probes alternate between them, round after round, so
+      // whatever else the machine is doing weighs on both sides alike.
+      const smallServer = await startApp({ port: APP_PORT, distDir, databaseUrl: scaleSmallUrl, secret });
+      const largeServer = await startApp({ port: APP_PORT + 2, distDir, databaseUrl: largeUrl, secret });
+      const rounds: { small: Record<string, LoadResult>; large: Record<string, LoadResult> }[] = [];
+      try {
+        for (let round = 0; round < p.scaleRounds; round++) {
+          log(`data-scale probes, round ${round + 1} of ${p.scaleRounds}`);
+          rounds.push({ small: await probeScale(smallServer, small.hotPetition, p.probeSeconds), large: await probeScale(largeServer, large.hotPetition, p.probeSeconds) });
+        }
+      } finally {
+        await stop(smallServer);
+        await stop(largeServer);
       }
-    } finally {
-      await stop(smallServer);
-      await stop(largeServer);
+      scale.rounds = rounds;
+      const label = `${(p.large.petitions / 1000).toFixed(0)}k petitions, ${(p.large.signatures / 1e6).toFixed(1)}M signatures`;
+      for (const name of Object.keys(rounds[0]!.large)) {
+        const s50 = median(rounds.map((r) => r.small[name]!.latencyMs.p50));
+        const s99 = median(rounds.map((r) => r.small[name]!.latencyMs.p99));
+        const l = rounds.map((r) => r.large[name]!);
+        const l50 = median(l.map((r) => r.latencyMs.p50));
+        const l99 = median(l.map((r) => r.latencyMs.p99));
+        const combined: LoadResult = {
+          requests: l.reduce((a, r) => a + r.requests, 0),
+          ok: l.reduce((a, r) => a + r.ok, 0),
+          durationSeconds: l.reduce((a, r) => a + r.durationSeconds, 0),
+          throughput: median(l.map((r) => r.throughput)),
+          latencyMs: { p50: l50, p99: l99, max: Math.max(...l.map((r) => r.latencyMs.max)) },
+          errors: l.reduce((a, r) => a + r.errors, 0),
+        };
+        const r50 = l50 / Math.max(s50, 0.001);
+        const r99 = l99 / Math.max(s99, 0.001);
+        results.push(row(`Scale: ${name} (${label})`, "scale", "undersigned", 10, combined, {
+          target: { text: `≤ 2× the small database (p50 ${r50.toFixed(2)}×, p99 ${r99.toFixed(2)}×)`, met: r50 <= 2 && r99 <= 2 },
+          notes: [`small database: p50 ${s50} ms, p99 ${s99} ms (medians of ${rounds.length} alternating rounds)`],
+        }));
+      }
     }
-    scale.rounds = rounds;
-    const label = `${(p.large.petitions / 1000).toFixed(0)}k petitions, ${(p.large.signatures / 1e6).toFixed(1)}M signatures`;
-    for (const name of Object.keys(rounds[0]!.large)) {
-      const s50 = median(rounds.map((r) => r.small[name]!.latencyMs.p50));
-      const s99 = median(rounds.map((r) => r.small[name]!.latencyMs.p99));
-      const l = rounds.map((r) => r.large[name]!);
-      const l50 = median(l.map((r) => r.latencyMs.p50));
-      const l99 = median(l.map((r) => r.latencyMs.p99));
-      const combined: LoadResult = {
-        requests: l.reduce((a, r) => a + r.requests, 0),
-        ok: l.reduce((a, r) => a + r.ok, 0),
-        durationSeconds: l.reduce((a, r) => a + r.durationSeconds, 0),
-        throughput: median(l.map((r) => r.throughput)),
-        latencyMs: { p50: l50, p99: l99, max: Math.max(...l.map((r) => r.latencyMs.max)) },
-        errors: l.reduce((a, r) => a + r.errors, 0),
-      };
-      const r50 = l50 / Math.max(s50, 0.001);
-      const r99 = l99 / Math.max(s99, 0.001);
-      results.push(row(`Scale: ${name} (${label})`, "scale", "undersigned", 10, combined, {
-        target: { text: `≤ 2× the small database (p50 ${r50.toFixed(2)}×, p99 ${r99.toFixed(2)}×)`, met: r50 <= 2 && r99 <= 2 },
-        notes: [`small database: p50 ${s50} ms, p99 ${s99} ms (medians of ${rounds.length} alternating rounds)`],
-      }));
-    }
+
   }
 
   const exact = results.every((r) => !r.exactness || r.exactness.ok);
