@@ -17,7 +17,7 @@ async function waitFor(url: string, child: ChildProcess, logs: string[], timeout
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`The server did not answer ${url} within ${timeoutMs / 1000} s.`);
+  throw new Error(`The server did not answer ${url} within ${timeoutMs / 1000} s:\n${logs.join("").slice(-2000)}`);
 }
 
 function keepLogs(child: ChildProcess): string[] {
@@ -51,8 +51,15 @@ export async function startApp(opts: { port: number; distDir: string; databaseUr
     },
   });
   const logs = keepLogs(child);
-  await waitFor(`${origin}/api/petitions?limit=1`, child, logs);
-  return { name: "undersigned", origin, process: child, logs };
+  const server = { name: "undersigned", origin, process: child, logs };
+  try {
+    await waitFor(`${origin}/api/petitions?limit=1`, child, logs);
+  } catch (error) {
+    // A server that never answered is not left holding the port for the next run.
+    await stop(server);
+    throw error;
+  }
+  return server;
 }
 
 export async function startBaseline(opts: { port: number; file: string }): Promise<Server> {
@@ -61,8 +68,14 @@ export async function startBaseline(opts: { port: number; file: string }): Promi
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logs = keepLogs(child);
-  await waitFor(`${origin}/`, child, logs, 30_000);
-  return { name: "baseline", origin, process: child, logs };
+  const server = { name: "baseline", origin, process: child, logs };
+  try {
+    await waitFor(`${origin}/`, child, logs, 30_000);
+  } catch (error) {
+    await stop(server);
+    throw error;
+  }
+  return server;
 }
 
 export async function stop(server: Server): Promise<void> {
