@@ -14,6 +14,7 @@ const config = [
       "node_modules/**",
       ".next/**",
       ".next-test/**",
+      ".next-audit/**",
       "lib/generated/**",
       "data/**",
       "test-results/**",
