@@ -25,8 +25,11 @@ type Prepared = {
   unsubscribe: string;
 };
 type Role = "anon" | keyof Prepared["cookies"];
-/** `shows`: the page displays stored text, so the payloads must be visible on it as text. */
-type Visit = { role: Role; path: string; shows: boolean };
+/**
+ * `shows`: the page displays stored text, so the payloads must be visible on it as text (and,
+ * when a string, that text in particular).
+ */
+type Visit = { role: Role; path: string; shows: boolean | string };
 
 const REFLECTED = `"><img src=x onerror=top.__xss(900)><script>top.__xss(901)</script>`;
 const R = encodeURIComponent(REFLECTED);
@@ -48,7 +51,9 @@ function visits(p: Prepared): Visit[] {
     { role: "anon", path: `/unsubscribe?token=${encodeURIComponent(p.unsubscribe)}`, shows: false },
     { role: "anon", path: `/petitions/${s.main}?invite=${R}`, shows: true },
     // The organizer: dashboard (with hostile department names), management, drafts, appeals.
-    ...[`/petitions/${s.main}`, `/petitions/${s.main}/dashboard`, `/petitions/${s.hidden}`, `/petitions/${s.draft}`, `/petitions/${s.draft}/edit`, `/petitions/${s.collecting}`, "/my", "/notifications"].map((path) => ({ role: "organizer" as const, path, shows: true })),
+    // The breakdown by department shows a department named with a payload.
+    { role: "organizer", path: `/petitions/${s.main}/dashboard`, shows: "Dept <" },
+    ...[`/petitions/${s.main}`, `/petitions/${s.hidden}`, `/petitions/${s.draft}`, `/petitions/${s.draft}/edit`, `/petitions/${s.collecting}`, "/my", "/notifications"].map((path) => ({ role: "organizer" as const, path, shows: true })),
     // A signer who follows the petition, and someone invited to co-organize it.
     ...["/notifications", `/petitions/${s.main}`, `/programs/${p.program}`, "/my"].map((path) => ({ role: "viewer" as const, path, shows: path !== "/my" })),
     { role: "invitee", path: "/my", shows: true },
@@ -123,6 +128,7 @@ for (const bypassCSP of [false, true]) {
               // Not vacuous: the hostile text is on the page, as text.
               const text = await page.locator("body").innerText({ timeout: 10_000 });
               if (!text.includes("top.__xss(")) problems.push(`${role} ${v.path}: shows none of the stored payloads`);
+              if (typeof v.shows === "string" && !text.includes(v.shows)) problems.push(`${role} ${v.path}: does not show ${v.shows}`);
             }
           } catch (error) {
             // A page that hangs or breaks under a payload fails too, and the next gets a fresh tab.

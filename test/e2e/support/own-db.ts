@@ -154,14 +154,16 @@ async function xss(url: string, secret: string) {
     await updateProgram(db, admin, "hostile-program", { ...programInput, policyText: [...P].reverse().join("\n\n"), status: "paused", statusReason: pick(7), versionNote: pick(8) });
 
     const petition = (title: string) => ({ title: `${title} ${pick(title.length)}`.slice(0, 120), ask: `Ask ${pick(9)}`.slice(0, 280), background: all, addressedTo: `To ${pick(10)}`.slice(0, 120), goal: 100 });
+    // Opened and signed days ago: the dashboard's breakdowns count only signatures before today.
+    const ago = (days: number) => ({ now: new Date(Date.now() - days * 86_400_000) });
     const open = async (title: string) => {
-      const p = await createPetition(db, organizer, { ...petition(title), programId: (await db.program.findUniqueOrThrow({ where: { slug: "hostile-program" } })).id });
-      await submitForCoSponsors(db, organizer, p.id);
-      for (const c of crowd.slice(0, 2)) await signPetition(db, c, p.id, { visibility: "named", invite: p.coSponsorToken });
+      const p = await createPetition(db, organizer, { ...petition(title), programId: (await db.program.findUniqueOrThrow({ where: { slug: "hostile-program" } })).id }, ago(4));
+      await submitForCoSponsors(db, organizer, p.id, ago(4));
+      for (const c of crowd.slice(0, 2)) await signPetition(db, c, p.id, { visibility: "named", invite: p.coSponsorToken }, ago(3));
       return p;
     };
     const main = await open("Main");
-    for (const c of crowd.slice(2)) await signPetition(db, c, main.id, { visibility: c.email.endsWith("5@example.com") ? "anonymous" : "named" });
+    for (const c of crowd.slice(2)) await signPetition(db, c, main.id, { visibility: c.email.endsWith("5@example.com") ? "anonymous" : "named" }, ago(2));
     // The viewer follows it by signing; everything after this notifies them.
     await signPetition(db, viewer, main.id, { visibility: "named" });
     await inviteCoOrganizer(db, organizer, main.id, { email: invitee.email });
