@@ -15,6 +15,7 @@ const config = [
       ".next/**",
       ".next-test/**",
       ".next-bench/**",
+      ".next-audit/**",
       "lib/generated/**",
       "data/**",
       "test-results/**",

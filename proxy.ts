@@ -2,8 +2,19 @@
 // Content-Security-Policy with a fresh nonce per request, so only Next.js's own scripts run and
 // the browser may talk to nothing but this site (promise 4: no third-party requests).
 import { NextResponse, type NextRequest } from "next/server";
+import { UNDECODABLE_MESSAGE, undecodablePath } from "@/lib/http/path";
 
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  // Broken percent-encoding makes Next.js fail while reading route parameters (a 500); refuse
+  // such addresses here with a 400 that says what is wrong, as JSON for the API.
+  if (undecodablePath(pathname)) {
+    return pathname.startsWith("/api/")
+      ? Response.json({ error: { code: "invalid_input", message: UNDECODABLE_MESSAGE } }, { status: 400, headers: { "Cache-Control": "no-store" } })
+      : new Response(UNDECODABLE_MESSAGE, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  }
+  // API responses are JSON, feeds and streams, which run no scripts: no CSP nonce needed.
+  if (pathname.startsWith("/api/")) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
   // Single sign-on posts a form that redirects to the identity provider; allow exactly that origin.
@@ -34,6 +45,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API responses are JSON, feeds and streams, which run no scripts.
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|icon.svg|timeline.atom).*)" }],
+  // Pages and the API (for the address check); not static files or the feed.
+  matcher: [{ source: "/((?!_next/static|_next/image|icon.svg|timeline.atom).*)" }],
 };

@@ -35,7 +35,7 @@ export const PERSONAS: Persona[] = [
     role: "employee",
     department: "Finance",
     location: "Dublin",
-    story: "A colleague who reads along and has organized nothing.",
+    story: "A colleague who reads along, has organized nothing, and signed the access-log petition anonymously.",
   },
   {
     email: "priya.raman@example.com",

@@ -158,6 +158,10 @@ export async function seedDemo(db: Db, opts: { now?: Date; employees?: number } 
   );
   await db.petition.update({ where: { id: access.id }, data: { programId: flow.id } });
   await signMany(access.id, crowd.slice(1100, 1100 + 560), accessOpened, new Date(now.getTime() - 20 * DAY), (x) => x);
+  // Tomás signs anonymously: counted, never listed. The anonymity tests look for his name and
+  // email in every answer the app gives, to everyone.
+  await signPetition(db, persona("tomas.ferreira@example.com"), access.id, { visibility: "anonymous" }, { now: new Date(now.getTime() - 19 * DAY) });
+  signatures++;
 
   // 3. Open and young: no threshold yet.
   const quietOpened = new Date(now.getTime() - 5 * DAY);

@@ -58,7 +58,10 @@ export async function unsubscribe(db: Db, token: unknown, secret: string): Promi
   if (typeof token !== "string" || token.length > 300 || !token.includes(".")) throw invalid();
   const [idPart, mac] = token.split(".") as [string, string];
   const userId = Buffer.from(idPart, "base64url").toString("utf8");
-  const expected = unsubscribeToken(userId, secret).split(".")[1]!;
-  if (mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) throw invalid();
+  const expected = Buffer.from(unsubscribeToken(userId, secret).split(".")[1]!);
+  // Compared as bytes: a signature as long as the real one in characters but not in bytes
+  // (é, €) must be refused, not make timingSafeEqual throw.
+  const given = Buffer.from(mac);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
   await db.user.updateMany({ where: { id: userId }, data: { emailMode: "off" } });
 }

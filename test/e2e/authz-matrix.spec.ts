@@ -76,6 +76,11 @@ const MATRIX: Record<string, Row[]> = {
   "/api/stream": [{ method: "GET", path: () => "/api/stream", expect: 200, stream: true }],
   "/api/timeline": [{ method: "GET", path: () => "/api/timeline", expect: 200 }],
   "/api/unsubscribe": [{ method: "POST", path: () => "/api/unsubscribe?token=forged.token", expect: 400 }],
+  // Addresses no route handles answer JSON 404 for everyone.
+  "/api/[...rest]": [
+    { method: "GET", path: () => "/api/no-such-endpoint", expect: 404 },
+    { method: "POST", path: () => "/api/petitions/%2e%2e/signature", body: {}, expect: 404 },
+  ],
 };
 
 function routesUnderApp(dir = path.resolve("app"), prefix = ""): string[] {

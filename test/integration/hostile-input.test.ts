@@ -8,7 +8,7 @@ import { flagComment, listComments, postAnonymousComment } from "@/lib/comments"
 import { DomainError } from "@/lib/errors";
 import { follow } from "@/lib/follows";
 import { hidePetition } from "@/lib/moderation";
-import { setEmailMode } from "@/lib/notifications";
+import { setEmailMode, unsubscribe } from "@/lib/notifications";
 import { createPetition, inviteCoOrganizer, updateDraft } from "@/lib/petitions/commands";
 import { listPetitions } from "@/lib/petitions/queries";
 import { createProgram } from "@/lib/programs";
@@ -73,6 +73,7 @@ describe("hostile input", async () => {
     ["issueTokens", (i) => issueTokens(db, employee, i)],
     ["follow", (i) => follow(db, employee, i)],
     ["setEmailMode", (i) => setEmailMode(db, employee, i)],
+    ["unsubscribe", (i) => unsubscribe(db, typeof i === "string" ? `${Buffer.from(employee.id).toString("base64url")}.${i}` : i, "secret")],
     ["listPetitions", (i) => listPetitions(db, i)],
     ["listTimeline", (i) => listTimeline(db, i)],
     ["listComments", (i) => listComments(db, { programSlug: program.slug }, typeof i === "object" && i !== null ? (i as { cursor?: string }) : {})],

@@ -198,6 +198,19 @@ describe("organizer updates, following and notifications", async () => {
     await postOrganizerUpdate(db, organizer, petition.id, { body: "Nobody should get this by mail." });
     expect(await sendPendingEmails(db, mailer, { ...opts, mode: "instant" })).toBe(0);
   });
+
+  // Found by the route fuzzer (test/e2e/api-fuzz.spec.ts): a signature of the right length in
+  // characters but not in bytes made the comparison throw, and the link answered 500.
+  it("refuses an unsubscribe link whose signature has the right length in other characters", async () => {
+    const secret = "test-secret";
+    const person = await makeUser(db);
+    const [id, mac] = unsubscribeToken(person.id, secret).split(".") as [string, string];
+    for (const forged of ["é".repeat(32), "€".repeat(32), "\ud800".repeat(32), `${mac.slice(0, 31)}é`, "\u0000".repeat(32)]) {
+      expect(forged.length).toBe(mac.length);
+      await expect(unsubscribe(db, `${id}.${forged}`, secret)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/not valid/) });
+    }
+    await unsubscribe(db, `${id}.${mac}`, secret);
+  });
 });
 
 describe("the timeline", async () => {
