@@ -41,6 +41,7 @@ const CHROME_FLAGS = [
 ];
 
 type PageResult = { name: string; url: string; accessibility: number; bestPractices: number; foreign: string[]; failing: string[] };
+type DevtoolsLog = { method: string; params: unknown }[];
 
 function chromePath(): string {
   if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
@@ -97,11 +98,13 @@ async function waitUntilUp(server: ChildProcess) {
   throw new Error("the app did not start within a minute");
 }
 
-/** Request URLs in Lighthouse's DevTools log that leave the app's origin. */
-function foreignRequests(devtoolsLog: { method: string; params: unknown }[]): string[] {
-  const urls = devtoolsLog
-    .filter((e) => e.method === "Network.requestWillBeSent")
-    .map((e) => (e.params as { request: { url: string } }).request.url);
+/** Every request URL in Lighthouse's DevTools log. */
+function requestedUrls(devtoolsLog: DevtoolsLog): string[] {
+  return devtoolsLog.filter((e) => e.method === "Network.requestWillBeSent").map((e) => (e.params as { request: { url: string } }).request.url);
+}
+
+/** Requests that leave the app's origin. */
+function foreignRequests(urls: string[]): string[] {
   return [...new Set(urls.filter((u) => !/^(data|blob|about|chrome|chrome-extension|devtools):/.test(u) && new URL(u).origin !== ORIGIN))];
 }
 
@@ -168,6 +171,11 @@ async function main() {
         const lhr = run.lhr;
         if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
         writeFileSync(path.join(OUT, `${name}.json`), typeof run.report === "string" ? run.report : JSON.stringify(lhr));
+        const urls = requestedUrls(run.artifacts.DevtoolsLog as DevtoolsLog);
+        // Signed-in pages collect the week's anonymous tokens in the background; signed-out pages
+        // cannot. So the runs measured what they claim to.
+        const collected = urls.some((u) => u.startsWith(`${ORIGIN}/api/tokens`));
+        if (collected !== signedIn) throw new Error(`${name}: expected the page ${signedIn ? "signed in" : "signed out"}, but it was not`);
         const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
         const failing = Object.values(lhr.categories)
           .flatMap((c) => c.auditRefs.filter((r) => r.weight > 0).map((r) => ({ category: c.id, audit: lhr.audits[r.id]! })))
@@ -178,7 +186,7 @@ async function main() {
           url: p.path,
           accessibility: score("accessibility"),
           bestPractices: score("best-practices"),
-          foreign: foreignRequests(run.artifacts.DevtoolsLog as { method: string; params: unknown }[]),
+          foreign: foreignRequests(urls),
           failing,
         });
       }
