@@ -6,11 +6,11 @@
 // anonymously. The people come from the database itself, and the scan proves on the same
 // answers that it does find people where they legitimately are.
 import Database from "better-sqlite3";
+import pg from "pg";
 import type { APIRequestContext, APIResponse, BrowserContext } from "@playwright/test";
 import { APP_ORIGIN, expect, signIn, test, type PersonaKey } from "./support/fixtures";
 import { LeakScanner, readable, type Finding, type Person } from "./support/leak-scan";
 
-const DB_FILE = "test/.tmp/e2e.db";
 const TOMAS = "tomas.ferreira@example.com";
 const LISTS = ["open", "awaiting", "responded", "closed", "trending"];
 const PROGRAM_STATUSES = ["proposed", "active", "paused", "ended"];
@@ -18,25 +18,41 @@ const PROGRAM_STATUSES = ["proposed", "active", "paused", "ended"];
 type Petition = { id: string; slug: string; state: string; coSponsorToken: string | null };
 type Body = { where: string; status: number; body: string };
 
+/** Runs read-only SQL on the browser tests' database, SQLite or PostgreSQL (scripts/e2e.ts). */
+async function openDatabase(): Promise<{ all: <T>(sql: string, ...params: string[]) => Promise<T[]>; close: () => Promise<void> }> {
+  const url = process.env.E2E_DATABASE_URL ?? "file:./test/.tmp/e2e.db";
+  if (url.startsWith("file:")) {
+    const raw = new Database(url.replace(/^file:(\.\/)?/, ""), { readonly: true, fileMustExist: true });
+    return { all: async <T>(sql: string, ...params: string[]) => raw.prepare(sql).all(...params) as T[], close: async () => void raw.close() };
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    // The same SQL on both: identifiers are double-quoted, and `?` becomes PostgreSQL's $n.
+    all: async <T>(sql: string, ...params: string[]) => {
+      let n = 0;
+      return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
+    },
+    close: () => client.end(),
+  };
+}
+
 /** What the database says: who signed anonymously, who is public, and what exists. */
-function readDatabase() {
-  const raw = new Database(DB_FILE, { readonly: true, fileMustExist: true });
+async function readDatabase() {
+  const db = await openDatabase();
   try {
-    const publicIds = new Set(
-      (raw
-        .prepare(
-          `SELECT userId AS id FROM Signature WHERE visibility = 'named'
-           UNION SELECT userId FROM PetitionOrganizer
-           UNION SELECT userId FROM CoOrganizerInvite
-           UNION SELECT authorId FROM Response
-           UNION SELECT id FROM User WHERE role <> 'employee'`,
-        )
-        .all() as { id: string }[]).map((r) => r.id),
+    const ids = async (sql: string, ...params: string[]) => new Set((await db.all<{ id: string }>(sql, ...params)).map((r) => r.id));
+    const publicIds = await ids(
+      `SELECT "userId" AS id FROM "Signature" WHERE visibility = 'named'
+       UNION SELECT "userId" FROM "PetitionOrganizer"
+       UNION SELECT "userId" FROM "CoOrganizerInvite"
+       UNION SELECT "authorId" FROM "Response"
+       UNION SELECT id FROM "User" WHERE role <> 'employee'`,
     );
-    const users = raw.prepare("SELECT id, name, email FROM User").all() as Person[];
-    const anonymousIds = new Set((raw.prepare("SELECT DISTINCT userId AS id FROM Signature WHERE visibility = 'anonymous'").all() as { id: string }[]).map((r) => r.id));
-    const namedOnOpen = new Set(
-      (raw.prepare("SELECT DISTINCT s.userId AS id FROM Signature s JOIN Petition p ON p.id = s.petitionId WHERE s.visibility = 'named' AND p.state IN ('open', 'closed')").all() as { id: string }[]).map((r) => r.id),
+    const users = await db.all<Person>(`SELECT id, name, email FROM "User"`);
+    const anonymousIds = await ids(`SELECT DISTINCT "userId" AS id FROM "Signature" WHERE visibility = 'anonymous'`);
+    const namedOnOpen = await ids(
+      `SELECT DISTINCT s."userId" AS id FROM "Signature" s JOIN "Petition" p ON p.id = s."petitionId" WHERE s.visibility = 'named' AND p.state IN ('open', 'closed')`,
     );
     const nameCount = new Map<string, number>();
     for (const u of users) nameCount.set(u.name, (nameCount.get(u.name) ?? 0) + 1);
@@ -48,17 +64,22 @@ function readDatabase() {
       .map((u) => (publicNames.has(u.name) ? { ...u, name: "" } : u));
     // The control group: named signers of public petitions, with a name nobody else has.
     const named: Person[] = users.filter((u) => namedOnOpen.has(u.id) && !anonymousIds.has(u.id) && nameCount.get(u.name) === 1).map((u) => ({ ...u, email: `${u.id}@not-looked-for.invalid` }));
-    const petitions = raw.prepare("SELECT id, slug, state, coSponsorToken FROM Petition").all() as Petition[];
-    const programs = (raw.prepare("SELECT slug FROM Program").all() as { slug: string }[]).map((p) => p.slug);
+    const petitions = await db.all<Petition>(`SELECT id, slug, state, "coSponsorToken" AS "coSponsorToken" FROM "Petition"`);
+    const programs = (await db.all<{ slug: string }>(`SELECT slug FROM "Program"`)).map((p) => p.slug);
     const tomas = users.find((u) => u.email === TOMAS)!;
-    const tomasSigned = raw.prepare("SELECT p.id, p.slug, s.visibility FROM Signature s JOIN Petition p ON p.id = s.petitionId WHERE s.userId = ?").all(tomas.id) as { id: string; slug: string; visibility: string }[];
+    const tomasSigned = await db.all<{ id: string; slug: string; visibility: string }>(
+      `SELECT p.id, p.slug, s.visibility FROM "Signature" s JOIN "Petition" p ON p.id = s."petitionId" WHERE s."userId" = ?`,
+      tomas.id,
+    );
     // The petition with the most named signers, and those of them the control group holds.
-    const biggest = raw.prepare("SELECT p.slug, p.id FROM Signature s JOIN Petition p ON p.id = s.petitionId WHERE s.visibility = 'named' GROUP BY p.id ORDER BY COUNT(*) DESC LIMIT 1").get() as { slug: string; id: string };
-    const namedThere = new Set((raw.prepare("SELECT userId AS id FROM Signature WHERE petitionId = ? AND visibility = 'named'").all(biggest.id) as { id: string }[]).map((r) => r.id));
-    const namedOfBiggest = { slug: biggest.slug, names: named.filter((u) => namedThere.has(u.id)).map((u) => u.name).sort() };
+    const [biggest] = await db.all<{ slug: string; id: string }>(
+      `SELECT p.slug, p.id FROM "Signature" s JOIN "Petition" p ON p.id = s."petitionId" WHERE s.visibility = 'named' GROUP BY p.id, p.slug ORDER BY COUNT(*) DESC LIMIT 1`,
+    );
+    const namedThere = await ids(`SELECT "userId" AS id FROM "Signature" WHERE "petitionId" = ? AND visibility = 'named'`, biggest!.id);
+    const namedOfBiggest = { slug: biggest!.slug, names: named.filter((u) => namedThere.has(u.id)).map((u) => u.name).sort() };
     return { anonymous, named, namedOfBiggest, petitions, programs, tomas, tomasSigned };
   } finally {
-    raw.close();
+    await db.close();
   }
 }
 
@@ -78,7 +99,7 @@ async function getAll(request: APIRequestContext, url: string, out: Body[]) {
 }
 
 /** Everything a person in this context can read, through every GET route, export and page. */
-async function collect(request: APIRequestContext, data: ReturnType<typeof readDatabase>): Promise<Body[]> {
+async function collect(request: APIRequestContext, data: Awaited<ReturnType<typeof readDatabase>>): Promise<Body[]> {
   const out: Body[] = [];
   for (const path of ["/api/auth/session", "/api/auth/providers", "/api/auth/csrf", "/api/tokens", "/api/tokens/keys", "/api/programs", "/timeline.atom"]) await getAll(request, path, out);
   for (const list of LISTS) await getAll(request, `/api/petitions?state=${list}&limit=100`, out);
@@ -164,7 +185,7 @@ test("the scanner finds a person however an answer writes them", () => {
 });
 
 test("nobody who signed anonymously appears in any answer, for any role", async ({ browser }) => {
-  const data = readDatabase();
+  const data = await readDatabase();
   // The seed's anonymous persona is in the set, and the database does record his signature:
   // the name is there to be found, where it legitimately is.
   expect(data.tomasSigned.some((s) => s.visibility === "anonymous")).toBe(true);
