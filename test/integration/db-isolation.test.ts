@@ -8,43 +8,42 @@ import { testDatabase } from "./db";
 
 const { db } = testDatabase();
 
+/**
+ * Opens a transaction that writes the setting `key`, stays open across several turns of the
+ * event loop (as a real request's transaction does) and then rolls back. Resolves once it is
+ * open; `failed` settles with its error after the rollback.
+ */
+async function openDoomedTransaction(key: string) {
+  let inside!: () => void;
+  const opened = new Promise<void>((resolve) => (inside = resolve));
+  const failed = db
+    .$transaction(async (tx) => {
+      await tx.setting.create({ data: { key, value: "1" } });
+      inside();
+      await new Promise((r) => setTimeout(r, 50));
+      throw new Error("rolled back on purpose");
+    })
+    .catch((e: unknown) => e);
+  await opened;
+  return { failed };
+}
+
 describe("one SQLite connection, many requests", () => {
   it("a write made while another transaction is open survives that transaction's rollback", async () => {
     await db.setting.create({ data: { key: "isolation-plain", value: "before" } });
-    let inside!: () => void;
-    const opened = new Promise<void>((resolve) => (inside = resolve));
-    const failing = db
-      .$transaction(async (tx) => {
-        await tx.setting.create({ data: { key: "isolation-tx", value: "1" } });
-        inside();
-        // Stay open across several turns of the event loop, as a real request's transaction does.
-        await new Promise((r) => setTimeout(r, 50));
-        throw new Error("rolled back on purpose");
-      })
-      .catch((e: unknown) => e);
-    await opened;
+    const { failed } = await openDoomedTransaction("isolation-tx");
     // A single-statement write: Prisma sends it without a transaction of its own.
     const write = db.$executeRaw`UPDATE "Setting" SET "value" = ${"after"} WHERE "key" = ${"isolation-plain"}`;
-    expect(await failing).toBeInstanceOf(Error);
+    expect(await failed).toBeInstanceOf(Error);
     expect(await write).toBe(1);
     expect((await db.setting.findUnique({ where: { key: "isolation-plain" } }))?.value).toBe("after");
     expect(await db.setting.findUnique({ where: { key: "isolation-tx" } })).toBeNull();
   });
 
   it("a read made while another transaction is open does not see its uncommitted rows", async () => {
-    let inside!: () => void;
-    const opened = new Promise<void>((resolve) => (inside = resolve));
-    const failing = db
-      .$transaction(async (tx) => {
-        await tx.setting.create({ data: { key: "isolation-dirty", value: "1" } });
-        inside();
-        await new Promise((r) => setTimeout(r, 50));
-        throw new Error("rolled back on purpose");
-      })
-      .catch((e: unknown) => e);
-    await opened;
+    const { failed } = await openDoomedTransaction("isolation-dirty");
     const seen = await db.setting.findUnique({ where: { key: "isolation-dirty" } });
-    await failing;
+    expect(await failed).toBeInstanceOf(Error);
     expect(seen).toBeNull();
   });
 });
