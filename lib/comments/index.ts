@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { requireActor, requireRole, type Actor } from "@/lib/auth/actor";
 import { checkToken } from "@/lib/anonymity/tokens";
-import { CONTROL, isoDay, isRealDay } from "@/lib/validation";
+import { CONTROL, isoDay, isRealDay, LONE_SURROGATE } from "@/lib/validation";
 import type { Db } from "@/lib/db/client";
 import { conflict, DomainError, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -30,7 +30,8 @@ export const postCommentSchema = z.object({
         .string()
         .min(1, "Write something first.")
         .max(COMMENT_MAX, `A comment can be at most ${COMMENT_MAX.toLocaleString("en")} characters.`)
-        .refine((s) => !CONTROL.test(s), "The comment contains control characters."),
+        .refine((s) => !CONTROL.test(s), "The comment contains control characters.")
+        .refine((s) => !LONE_SURROGATE.test(s), "The comment contains a broken character (half of an emoji or other symbol); please retype it."),
     ),
   token: z.unknown(),
 });

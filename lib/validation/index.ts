@@ -4,12 +4,19 @@ import { z } from "zod";
 /** Control characters other than tab and newline: never valid in anything people write. */
 export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+/**
+ * Half of a UTF-16 surrogate pair without its other half: not a character at all. JSON can carry
+ * one ("\ud800"), PostgreSQL refuses to store it, and no keyboard types it.
+ */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 const bounded = (label: string, min: number, max: number) =>
   z
     .string()
     .min(min, `${label} needs at least ${min} characters.`)
     .max(max, `${label} can be at most ${max.toLocaleString("en")} characters.`)
-    .refine((s) => !CONTROL.test(s), `${label} contains control characters.`);
+    .refine((s) => !CONTROL.test(s), `${label} contains control characters.`)
+    .refine((s) => !LONE_SURROGATE.test(s), `${label} contains a broken character (half of an emoji or other symbol); please retype it.`);
 
 /** One line of text: NFC, trimmed, runs of whitespace collapsed to one space. */
 export const singleLineText = (label: string, min: number, max: number) =>
