@@ -16,8 +16,8 @@ import { runMix, runReads, runSigning, runSigningOnAll, SignerPool, unanswered, 
 import { postgresSink, storedSignaturesPostgres } from "./seed-postgres";
 import { startPostgresCluster } from "@/scripts/pg-cluster";
 import { addSigners, LARGE, LARGE_QUICK, SEARCH_TERM, seedScale, SMALL, sqliteSink, type SeedSink } from "./seed-scale";
-import { startApp, startBaseline, stop, type Server } from "./servers";
-import { compareExactness, formatTable, type ScenarioResult } from "./stats";
+import { cpuMillis, startApp, startBaseline, stop, type Server } from "./servers";
+import { compareExactness, floorTarget, formatTable, type ScenarioResult } from "./stats";
 
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3700);
 const BASELINE_PORT = APP_PORT + 1;
@@ -148,15 +148,28 @@ async function main() {
       await runSigning({ origin: app.origin, path: `/api/petitions/${hot["warm-up"]!.id}/signature`, connections: 10, amount: 200, pool });
 
       if (want("reading")) {
-        const reads: [string, string, number, number | null][] = [
-          ["Read: count endpoint", `/api/petitions/${small.hotPetition.id}/count`, 100, 5_000],
-          ["Read: petition page", `/petitions/${small.hotPetition.slug}`, 50, 500],
-          ["Read: petitions list page", "/petitions", 50, null],
+        // The floor: a static file from the same Next.js server in the same run. Each read is
+        // reported as a share of it and as server CPU per request (issue 15, point 1).
+        const measure = async (url: string, connections: number, cookie?: string) => {
+          const before = cpuMillis(app.process.pid!);
+          const r = await runReads({ origin: app.origin, paths: [url], connections, seconds: p.readSeconds, cookie });
+          return { r, cpuMsPerRequest: (cpuMillis(app.process.pid!) - before) / Math.max(1, r.requests) };
+        };
+        log("Read: static route (floor)");
+        const floor = await measure("/icon.svg", 50);
+        results.push(row("Read: static route /icon.svg (floor)", "reading", "undersigned", 50, floor.r, { floorRatio: 1, cpuMsPerRequest: floor.cpuMsPerRequest }));
+        const reader = sessions[0]!.cookie;
+        const reads: [string, string, number, number, string?][] = [
+          ["Read: count endpoint", `/api/petitions/${small.hotPetition.id}/count`, 100, 0.8],
+          ["Read: petition page, signed out", `/petitions/${small.hotPetition.slug}`, 50, 0.5],
+          ["Read: petition page, signed in", `/petitions/${small.hotPetition.slug}`, 50, 0.25, reader],
+          ["Read: petitions list page", "/petitions", 50, 0.5],
+          ["Read: timeline page", "/timeline", 50, 0.5],
         ];
-        for (const [name, url, connections, target] of reads) {
+        for (const [name, url, connections, wanted, cookie] of reads) {
           log(name);
-          const r = await runReads({ origin: app.origin, paths: [url], connections, seconds: p.readSeconds });
-          results.push(row(name, "reading", "undersigned", connections, r, target ? { target: { text: `≥ ${target.toLocaleString("en")}/s`, met: r.throughput >= target && r.errors === 0 } } : {}));
+          const { r, cpuMsPerRequest } = await measure(url, connections, cookie);
+          results.push(row(name, "reading", "undersigned", connections, r, { cpuMsPerRequest, ...floorTarget(r.throughput, floor.r.throughput, wanted, r.errors) }));
         }
       }
 
