@@ -1,9 +1,32 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// Configuration is read in one place: lib/config parses every environment variable with zod
+// (docs/decisions/016-configuration.md). Everything else asks it.
+const processEnv = {
+  object: "process",
+  property: "env",
+  message: "Read configuration through lib/config (serverConfig(), toolsConfig(), authSecrets(), childEnv()); add the variable to lib/config/schema.ts and the README's table.",
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
+  {
+    rules: { "no-restricted-properties": ["error", processEnv] },
+  },
+  {
+    // The exceptions, each because lib/config cannot be the reader there:
+    // - lib/config: the reader itself.
+    // - test/**, playwright.config.ts, vitest.config.ts: the test harness. It starts the servers
+    //   and hands them their environment, and reads its own knobs (ports of the helper servers,
+    //   which databases to run, FUZZ_RUNS); those are listed in the README's test harness table.
+    // - next.config.ts: Next.js loads it before any app module (at build and at start), to learn
+    //   NEXT_DIST_DIR, the folder the app itself is built into.
+    // - prisma.config.ts: the Prisma CLI loads it on its own to find DATABASE_URL.
+    files: ["lib/config/**", "test/**", "playwright.config.ts", "vitest.config.ts", "next.config.ts", "prisma.config.ts"],
+    rules: { "no-restricted-properties": "off" },
+  },
   {
     // Playwright fixtures and Vitest helpers call a function named `use`, which is not React's.
     files: ["test/**/*.ts"],

@@ -4,9 +4,10 @@
 // on PostgreSQL and when direct SQL is switched off, and test/integration/direct-sql.test.ts
 // checks that the two give the same answers.
 import type Database from "better-sqlite3";
+import { serverConfig } from "@/lib/config";
 import { sqliteAdapterOf, type Db } from "./client";
 
-let enabled = process.env.UNDERSIGNED_DIRECT_SQL !== "off";
+let enabled = serverConfig().UNDERSIGNED_DIRECT_SQL;
 
 /** Tests switch direct SQL off to compare both paths on the same database. */
 export function setDirectSql(on: boolean) {
