@@ -16,6 +16,37 @@ const config = [
     rules: { "no-restricted-properties": ["error", processEnv] },
   },
   {
+    // app/ and components/ read and write through lib/ only (docs/decisions/004): pages pass the
+    // server's `db` handle to domain functions and never query it themselves.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/generated/*", "@prisma/*", "better-sqlite3", "pg"], message: "Query through a domain function in lib/ instead." },
+            { group: ["@/lib/db/*", "!@/lib/db/server"], message: "Pages and handlers get the database as `db` from @/lib/db/server and pass it to lib/." },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.type='MemberExpression'][object.object.name='db']", message: "Query through a domain function in lib/, not db.<model> in app/ or components/." },
+        { selector: "MemberExpression[object.name='db'][property.name=/^\\$/]", message: "Raw queries and transactions belong in lib/." },
+      ],
+    },
+  },
+  {
+    // Components render; they never hold the database.
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/generated/*", "@prisma/*", "better-sqlite3", "pg", "@/lib/db/*"], message: "Components get data from the page, which gets it from lib/." }] },
+      ],
+    },
+  },
+  {
     // The exceptions, each because lib/config cannot be the reader there:
     // - lib/config: the reader itself.
     // - test/**, playwright.config.ts, vitest.config.ts: the test harness. It starts the servers

@@ -8,6 +8,7 @@ import { getActor } from "@/lib/auth/session";
 import { serverConfig } from "@/lib/config";
 import { db } from "@/lib/db/server";
 import { PERSONAS } from "@/lib/demo/personas";
+import { existingEmails } from "@/lib/users";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -25,7 +26,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
   const error = typeof params.error === "string" ? (ERRORS[params.error] ?? "Sign-in failed; please try again.") : null;
   const dev = devLoginEnabled();
   const existing = dev
-    ? new Set((await db.user.findMany({ where: { email: { in: PERSONAS.map((p) => p.email) } }, select: { email: true } })).map((u) => u.email))
+    ? await existingEmails(db, PERSONAS.map((p) => p.email))
     : new Set<string>();
   const personas = PERSONAS.filter((p) => existing.has(p.email));
 

@@ -233,3 +233,25 @@ export async function listOwnPetitions(db: Db, actor: Actor, opts: { now?: Date 
   });
   return rows.map((p) => toSummary(p, now));
 }
+
+/** The petition at this address, or null; callers decide who may see it (./access.ts). */
+export async function findPetitionBySlug(db: Db, slug: string): Promise<Petition | null> {
+  return db.petition.findUnique({ where: { slug } });
+}
+
+/** The id of the petition at this address, or null. */
+export async function petitionIdBySlug(db: Db, slug: string): Promise<string | null> {
+  return (await db.petition.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null;
+}
+
+/** A public (open or closed) petition's title, for page titles; null for drafts and the rest. */
+export async function publicPetitionTitle(db: Db, slug: string): Promise<string | null> {
+  const p = await db.petition.findUnique({ where: { slug }, select: { title: true, state: true } });
+  return p && (p.state === "open" || p.state === "closed") ? p.title : null;
+}
+
+/** Every public petition's slug and title, by title: the timeline's filter. */
+export async function listPublicPetitionChoices(db: Db): Promise<{ slug: string; title: string }[]> {
+  return db.petition.findMany({ where: { state: { in: ["open", "closed"] } }, select: { slug: true, title: true }, orderBy: { title: "asc" } });
+}
+

@@ -37,3 +37,10 @@ export async function getActorById(db: Db, id: string, sessionVersion = 0): Prom
   void _version;
   return { ...actor, role: toRole(actor.role) };
 }
+
+/** Which of these addresses have an account (the sign-in page offers only demo personas that exist). */
+export async function existingEmails(db: Db, emails: readonly string[]): Promise<Set<string>> {
+  const rows = await db.user.findMany({ where: { email: { in: [...emails] } }, select: { email: true } });
+  return new Set(rows.map((u) => u.email));
+}
+

@@ -24,7 +24,7 @@ import { getActor } from "@/lib/auth/session";
 import { listComments } from "@/lib/comments";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
-import { getPetitionDetail, type PetitionDetail } from "@/lib/petitions/queries";
+import { getPetitionDetail, publicPetitionTitle, type PetitionDetail } from "@/lib/petitions/queries";
 import { getOwnSignature, listNamedSigners } from "@/lib/signatures";
 
 export const dynamic = "force-dynamic";
@@ -41,8 +41,7 @@ async function load(slug: string, invite: string | undefined) {
 
 export async function generateMetadata({ params }: PageProps<"/petitions/[slug]">): Promise<Metadata> {
   const { slug } = await params;
-  const p = await db.petition.findUnique({ where: { slug }, select: { title: true, state: true } });
-  return { title: p && (p.state === "open" || p.state === "closed") ? p.title : "Petition" };
+  return { title: (await publicPetitionTitle(db, slug)) ?? "Petition" };
 }
 
 export default async function PetitionPage({ params, searchParams }: PageProps<"/petitions/[slug]">) {

@@ -6,6 +6,8 @@ import { PetitionForm } from "@/components/PetitionForm";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { isOrganizer } from "@/lib/petitions/access";
+import { findPetitionBySlug } from "@/lib/petitions/queries";
+import { listProgramChoices } from "@/lib/programs";
 import { getSettings } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Edit draft" };
@@ -15,7 +17,7 @@ export default async function EditDraftPage({ params }: PageProps<"/petitions/[s
   const { slug } = await params;
   const actor = await getActor();
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/petitions/${slug}/edit`)}`);
-  const petition = await db.petition.findUnique({ where: { slug } });
+  const petition = await findPetitionBySlug(db, slug);
   // Not an organizer: the draft does not exist as far as this person can tell.
   if (!petition || !(await isOrganizer(db, actor, petition.id))) notFound();
   if (petition.state !== "draft") redirect(`/petitions/${slug}`);
@@ -28,7 +30,7 @@ export default async function EditDraftPage({ params }: PageProps<"/petitions/[s
           action={updateDraftAction}
           petitionId={petition.id}
           submitLabel="Save changes"
-          programs={await db.program.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })}
+          programs={await listProgramChoices(db)}
           closingHint={`Between ${settings.closingDaysMin} and ${settings.closingDaysMax} days from today.`}
           defaults={{
             title: petition.title,
