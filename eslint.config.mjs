@@ -16,6 +16,27 @@ const config = [
     rules: { "no-restricted-properties": ["error", processEnv] },
   },
   {
+    // Direct SQL is contained in lib/db/direct.ts, each statement beside its Prisma twin, and the
+    // signing group commit built on it (decision 015); test/integration/direct-sql.test.ts
+    // compares every path with its twin.
+    files: ["lib/**/*.ts", "scripts/**/*.ts"],
+    ignores: ["lib/db/**", "lib/signatures/direct.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@/lib/db/direct",
+              importNames: ["withSqlite", "prepared", "directSqlAvailable", "toSqliteTime", "fromSqliteTime"],
+              message: "Direct SQL lives in lib/db/direct.ts beside its Prisma twin; add a reader there and call it.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // app/ and components/ read and write through lib/ only (docs/decisions/004): pages pass the
     // server's `db` handle to domain functions and never query it themselves.
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import type { Petition, Prisma } from "@/lib/generated/prisma/client";
 import { renderMarkdown } from "@/lib/markdown";
-import { fromSqliteTime, prepared, withSqlite } from "@/lib/db/direct";
+import { readPublicCountRow } from "@/lib/db/direct";
 import { getSettings } from "@/lib/settings";
 import { assertCanView, findPetitionOr404 } from "./access";
 import { cursorDate, decodeCursor, decodeCursorError, encodeCursor } from "@/lib/pagination/cursor";
@@ -119,18 +119,7 @@ export async function getPetitionDetail(
 /** The public count of a public petition; drafts and co-sponsor stages are not public. */
 export async function getPublicCount(db: Db, petitionId: string, now: Date = new Date()) {
   // The endpoint live viewers poll: one prepared statement on SQLite.
-  const direct = await withSqlite(db, (c) => {
-    const row = prepared(c, "SELECT id, signatureCount, goal, state, closesAt FROM Petition WHERE id = ? AND state IN ('open', 'closed')").get(petitionId) as
-      | { id: string; signatureCount: number; goal: number; state: string; closesAt: string }
-      | undefined;
-    return row ? { ...row, closesAt: fromSqliteTime(row.closesAt)! } : null;
-  });
-  const p = direct
-    ? direct.value
-    : await db.petition.findFirst({
-        where: { id: petitionId, state: { in: ["open", "closed"] } },
-        select: { id: true, signatureCount: true, goal: true, state: true, closesAt: true },
-      });
+  const p = await readPublicCountRow(db, petitionId);
   if (!p) return null;
   return { id: p.id, signatureCount: p.signatureCount, goal: p.goal, state: effectiveState(p, now) };
 }

@@ -24,6 +24,14 @@ describe("reading configuration", () => {
   });
 });
 
+describe("direct SQL", () => {
+  it("is imported only by lib/db and the signing group commit", async () => {
+    const code = 'import { withSqlite } from "@/lib/db/direct";\nexport const w = withSqlite;\n';
+    expect(await messages("lib/petitions/x.ts", code)).toEqual([expect.stringMatching(/^no-restricted-imports: .*lib\/db\/direct.ts/)]);
+    expect(await messages("lib/signatures/direct.ts", code)).toEqual([]);
+  });
+});
+
 describe("app/ and components/ read through lib/", () => {
   it("refuses queries on db and imports of the generated client in app/", async () => {
     const code = 'import { db } from "@/lib/db/server";\nimport type { Petition } from "@/lib/generated/prisma/client";\nexport const a = (): Promise<Petition[]> => db.petition.findMany();\nexport const b = () => db.$transaction([]);\n';
