@@ -7,6 +7,7 @@ import { renderMarkdown } from "@/lib/markdown";
 import { readPublicCountRow } from "@/lib/db/direct";
 import { getSettings } from "@/lib/settings";
 import { assertCanView, findPetitionOr404 } from "./access";
+import { permissions, viewerOf, type PetitionAction } from "./policy";
 import { cursorDate, decodeCursor, decodeCursorError, encodeCursor } from "@/lib/pagination/cursor";
 import { listQuerySchema, type ListQuery, type PetitionState } from "./schema";
 
@@ -83,7 +84,8 @@ export type PetitionDetail = PetitionSummary & {
   organizers: { name: string; role: string }[];
   coSponsors: { count: number; needed: number };
   program: { slug: string; name: string } | null;
-  viewer: { isOrganizer: boolean; coSponsorToken: string | null };
+  /** What the viewer may do, from the petition policy (./policy.ts): pages show exactly these actions. */
+  viewer: { isOrganizer: boolean; coSponsorToken: string | null; can: Record<PetitionAction, boolean> };
 };
 
 export async function getPetitionDetail(
@@ -95,7 +97,7 @@ export async function getPetitionDetail(
   const now = opts.now ?? new Date();
   const petition = await findPetitionOr404(db, where);
   const { organizer } = await assertCanView(db, viewer, petition, opts.invite);
-  const [organizers, coSponsorCount, settings, program] = await Promise.all([
+  const [organizers, coSponsorCount, settings, program, policyViewer] = await Promise.all([
     db.petitionOrganizer.findMany({
       where: { petitionId: petition.id },
       orderBy: { createdAt: "asc" },
@@ -104,6 +106,7 @@ export async function getPetitionDetail(
     db.signature.count({ where: { petitionId: petition.id, coSponsor: true } }),
     getSettings(db),
     petition.programId ? db.program.findUnique({ where: { id: petition.programId }, select: { slug: true, name: true } }) : null,
+    viewerOf(db, viewer, petition, { invite: opts.invite, organizer }),
   ]);
   return {
     ...toSummary(petition, now),
@@ -112,7 +115,7 @@ export async function getPetitionDetail(
     organizers: organizers.map((o) => ({ name: o.user.name, role: o.role })),
     coSponsors: { count: coSponsorCount, needed: settings.coSponsorsNeeded },
     program,
-    viewer: { isOrganizer: organizer, coSponsorToken: organizer ? petition.coSponsorToken : null },
+    viewer: { isOrganizer: organizer, coSponsorToken: organizer ? petition.coSponsorToken : null, can: permissions(policyViewer, petition, now) },
   };
 }
 
