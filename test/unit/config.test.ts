@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseServerEnv, parseToolsEnv, SERVER_VARIABLES, TOOL_VARIABLES } from "@/lib/config";
+import { childEnv, ConfigError, parseServerEnv, parseToolsEnv, SERVER_VARIABLES, TOOL_VARIABLES } from "@/lib/config";
 
 const SECRET = "a-production-secret-of-enough-length-0123";
 const production = { NODE_ENV: "production", AUTH_SECRET: SECRET };
@@ -165,6 +165,19 @@ describe("parsing the scripts' environment", () => {
     expect(problems(() => parseToolsEnv({ E2E_DATABASES: "sqlite,mysql" }))[0]).toMatch(/E2E_DATABASES="sqlite,mysql" is not accepted: expected comma-separated: sqlite, postgres/);
     expect(problems(() => parseToolsEnv({ AUDIT_BUILD: "no" }))[0]).toMatch(/AUDIT_BUILD="no" is not accepted: expected build or skip/);
     expect(problems(() => parseToolsEnv({ TEST_POSTGRES_URL: "file:x.db" }))[0]).toMatch(/TEST_POSTGRES_URL \(value hidden\)/);
+  });
+});
+
+describe("the environment handed to a child process", () => {
+  it("keeps this process's variables, overrides with `set`, and fills `fallback` only where unset", () => {
+    process.env.UNDERSIGNED_CHILD_ENV_TEST = "mine";
+    try {
+      const env = childEnv({ NODE_ENV: "production" }, { UNDERSIGNED_CHILD_ENV_TEST: "fallback", UNDERSIGNED_CHILD_ENV_OTHER: "fallback" });
+      expect(env).toMatchObject({ NODE_ENV: "production", UNDERSIGNED_CHILD_ENV_TEST: "mine", UNDERSIGNED_CHILD_ENV_OTHER: "fallback" });
+      expect(env.PATH).toBe(process.env.PATH);
+    } finally {
+      delete process.env.UNDERSIGNED_CHILD_ENV_TEST;
+    }
   });
 });
 
