@@ -14,12 +14,13 @@ import { createHotPetitions, mintSessions } from "./fixtures";
 import { runLive, type LiveResult } from "./live";
 import { runMix, runReads, runSigning, runSigningOnAll, SignerPool, unanswered, type LoadResult, type SignTally } from "./load";
 import { postgresSink, storedSignaturesPostgres } from "./seed-postgres";
+import { childEnv, toolsConfig } from "@/lib/config";
 import { startPostgresCluster } from "@/scripts/pg-cluster";
 import { addSigners, LARGE, LARGE_QUICK, SEARCH_TERM, seedScale, SMALL, sqliteSink, type SeedSink } from "./seed-scale";
 import { cpuMillis, startApp, startBaseline, stop, type Server } from "./servers";
 import { compareExactness, floorTarget, formatTable, type ScenarioResult } from "./stats";
 
-const APP_PORT = Number(process.env.BENCH_PORT ?? 3700);
+const APP_PORT = toolsConfig().BENCH_PORT;
 const BASELINE_PORT = APP_PORT + 1;
 const DIR = "bench-results/db";
 const SIGNING_LEVELS = [50, 200, 500];
@@ -42,7 +43,7 @@ function build(options: BenchOptions): string {
   if (options.reuseBuild) return options.reuseBuild;
   const distDir = ".next-bench";
   log(`building the production app into ${distDir}`);
-  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: childEnv({ NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" }) });
   if (result.status !== 0) throw new Error("next build failed");
   return distDir;
 }

@@ -2,6 +2,7 @@
 // and the baseline. Each runs in its own process; the load comes from the benchmark's process.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
+import { childEnv, toolsConfig } from "@/lib/config";
 
 export type Server = { name: string; origin: string; process: ChildProcess; logs: string[] };
 
@@ -35,11 +36,10 @@ function keepLogs(child: ChildProcess): string[] {
 export async function startApp(opts: { port: number; distDir: string; databaseUrl: string; secret: string; env?: Record<string, string> }): Promise<Server> {
   const origin = `http://127.0.0.1:${opts.port}`;
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server under load.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const nodeArgs = toolsConfig().BENCH_SERVER_NODE_ARGS.split(/\s+/).filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
+    env: childEnv({
       NODE_ENV: "production",
       NEXT_DIST_DIR: opts.distDir,
       NEXT_TELEMETRY_DISABLED: "1",
@@ -48,7 +48,7 @@ export async function startApp(opts: { port: number; distDir: string; databaseUr
       AUTH_TRUST_HOST: "true",
       AUTH_URL: origin,
       ...opts.env,
-    },
+    }),
   });
   const logs = keepLogs(child);
   const server = { name: "undersigned", origin, process: child, logs };
