@@ -6,9 +6,9 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { requireActor, requireRole, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
-import { conflict, forbidden, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
+import { conflict, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isOrganizer } from "@/lib/petitions/access";
+import { findForOrganizer } from "@/lib/petitions/access";
 import { newestFirstAfter, newestFirstPage } from "@/lib/pagination/cursor";
 import { isoDay } from "@/lib/validation";
 import { recordEvent } from "@/lib/timeline/record";
@@ -87,7 +87,7 @@ export const appealInputSchema = z.object({
 export async function fileAppeal(db: Db, actor: Actor | null, petitionId: string, input: unknown, clock: { now?: Date } = {}) {
   const organizer = requireActor(actor, "appeal");
   const { text } = parseInput(appealInputSchema, input);
-  if (!(await isOrganizer(db, organizer, petitionId))) throw forbidden("Only this petition's organizers can appeal.");
+  await findForOrganizer(db, organizer, { id: petitionId }, "appeal");
   const action = await db.moderationAction.findFirst({
     where: { targetType: "petition", targetId: petitionId, action: "hide" },
     orderBy: { createdAt: "desc" },
