@@ -47,7 +47,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
     <div className="grid gap-10">
       <h1 className="text-3xl font-bold">Administration</h1>
       {standing.onlyAdmin && (
-        <p role="status" className="-mt-6 rounded-lg border border-amber-400 bg-amber-50 p-3" data-testid="last-admin">
+        <p role="status" className="rounded-lg border border-amber-400 bg-amber-50 p-3" data-testid="last-admin">
           {standing.keptAsLastAdmin
             ? "The identity provider no longer puts you in an admin group. You are still an admin only because you are the last one: make someone else an admin (or add them to the admin group), and your next sign-in takes the role away."
             : "You are the only admin. Make a second person an admin so that roles, settings and appeals never depend on one account."}
