@@ -255,8 +255,9 @@ export async function removeCoOrganizer(db: Db, actor: Actor | null, petitionId:
  * invitation to an address without an account has no name to show, and naming only the others
  * would tell the organizers which addresses have accounts.
  */
-export async function listOrganizersForManagement(db: Db, actor: Actor, petitionId: string) {
-  await findForOrganizer(db, actor, { id: petitionId }, "manage organizers");
+export async function listOrganizersForManagement(db: Db, actor: Actor | null, petitionId: string) {
+  const organizer = requireActor(actor, "manage organizers");
+  await findForOrganizer(db, organizer, { id: petitionId }, "manage organizers");
   const [organizers, invited, invitedByAddress] = await Promise.all([
     db.petitionOrganizer.findMany({ where: { petitionId }, orderBy: { createdAt: "asc" }, include: { user: { select: { id: true, name: true } } } }),
     db.coOrganizerInvite.count({ where: { petitionId } }),

@@ -99,7 +99,9 @@ test("an invitation to co-organize says the same whether or not the address has 
   const invitation = nadia.getByTestId("invitations").locator("li", { hasText: DRAFT });
   await expect(invitation).toBeVisible();
   await invitation.getByRole("button", { name: "Accept" }).click();
-  await expect(nadia.getByText("You are now a co-organizer.")).toBeVisible();
+  // Accepted: the invitation is gone and the draft is among Nadia's petitions.
+  await expect(nadia.getByTestId("invitations")).toHaveCount(0);
+  await expect(nadia.getByRole("link", { name: DRAFT })).toBeVisible();
   await nadia.goto(`/petitions/${draft.slug}`);
   await expect(nadia.getByRole("heading", { level: 1, name: DRAFT })).toBeVisible();
   await expect(nadia.getByText("Only this petition's organizers see this section.")).toBeVisible();
@@ -113,5 +115,6 @@ test("an invitation to co-organize says the same whether or not the address has 
   const { page: tomas } = await as("tomas");
   await tomas.goto("/my");
   await tomas.getByTestId("invitations").locator("li", { hasText: DRAFT }).getByRole("button", { name: "Decline" }).click();
-  await expect(tomas.getByText("Invitation declined.")).toBeVisible();
+  await expect(tomas.getByTestId("invitations")).toHaveCount(0);
+  await expect(tomas.getByRole("link", { name: DRAFT })).toHaveCount(0);
 });

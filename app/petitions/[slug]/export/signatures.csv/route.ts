@@ -1,3 +1,4 @@
+import { requireActor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
 import { exportNamedSignaturesCsv } from "@/lib/dashboard";
 import { db } from "@/lib/db/server";
@@ -10,9 +11,11 @@ export const dynamic = "force-dynamic";
 export function GET(_request: Request, ctx: RouteContext<"/petitions/[slug]/export/signatures.csv">) {
   return handle(async () => {
     const { slug } = await ctx.params;
+    // Signed out: 401 before anything is looked up, so the answer is the same for every address.
+    const actor = requireActor(await getActor(), "see the dashboard");
     // The same 404 for a petition that does not exist as for one this person may not see.
     const petition = await findPetitionOr404(db, { slug });
-    const csv = await exportNamedSignaturesCsv(db, await getActor(), petition.id);
+    const csv = await exportNamedSignaturesCsv(db, actor, petition.id);
     return new Response(csv, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
