@@ -155,6 +155,14 @@ export async function submitForCoSponsors(db: Db, actor: Actor | null, petitionI
   });
 }
 
+/** How long an invitation to an address without an account waits for a first sign-in before it is deleted. */
+export const ADDRESS_INVITE_DAYS = 90;
+
+/** Deletes invitations to addresses that nobody signed in with in time: the hash is kept no longer than needed. */
+async function dropExpiredAddressInvitations(db: Db, now: Date) {
+  await db.coOrganizerAddressInvite.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - ADDRESS_INVITE_DAYS * DAY) } } });
+}
+
 /** What the organizer is told after inviting, whether or not the address has an account. */
 export const invitedMessage = (email: string) =>
   `${email} is invited. They become a co-organizer when they accept from "My petitions" (after their first sign-in, if they have never signed in).`;
@@ -180,6 +188,7 @@ export async function inviteCoOrganizer(
   const [key] = addressKeys(opts.secrets);
   if (!key) throw new Error("AUTH_SECRET is not set; invitations by email need it.");
   const now = opts.now ?? new Date();
+  await dropExpiredAddressInvitations(db, now);
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
   // Organizers are listed on the petition, so saying that one already is discloses nothing new.
   if (user && (await db.petitionOrganizer.findUnique({ where: { petitionId_userId: { petitionId, userId: user.id } } }))) {
@@ -200,9 +209,10 @@ export async function inviteCoOrganizer(
  * ordinary pending invitations, and the hashed rows are deleted. Hashes under every configured
  * secret are tried, so rotating the secret does not lose them. Returns how many were claimed.
  */
-export async function claimAddressInvitations(db: Db, user: { id: string; email: string }, secrets?: string[]): Promise<number> {
+export async function claimAddressInvitations(db: Db, user: { id: string; email: string }, secrets?: string[], clock: Clock = {}): Promise<number> {
   const hashes = addressKeys(secrets).map((key) => addressHash(user.email, key));
   if (hashes.length === 0) return 0;
+  await dropExpiredAddressInvitations(db, clock.now ?? new Date());
   const rows = await db.coOrganizerAddressInvite.findMany({ where: { addressHash: { in: hashes } } });
   for (const row of rows) {
     await db.$transaction(async (tx) => {

@@ -11,6 +11,7 @@ import { DomainError } from "@/lib/errors";
 import { follow } from "@/lib/follows";
 import { fileAppeal, hidePetition } from "@/lib/moderation";
 import {
+  ADDRESS_INVITE_DAYS,
   answerInvite,
   claimAddressInvitations,
   closePetition,
@@ -167,6 +168,18 @@ describe("inviting a co-organizer by email", () => {
     expect(await outcome(inviteCoOrganizer(db, stranger, p.id, { email: "a@example.com" }, { secrets: SECRETS }))).toMatch(/^not_found 404/);
     expect(await outcome(inviteCoOrganizer(db, maya, p.id, { email: "not an email" }, { secrets: SECRETS }))).toMatch(/^invalid_input 400 .*work email/);
     expect(await outcome(inviteCoOrganizer(db, null, p.id, { email: "a@example.com" }, { secrets: SECRETS }))).toMatch(/^unauthenticated 401/);
+  });
+
+  it("an invitation to an address nobody signs in with is deleted after 90 days", async () => {
+    const maya = await makeUser(db);
+    const p = await createPetition(db, maya, petitionInput());
+    const then = new Date(Date.now() - (ADDRESS_INVITE_DAYS + 1) * 86_400_000);
+    await inviteCoOrganizer(db, maya, p.id, { email: "late.person@example.com" }, { secrets: SECRETS, now: then });
+    expect(await db.coOrganizerAddressInvite.count({ where: { petitionId: p.id } })).toBe(1);
+    const late = await makeUser(db, { email: "late.person@example.com" });
+    expect(await claimAddressInvitations(db, late, SECRETS)).toBe(0);
+    expect(await db.coOrganizerAddressInvite.count({ where: { petitionId: p.id } })).toBe(0);
+    expect(await listInvitations(db, late)).toEqual([]);
   });
 
   it("a sign-in with no pending invitation changes nothing, and works without a secret", async () => {
