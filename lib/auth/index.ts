@@ -71,7 +71,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const row = await db.user.findUnique({ where: { id: token.uid }, select: { sessionVersion: true, email: true } });
         token.sv = row?.sessionVersion ?? 0;
         // Invitations to co-organize sent to this address before it had an account now wait in "My petitions".
-        if (row) await claimAddressInvitations(db, { id: token.uid, email: row.email });
+        // A failure here must not stop the sign-in; the invitations wait for the next one.
+        if (row) {
+          await claimAddressInvitations(db, { id: token.uid, email: row.email }).catch((error: unknown) => {
+            console.error(`[auth] pending co-organizer invitations not claimed: ${error instanceof Error ? error.name : "error"}`);
+          });
+        }
       }
       // Keep nothing personal in the cookie beyond the account id.
       delete token.name;
