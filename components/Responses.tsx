@@ -37,7 +37,11 @@ export function Responses({
               <article className="rounded-xl border border-violet-200 bg-white p-4 shadow-sm">
                 <p className="text-sm text-muted">
                   {r.author.name}, {r.author.role} · <time dateTime={r.createdAt}>{formatDate(r.createdAt)}</time>
-                  {r.editedAt && <> · <span className="font-semibold">edited {formatDate(r.editedAt)}</span></>}
+                  {r.editedAt && (
+                    <>
+                      {" "}· <span className="font-semibold" data-testid="edited-by">edited {formatDate(r.editedAt)}{r.editedBy && <> by {r.editedBy.name}, {r.editedBy.role}</>}</span>
+                    </>
+                  )}
                 </p>
                 {r.setStatus && <p className="mt-1 text-sm font-semibold">Set the program&apos;s status to {STATUS_LABELS[r.setStatus as keyof typeof STATUS_LABELS]}.</p>}
                 <div className="prose-user" dangerouslySetInnerHTML={{ __html: r.bodyHtml }} />
@@ -69,7 +73,7 @@ export function Responses({
                     <ol className="mt-2 grid gap-2">
                       {r.revisions.map((v, i) => (
                         <li key={i} className="rounded-md bg-gray-50 p-2 text-sm">
-                          <p className="text-muted">Published {formatDate(v.createdAt)}</p>
+                          <p className="text-muted">Published {formatDate(v.createdAt)}{v.correctedBy && <>; corrected by {v.correctedBy.name}, {v.correctedBy.role}</>}</p>
                           <div className="prose-user" dangerouslySetInnerHTML={{ __html: v.bodyHtml }} />
                         </li>
                       ))}
@@ -79,6 +83,7 @@ export function Responses({
                 {leader && (
                   <details className="mt-3">
                     <summary className="cursor-pointer text-sm font-medium text-brand">Correct this response</summary>
+                    <p className="mt-1 text-sm text-muted">The correction is published under your name and role{actor && r.author.name !== actor.name ? `, beside ${r.author.name}'s` : ""}; the earlier text stays visible.</p>
                     <ActionForm action={editResponseAction} hidden={{ responseId: r.id, path }} submitLabel="Publish correction" variant="secondary">
                       <label htmlFor={`edit-${r.id}`} className="mt-2 block text-sm">Corrected text</label>
                       <textarea id={`edit-${r.id}`} name="body" rows={5} defaultValue={r.body} className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2" />

@@ -7,10 +7,12 @@ import { formatDate } from "@/components/format";
 import { listUsers } from "@/lib/admin";
 import { listAudit } from "@/lib/audit";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/actor";
+import { ssoMappedRoles } from "@/lib/auth/flags";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { listAppeals } from "@/lib/moderation";
 import { getSettings, type Settings } from "@/lib/settings";
+import { adminStanding } from "@/lib/users";
 
 export const metadata: Metadata = { title: "Administration" };
 export const dynamic = "force-dynamic";
@@ -32,16 +34,25 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
   if (!actor) redirect("/signin?callbackUrl=%2Fadmin");
   if (actor.role !== "admin") forbidden();
   const { q } = await searchParams;
-  const [users, settings, audit, appeals] = await Promise.all([
+  const mapped = ssoMappedRoles();
+  const [users, settings, audit, appeals, standing] = await Promise.all([
     listUsers(db, actor, { q: typeof q === "string" ? q : undefined }),
     getSettings(db),
     listAudit(db, actor, { limit: 50 }),
     listAppeals(db, actor),
+    adminStanding(db, actor),
   ]);
   const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-2 py-1";
   return (
     <div className="grid gap-10">
       <h1 className="text-3xl font-bold">Administration</h1>
+      {standing.onlyAdmin && (
+        <p role="status" className="rounded-lg border border-amber-400 bg-amber-50 p-3" data-testid="last-admin">
+          {standing.keptAsLastAdmin
+            ? "The identity provider no longer puts you in an admin group. You are still an admin only because you are the last one: make someone else an admin (or add them to the admin group), and your next sign-in takes the role away."
+            : "You are the only admin. Make a second person an admin so that roles, settings and appeals never depend on one account."}
+        </p>
+      )}
 
       <section aria-labelledby="roles-heading">
         <h2 id="roles-heading" className="text-2xl font-bold">Roles</h2>
@@ -51,10 +62,16 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
           <button type="submit" className="rounded-md bg-brand px-3 py-1 font-semibold text-white">Find</button>
         </form>
         <p className="mt-1 text-sm text-muted">{q ? "Matching people." : "People with a role other than employee."} Each person has one role, so a moderator is never leadership.</p>
+        {mapped.length > 0 && (
+          <p className="mt-1 max-w-3xl text-sm text-muted" data-testid="sso-roles">
+            {mapped.map((r) => ROLE_LABELS[r]).join(", ")}: decided by the identity provider&apos;s groups at every single sign-on. A change here to or from
+            {mapped.length === 1 ? " this role" : " one of these roles"} lasts until that person next signs in with single sign-on; change the group instead. The last admin is never removed by a sign-in.
+          </p>
+        )}
         <ul className="mt-3 grid gap-2" data-testid="people">
           {users.map((u) => (
             <li key={u.id} className="flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-2">
-              <span className="min-w-48">{u.name} <span className="text-sm text-muted">{u.email}</span></span>
+              <span className="min-w-48">{u.name} <span className="text-sm text-muted">{u.email}{u.department && ` · ${u.department}`}{u.location && ` · ${u.location}`}</span></span>
               <ActionForm action={setRoleAction} hidden={{ userId: u.id }} submitLabel="Change role" variant="secondary">
                 <label htmlFor={`role-${u.id}`} className="sr-only">Role for {u.name}</label>
                 <select id={`role-${u.id}`} name="role" defaultValue={u.role} className={input}>

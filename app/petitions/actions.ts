@@ -71,9 +71,9 @@ export async function closePetitionAction(_prev: ActionState, formData: FormData
 
 export async function inviteCoOrganizerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, async () => {
-    const user = await inviteCoOrganizer(db, await getActor(), id(formData), { email: formData.get("email") });
+    const invited = await inviteCoOrganizer(db, await getActor(), id(formData), { email: formData.get("email") });
     revalidatePath(`/petitions/${slug(formData)}`);
-    return { ok: true, message: `${user.name} is invited; they become a co-organizer when they accept.` };
+    return { ok: true, message: invited.message };
   });
 }
 

@@ -37,7 +37,7 @@ export async function listUsers(db: Db, actor: Actor | null, query: { q?: string
     where: q ? { OR: [{ email: containsIgnoringCase(db, q) }, { name: containsIgnoringCase(db, q) }] } : { role: { not: "employee" } },
     orderBy: [{ role: "asc" }, { name: "asc" }],
     take: 50,
-    select: { id: true, name: true, email: true, role: true, department: true },
+    select: { id: true, name: true, email: true, role: true, department: true, location: true },
   });
   return rows;
 }

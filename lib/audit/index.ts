@@ -7,6 +7,8 @@ import { newestFirstAfter, newestFirstPage } from "@/lib/pagination/cursor";
 
 export type AuditAction =
   | "role.change"
+  | "role.sso"
+  | "role.sso.kept-last-admin"
   | "setting.change"
   | "moderation.hide"
   | "moderation.restore"
@@ -16,7 +18,7 @@ export type AuditAction =
 
 export async function recordAudit(
   tx: Pick<Prisma.TransactionClient, "auditEntry">,
-  actor: Actor,
+  actor: Pick<Actor, "id"> & { role: string },
   action: AuditAction,
   target: string,
   details: Record<string, unknown>,

@@ -1,14 +1,15 @@
 import "server-only";
 // next-auth v5 wiring: a development sign-in for demo personas and the company's OIDC single
 // sign-on. Sessions are JWTs holding only the account id; every request reloads the account so
-// a role change applies at once (docs/decisions/007).
+// a role change applies at once, and every single sign-on re-reads the claims (docs/decisions/007).
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authSecrets, serverConfig } from "@/lib/config";
 import { db } from "@/lib/db/server";
 import { PERSONA_EMAILS } from "@/lib/demo/personas";
 import { upsertSsoUser } from "@/lib/users";
-import { claimConfigFromEnv, mapClaims } from "./oidc-claims";
+import { claimAddressInvitations } from "@/lib/petitions/commands";
+import { claimConfigFromEnv, mapClaims, mappedRoles } from "./oidc-claims";
 import { devLoginEnabled } from "./flags";
 import { decodeSessionToken, encodeSessionToken } from "./session-token";
 
@@ -59,16 +60,28 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     async jwt({ token, user, account, profile }) {
       if (account?.provider === "oidc" && profile) {
-        const mapped = mapClaims(profile as Record<string, unknown>, claimConfigFromEnv(config));
-        const saved = await upsertSsoUser(db, mapped);
+        // Every single sign-on re-reads name, department, location and role from the claims,
+        // so someone removed from a group at the identity provider loses the role (decision 007).
+        const claims = claimConfigFromEnv(config);
+        const saved = await upsertSsoUser(db, mapClaims(profile as Record<string, unknown>, claims), mappedRoles(claims));
+        if (saved.keptLastAdmin) {
+          console.warn("[auth] the identity provider no longer grants the admin role to the only admin; it stays until another admin exists (see the audit log)");
+        }
         token.uid = saved.id;
       } else if (account && user?.id) {
         token.uid = user.id;
       }
       if (account && typeof token.uid === "string") {
         // The session is valid only while the account's session version is unchanged.
-        const row = await db.user.findUnique({ where: { id: token.uid }, select: { sessionVersion: true } });
+        const row = await db.user.findUnique({ where: { id: token.uid }, select: { sessionVersion: true, email: true } });
         token.sv = row?.sessionVersion ?? 0;
+        // Invitations to co-organize sent to this address before it had an account now wait in "My petitions".
+        // A failure here must not stop the sign-in; the invitations wait for the next one.
+        if (row) {
+          await claimAddressInvitations(db, { id: token.uid, email: row.email }).catch((error: unknown) => {
+            console.error(`[auth] pending co-organizer invitations not claimed: ${error instanceof Error ? error.name : "error"}`);
+          });
+        }
       }
       // Keep nothing personal in the cookie beyond the account id.
       delete token.name;

@@ -32,6 +32,26 @@ export function claimConfigFromEnv(config: ServerConfig = serverConfig()): Claim
   };
 }
 
+/**
+ * The roles the identity provider decides: those with at least one group configured. For these
+ * the provider is authoritative at every single sign-on (see roleAfterSignIn).
+ */
+export function mappedRoles(config: ClaimConfig): Exclude<Role, "employee">[] {
+  return (["admin", "moderator", "leadership"] as const).filter((r) => config.groups[r].length > 0);
+}
+
+/**
+ * The role an account has after a single sign-on (docs/decisions/007): a mapped group the person
+ * is in always wins; with none, a role the provider decides is taken away (employee); a role the
+ * provider says nothing about (one with no group configured, given by an admin in Undersigned)
+ * stays. The last admin is protected separately (lib/users).
+ */
+export function roleAfterSignIn(current: Role | null, granted: Role | null, mapped: readonly Role[]): Role {
+  if (granted) return granted;
+  if (current === null || mapped.includes(current)) return "employee";
+  return current;
+}
+
 const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim().slice(0, 200) : null);
 
 /**

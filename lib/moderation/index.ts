@@ -6,8 +6,9 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { requireActor, requireRole, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
-import { conflict, forbidden, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
+import { conflict, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { findPetitionOr404 } from "@/lib/petitions/access";
 import { assertCan, viewerOf } from "@/lib/petitions/policy";
 import { newestFirstAfter, newestFirstPage } from "@/lib/pagination/cursor";
 import { isoDay } from "@/lib/validation";
@@ -87,8 +88,7 @@ export const appealInputSchema = z.object({
 export async function fileAppeal(db: Db, actor: Actor | null, petitionId: string, input: unknown, clock: { now?: Date } = {}) {
   const organizer = requireActor(actor, "appeal");
   const { text } = parseInput(appealInputSchema, input);
-  const petition = await db.petition.findUnique({ where: { id: petitionId } });
-  if (!petition) throw forbidden("Only this petition's organizers can appeal.");
+  const petition = await findPetitionOr404(db, { id: petitionId });
   assertCan(await viewerOf(db, organizer, petition), petition, "appeal");
   const action = await db.moderationAction.findFirst({
     where: { targetType: "petition", targetId: petitionId, action: "hide" },

@@ -45,14 +45,37 @@ export async function assertCanView(
   throw notFound(NOT_FOUND_MESSAGE);
 }
 
-export async function assertOrganizer(db: Reader, actor: Actor, petitionId: string, action: string) {
-  if (!(await isOrganizer(db, actor, petitionId))) {
-    throw forbidden(`Only this petition's organizers can ${action}.`);
-  }
-}
-
 export async function findPetitionOr404(db: Pick<Db, "petition">, idOrSlug: { id: string } | { slug: string }) {
   const petition = await db.petition.findUnique({ where: idOrSlug as { id: string } });
   if (!petition) throw notFound(NOT_FOUND_MESSAGE);
+  return petition;
+}
+
+/**
+ * Refuses someone who is not an organizer. Someone who may not even see the petition (a draft,
+ * or a petition gathering co-sponsors they have not co-sponsored) gets exactly the 404 a
+ * petition that does not exist gets, so no organizer-only page, export or command discloses
+ * that it exists; someone who may see it is told only organizers can do this (403).
+ */
+export async function assertOrganizer(
+  db: Reader,
+  actor: Actor,
+  petition: { id: string; state: string; coSponsorToken: string },
+  action: string,
+) {
+  if (await isOrganizer(db, actor, petition.id)) return;
+  await assertCanView(db, actor, petition);
+  throw forbidden(`Only this petition's organizers can ${action}.`);
+}
+
+/** Loads a petition for something only its organizers may do (see assertOrganizer). */
+export async function findForOrganizer(
+  db: Pick<Db, "petition" | "petitionOrganizer" | "signature">,
+  actor: Actor,
+  idOrSlug: { id: string } | { slug: string },
+  action: string,
+) {
+  const petition = await findPetitionOr404(db, idOrSlug);
+  await assertOrganizer(db, actor, petition, action);
   return petition;
 }

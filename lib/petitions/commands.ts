@@ -7,8 +7,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getSettings, type Settings } from "@/lib/settings";
 import { recordEvent } from "@/lib/timeline/record";
 import { isRealDay } from "@/lib/validation";
-import { assertOrganizer, findPetitionOr404 } from "./access";
+import { findForOrganizer, findPetitionOr404 } from "./access";
 import { assertCan, viewerOf } from "./policy";
+import { addressHash, addressKeys } from "./invite-address";
 import { coOrganizerInputSchema, petitionInputSchema, type PetitionInput } from "./schema";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -138,8 +139,7 @@ export async function openPetition(tx: Prisma.TransactionClient, petitionId: str
  */
 export async function submitForCoSponsors(db: Db, actor: Actor | null, petitionId: string, clock: Clock = {}) {
   const organizer = requireActor(actor, "submit a petition");
-  const petition = await findPetitionOr404(db, { id: petitionId });
-  await assertOrganizer(db, organizer, petitionId, "submit it");
+  const petition = await findForOrganizer(db, organizer, { id: petitionId }, "submit it");
   if (petition.state !== "draft") throw conflict("This petition has already been submitted.");
   const now = clock.now ?? new Date();
   if (petition.closesAt <= now) throw conflict("The closing date has passed; edit the draft and choose a later one.");
@@ -154,23 +154,78 @@ export async function submitForCoSponsors(db: Db, actor: Actor | null, petitionI
   });
 }
 
-/** An organizer invites a colleague by email; the colleague accepts or declines. */
-export async function inviteCoOrganizer(db: Db, actor: Actor | null, petitionId: string, input: unknown, clock: Clock = {}) {
+/** How long an invitation to an address without an account waits for a first sign-in before it is deleted. */
+export const ADDRESS_INVITE_DAYS = 90;
+
+/** Deletes invitations to addresses that nobody signed in with in time: the hash is kept no longer than needed. */
+async function dropExpiredAddressInvitations(db: Db, now: Date) {
+  await db.coOrganizerAddressInvite.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - ADDRESS_INVITE_DAYS * DAY) } } });
+}
+
+/** What the organizer is told after inviting, whether or not the address has an account. */
+export const invitedMessage = (email: string) =>
+  `${email} is invited. They become a co-organizer when they accept from "My petitions" (after their first sign-in, if they have never signed in).`;
+
+/**
+ * An organizer invites a colleague by email; the colleague accepts or declines from "My
+ * petitions". The answer is the same whether or not anyone has signed in with the address, so
+ * inviting cannot be used to find out who uses Undersigned: an address with an account gets an
+ * invitation at once, any other address a keyed hash of it (lib/petitions/invite-address.ts)
+ * that becomes an invitation at that person's first sign-in (claimAddressInvitations).
+ */
+export async function inviteCoOrganizer(
+  db: Db,
+  actor: Actor | null,
+  petitionId: string,
+  input: unknown,
+  opts: Clock & { secrets?: string[] } = {},
+): Promise<{ email: string; message: string }> {
   const organizer = requireActor(actor, "invite a co-organizer");
   const { email } = parseInput(coOrganizerInputSchema, input);
-  await findPetitionOr404(db, { id: petitionId });
-  await assertOrganizer(db, organizer, petitionId, "invite co-organizers");
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true } });
-  if (!user) throw notFound("Nobody with that email has signed in to Undersigned yet; ask them to sign in once first.");
-  const already = await db.petitionOrganizer.findUnique({ where: { petitionId_userId: { petitionId, userId: user.id } } });
-  if (already) throw conflict(`${user.name} is already an organizer of this petition.`);
+  await findForOrganizer(db, organizer, { id: petitionId }, "invite co-organizers");
+  // The key is needed on both paths, so a server without a secret fails the same way for every address.
+  const [key] = addressKeys(opts.secrets);
+  if (!key) throw new Error("AUTH_SECRET is not set; invitations by email need it.");
+  const now = opts.now ?? new Date();
+  await dropExpiredAddressInvitations(db, now);
+  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  // Organizers are listed on the petition, so saying that one already is discloses nothing new.
+  if (user && (await db.petitionOrganizer.findUnique({ where: { petitionId_userId: { petitionId, userId: user.id } } }))) {
+    throw conflict(`${email} is already an organizer of this petition.`);
+  }
   try {
-    await db.coOrganizerInvite.create({ data: { petitionId, userId: user.id, createdAt: clock.now ?? new Date() } });
+    if (user) await db.coOrganizerInvite.create({ data: { petitionId, userId: user.id, createdAt: now } });
+    else await db.coOrganizerAddressInvite.create({ data: { petitionId, addressHash: addressHash(email, key), createdAt: now } });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`${user.name} is already invited.`);
+    if (isUniqueViolation(error)) throw conflict(`${email} is already invited.`);
     throw error;
   }
-  return user;
+  return { email, message: invitedMessage(email) };
+}
+
+/**
+ * At sign-in: invitations made to this person's address before they had an account become
+ * ordinary pending invitations, and the hashed rows are deleted. Hashes under every configured
+ * secret are tried, so rotating the secret does not lose them. Returns how many were claimed.
+ */
+export async function claimAddressInvitations(db: Db, user: { id: string; email: string }, secrets?: string[], clock: Clock = {}): Promise<number> {
+  const hashes = addressKeys(secrets).map((key) => addressHash(user.email, key));
+  if (hashes.length === 0) return 0;
+  await dropExpiredAddressInvitations(db, clock.now ?? new Date());
+  const rows = await db.coOrganizerAddressInvite.findMany({ where: { addressHash: { in: hashes } } });
+  for (const row of rows) {
+    await db.$transaction(async (tx) => {
+      await tx.coOrganizerAddressInvite.deleteMany({ where: { id: row.id } });
+      const organizer = await tx.petitionOrganizer.findUnique({ where: { petitionId_userId: { petitionId: row.petitionId, userId: user.id } } });
+      if (organizer) return;
+      await tx.coOrganizerInvite.upsert({
+        where: { petitionId_userId: { petitionId: row.petitionId, userId: user.id } },
+        create: { petitionId: row.petitionId, userId: user.id, createdAt: row.createdAt },
+        update: {},
+      });
+    });
+  }
+  return rows.length;
 }
 
 /** The invitee accepts (becoming a co-organizer) or declines. */
@@ -197,22 +252,29 @@ export async function listInvitations(db: Db, actor: Actor) {
  */
 export async function removeCoOrganizer(db: Db, actor: Actor | null, petitionId: string, userId: string) {
   const organizer = requireActor(actor, "remove a co-organizer");
-  await assertOrganizer(db, organizer, petitionId, "remove co-organizers");
+  await findForOrganizer(db, organizer, { id: petitionId }, "remove co-organizers");
   const target = await db.petitionOrganizer.findUnique({ where: { petitionId_userId: { petitionId, userId } } });
   if (!target) throw notFound("That person is not an organizer of this petition.");
   if (target.role === "starter") throw forbidden("The person who started the petition cannot be removed.");
   await db.petitionOrganizer.delete({ where: { petitionId_userId: { petitionId, userId } } });
 }
 
-export async function listOrganizersForManagement(db: Db, actor: Actor, petitionId: string) {
-  await assertOrganizer(db, actor, petitionId, "manage organizers");
-  const [organizers, invites] = await Promise.all([
+/**
+ * The organizers, and how many invitations wait for an answer. Invitees are not named: an
+ * invitation to an address without an account has no name to show, and naming only the others
+ * would tell the organizers which addresses have accounts.
+ */
+export async function listOrganizersForManagement(db: Db, actor: Actor | null, petitionId: string) {
+  const organizer = requireActor(actor, "manage organizers");
+  await findForOrganizer(db, organizer, { id: petitionId }, "manage organizers");
+  const [organizers, invited, invitedByAddress] = await Promise.all([
     db.petitionOrganizer.findMany({ where: { petitionId }, orderBy: { createdAt: "asc" }, include: { user: { select: { id: true, name: true } } } }),
-    db.coOrganizerInvite.findMany({ where: { petitionId }, include: { user: { select: { id: true, name: true } } } }),
+    db.coOrganizerInvite.count({ where: { petitionId } }),
+    db.coOrganizerAddressInvite.count({ where: { petitionId } }),
   ]);
   return {
     organizers: organizers.map((o) => ({ userId: o.user.id, name: o.user.name, role: o.role })),
-    invited: invites.map((i) => ({ userId: i.user.id, name: i.user.name })),
+    pendingInvitations: invited + invitedByAddress,
   };
 }
 

@@ -45,6 +45,15 @@ function visible(viewer: PolicyViewer, petition: PolicyPetition): boolean {
 }
 
 /**
+ * Someone who is not an organizer: a 404 exactly like a petition that does not exist when they
+ * may not even see it (a draft, or one gathering co-sponsors without the link), so no
+ * organizer-only page, export or command discloses it; otherwise a 403 (decision 012).
+ */
+function notOrganizer(viewer: PolicyViewer, petition: PolicyPetition, action: string): DomainError {
+  return visible(viewer, petition) ? forbidden(`Only this petition's organizers can ${action}.`) : notFound(NOT_FOUND_MESSAGE);
+}
+
+/**
  * Why `viewer` may not do `action` to `petition`, as the DomainError the command throws, or
  * null when they may. Checks run in the order the commands have always run them: sign-in,
  * visibility (a draft nobody may see is "not found"), permission, then the petition's state.
@@ -70,20 +79,20 @@ export function refusal(viewer: PolicyViewer, petition: PolicyPetition, action: 
       if (petition.state === "closed" || petition.closesAt <= now) return new DomainError("closed", "This petition has closed; signatures can no longer be withdrawn.");
       return null;
     case "edit":
-      if (!viewer.organizer) return forbidden("Only this petition's organizers can edit it.");
+      if (!viewer.organizer) return notOrganizer(viewer, petition, "edit it");
       if (petition.state !== "draft") return new DomainError("conflict", "Only drafts can be edited; this petition already went out for co-sponsors.");
       return null;
     case "close":
-      if (!viewer.organizer) return forbidden("Only this petition's organizers can close it.");
+      if (!viewer.organizer) return notOrganizer(viewer, petition, "close it");
       if (petition.state !== "open") return new DomainError("conflict", "Only an open petition can be closed.");
       return null;
     case "deliver":
-      if (!viewer.organizer) return forbidden("Only this petition's organizers can deliver it.");
+      if (!viewer.organizer) return notOrganizer(viewer, petition, "deliver it");
       if (!open) return new DomainError("conflict", "Only an open or closed petition can be delivered.");
       if (petition.deliveredAt) return new DomainError("conflict", "This petition was already delivered.");
       return null;
     case "appeal":
-      if (!viewer.organizer) return forbidden("Only this petition's organizers can appeal.");
+      if (!viewer.organizer) return notOrganizer(viewer, petition, "appeal");
       if (!petition.hiddenReason) return new DomainError("conflict", "This petition is not hidden, so there is nothing to appeal.");
       return null;
     case "moderate":

@@ -5,7 +5,7 @@ import { requireActor, requireRole, ROLE_LABELS, type Actor } from "@/lib/auth/a
 import type { Db } from "@/lib/db/client";
 import { DomainError, notFound, parseInput } from "@/lib/errors";
 import { renderMarkdown } from "@/lib/markdown";
-import { assertOrganizer } from "@/lib/petitions/access";
+import { findForOrganizer } from "@/lib/petitions/access";
 import { PROGRAM_STATUSES, recordStatusChange, STATUS_LABELS } from "@/lib/programs";
 import { recordEvent } from "@/lib/timeline/record";
 import { isRealDay, multilineText } from "@/lib/validation";
@@ -87,19 +87,30 @@ export async function postResponse(db: Db, actor: Actor | null, input: unknown, 
 
 export const editInputSchema = z.object({ body: multilineText("The response", 10, 20_000) });
 
-/** Corrects a response: the old text is kept as a revision and the page says it was edited. */
+/**
+ * Corrects a response: the old text is kept as a revision recording who made the correction, and
+ * the page says it was edited, when and by whom. Any leadership account may correct any response
+ * (its author may have left leadership, and the record must stay correctable), never silently: the
+ * correction is attributed to whoever made it, by name and role, beside the original author.
+ * Nobody else (moderators, admins, a former leader) may correct one.
+ */
 export async function editResponse(db: Db, actor: Actor | null, responseId: string, input: unknown, clock: { now?: Date } = {}) {
-  requireRole(actor, ["leadership"], "correct official responses");
+  const editor = requireRole(actor, ["leadership"], "correct official responses");
   const { body } = parseInput(editInputSchema, input);
   const now = clock.now ?? new Date();
-  const current = await db.response.findUnique({ where: { id: responseId }, include: { petition: true, program: true } });
+  const current = await db.response.findUnique({ where: { id: responseId }, include: { petition: true, program: true, author: { select: { name: true } } } });
   if (!current) throw notFound("No response with this id.");
   if (current.body === body) throw new DomainError("invalid_input", "The text is unchanged.");
   const subject = current.petition?.title ?? current.program?.name ?? "";
   return db.$transaction(async (tx) => {
-    await tx.responseRevision.create({ data: { responseId, body: current.body, createdAt: current.editedAt ?? current.createdAt } });
+    await tx.responseRevision.create({
+      data: { responseId, body: current.body, createdAt: current.editedAt ?? current.createdAt, editorId: editor.id, editorRole: editor.role },
+    });
     const updated = await tx.response.update({ where: { id: responseId }, data: { body, editedAt: now } });
-    await recordEvent(tx, { kind: "response_edited", petitionId: current.petitionId ?? undefined, programId: current.programId ?? undefined, responseId, summary: `Leadership corrected its response to “${subject}”`, at: now });
+    await recordEvent(tx, { kind: "response_edited", petitionId: current.petitionId ?? undefined, programId: current.programId ?? undefined, responseId, summary:
+        editor.id === current.authorId
+          ? `${ROLE_LABELS.leadership} corrected its response to “${subject}” (${editor.name})`
+          : `${ROLE_LABELS.leadership} corrected ${current.author.name}'s response to “${subject}” (corrected by ${editor.name})`, at: now });
     return updated;
   });
 }
@@ -162,15 +173,24 @@ export async function listResponses(db: Db, where: { petitionId: string } | { pr
     orderBy: { createdAt: "asc" },
     include: { author: { select: { name: true } }, revisions: { orderBy: { createdAt: "asc" } }, commitments: { orderBy: { dueAt: "asc" } } },
   });
+  const editorIds = [...new Set(rows.flatMap((r) => r.revisions.map((v) => v.editorId).filter((id): id is string => id !== null)))];
+  const editors = new Map(
+    editorIds.length ? (await db.user.findMany({ where: { id: { in: editorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]) : [],
+  );
+  const roleLabel = (role: string) => ROLE_LABELS[role as keyof typeof ROLE_LABELS] ?? role;
+  const editorOf = (v: { editorId: string | null; editorRole: string | null }) =>
+    v.editorId ? { name: editors.get(v.editorId) ?? "(removed account)", role: roleLabel(v.editorRole ?? "leadership") } : null;
   return rows.map((r) => ({
     id: r.id,
-    author: { name: r.author.name, role: ROLE_LABELS[r.authorRole as keyof typeof ROLE_LABELS] ?? r.authorRole },
+    author: { name: r.author.name, role: roleLabel(r.authorRole) },
+    /** Who made the latest correction (null when never corrected, or corrected before editors were recorded). */
+    editedBy: r.revisions.length ? editorOf(r.revisions[r.revisions.length - 1]!) : null,
     bodyHtml: renderMarkdown(r.body),
     body: r.body,
     setStatus: r.setStatus,
     createdAt: r.createdAt.toISOString(),
     editedAt: r.editedAt?.toISOString() ?? null,
-    revisions: r.revisions.map((v) => ({ bodyHtml: renderMarkdown(v.body), createdAt: v.createdAt.toISOString() })),
+    revisions: r.revisions.map((v) => ({ bodyHtml: renderMarkdown(v.body), createdAt: v.createdAt.toISOString(), correctedBy: editorOf(v) })),
     commitments: r.commitments.map(
       (c): CommitmentView => ({
         id: c.id,
@@ -191,9 +211,7 @@ export const updateInputSchema = z.object({ body: multilineText("The update", 10
 /** An organizer's update to signers and followers, on the petition and the timeline. */
 export async function postOrganizerUpdate(db: Db, actor: Actor | null, petitionId: string, input: unknown, clock: { now?: Date } = {}) {
   const organizer = requireActor(actor, "post updates");
-  const petition = await db.petition.findUnique({ where: { id: petitionId } });
-  if (!petition) throw notFound("No petition with this id.");
-  await assertOrganizer(db, organizer, petitionId, "post updates to its signers");
+  const petition = await findForOrganizer(db, organizer, { id: petitionId }, "post updates to its signers");
   if (petition.state !== "open" && petition.state !== "closed") throw new DomainError("conflict", "Updates go to signers; this petition is not public yet.");
   const { body } = parseInput(updateInputSchema, input);
   const now = clock.now ?? new Date();

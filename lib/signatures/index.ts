@@ -141,7 +141,11 @@ export async function withdrawSignature(db: Db, actor: Actor | null, petitionId:
   const now = clock.now ?? new Date();
   const petition = await findPetitionOr404(db, { id: petitionId });
   const existing = await findSignature(db, petitionId, signer.id);
-  if (!existing) throw notFound("You have not signed this petition, so there is nothing to withdraw.");
+  if (!existing) {
+    // Someone who may not see the petition gets the 404 of a petition that does not exist.
+    await assertCanView(db, signer, petition);
+    throw notFound("You have not signed this petition, so there is nothing to withdraw.");
+  }
   if (petition.state === "closed" || petition.closesAt <= now) {
     throw new DomainError("closed", "This petition has closed; signatures can no longer be withdrawn.");
   }

@@ -1,21 +1,73 @@
-import { toRole, type Actor } from "@/lib/auth/actor";
-import type { SsoProfile } from "@/lib/auth/oidc-claims";
+import { recordAudit } from "@/lib/audit";
+import { toRole, type Actor, type Role } from "@/lib/auth/actor";
+import { roleAfterSignIn, type SsoProfile } from "@/lib/auth/oidc-claims";
+import { isUniqueViolation } from "@/lib/errors";
 import type { Db } from "@/lib/db/client";
 import { readActorRow } from "@/lib/db/direct";
 
+/** How sign-ins appear in the audit log: the account itself, acting through the identity provider. */
+export const SSO_AUDIT_ROLE = "identity provider";
+
+export type SsoSignIn = { id: string; email: string; role: Role; from: Role | null; keptLastAdmin: boolean };
+
 /**
- * Creates or refreshes the account behind a single sign-on. Profile fields follow the identity
- * provider on every sign-in; the role follows it only when a configured group matches, so roles
- * an admin gave inside Undersigned stay when the provider says nothing about them.
+ * Creates or refreshes the account behind a single sign-on. Name, department and location follow
+ * the identity provider at every sign-in; the role follows roleAfterSignIn (the provider is
+ * authoritative for the roles that have groups configured), except that the last admin is never
+ * removed by a sign-in: the account stays admin, and the audit log and /admin say why, until
+ * another admin exists. Every role change a sign-in makes is in the audit log.
  */
-export async function upsertSsoUser(db: Db, profile: SsoProfile) {
+export async function upsertSsoUser(db: Db, profile: SsoProfile, mapped: readonly Role[] = [], clock: { now?: Date } = {}): Promise<SsoSignIn> {
   const fields = { name: profile.name, department: profile.department, location: profile.location };
-  return db.user.upsert({
-    where: { email: profile.email },
-    create: { email: profile.email, ...fields, role: profile.role ?? "employee" },
-    update: { ...fields, ...(profile.role ? { role: profile.role } : {}) },
-    select: { id: true },
-  });
+  const now = clock.now ?? new Date();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const existing = await tx.user.findUnique({ where: { email: profile.email }, select: { id: true, role: true } });
+        if (!existing) {
+          const role = roleAfterSignIn(null, profile.role, mapped);
+          const created = await tx.user.create({ data: { email: profile.email, ...fields, role }, select: { id: true } });
+          return { id: created.id, email: profile.email, role, from: null, keptLastAdmin: false };
+        }
+        const from = toRole(existing.role);
+        let role = roleAfterSignIn(from, profile.role, mapped);
+        let keptLastAdmin = false;
+        if (from === "admin" && role !== "admin") {
+          const others = await tx.user.count({ where: { role: "admin", id: { not: existing.id } } });
+          if (others === 0) {
+            keptLastAdmin = true;
+            role = "admin";
+          }
+        }
+        await tx.user.update({ where: { id: existing.id }, data: { ...fields, role } });
+        const self = { id: existing.id, role: SSO_AUDIT_ROLE };
+        if (role !== from) await recordAudit(tx, self, "role.sso", existing.id, { name: profile.name, from, to: role }, now);
+        if (keptLastAdmin) {
+          await recordAudit(tx, self, "role.sso.kept-last-admin", existing.id, { name: profile.name, providerRole: profile.role ?? "employee" }, now);
+        }
+        return { id: existing.id, email: profile.email, role, from, keptLastAdmin };
+      });
+    } catch (error) {
+      // Two first sign-ins of one person at once: the second finds the account the first made.
+      if (!isUniqueViolation(error) || attempt >= 1) throw error;
+    }
+  }
+}
+
+/**
+ * What /admin warns an admin about: being the only admin, and having kept the role only because
+ * of that (the identity provider no longer grants it).
+ */
+export async function adminStanding(db: Db, actor: Actor): Promise<{ onlyAdmin: boolean; keptAsLastAdmin: boolean }> {
+  const [admins, latest] = await Promise.all([
+    db.user.count({ where: { role: "admin" } }),
+    db.auditEntry.findFirst({
+      where: { target: actor.id, action: { in: ["role.change", "role.sso", "role.sso.kept-last-admin"] } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { action: true },
+    }),
+  ]);
+  return { onlyAdmin: actor.role === "admin" && admins <= 1, keptAsLastAdmin: actor.role === "admin" && latest?.action === "role.sso.kept-last-admin" };
 }
 
 /** The account behind a session, or null when it is gone or the session was signed out. */

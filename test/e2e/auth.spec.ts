@@ -1,4 +1,4 @@
-import { APP_ORIGIN, expect, PERSONA, ssoSignIn, test, walletSettled } from "./support/fixtures";
+import { APP_ORIGIN, expect, OIDC_PORT, PERSONA, ssoSignIn, test, walletSettled } from "./support/fixtures";
 
 test("the development sign-in offers one button per persona, labelled with name and role", async ({ page }) => {
   await page.goto("/signin");
@@ -53,4 +53,38 @@ test("signing out ends the session everywhere: a copied cookie stops working", a
   await thief.addCookies(copied);
   expect((await thief.request.get("/api/tokens")).status()).toBe(401);
   await thief.close();
+});
+
+test("every SSO sign-in re-reads the claims: removed from the admin group at the provider, the account is an admin no more", async ({ browser, as, request }) => {
+  const signInFresh = async () => {
+    // A new browser each time, so the provider asks again and issues fresh claims.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await ssoSignIn(page, "ada.admin");
+    return { context, page };
+  };
+  const first = await signInFresh();
+  await expect(first.page.getByTestId("signed-in-as")).toHaveText("Ada Quist (Admin)");
+  expect((await first.page.request.get("/admin")).status()).toBe(200);
+  await first.context.close();
+
+  // The directory moves Ada out of the admin group and into another department.
+  const changed = await request.post(`http://127.0.0.1:${OIDC_PORT}/__test__/accounts/ada.admin`, {
+    data: { groups: ["all-staff"], department: "Legal", location: "Bergen" },
+  });
+  expect(changed.status()).toBe(204);
+
+  const second = await signInFresh();
+  await expect(second.page.getByTestId("signed-in-as")).toHaveText("Ada Quist (Employee)");
+  expect((await second.page.request.get("/admin")).status()).toBe(403);
+  await second.context.close();
+
+  // An admin sees the new department and location, and the audit log says the provider changed the role.
+  const { page: lena } = await as("lena");
+  await lena.goto("/admin?q=ada.quist");
+  await expect(lena.getByTestId("people").locator("li", { hasText: "Ada Quist" })).toContainText("Legal · Bergen");
+  await expect(lena.getByTestId("sso-roles")).toContainText("Admin, Moderator, Leadership: decided by the identity provider");
+  const row = lena.getByTestId("audit-log").getByRole("row", { name: /role\.sso/ }).first();
+  await expect(row).toContainText("Ada Quist (identity provider)");
+  await expect(row).toContainText('"from":"admin","to":"employee"');
 });

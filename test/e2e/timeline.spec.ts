@@ -89,6 +89,8 @@ test("leadership responds with a commitment and corrects it; others cannot respo
   await priya.getByLabel("Corrected text").fill("We will publish the access list for every monitoring program, every quarter.");
   await priya.getByRole("button", { name: "Publish correction" }).click();
   await expect(priya.getByTestId("responses")).toContainText(/edited \d+/);
+  // The correction names who made it, by name and role (decision 010).
+  await expect(priya.getByTestId("edited-by").first()).toContainText(/by Priya Raman, Leadership$/);
   await expect(priya.getByText("Earlier versions (1)")).toBeVisible();
   await expect(priya.getByText("Leadership responded").first()).toBeVisible();
 });

@@ -50,13 +50,13 @@ describe("organizer dashboard", async () => {
     expect(d.byLocation).toEqual({ groups: [{ name: "Berlin", count: 9 }], other: 6, total: 15, suppressed: false });
   });
 
-  it("lets only organizers see it (403 for others, including leadership and admins)", async () => {
+  it("lets only organizers see a public petition's dashboard (403 for others, including leadership and admins)", async () => {
     for (const role of ["employee", "leadership", "moderator", "admin"] as const) {
       await expect(getDashboard(db, await makeUser(db, { role }), petition.id)).rejects.toMatchObject({ status: 403 });
     }
     await expect(getDashboard(db, null, petition.id)).rejects.toMatchObject({ status: 401 });
     const co = await makeUser(db, { email: "co.organizer@example.com" });
-    await inviteCoOrganizer(db, organizer, petition.id, { email: "co.organizer@example.com" });
+    await inviteCoOrganizer(db, organizer, petition.id, { email: "co.organizer@example.com" }, { secrets: ["organize-test-secret-0123456789"] });
     await expect(getDashboard(db, co, petition.id)).rejects.toMatchObject({ status: 403 });
     await answerInvite(db, co, petition.id, true);
     await expect(getDashboard(db, co, petition.id)).resolves.toBeDefined();

@@ -84,6 +84,38 @@ describe("leadership responses", async () => {
     expect((await listTimeline(db, { petition: petition.id, kind: "response_edited" })).items).toHaveLength(1);
   });
 
+  it("who may correct whose response: the author or any other leader, each correction recorded with its editor; nobody else", async () => {
+    const author = await makeUser(db, { role: "leadership", name: "Author Leader" });
+    const colleague = await makeUser(db, { role: "leadership", name: "Colleague Leader" });
+    const r = await postResponse(db, author, { target: { petitionId: petition.id }, body: "The answer as first written." });
+    // Moderators, admins and employees may not, and neither may the author once out of leadership.
+    for (const role of ["employee", "moderator", "admin"] as const) {
+      await expect(editResponse(db, await makeUser(db, { role }), r.id, { body: "Words put in leadership's mouth." })).rejects.toMatchObject({ status: 403 });
+    }
+    const t1 = new Date(Date.now() + 1000);
+    const t2 = new Date(Date.now() + 2000);
+    await editResponse(db, author, r.id, { body: "The answer, corrected by its author." }, { now: t1 });
+    await editResponse(db, colleague, r.id, { body: "The answer, corrected by a colleague." }, { now: t2 });
+    const rows = await db.responseRevision.findMany({ where: { responseId: r.id }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((v) => [v.body, v.editorId, v.editorRole])).toEqual([
+      ["The answer as first written.", author.id, "leadership"],
+      ["The answer, corrected by its author.", colleague.id, "leadership"],
+    ]);
+    const view = (await listResponses(db, { petitionId: petition.id })).find((x) => x.id === r.id)!;
+    expect(view.author).toEqual({ name: "Author Leader", role: "Leadership" });
+    expect(view.editedBy).toEqual({ name: "Colleague Leader", role: "Leadership" });
+    expect(view.revisions.map((v) => v.correctedBy)).toEqual([
+      { name: "Author Leader", role: "Leadership" },
+      { name: "Colleague Leader", role: "Leadership" },
+    ]);
+    const events = (await listTimeline(db, { petition: petition.id, kind: "response_edited" })).items.map((e) => e.summary);
+    expect(events).toContain(`Leadership corrected Author Leader's response to “${petition.title}” (corrected by Colleague Leader)`);
+    expect(events).toContain(`Leadership corrected its response to “${petition.title}” (Author Leader)`);
+    // A former leader can no longer correct even their own response.
+    await db.user.update({ where: { id: author.id }, data: { role: "employee" } });
+    await expect(editResponse(db, { ...author, role: "employee" }, r.id, { body: "A late change by a former leader." })).rejects.toMatchObject({ status: 403 });
+  });
+
   it("commitments become kept with a note, or missed when their date passes (controlled clock)", async () => {
     const now = new Date();
     const r = await postResponse(db, leader, {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { requireRole } from "@/lib/auth/actor";
-import { devLoginEnabled, oidcConfigured } from "@/lib/auth/flags";
-import { claimConfigFromEnv, mapClaims } from "@/lib/auth/oidc-claims";
+import { devLoginEnabled, oidcConfigured, ssoMappedRoles } from "@/lib/auth/flags";
+import { claimConfigFromEnv, mapClaims, mappedRoles, roleAfterSignIn } from "@/lib/auth/oidc-claims";
 import { safeRedirect } from "@/lib/auth/redirect";
 import { parseServerEnv } from "@/lib/config";
 
@@ -20,7 +20,7 @@ describe("mapping single sign-on claims", () => {
     ).toEqual({ email: "rhea@example.com", name: "Rhea", department: "Office of the CEO", location: "London", role: "leadership" });
   });
 
-  it("gives no role when no configured group matches, so the account stays an employee or keeps an admin-given role", () => {
+  it("gives no role when no configured group matches", () => {
     expect(mapClaims({ email: "a@example.com", groups: ["staff"] }, config).role).toBeNull();
     expect(mapClaims({ email: "a@example.com" }, config)).toMatchObject({ role: null, name: "a", department: null });
   });
@@ -38,6 +38,27 @@ describe("mapping single sign-on claims", () => {
 
   it("refuses a profile without email", () => {
     expect(() => mapClaims({ name: "x" }, config)).toThrow(/email/);
+  });
+});
+
+describe("the role after a single sign-on (decision 007)", () => {
+  it("knows which roles the provider decides: those with a group configured, and none when SSO is off", () => {
+    expect(mappedRoles(config)).toEqual(["admin", "moderator", "leadership"]);
+    expect(mappedRoles(claimConfigFromEnv(parseServerEnv({ AUTH_OIDC_LEADERSHIP_GROUPS: "exec" })))).toEqual(["leadership"]);
+    expect(ssoMappedRoles(parseServerEnv({ AUTH_OIDC_LEADERSHIP_GROUPS: "exec" }))).toEqual([]);
+    expect(ssoMappedRoles(parseServerEnv({ AUTH_OIDC_ISSUER: "https://id.example.com", AUTH_OIDC_CLIENT_ID: "x", AUTH_OIDC_CLIENT_SECRET: "y", AUTH_OIDC_ADMIN_GROUPS: "a" }))).toEqual(["admin"]);
+  });
+
+  it("a mapped group always wins; a mapped role without its group is taken away; a role the provider does not decide stays", () => {
+    const mapped = ["leadership"] as const;
+    expect(roleAfterSignIn(null, null, mapped)).toBe("employee");
+    expect(roleAfterSignIn(null, "leadership", mapped)).toBe("leadership");
+    expect(roleAfterSignIn("leadership", null, mapped)).toBe("employee");
+    expect(roleAfterSignIn("moderator", null, mapped)).toBe("moderator");
+    expect(roleAfterSignIn("admin", null, mapped)).toBe("admin");
+    expect(roleAfterSignIn("moderator", "leadership", mapped)).toBe("leadership");
+    expect(roleAfterSignIn("admin", null, ["admin", "leadership"])).toBe("employee");
+    expect(roleAfterSignIn("employee", null, [])).toBe("employee");
   });
 });
 

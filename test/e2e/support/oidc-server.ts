@@ -23,6 +23,23 @@ export const ACCOUNTS: Record<string, Record<string, unknown>> = {
     location: "Lisbon",
     groups: ["all-staff"],
   },
+  "ada.admin": {
+    email: "ada.quist@example.com",
+    email_verified: true,
+    name: "Ada Quist",
+    department: "IT Security",
+    location: "Oslo",
+    groups: ["all-staff", "undersigned-admins"],
+  },
+  // Signs in for the first time after being invited to co-organize (test/e2e/existence.spec.ts).
+  "nadia.newcomer": {
+    email: "nadia.noor@example.com",
+    email_verified: true,
+    name: "Nadia Noor",
+    department: "Research",
+    location: "Lisbon",
+    groups: ["all-staff"],
+  },
   "omar.employee": {
     email: "omar.haddad@example.com",
     email_verified: true,
@@ -59,6 +76,23 @@ const provider = new Provider(issuer, {
     if (!claims) return undefined;
     return { accountId: id, claims: async () => ({ sub: id, ...claims }) };
   },
+});
+
+// The tests change what the provider says about a person between sign-ins, as a directory
+// administrator would: POST /__test__/accounts/LOGIN with the claims to replace. Listening on
+// 127.0.0.1 only, and only in this test provider.
+provider.use(async (ctx, next) => {
+  const match = /^\/__test__\/accounts\/([\w.-]+)$/.exec(ctx.path);
+  if (!match || ctx.method !== "POST") return next();
+  const account = ACCOUNTS[match[1]!];
+  if (!account) {
+    ctx.status = 404;
+    return;
+  }
+  let raw = "";
+  for await (const chunk of ctx.req) raw += String(chunk);
+  Object.assign(account, JSON.parse(raw) as Record<string, unknown>);
+  ctx.status = 204;
 });
 
 // The development login screens link a web font from Google; drop it so the test browser makes

@@ -166,7 +166,7 @@ async function xss(url: string, secret: string) {
     for (const c of crowd.slice(2)) await signPetition(db, c, main.id, { visibility: c.email.endsWith("5@example.com") ? "anonymous" : "named" }, ago(2));
     // The viewer follows it by signing; everything after this notifies them.
     await signPetition(db, viewer, main.id, { visibility: "named" });
-    await inviteCoOrganizer(db, organizer, main.id, { email: invitee.email });
+    await inviteCoOrganizer(db, organizer, main.id, { email: invitee.email }, { secrets: [secret] });
     await postOrganizerUpdate(db, organizer, main.id, { body: all });
     const response = await postResponse(db, leader, {
       target: { petitionId: main.id },

@@ -90,8 +90,13 @@ export default async function DashboardPage({ params }: PageProps<"/petitions/[s
               )}
             </li>
           ))}
-          {team.invited.map((i) => <li key={i.userId} className="text-muted">{i.name} (invited)</li>)}
         </ul>
+        {team.pendingInvitations > 0 && (
+          <p className="mt-2 text-muted" data-testid="pending-invitations">
+            {team.pendingInvitations === 1 ? "1 invitation waits" : `${team.pendingInvitations} invitations wait`} for an answer. Invitees are not named until they accept:
+            an address nobody has signed in with yet is stored only as a keyed hash.
+          </p>
+        )}
         <p className="mt-2 text-sm">Invite co-organizers, close early or deliver from the <Link href={`/petitions/${slug}`} className="text-brand underline">petition page</Link>.</p>
       </section>
     </div>
