@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { signAction, withdrawAction } from "@/app/petitions/actions";
 import { initialActionState } from "@/lib/http/action";
 import { FormMessage } from "./FormMessage";
@@ -16,6 +16,7 @@ type Props = {
 export function SignPanel({ petitionId, slug, signature, invite, coSponsoring }: Props) {
   const [signState, sign, signing] = useActionState(signAction, initialActionState);
   const [withdrawState, withdraw, withdrawing] = useActionState(withdrawAction, initialActionState);
+  const [visibility, setVisibility] = useState<"named" | "anonymous">("named");
 
   if (signature) {
     return (
@@ -46,7 +47,7 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring }:
         <legend className="font-semibold">{coSponsoring ? "Co-sponsor this petition" : "Sign this petition"}</legend>
         <div className="mt-2 grid gap-2">
           <label className="flex items-start gap-2">
-            <input type="radio" name="visibility" value="named" defaultChecked className="mt-1.5" />
+            <input type="radio" name="visibility" value="named" defaultChecked className="mt-1.5" onChange={() => setVisibility("named")} />
             <span>
               <span className="font-medium">With my name</span>
               <span className="block text-sm text-muted">Your name appears in the list of signers.</span>
@@ -56,7 +57,7 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring }:
             <p className="text-sm text-muted">Co-sponsors sign with their names: there are only a few of them, too few to hide among. Once the petition opens, anyone can sign anonymously.</p>
           ) : (
           <label className="flex items-start gap-2">
-            <input type="radio" name="visibility" value="anonymous" className="mt-1.5" />
+            <input type="radio" name="visibility" value="anonymous" className="mt-1.5" onChange={() => setVisibility("anonymous")} />
             <span>
               <span className="font-medium">Anonymously</span>
               <span className="block text-sm text-muted">
@@ -69,11 +70,18 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring }:
           )}
         </div>
       </fieldset>
-      {!coSponsoring && (
-        <label className="mt-3 flex items-center gap-2 text-sm">
-          <input type="checkbox" name="follow" value="true" defaultChecked /> Follow this petition (notifications about responses and updates)
-        </label>
-      )}
+      {!coSponsoring &&
+        (visibility === "named" ? (
+          <label className="mt-3 flex items-center gap-2 text-sm">
+            <input type="checkbox" name="follow" value="true" defaultChecked /> Follow this petition (notifications about responses and updates)
+          </label>
+        ) : (
+          <p className="mt-3 text-sm text-muted">
+            Signing anonymously does not follow the petition, and no mail about it reaches you because you signed.
+            To get updates, use Follow on this page: a follow is stored with your account, so the server then knows
+            that you follow this petition (and since when), not whether you signed it.
+          </p>
+        ))}
       <button type="submit" disabled={signing} className="mt-3 w-full rounded-lg bg-brand px-5 py-3 text-lg font-semibold text-white hover:bg-brand-dark disabled:opacity-60">
         {signing ? "Signing…" : coSponsoring ? "Co-sponsor" : "Sign"}
       </button>

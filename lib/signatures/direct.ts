@@ -109,7 +109,8 @@ function signOne(client: Database.Database, job: Job): DirectSignResult | "fallb
   prepared(client, "INSERT INTO Signature (id, petitionId, userId, visibility, coSponsor, createdAt) VALUES (?, ?, ?, ?, 0, ?)").run(randomUUID(), job.petitionId, job.userId, job.visibility, at);
   // updatedAt is what the live hub watches for changed counts (Prisma's @updatedAt does this elsewhere).
   prepared(client, "UPDATE Petition SET signatureCount = signatureCount + 1, updatedAt = ? WHERE id = ?").run(at, job.petitionId);
-  if (job.follow) {
+  // Only a named signature may follow: an anonymous one writes nothing tied to the account but the signature.
+  if (job.follow && job.visibility === "named") {
     prepared(client, "INSERT INTO Follow (id, userId, targetType, targetId, createdAt) VALUES (?, ?, 'petition', ?, ?) ON CONFLICT (userId, targetType, targetId) DO NOTHING").run(
       randomUUID(),
       job.userId,

@@ -81,7 +81,8 @@ export async function signPetition(
         data: { petitionId, userId: signer.id, visibility, coSponsor, createdAt: now },
         select: { visibility: true, coSponsor: true, createdAt: true },
       });
-      if (follow) await ensureFollow(tx, signer.id, { targetType: "petition", targetId: petitionId });
+      // Only a named signature may follow; the schema already refuses the other (decision 017).
+      if (follow && visibility === "named") await ensureFollow(tx, signer.id, { targetType: "petition", targetId: petitionId });
       // The state condition makes a signature racing a close fail instead of landing late. The
       // count's row stays locked from here to the commit (PostgreSQL), so the other writes go first.
       const { count } = await tx.petition.updateMany({
