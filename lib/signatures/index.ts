@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCanView, findPetitionOr404 } from "@/lib/petitions/access";
 import { openPetition } from "@/lib/petitions/commands";
 import { signatureInputSchema, type SignatureInput } from "@/lib/petitions/schema";
-import { ensureFollow } from "@/lib/follows";
+import { ensureFollow, unlinkFromPetition } from "@/lib/follows";
 import { getSettings } from "@/lib/settings";
 import { recordEvent } from "@/lib/timeline/record";
 import { signDirect } from "./direct";
@@ -156,6 +156,8 @@ export async function withdrawSignature(db: Db, actor: Actor | null, petitionId:
         data: { signatureCount: { decrement: 1 } },
       });
       if (changed.count !== 1) throw new DomainError("closed", "This petition has closed; signatures can no longer be withdrawn.");
+      // What signing may have created goes with the signature: the follow and its notifications.
+      await unlinkFromPetition(tx, petitionId, signer.id);
     }
     const after = await tx.petition.findUniqueOrThrow({
       where: { id: petitionId },

@@ -10,7 +10,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { sendPendingEmails, type Mailer } from "@/lib/mail";
 import { setEmailMode } from "@/lib/notifications";
 import { postOrganizerUpdate } from "@/lib/responses";
-import { signPetition } from "@/lib/signatures";
+import { closePetition } from "@/lib/petitions/commands";
+import { applyRetention } from "@/lib/retention";
+import { writeSettings } from "@/lib/settings";
+import { signPetition, withdrawSignature } from "@/lib/signatures";
 import { DB_KIND, makeUser, openPetitionFor, testDatabase } from "./db";
 
 const { db } = testDatabase();
@@ -107,5 +110,63 @@ describe("signing anonymously writes nothing tied to the account", () => {
       expect(await db.follow.count({ where: { userId: kept.id, targetId: p.id } })).toBe(1);
       expect(await db.notification.count({ where: { userId: kept.id } })).toBe(1);
     }
+  });
+});
+
+describe("withdrawal and retention unlink everything signing created", () => {
+  it("withdrawing removes the signature, the follow and the notifications it brought", async () => {
+    const organizer = await makeUser(db);
+    const [named, anon] = [await makeUser(db), await makeUser(db)];
+    const p = await openPetitionFor(db, organizer);
+    await signPetition(db, named, p.id, { visibility: "named" });
+    await signPetition(db, anon, p.id, { visibility: "anonymous" });
+    await follow(db, anon, { targetType: "petition", targetId: p.id });
+    // Something about another petition stays: withdrawal touches only this one.
+    const other = await openPetitionFor(db, organizer);
+    await follow(db, named, { targetType: "petition", targetId: other.id });
+    await postOrganizerUpdate(db, organizer, p.id, { body: "An update to everyone who follows." });
+    await postOrganizerUpdate(db, organizer, other.id, { body: "An update on the other petition." });
+    expect(await db.notification.count({ where: { userId: named.id } })).toBe(2);
+
+    for (const person of [named, anon]) await withdrawSignature(db, person, p.id);
+    expect(await rowsTiedTo(db, anon)).toEqual([]);
+    expect(await db.signature.count({ where: { userId: anon.id } })).toBe(0);
+    const left = await rowsTiedTo(db, named);
+    expect(left.length).toBe(2);
+    expect(left.every((r) => r.row.includes(other.id) || r.table === "Notification")).toBe(true);
+    expect(await db.follow.count({ where: { userId: named.id, targetId: p.id } })).toBe(0);
+    expect(await db.notification.count({ where: { userId: named.id, event: { petitionId: p.id } } })).toBe(0);
+  });
+
+  it("retention leaves no row linking any former signer to the petition, and the count stays", async () => {
+    await writeSettings(db, { retentionMonths: 6 });
+    const organizer = await makeUser(db);
+    const p = await openPetitionFor(db, organizer);
+    const signers: Actor[] = [];
+    for (let i = 0; i < 6; i++) {
+      const person = await makeUser(db);
+      signers.push(person);
+      await signPetition(db, person, p.id, { visibility: i % 2 ? "anonymous" : "named" });
+      if (i % 3 === 0) await follow(db, person, { targetType: "petition", targetId: p.id });
+    }
+    await postOrganizerUpdate(db, organizer, p.id, { body: "An update to everyone who follows." });
+    const now = new Date();
+    await closePetition(db, organizer, p.id, { now: new Date(now.getTime() - 200 * 86_400_000) });
+    const before = (await db.petition.findUniqueOrThrow({ where: { id: p.id } })).signatureCount;
+
+    const result = await applyRetention(db, { now });
+    expect(result.signatures).toBe(8);
+    for (const person of signers) {
+      expect((await rowsTiedTo(db, person)).filter((r) => r.row.includes(p.id))).toEqual([]);
+      expect(await db.signature.count({ where: { userId: person.id } })).toBe(0);
+    }
+    expect(await db.follow.count({ where: { targetId: p.id } })).toBe(0);
+    expect(await db.notification.count({ where: { event: { petitionId: p.id } } })).toBe(0);
+    expect((await db.petition.findUniqueOrThrow({ where: { id: p.id } })).signatureCount).toBe(before);
+    // A petition retained before follows were part of it: its leftover follow goes at the next run.
+    await db.follow.create({ data: { userId: signers[1]!.id, targetType: "petition", targetId: p.id } });
+    expect(await applyRetention(db, { now })).toMatchObject({ petitions: 1, signatures: 0 });
+    expect(await db.follow.count({ where: { targetId: p.id } })).toBe(0);
+    expect(await applyRetention(db, { now })).toEqual({ petitions: 0, signatures: 0 });
   });
 });
