@@ -1,5 +1,6 @@
 // Retention: some months after a petition closes (setting, default 24), its signature rows,
-// named and anonymous, are removed, with every follow of it and every notification about it
+// named and anonymous, are removed, with every follow of it, every notification about it and
+// every record of a withdrawn named signature
 // (decision 017). The count stays exact (retainedCount keeps the removed number), and nothing
 // links those people to the petition any more. Run by `npm run retention`
 // and by the scheduler.
@@ -21,7 +22,8 @@ export async function applyRetention(db: Db, clock: { now?: Date } = {}): Promis
       const { count } = await tx.signature.deleteMany({ where: { petitionId: p.id } });
       if (count > 0) await tx.petition.update({ where: { id: p.id }, data: { retainedCount: { increment: count } } });
       const links = await unlinkFromPetition(tx, p.id);
-      return { count, any: count + links.follows + links.notifications > 0 };
+      const withdrawals = await tx.namedWithdrawal.deleteMany({ where: { petitionId: p.id } });
+      return { count, any: count + links.follows + links.notifications + withdrawals.count > 0 };
     });
     signatures += removed.count;
     if (removed.any) petitions++;

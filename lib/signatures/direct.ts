@@ -101,6 +101,8 @@ function signOne(client: Database.Database, job: Job): DirectSignResult | "fallb
       petition: { ...petition, signatureCount: p.signatureCount },
     };
   }
+  // Someone who withdrew a named signature may not re-sign anonymously: the general path refuses it.
+  if (job.visibility === "anonymous" && prepared(client, "SELECT 1 FROM NamedWithdrawal WHERE petitionId = ? AND userId = ?").get(job.petitionId, job.userId)) return "fallback";
   // Crossing the response threshold records a timeline event and notifies followers: rare, so
   // the general path does it.
   if (p.thresholdReachedAt === null && p.signatureCount + 1 >= p.responseThreshold) return "fallback";

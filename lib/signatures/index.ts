@@ -73,6 +73,7 @@ export async function signPetition(
 
   const existing = await findSignature(db, petitionId, signer.id);
   if (existing) return alreadySigned(db, existing, petitionId);
+  if (visibility === "anonymous") await assertNoNamedWithdrawal(db, petitionId, signer.id);
 
   const settings = await getSettings(db);
   try {
@@ -148,6 +149,15 @@ export async function withdrawSignature(db: Db, actor: Actor | null, petitionId:
   }
   return db.$transaction(async (tx) => {
     const { count } = await tx.signature.deleteMany({ where: { petitionId, userId: signer.id } });
+    if (count === 1 && existing.visibility === "named") {
+      // The name was public; remembering it keeps this person from re-signing anonymously, which
+      // everyone could see as "a name left the list while the count stayed" (decision 017).
+      await tx.namedWithdrawal.upsert({
+        where: { petitionId_userId: { petitionId, userId: signer.id } },
+        create: { petitionId, userId: signer.id },
+        update: {},
+      });
+    }
     if (count === 1) {
       // Conditional on the petition still accepting changes, so a withdrawal racing a close
       // rolls back instead of changing a closed petition's count.
@@ -165,6 +175,14 @@ export async function withdrawSignature(db: Db, actor: Actor | null, petitionId:
     });
     return { status: count === 1 ? ("withdrawn" as const) : ("not_signed" as const), petition: after };
   });
+}
+
+export const SWITCH_REFUSED =
+  "You signed this petition with your name and withdrew. You can sign it again with your name, but not anonymously: your name left the public list, so an anonymous signature now would let anyone who compares the page over time see that it was you.";
+
+async function assertNoNamedWithdrawal(db: Db, petitionId: string, userId: string) {
+  const row = await db.namedWithdrawal.findUnique({ where: { petitionId_userId: { petitionId, userId } }, select: { userId: true } });
+  if (row) throw new DomainError("conflict", SWITCH_REFUSED, { visibility: "Sign with your name, or not at all." });
 }
 
 function findSignature(db: Db, petitionId: string, userId: string) {

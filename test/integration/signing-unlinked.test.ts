@@ -131,7 +131,11 @@ describe("withdrawal and retention unlink everything signing created", () => {
     for (const person of [named, anon]) await withdrawSignature(db, person, p.id);
     expect(await rowsTiedTo(db, anon)).toEqual([]);
     expect(await db.signature.count({ where: { userId: anon.id } })).toBe(0);
-    const left = await rowsTiedTo(db, named);
+    // What stays: the record that the name was on the list (decision 017, section 3), and the
+    // follow of the other petition with its notification.
+    const tied = await rowsTiedTo(db, named);
+    expect(tied.filter((r) => r.table === "NamedWithdrawal").map((r) => r.row.includes(p.id))).toEqual([true]);
+    const left = tied.filter((r) => r.table !== "NamedWithdrawal");
     expect(left.length).toBe(2);
     expect(left.every((r) => r.row.includes(other.id) || r.table === "Notification")).toBe(true);
     expect(await db.follow.count({ where: { userId: named.id, targetId: p.id } })).toBe(0);
