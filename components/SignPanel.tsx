@@ -61,9 +61,11 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring }:
             <span>
               <span className="font-medium">Anonymously</span>
               <span className="block text-sm text-muted">
-                Counted, never listed: no page, export or API shows who signed anonymously. Undersigned
-                records that your account signed so it can count you only once; today access rules
-                alone protect that record.
+                Counted, never listed: no page, export, breakdown or API shows who signed anonymously, and
+                signing this way follows nothing and sends you no mail. But today your account is stored with
+                your anonymous signature, so that you count only once: anyone who can read the database or a
+                backup (an administrator, IT) can see that you signed. Unlinkable tokens that remove this are
+                designed, not built yet.
               </span>
             </span>
           </label>
