@@ -11,9 +11,11 @@ type Props = {
   signature: { visibility: "named" | "anonymous"; coSponsor: boolean } | null;
   invite?: string;
   coSponsoring: boolean;
+  /** Why this person may sign only by name (they withdrew a named signature), if so. */
+  namedOnly?: string | null;
 };
 
-export function SignPanel({ petitionId, slug, signature, invite, coSponsoring }: Props) {
+export function SignPanel({ petitionId, slug, signature, invite, coSponsoring, namedOnly }: Props) {
   const [signState, sign, signing] = useActionState(signAction, initialActionState);
   const [withdrawState, withdraw, withdrawing] = useActionState(withdrawAction, initialActionState);
   const [visibility, setVisibility] = useState<"named" | "anonymous">("named");
@@ -53,7 +55,9 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring }:
               <span className="block text-sm text-muted">Your name appears in the list of signers.</span>
             </span>
           </label>
-          {coSponsoring ? (
+          {namedOnly ? (
+            <p className="text-sm text-muted">{namedOnly}</p>
+          ) : coSponsoring ? (
             <p className="text-sm text-muted">Co-sponsors sign with their names: there are only a few of them, too few to hide among. Once the petition opens, anyone can sign anonymously.</p>
           ) : (
           <label className="flex items-start gap-2">

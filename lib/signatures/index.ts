@@ -181,8 +181,7 @@ export const SWITCH_REFUSED =
   "You signed this petition with your name and withdrew. You can sign it again with your name, but not anonymously: your name left the public list, so an anonymous signature now would let anyone who compares the page over time see that it was you.";
 
 async function assertNoNamedWithdrawal(db: Db, petitionId: string, userId: string) {
-  const row = await db.namedWithdrawal.findUnique({ where: { petitionId_userId: { petitionId, userId } }, select: { userId: true } });
-  if (row) throw new DomainError("conflict", SWITCH_REFUSED, { visibility: "Sign with your name, or not at all." });
+  if (await withdrewNamed(db, petitionId, userId)) throw new DomainError("conflict", SWITCH_REFUSED, { visibility: "Sign with your name, or not at all." });
 }
 
 function findSignature(db: Db, petitionId: string, userId: string) {
@@ -206,6 +205,19 @@ async function alreadySigned(
     select: { id: true, state: true, signatureCount: true },
   });
   return { status: "already_signed", signature: narrow(signature), petition };
+}
+
+/**
+ * Why the viewer may not sign this petition anonymously, if that is so (they withdrew a named
+ * signature from it, decision 017); shown only to them.
+ */
+export async function anonymousRefusal(db: Db, actor: Actor | null, petitionId: string): Promise<string | null> {
+  return actor && (await withdrewNamed(db, petitionId, actor.id)) ? SWITCH_REFUSED : null;
+}
+
+async function withdrewNamed(db: Db, petitionId: string, userId: string) {
+  const row = await db.namedWithdrawal.findUnique({ where: { petitionId_userId: { petitionId, userId } }, select: { userId: true } });
+  return row !== null;
 }
 
 /** The viewer's own signature, shown only to them. */

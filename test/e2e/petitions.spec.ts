@@ -37,10 +37,14 @@ test("signing with a name moves the count, lists the name, and can be withdrawn"
   expect(await readCount(jonas)).toBe(before);
   await expect(jonas.getByTestId("named-signers")).not.toContainText("Jonas Berg");
 
-  // Re-signing anonymously would let a reader see his name leave while the count stays: refused, with why.
-  await jonas.getByRole("radio", { name: /Anonymously/ }).check();
-  await jonas.getByRole("button", { name: "Sign", exact: true }).click();
+  // Re-signing anonymously would let a reader see his name leave while the count stays: the form
+  // offers only the name now and says why, and the API refuses it.
   await expect(jonas.getByText(/You signed this petition with your name and withdrew/)).toBeVisible();
+  await expect(jonas.getByRole("radio", { name: /Anonymously/ })).toHaveCount(0);
+  const id = await jonas.locator('input[name="petitionId"]').first().inputValue();
+  const refused = await jonas.request.post(`/api/petitions/${id}/signature`, { data: { visibility: "anonymous" } });
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).error.message).toMatch(/not anonymously/);
   expect(await readCount(jonas)).toBe(before);
 });
 

@@ -10,7 +10,7 @@ import { getPetitionDetail } from "@/lib/petitions/queries";
 import { applyRetention } from "@/lib/retention";
 import { closePetition } from "@/lib/petitions/commands";
 import { writeSettings } from "@/lib/settings";
-import { listNamedSigners, SWITCH_REFUSED, signPetition, withdrawSignature } from "@/lib/signatures";
+import { anonymousRefusal, listNamedSigners, SWITCH_REFUSED, signPetition, withdrawSignature } from "@/lib/signatures";
 import { makeUser, openPetitionFor, testDatabase } from "./db";
 
 const { db } = testDatabase();
@@ -30,7 +30,11 @@ describe("switching visibility", () => {
     const jonas = await makeUser(db, { name: "Jonas Berg" });
     const p = await openPetitionFor(db, organizer);
     await signPetition(db, jonas, p.id, { visibility: "named" });
+    expect(await anonymousRefusal(db, jonas, p.id)).toBeNull();
     await withdrawSignature(db, jonas, p.id);
+    // The sign form is told, so it offers the name only.
+    expect(await anonymousRefusal(db, jonas, p.id)).toBe(SWITCH_REFUSED);
+    expect(await anonymousRefusal(db, null, p.id)).toBeNull();
     await expect(signPetition(db, jonas, p.id, { visibility: "anonymous" })).rejects.toMatchObject({ status: 409, message: SWITCH_REFUSED });
     expect(await db.signature.count({ where: { userId: jonas.id } })).toBe(0);
     // With the name again is fine, and so is signing any other petition anonymously.
