@@ -206,7 +206,12 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
           <section aria-labelledby="share-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
             <h2 id="share-heading" className="font-semibold">Share and follow</h2>
             <div className="mt-2"><CopyLink path={`/petitions/${petition.slug}`} label="Link to this petition" /></div>
-            {actor && <FollowButton targetType="petition" targetId={petition.id} following={following} path={path} />}
+            {actor && (
+              <>
+                <FollowButton targetType="petition" targetId={petition.id} following={following} path={path} />
+                <p className="mt-1 text-sm text-muted">Following is stored with your account: the server knows you follow this petition, not whether you signed it.</p>
+              </>
+            )}
             <p className="mt-2 text-sm"><Link href={`/timeline?petition=${petition.slug}`} className="text-brand underline">This petition&apos;s timeline</Link></p>
           </section>
         )}
