@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { signAction, withdrawAction } from "@/app/petitions/actions";
 import { initialActionState } from "@/lib/http/action";
 import { FormMessage } from "./FormMessage";
@@ -11,11 +11,14 @@ type Props = {
   signature: { visibility: "named" | "anonymous"; coSponsor: boolean } | null;
   invite?: string;
   coSponsoring: boolean;
+  /** Why this person may sign only by name (they withdrew a named signature), if so. */
+  namedOnly?: string | null;
 };
 
-export function SignPanel({ petitionId, slug, signature, invite, coSponsoring }: Props) {
+export function SignPanel({ petitionId, slug, signature, invite, coSponsoring, namedOnly }: Props) {
   const [signState, sign, signing] = useActionState(signAction, initialActionState);
   const [withdrawState, withdraw, withdrawing] = useActionState(withdrawAction, initialActionState);
+  const [visibility, setVisibility] = useState<"named" | "anonymous">("named");
 
   if (signature) {
     return (
@@ -46,34 +49,45 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring }:
         <legend className="font-semibold">{coSponsoring ? "Co-sponsor this petition" : "Sign this petition"}</legend>
         <div className="mt-2 grid gap-2">
           <label className="flex items-start gap-2">
-            <input type="radio" name="visibility" value="named" defaultChecked className="mt-1.5" />
+            <input type="radio" name="visibility" value="named" defaultChecked className="mt-1.5" onChange={() => setVisibility("named")} />
             <span>
               <span className="font-medium">With my name</span>
               <span className="block text-sm text-muted">Your name appears in the list of signers.</span>
             </span>
           </label>
-          {coSponsoring ? (
+          {namedOnly ? (
+            <p className="text-sm text-muted">{namedOnly}</p>
+          ) : coSponsoring ? (
             <p className="text-sm text-muted">Co-sponsors sign with their names: there are only a few of them, too few to hide among. Once the petition opens, anyone can sign anonymously.</p>
           ) : (
           <label className="flex items-start gap-2">
-            <input type="radio" name="visibility" value="anonymous" className="mt-1.5" />
+            <input type="radio" name="visibility" value="anonymous" className="mt-1.5" onChange={() => setVisibility("anonymous")} />
             <span>
               <span className="font-medium">Anonymously</span>
               <span className="block text-sm text-muted">
-                Counted, never listed: no page, export or API shows who signed anonymously. Undersigned
-                records that your account signed so it can count you only once; today access rules
-                alone protect that record.
+                Counted, never listed: no page, export, breakdown or API shows who signed anonymously, and
+                signing this way follows nothing and sends you no mail. But today your account is stored with
+                your anonymous signature, so that you count only once: anyone who can read the database or a
+                backup (an administrator, IT) can see that you signed. Unlinkable tokens that remove this are
+                designed, not built yet.
               </span>
             </span>
           </label>
           )}
         </div>
       </fieldset>
-      {!coSponsoring && (
-        <label className="mt-3 flex items-center gap-2 text-sm">
-          <input type="checkbox" name="follow" value="true" defaultChecked /> Follow this petition (notifications about responses and updates)
-        </label>
-      )}
+      {!coSponsoring &&
+        (visibility === "named" ? (
+          <label className="mt-3 flex items-center gap-2 text-sm">
+            <input type="checkbox" name="follow" value="true" defaultChecked /> Follow this petition (notifications about responses and updates)
+          </label>
+        ) : (
+          <p className="mt-3 text-sm text-muted">
+            Signing anonymously does not follow the petition, and no mail about it reaches you because you signed.
+            To get updates, use Follow on this page: a follow is stored with your account, so the server then knows
+            that you follow this petition (and since when), not whether you signed it.
+          </p>
+        ))}
       <button type="submit" disabled={signing} className="mt-3 w-full rounded-lg bg-brand px-5 py-3 text-lg font-semibold text-white hover:bg-brand-dark disabled:opacity-60">
         {signing ? "Signing…" : coSponsoring ? "Co-sponsor" : "Sign"}
       </button>

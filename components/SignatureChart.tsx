@@ -8,7 +8,7 @@ type Props = {
   hourly: { hour: string; count: number }[];
 };
 
-/** Signatures over time: cumulative per day, or per hour over the last two days. */
+/** Signatures over time: all of them per complete day, or named ones per hour over the last two days (decision 017). */
 export function SignatureChart({ daily, hourly }: Props) {
   const [view, setView] = useState<"daily" | "hourly">("daily");
   return (
@@ -22,7 +22,7 @@ export function SignatureChart({ daily, hourly }: Props) {
             onClick={() => setView(v)}
             className={`rounded-md border px-3 py-1 text-sm font-semibold ${view === v ? "border-brand bg-brand text-white" : "border-gray-400 bg-white"}`}
           >
-            {v === "daily" ? "Per day" : "Per hour (48 h)"}
+            {v === "daily" ? "Per day" : "Named, per hour (48 h)"}
           </button>
         ))}
       </div>
@@ -42,15 +42,20 @@ export function SignatureChart({ daily, hourly }: Props) {
               <XAxis dataKey="hour" tick={{ fontSize: 11 }} minTickGap={24} tickFormatter={(h: string) => h.slice(11, 16)} />
               <YAxis tick={{ fontSize: 11 }} allowDecimals={false} />
               <Tooltip />
-              <Bar dataKey="count" name="Signatures" fill="#0b5d4b" isAnimationActive={false} />
+              <Bar dataKey="count" name="Named signatures" fill="#0b5d4b" isAnimationActive={false} />
             </BarChart>
           )}
         </ResponsiveContainer>
       </div>
+      <p className="mt-2 text-sm text-muted">
+        {view === "daily"
+          ? "Every signature, per day, for days that are over: today's appear tomorrow."
+          : "Named signatures only: anonymous ones are counted in the total, never by the hour."}
+      </p>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer">The numbers as a table</summary>
         <table className="mt-2 text-left">
-          <thead><tr><th scope="col" className="pr-4">{view === "daily" ? "Day" : "Hour (UTC)"}</th><th scope="col">Signatures</th></tr></thead>
+          <thead><tr><th scope="col" className="pr-4">{view === "daily" ? "Day" : "Hour (UTC)"}</th><th scope="col">{view === "daily" ? "Signatures" : "Named signatures"}</th></tr></thead>
           <tbody>
             {(view === "daily" ? daily.map((d) => [d.day, d.count]) : hourly.map((h) => [h.hour, h.count])).map(([k, v]) => (
               <tr key={String(k)}><td className="pr-4">{k}</td><td>{v}</td></tr>

@@ -109,7 +109,8 @@ export async function signAction(_prev: ActionState, formData: FormData): Promis
     const result = await signPetition(db, actor, id(formData), {
       visibility: formData.get("visibility"),
       invite: typeof invite === "string" && invite ? invite : undefined,
-      follow: formData.get("follow") === "true",
+      // An anonymous signature never follows (the checkbox is only offered with a name).
+      follow: formData.get("visibility") === "named" && formData.get("follow") === "true",
     });
     revalidatePath(`/petitions/${slug(formData)}`);
     if (result.status === "already_signed") return { ok: true, message: "You had already signed this petition." };

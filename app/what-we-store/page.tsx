@@ -14,6 +14,11 @@ export default function WhatWeStorePage() {
         schema itself, so it cannot fall behind it. We keep no analytics, no IP addresses, no
         browser details, and nothing that links an anonymous comment to a person.
       </p>
+      <p className="mt-2 max-w-3xl">
+        Anonymous signatures are not there yet: today the <a href="#Signature" className="text-brand underline">Signature</a> row
+        holds your account id whichever way you sign, so that you count only once. Anyone who can read the database or a backup
+        can see who signed anonymously. Signing anonymously writes nothing else tied to you (no follow, no notification, no mail).
+      </p>
       <nav aria-label="Tables" className="mt-4">
         <ul className="flex flex-wrap gap-2 text-sm">
           {models.map((m) => (

@@ -47,3 +47,15 @@ export async function isFollowing(db: Db, actor: Actor | null, t: FollowTarget):
   const row = await db.follow.findUnique({ where: { userId_targetType_targetId: { userId: actor.id, ...t } }, select: { id: true } });
   return row !== null;
 }
+
+/**
+ * Removes what ties people to a petition beyond their signature: their follow of it and their
+ * notifications about its events. Withdrawal does this for the one person, retention for
+ * everyone (decision 017), in the same transaction as the signatures go.
+ */
+export async function unlinkFromPetition(tx: Pick<Prisma.TransactionClient, "follow" | "notification">, petitionId: string, userId?: string) {
+  const person = userId === undefined ? {} : { userId };
+  const follows = await tx.follow.deleteMany({ where: { targetType: "petition", targetId: petitionId, ...person } });
+  const notifications = await tx.notification.deleteMany({ where: { event: { petitionId }, ...person } });
+  return { follows: follows.count, notifications: notifications.count };
+}

@@ -50,12 +50,23 @@ export const signatureInputSchema = z.object({
     error: 'visibility must be "named" or "anonymous".',
   }),
   invite: z.string().max(100).optional(),
-  /** Signing follows the petition unless the signer says otherwise. */
+  /**
+   * A named signature follows the petition unless the signer says otherwise. An anonymous one
+   * never does: a follow is stored with the account, so it would say who signed (decision 017).
+   */
   follow: z
     .union([z.boolean(), z.enum(["true", "false", "on", "off"])])
     .optional()
-    .transform((v) => v === undefined || v === true || v === "true" || v === "on"),
-});
+    .transform((v) => (v === undefined ? undefined : v === true || v === "true" || v === "on")),
+}).superRefine((v, ctx) => {
+  if (v.visibility === "anonymous" && v.follow === true) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["follow"],
+      message: "Signing anonymously cannot follow the petition: a follow is stored with your account and would show that you signed. Follow it separately if you want updates.",
+    });
+  }
+}).transform((v) => ({ ...v, follow: v.visibility === "named" && v.follow !== false }));
 export type SignatureInput = z.input<typeof signatureInputSchema>;
 
 export const coOrganizerInputSchema = z.object({

@@ -1,8 +1,11 @@
 // Retention: some months after a petition closes (setting, default 24), its signature rows,
-// named and anonymous, are removed. The count stays exact (retainedCount keeps the removed
-// number), and nothing links those people to the petition any more. Run by `npm run retention`
+// named and anonymous, are removed, with every follow of it, every notification about it and
+// every record of a withdrawn named signature
+// (decision 017). The count stays exact (retainedCount keeps the removed number), and nothing
+// links those people to the petition any more. Run by `npm run retention`
 // and by the scheduler.
 import type { Db } from "@/lib/db/client";
+import { unlinkFromPetition } from "@/lib/follows";
 import { getSettings } from "@/lib/settings";
 
 export async function applyRetention(db: Db, clock: { now?: Date } = {}): Promise<{ petitions: number; signatures: number }> {
@@ -10,17 +13,20 @@ export async function applyRetention(db: Db, clock: { now?: Date } = {}): Promis
   const { retentionMonths } = await getSettings(db);
   const cutoff = new Date(now);
   cutoff.setUTCMonth(cutoff.getUTCMonth() - retentionMonths);
-  const due = await db.petition.findMany({
-    where: { state: "closed", closedAt: { lt: cutoff }, signatures: { some: {} } },
-    select: { id: true },
-  });
+  // Petitions retained before follows were removed too still get their follows removed.
+  const due = await db.petition.findMany({ where: { state: "closed", closedAt: { lt: cutoff } }, select: { id: true } });
+  let petitions = 0;
   let signatures = 0;
   for (const p of due) {
-    signatures += await db.$transaction(async (tx) => {
+    const removed = await db.$transaction(async (tx) => {
       const { count } = await tx.signature.deleteMany({ where: { petitionId: p.id } });
-      await tx.petition.update({ where: { id: p.id }, data: { retainedCount: { increment: count } } });
-      return count;
+      if (count > 0) await tx.petition.update({ where: { id: p.id }, data: { retainedCount: { increment: count } } });
+      const links = await unlinkFromPetition(tx, p.id);
+      const withdrawals = await tx.namedWithdrawal.deleteMany({ where: { petitionId: p.id } });
+      return { count, any: count + links.follows + links.notifications + withdrawals.count > 0 };
     });
+    signatures += removed.count;
+    if (removed.any) petitions++;
   }
-  return { petitions: due.length, signatures };
+  return { petitions, signatures };
 }

@@ -101,6 +101,8 @@ function signOne(client: Database.Database, job: Job): DirectSignResult | "fallb
       petition: { ...petition, signatureCount: p.signatureCount },
     };
   }
+  // Someone who withdrew a named signature may not re-sign anonymously: the general path refuses it.
+  if (job.visibility === "anonymous" && prepared(client, "SELECT 1 FROM NamedWithdrawal WHERE petitionId = ? AND userId = ?").get(job.petitionId, job.userId)) return "fallback";
   // Crossing the response threshold records a timeline event and notifies followers: rare, so
   // the general path does it.
   if (p.thresholdReachedAt === null && p.signatureCount + 1 >= p.responseThreshold) return "fallback";
@@ -109,7 +111,8 @@ function signOne(client: Database.Database, job: Job): DirectSignResult | "fallb
   prepared(client, "INSERT INTO Signature (id, petitionId, userId, visibility, coSponsor, createdAt) VALUES (?, ?, ?, ?, 0, ?)").run(randomUUID(), job.petitionId, job.userId, job.visibility, at);
   // updatedAt is what the live hub watches for changed counts (Prisma's @updatedAt does this elsewhere).
   prepared(client, "UPDATE Petition SET signatureCount = signatureCount + 1, updatedAt = ? WHERE id = ?").run(at, job.petitionId);
-  if (job.follow) {
+  // Only a named signature may follow: an anonymous one writes nothing tied to the account but the signature.
+  if (job.follow && job.visibility === "named") {
     prepared(client, "INSERT INTO Follow (id, userId, targetType, targetId, createdAt) VALUES (?, ?, 'petition', ?, ?) ON CONFLICT (userId, targetType, targetId) DO NOTHING").run(
       randomUUID(),
       job.userId,

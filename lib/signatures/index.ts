@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCanView, findPetitionOr404 } from "@/lib/petitions/access";
 import { openPetition } from "@/lib/petitions/commands";
 import { signatureInputSchema, type SignatureInput } from "@/lib/petitions/schema";
-import { ensureFollow } from "@/lib/follows";
+import { ensureFollow, unlinkFromPetition } from "@/lib/follows";
 import { getSettings } from "@/lib/settings";
 import { recordEvent } from "@/lib/timeline/record";
 import { signDirect } from "./direct";
@@ -73,6 +73,7 @@ export async function signPetition(
 
   const existing = await findSignature(db, petitionId, signer.id);
   if (existing) return alreadySigned(db, existing, petitionId);
+  if (visibility === "anonymous") await assertNoNamedWithdrawal(db, petitionId, signer.id);
 
   const settings = await getSettings(db);
   try {
@@ -81,7 +82,8 @@ export async function signPetition(
         data: { petitionId, userId: signer.id, visibility, coSponsor, createdAt: now },
         select: { visibility: true, coSponsor: true, createdAt: true },
       });
-      if (follow) await ensureFollow(tx, signer.id, { targetType: "petition", targetId: petitionId });
+      // Only a named signature may follow; the schema already refuses the other (decision 017).
+      if (follow && visibility === "named") await ensureFollow(tx, signer.id, { targetType: "petition", targetId: petitionId });
       // The state condition makes a signature racing a close fail instead of landing late. The
       // count's row stays locked from here to the commit (PostgreSQL), so the other writes go first.
       const { count } = await tx.petition.updateMany({
@@ -151,6 +153,15 @@ export async function withdrawSignature(db: Db, actor: Actor | null, petitionId:
   }
   return db.$transaction(async (tx) => {
     const { count } = await tx.signature.deleteMany({ where: { petitionId, userId: signer.id } });
+    if (count === 1 && existing.visibility === "named") {
+      // The name was public; remembering it keeps this person from re-signing anonymously, which
+      // everyone could see as "a name left the list while the count stayed" (decision 017).
+      await tx.namedWithdrawal.upsert({
+        where: { petitionId_userId: { petitionId, userId: signer.id } },
+        create: { petitionId, userId: signer.id },
+        update: {},
+      });
+    }
     if (count === 1) {
       // Conditional on the petition still accepting changes, so a withdrawal racing a close
       // rolls back instead of changing a closed petition's count.
@@ -159,6 +170,8 @@ export async function withdrawSignature(db: Db, actor: Actor | null, petitionId:
         data: { signatureCount: { decrement: 1 } },
       });
       if (changed.count !== 1) throw new DomainError("closed", "This petition has closed; signatures can no longer be withdrawn.");
+      // What signing may have created goes with the signature: the follow and its notifications.
+      await unlinkFromPetition(tx, petitionId, signer.id);
     }
     const after = await tx.petition.findUniqueOrThrow({
       where: { id: petitionId },
@@ -166,6 +179,13 @@ export async function withdrawSignature(db: Db, actor: Actor | null, petitionId:
     });
     return { status: count === 1 ? ("withdrawn" as const) : ("not_signed" as const), petition: after };
   });
+}
+
+export const SWITCH_REFUSED =
+  "You signed this petition with your name and withdrew. You can sign it again with your name, but not anonymously: your name left the public list, so an anonymous signature now would let anyone who compares the page over time see that it was you.";
+
+async function assertNoNamedWithdrawal(db: Db, petitionId: string, userId: string) {
+  if (await withdrewNamed(db, petitionId, userId)) throw new DomainError("conflict", SWITCH_REFUSED, { visibility: "Sign with your name, or not at all." });
 }
 
 function findSignature(db: Db, petitionId: string, userId: string) {
@@ -189,6 +209,19 @@ async function alreadySigned(
     select: { id: true, state: true, signatureCount: true },
   });
   return { status: "already_signed", signature: narrow(signature), petition };
+}
+
+/**
+ * Why the viewer may not sign this petition anonymously, if that is so (they withdrew a named
+ * signature from it, decision 017); shown only to them.
+ */
+export async function anonymousRefusal(db: Db, actor: Actor | null, petitionId: string): Promise<string | null> {
+  return actor && (await withdrewNamed(db, petitionId, actor.id)) ? SWITCH_REFUSED : null;
+}
+
+async function withdrewNamed(db: Db, petitionId: string, userId: string) {
+  const row = await db.namedWithdrawal.findUnique({ where: { petitionId_userId: { petitionId, userId } }, select: { userId: true } });
+  return row !== null;
 }
 
 /** The viewer's own signature, shown only to them. */

@@ -156,4 +156,7 @@ test("the What we store page lists every table and field with its purpose", asyn
   await expect(comment).toContainText("It has no author, ever");
   await expect(comment.getByRole("row", { name: /^day/ })).toContainText("no time of day");
   await expect(page.getByRole("region", { name: "TokenIssuance" })).toContainText("No time, no blinded message");
+  // What is true today about anonymous signatures, said plainly (decision 017).
+  await expect(page.getByText(/today the Signature row\s+holds your account id/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Signature" })).toContainText("the row holds the account id for both kinds");
 });

@@ -6,8 +6,8 @@ test("an organizer's dashboard: chart, k-anonymous breakdowns and exports; nobod
   await maya.getByRole("link", { name: "Open the organizer dashboard" }).click();
   await expect(maya.getByRole("heading", { level: 1, name: /Dashboard: Stop recording/ })).toBeVisible();
   await expect(maya.getByTestId("signature-chart").locator("svg").first()).toBeVisible();
-  await maya.getByRole("button", { name: "Per hour (48 h)" }).click();
-  await expect(maya.getByRole("button", { name: "Per hour (48 h)" })).toHaveAttribute("aria-pressed", "true");
+  await maya.getByRole("button", { name: "Named, per hour (48 h)" }).click();
+  await expect(maya.getByRole("button", { name: "Named, per hour (48 h)" })).toHaveAttribute("aria-pressed", "true");
   const table = maya.getByTestId("breakdown-by-department");
   await expect(table).toBeVisible();
   const numbers = (await table.locator("td.text-right").allInnerTexts()).map((t) => Number(t.replace(/\D/g, "")));
@@ -21,7 +21,7 @@ test("an organizer's dashboard: chart, k-anonymous breakdowns and exports; nobod
   const text = await csv.text();
   expect(text.split("\r\n")[0]).toBe('"name","department","signed_on"');
   const aggregates = await context.request.get(`/petitions/${slug}/export/aggregates.csv`);
-  expect(await aggregates.text()).toContain('"by_department"');
+  expect(await aggregates.text()).toContain('"named_by_department"');
 
   for (const who of ["jonas", "priya", "lena"] as const) {
     const { page } = await as(who);

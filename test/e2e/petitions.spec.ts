@@ -36,6 +36,16 @@ test("signing with a name moves the count, lists the name, and can be withdrawn"
   await expect(jonas.getByRole("button", { name: "Sign", exact: true })).toBeVisible();
   expect(await readCount(jonas)).toBe(before);
   await expect(jonas.getByTestId("named-signers")).not.toContainText("Jonas Berg");
+
+  // Re-signing anonymously would let a reader see his name leave while the count stays: the form
+  // offers only the name now and says why, and the API refuses it.
+  await expect(jonas.getByText(/You signed this petition with your name and withdrew/)).toBeVisible();
+  await expect(jonas.getByRole("radio", { name: /Anonymously/ })).toHaveCount(0);
+  const id = await jonas.locator('input[name="petitionId"]').first().inputValue();
+  const refused = await jonas.request.post(`/api/petitions/${id}/signature`, { data: { visibility: "anonymous" } });
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).error.message).toMatch(/not anonymously/);
+  expect(await readCount(jonas)).toBe(before);
 });
 
 test("an anonymous signature is counted but never listed, and works with the keyboard alone", async ({ as, page }) => {
@@ -45,8 +55,9 @@ test("an anonymous signature is counted but never listed, and works with the key
   await sam.getByRole("radio", { name: /With my name/ }).focus();
   await sam.keyboard.press("ArrowDown");
   await expect(sam.getByRole("radio", { name: /Anonymously/ })).toBeChecked();
-  await sam.keyboard.press("Tab");
-  await expect(sam.getByRole("checkbox", { name: /Follow this petition/ })).toBeFocused();
+  // Signing anonymously never follows: the checkbox goes, and the form says what following tells the server.
+  await expect(sam.getByRole("checkbox", { name: /Follow this petition/ })).toHaveCount(0);
+  await expect(sam.getByText(/Signing anonymously does not follow the petition/)).toBeVisible();
   await sam.keyboard.press("Tab");
   await expect(sam.getByRole("button", { name: "Sign", exact: true })).toBeFocused();
   await sam.keyboard.press("Enter");

@@ -19,11 +19,14 @@ describe("organizer dashboard", async () => {
   const yesterday = new Date(now.getTime() - DAY);
   // It opened three days ago (the co-sponsors, from Engineering, signed today).
   await db.petition.update({ where: { id: petition.id }, data: { openedAt: new Date(now.getTime() - 3 * DAY) } });
-  // Engineering 7 (named), Sales 5 (anonymous), Legal 2, Finance 1 — all before today; 3 more today.
+  // All before today: Engineering 7, Sales 5, Legal 2 and Operations 4 named; Operations 4 and
+  // Finance 1 anonymous. Then 3 more named today (plus the two co-sponsors).
   const plan: [string, string, number, "named" | "anonymous"][] = [
     ["Engineering", "Berlin", 7, "named"],
-    ["Sales", "Lisbon", 5, "anonymous"],
+    ["Sales", "Lisbon", 5, "named"],
     ["Legal", "Berlin", 2, "named"],
+    ["Operations", "Dublin", 4, "named"],
+    ["Operations", "Dublin", 4, "anonymous"],
     ["Finance", "Remote", 1, "anonymous"],
   ];
   for (const [department, location, n, visibility] of plan) {
@@ -34,20 +37,23 @@ describe("organizer dashboard", async () => {
   }
   for (let i = 0; i < 3; i++) await signPetition(db, await makeUser(db, { department: "Legal" }), petition.id, { visibility: "named" }, { now });
 
-  it("matches the database: counts per day, rate, progress and k-anonymous breakdowns as of the start of today", async () => {
+  it("matches the database: complete days, named per hour, named-only k-anonymous breakdowns as of today", async () => {
     const d = await getDashboard(db, organizer, petition.id, { now });
     const total = await db.signature.count({ where: { petitionId: petition.id } });
+    const named = await db.signature.count({ where: { petitionId: petition.id, visibility: "named" } });
     expect(d.petition.signatureCount).toBe(total);
-    expect(d.daily.at(-1)!.cumulative).toBe(total);
-    expect(d.daily.reduce((a, x) => a + x.count, 0)).toBe(total);
-    expect(d.hourly.reduce((a, x) => a + x.count, 0)).toBe(total);
-    expect(d.recentRatePerDay).toBe(Math.round((total / 7) * 10) / 10);
-    expect(d.daily.map((x) => x.count).slice(-2)).toEqual([15, 5]);
-    // Before today: Engineering 7, Sales 5, Legal 2, Finance 1. Legal and Finance (3) alone in
-    // "other" would be below k = 5, so Sales is folded in too.
-    expect(d.byDepartment).toEqual({ groups: [{ name: "Engineering", count: 7 }], other: 8, total: 15, suppressed: false });
-    // Remote (1) alone would be exposed, so Lisbon (5) is folded with it.
-    expect(d.byLocation).toEqual({ groups: [{ name: "Berlin", count: 9 }], other: 6, total: 15, suppressed: false });
+    expect([d.namedCount, d.anonymousCount]).toEqual([named, total - named]);
+    // Per day: every signature, complete days only (today's 5 appear tomorrow).
+    expect(d.daily.map((x) => x.count)).toEqual([0, 0, 23]);
+    expect(d.daily.at(-1)!.cumulative).toBe(total - 5);
+    expect(d.recentRatePerDay).toBe(Math.round((23 / 7) * 10) / 10);
+    // Per hour: named signatures only.
+    expect(d.hourly.reduce((a, x) => a + x.count, 0)).toBe(named);
+    // Named before today: Engineering 7, Sales 5, Operations 4, Legal 2. Operations and Legal go
+    // to "other" (6). The 4 anonymous in Operations are in no cell: aggregate minus export is 0.
+    expect(d.byDepartment).toEqual({ groups: [{ name: "Engineering", count: 7 }, { name: "Sales", count: 5 }], other: 6, total: 18, suppressed: false });
+    // Dublin (4) alone would be exposed, so Lisbon (5) is folded with it.
+    expect(d.byLocation).toEqual({ groups: [{ name: "Berlin", count: 9 }], other: 9, total: 18, suppressed: false });
   });
 
   it("lets only organizers see a public petition's dashboard (403 for others, including leadership and admins)", async () => {
@@ -69,11 +75,13 @@ describe("organizer dashboard", async () => {
     const named = await db.signature.count({ where: { petitionId: petition.id, visibility: "named" } });
     expect(lines).toHaveLength(named + 1);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
-    expect(csv).not.toContain("Sales");
+    expect(csv).not.toContain("Finance");
+    expect(csv.match(/"Operations"/g)).toHaveLength(4);
     const aggregates = await exportAggregatesCsv(db, organizer, petition.id, { now });
-    expect(aggregates).toContain('"by_department","Engineering","7"');
-    expect(aggregates).toContain('"by_department","Other (groups under 5)","8"');
-    expect(aggregates).not.toMatch(/"by_department","(Legal|Finance|Sales)"/);
+    expect(aggregates).toContain('"named_by_department","Engineering","7"');
+    expect(aggregates).toContain('"named_by_department","Other (groups under 5)","6"');
+    expect(aggregates).toContain('"anonymous","Total (counted, never broken down)","5"');
+    expect(aggregates).not.toMatch(/"named_by_department","(Legal|Finance|Operations)"/);
     await expect(exportNamedSignaturesCsv(db, await makeUser(db), petition.id)).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -153,8 +153,9 @@ describe("organizer updates, following and notifications", async () => {
   const signer = await makeUser(db);
   const quiet = await makeUser(db);
 
-  it("signing follows by default unless the signer says no; followers are notified of events", async () => {
-    await signPetition(db, signer, petition.id, { visibility: "anonymous" });
+  it("named signing follows by default unless the signer says no; followers are notified of events", async () => {
+    // Anonymous signing never follows (test/integration/signing-unlinked.test.ts).
+    await signPetition(db, signer, petition.id, { visibility: "named" });
     await signPetition(db, quiet, petition.id, { visibility: "named", follow: false });
     const stranger = await makeUser(db);
     await expect(postOrganizerUpdate(db, stranger, petition.id, { body: "Not my petition to update." })).rejects.toMatchObject({ status: 403 });

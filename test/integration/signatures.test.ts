@@ -122,8 +122,9 @@ describe("withdrawing", () => {
     expect(result).toMatchObject({ status: "withdrawn", petition: { signatureCount: 2 } });
     await expect(withdrawSignature(db, jonas, p.id)).rejects.toMatchObject({ code: "not_found", message: expect.stringMatching(/nothing to withdraw/) });
     await expect(withdrawSignature(db, null, p.id)).rejects.toMatchObject({ code: "unauthenticated" });
-    // Signing again after withdrawing is allowed.
-    await expect(signPetition(db, jonas, p.id, { visibility: "anonymous" })).resolves.toMatchObject({ status: "signed" });
+    // Signing again after withdrawing is allowed, with the name (anonymously would expose the
+    // switch: test/integration/switching-visibility.test.ts).
+    await expect(signPetition(db, jonas, p.id, { visibility: "named" })).resolves.toMatchObject({ status: "signed" });
   });
 });
 

@@ -25,7 +25,7 @@ import { listComments } from "@/lib/comments";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { getPetitionDetail, publicPetitionTitle, type PetitionDetail } from "@/lib/petitions/queries";
-import { getOwnSignature, listNamedSigners } from "@/lib/signatures";
+import { anonymousRefusal, getOwnSignature, listNamedSigners } from "@/lib/signatures";
 
 export const dynamic = "force-dynamic";
 
@@ -50,7 +50,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
   const invite = typeof query.invite === "string" ? query.invite : undefined;
   const { actor, petition } = await load(slug, invite);
   const isPublic = petition.state === "open" || petition.state === "closed";
-  const [signers, ownSignature, comments, keys, responses, updates, following] = await Promise.all([
+  const [signers, ownSignature, comments, keys, responses, updates, following, namedOnly] = await Promise.all([
     listNamedSigners(db, petition.id, { take: 100 }),
     getOwnSignature(db, actor, petition.id),
     isPublic ? listComments(db, { petitionId: petition.id }, { limit: 50 }) : null,
@@ -58,6 +58,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
     isPublic ? listResponses(db, { petitionId: petition.id }) : [],
     isPublic ? listOrganizerUpdates(db, petition.id) : [],
     isFollowing(db, actor, { targetType: "petition", targetId: petition.id }),
+    anonymousRefusal(db, actor, petition.id),
   ]);
   const path = `/petitions/${petition.slug}`;
   const anonymousCount = petition.signatureCount - signers.length;
@@ -197,14 +198,19 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
 
         <section aria-labelledby="act-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
           <h2 id="act-heading" className="sr-only">Your signature</h2>
-          <SignArea petition={petition} signedIn={Boolean(actor)} ownSignature={ownSignature} invite={invite} />
+          <SignArea petition={petition} signedIn={Boolean(actor)} ownSignature={ownSignature} invite={invite} namedOnly={namedOnly} />
         </section>
 
         {isPublic && (
           <section aria-labelledby="share-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
             <h2 id="share-heading" className="font-semibold">Share and follow</h2>
             <div className="mt-2"><CopyLink path={`/petitions/${petition.slug}`} label="Link to this petition" /></div>
-            {actor && <FollowButton targetType="petition" targetId={petition.id} following={following} path={path} />}
+            {actor && (
+              <>
+                <FollowButton targetType="petition" targetId={petition.id} following={following} path={path} />
+                <p className="mt-1 text-sm text-muted">Following is stored with your account: the server knows you follow this petition, not whether you signed it.</p>
+              </>
+            )}
             <p className="mt-2 text-sm"><Link href={`/timeline?petition=${petition.slug}`} className="text-brand underline">This petition&apos;s timeline</Link></p>
           </section>
         )}
@@ -227,11 +233,14 @@ function SignArea({
   signedIn,
   ownSignature,
   invite,
+  namedOnly,
 }: {
   petition: PetitionDetail;
   signedIn: boolean;
   ownSignature: { visibility: "named" | "anonymous"; coSponsor: boolean } | null;
   invite?: string;
+  /** Why this person may sign only by name, if so. */
+  namedOnly: string | null;
 }) {
   if (petition.state === "draft") {
     return <p className="text-muted">This is a draft. Only its organizers can see it until it is submitted for co-sponsors.</p>;
@@ -270,6 +279,7 @@ function SignArea({
       signature={ownSignature}
       invite={invite}
       coSponsoring={petition.state === "collecting"}
+      namedOnly={namedOnly}
     />
   );
 }

@@ -41,7 +41,7 @@ export default async function DashboardPage({ params }: PageProps<"/petitions/[s
       <section aria-labelledby="progress-heading" className="mt-6 grid gap-4 sm:grid-cols-3">
         <h2 id="progress-heading" className="sr-only">Progress</h2>
         <Stat label="Signatures" value={formatCount(d.petition.signatureCount)} />
-        <Stat label="Last 7 days, per day" value={String(d.recentRatePerDay)} />
+        <Stat label="Last 7 full days, per day" value={String(d.recentRatePerDay)} />
         <Stat
           label={d.projection ? `Projected to reach the ${d.projection.target}` : "Goal"}
           value={d.projection ? (d.projection.date ? formatDate(d.projection.date) : "not before closing at this rate") : "reached"}
@@ -60,9 +60,10 @@ export default async function DashboardPage({ params }: PageProps<"/petitions/[s
       </section>
 
       <section aria-labelledby="breakdown-heading" className="mt-8">
-        <h2 id="breakdown-heading" className="text-2xl font-bold">Who signed, in groups of at least {d.k}</h2>
+        <h2 id="breakdown-heading" className="text-2xl font-bold">Who signed by name, in groups of at least {d.k}</h2>
         <p className="mt-1 max-w-3xl text-sm text-muted">
-          Counts include anonymous signatures and cover signatures made before today ({formatDate(d.breakdownAsOf)}), so watching them change cannot single out one person.
+          These count named signatures made before today ({formatDate(d.breakdownAsOf)}). Anonymous signatures ({formatCount(d.anonymousCount)} so far) are
+          counted in the total only, never by department, location or hour, so no comparison of these numbers with the named list, the export or another day can tell anything about who signed anonymously.
           Groups under {d.k} are folded into &quot;Other&quot;, with further groups folded in whenever that alone would let someone work out a small group.
         </p>
         <div className="mt-4 grid gap-6 md:grid-cols-2">
@@ -75,7 +76,7 @@ export default async function DashboardPage({ params }: PageProps<"/petitions/[s
         <h2 id="export-heading" className="text-2xl font-bold">Export</h2>
         <ul className="mt-2 list-disc pl-6">
           <li><a href={`/petitions/${slug}/export/signatures.csv`} className="text-brand underline">Named signatures (CSV)</a>: name, department, date. Anonymous signers are never exported.</li>
-          <li><a href={`/petitions/${slug}/export/aggregates.csv`} className="text-brand underline">Aggregate counts (CSV)</a>: per day, and the breakdowns above.</li>
+          <li><a href={`/petitions/${slug}/export/aggregates.csv`} className="text-brand underline">Aggregate counts (CSV)</a>: per day, named per hour, the breakdowns above and the number of anonymous signatures.</li>
         </ul>
       </section>
 
