@@ -83,7 +83,7 @@ describe("spending tokens on comments", async () => {
     const [posted] = await db.anonComment.findMany({ where: { programId: program.id } });
     expect(await db.spentToken.count()).toBe(before.spent + 1);
     expect(posted!.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(posted.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(posted!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const page = await listComments(db, thread);
     expect(page.items[0]).toMatchObject({ id: posted!.id, hidden: null });
     expect(page.items[0]!.bodyHtml).toContain("<strong>our</strong>");
