@@ -1,6 +1,5 @@
 // Runs once when the server starts: warns loudly about development sign-in in production and
-// starts the scheduler that closes petitions whose closing date has passed, and the timer that
-// publishes anonymous comments in batches.
+// starts the scheduler that closes petitions whose closing date has passed.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { devLoginEnabled } = await import("@/lib/auth/flags");
@@ -9,7 +8,4 @@ export async function register() {
   }
   const { startScheduler } = await import("@/lib/scheduler");
   startScheduler();
-  // Anonymous comments are published in batches at fixed wall-clock instants (decision 009).
-  const [{ db }, { commentBatch }] = await Promise.all([import("@/lib/db/server"), import("@/lib/comments")]);
-  commentBatch(db).start();
 }

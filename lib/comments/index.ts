@@ -156,6 +156,19 @@ export function commentBatch(db: Db): Batch<QueuedComment> {
   return batch;
 }
 
+const timers = new WeakSet<Db>();
+
+/**
+ * Starts this process's batch timer for a database, once. Called by the comment route itself:
+ * Next.js bundles instrumentation apart from route handlers, so a timer started there would
+ * flush another copy of the queue.
+ */
+export function startCommentBatches(db: Db): void {
+  if (timers.has(db)) return;
+  timers.add(db);
+  commentBatch(db).start();
+}
+
 /** Publishes everything waiting now (the timer calls this; tests and the seed call it directly). */
 export const flushComments = (db: Db, now?: Date) => commentBatch(db).flush(now);
 

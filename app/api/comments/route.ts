@@ -1,4 +1,4 @@
-import { postAnonymousComment } from "@/lib/comments";
+import { postAnonymousComment, startCommentBatches } from "@/lib/comments";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/json";
@@ -17,6 +17,8 @@ export const dynamic = "force-dynamic";
  * re-sent while it waits), 200 {"status": "published"} for a re-send of a published one.
  */
 export function POST(request: Request) {
+  // The queue lives in this module's copy of lib/comments, so its timer starts here.
+  startCommentBatches(db);
   return handle(async () => {
     if (request.headers.has("cookie") || request.headers.has("authorization")) {
       throw new DomainError(
