@@ -29,11 +29,12 @@ test("an employee comments anonymously: tokens collected ahead, no cookie sent, 
   // Shown locally at once, waiting for its batch; no signed-in request follows the cookieless post.
   await expect(page.getByTestId("posted-comment")).toContainText(text);
   await expect(page.getByTestId("posted-comment")).toContainText("waiting for the batch");
-  // After the batch the browser sends it once more (cookieless) and hears it is published.
-  await expect(page.getByTestId("posted-comment")).toContainText("published", { timeout: 20_000 });
+  await page.waitForTimeout(500);
   watching = false;
   // Posting is not followed by a signed-in request for the page (only public key lookups may be).
-  expect(requestsAfterPost.filter((r) => !r.includes("/api/tokens/keys") && !r.includes("/api/comments"))).toEqual([]);
+  expect(requestsAfterPost.filter((r) => !r.includes("/api/tokens/keys"))).toEqual([]);
+  // After the batch the browser sends it once more (cookieless) and hears it is published.
+  await expect(page.getByTestId("posted-comment")).toContainText("published", { timeout: 20_000 });
   await page.reload();
   const comment = page.getByTestId("comments").locator("article", { hasText: text });
   await expect(comment).toContainText("Anonymous");
@@ -71,7 +72,10 @@ test("an employee comments anonymously: tokens collected ahead, no cookie sent, 
   // Signing out keeps the unspent tokens in this browser for the next sign-in.
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
-  await ssoSignIn(page, "ines.writer");
+  // The SSO provider still knows Ines, so signing in again goes straight back to the app.
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in with Example Corp SSO" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
   await page.goto(PROGRAM);
   await expect(page.getByTestId("tokens-left").first()).toHaveText("8 anonymous comments left this week");
 
