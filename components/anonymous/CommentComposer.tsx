@@ -10,6 +10,8 @@ type Props = {
   parentId?: string;
   label: string;
   compact?: boolean;
+  /** Seconds between comment batches. */
+  batchSeconds: number;
 };
 
 const at = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
@@ -20,7 +22,7 @@ const sameBox = (o: Outgoing, thread: Thread, parentId?: string) => JSON.stringi
  * (credentials: "omit"), so the server cannot tell who sent it. Every box on the page shows the
  * one shared wallet (./wallet.ts), so their counts agree.
  */
-export function CommentComposer({ thread, accountId, parentId, label, compact }: Props) {
+export function CommentComposer({ thread, accountId, parentId, label, compact, batchSeconds }: Props) {
   const id = useId();
   const box = parentId ?? "main";
   const wallet = useSyncExternalStore(subscribe, snapshot, serverSnapshot);
@@ -54,6 +56,10 @@ export function CommentComposer({ thread, accountId, parentId, label, compact }:
   const waiting = wallet.outbox.filter((o) => sameBox(o, thread, parentId));
   const published = wallet.published.filter((o) => sameBox(o, thread, parentId));
   const problem = wallet.problems[box];
+  // Collected less than two batches ago: a comment now would be published right after it.
+  const [mountedAt] = useState(() => Date.now());
+  const freshUntil = wallet.collectedAt ? wallet.collectedAt + 2 * batchSeconds * 1000 : 0;
+  const fresh = freshUntil > mountedAt;
 
   return (
     <form onSubmit={submit} className={compact ? "mt-2" : "mt-4"}>
@@ -75,6 +81,13 @@ export function CommentComposer({ thread, accountId, parentId, label, compact }:
           {tokens === null ? "Collecting this week's tokens…" : `${tokens} anonymous ${tokens === 1 ? "comment" : "comments"} left this week`}
         </span>
       </div>
+      {fresh && !compact && (tokens ?? 0) > 0 && (
+        <p className="mt-2 text-sm text-amber-900" data-testid="fresh-tokens">
+          This browser collected its tokens just now. The database records collections in order, and a
+          comment sent now is published in the next batch; if few other people collect tokens or post
+          until then, that order can point at you. To be safe, write now and post after {new Date(freshUntil).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}, or on a later visit.
+        </p>
+      )}
       {tokens === 0 && !compact && (
         <p className="mt-2 text-sm text-muted" data-testid="tokens-why">
           {wallet.shortage

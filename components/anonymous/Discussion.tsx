@@ -21,7 +21,7 @@ export async function Discussion({ thread, comments, actor, fingerprint, path }:
       <h2 id="discussion-heading" className="text-2xl font-bold">Anonymous discussion</h2>
       <AnonymityNotice fingerprint={fingerprint} crowd={crowd} batchMinutes={commentBatchSeconds() / 60} />
       {actor ? (
-        <CommentComposer thread={thread} accountId={actor.id} label="Your anonymous comment" />
+        <CommentComposer thread={thread} accountId={actor.id} label="Your anonymous comment" batchSeconds={commentBatchSeconds()} />
       ) : (
         <p className="mt-4"><a href={`/signin?callbackUrl=${encodeURIComponent(path)}`} className="font-semibold text-brand underline">Sign in</a> to comment anonymously.</p>
       )}
@@ -42,7 +42,7 @@ export async function Discussion({ thread, comments, actor, fingerprint, path }:
               {actor && !c.hidden && (
                 <details className="ml-6 mt-1">
                   <summary className="cursor-pointer text-sm font-medium text-brand">Reply</summary>
-                  <CommentComposer thread={thread} accountId={actor.id} parentId={c.id} label="Your anonymous reply" compact />
+                  <CommentComposer thread={thread} accountId={actor.id} parentId={c.id} label="Your anonymous reply" compact batchSeconds={commentBatchSeconds()} />
                 </details>
               )}
             </li>

@@ -13,6 +13,8 @@ const store = () => createStore("undersigned", "anonymous-tokens");
 const tokensKey = (accountId: string) => `tokens:${accountId}`;
 const fetchedKey = (accountId: string) => `fetched:${accountId}`;
 const outboxKey = (accountId: string) => `outbox:${accountId}`;
+// When this browser last collected tokens: kept here only, never sent (see `collectedAt`).
+const collectedAtKey = (accountId: string) => `collected-at:${accountId}`;
 
 export type Thread = { programSlug: string } | { petitionId: string };
 
@@ -41,9 +43,11 @@ export type WalletState = {
   shortage: Shortage | null;
   /** The last problem sending a comment, for the box it came from. */
   problems: Record<string, string>;
+  /** When this browser collected its tokens (ms), if it did this week; shown, never sent. */
+  collectedAt: number | null;
 };
 
-let state: WalletState = { tokens: null, keys: null, outbox: [], published: [], shortage: null, problems: {} };
+let state: WalletState = { tokens: null, keys: null, outbox: [], published: [], shortage: null, problems: {}, collectedAt: null };
 const listeners = new Set<() => void>();
 
 export function subscribe(listener: () => void): () => void {
@@ -74,7 +78,8 @@ async function usable(accountId: string, keys: KeyInfo[]): Promise<StoredToken[]
 async function refresh(accountId: string, keys: KeyInfo[]) {
   const ids = new Set(keys.map((k) => k.id));
   const outbox = ((await get<Outgoing[]>(outboxKey(accountId), store())) ?? []).filter((o) => ids.has(o.token.keyId));
-  setState({ keys, tokens: (await usable(accountId, keys)).length, outbox });
+  const collectedAt = (await get<number>(collectedAtKey(accountId), store())) ?? null;
+  setState({ keys, tokens: (await usable(accountId, keys)).length, outbox, collectedAt });
 }
 
 let loading: { accountId: string; done: Promise<void> } | null = null;
@@ -141,6 +146,9 @@ async function collect(accountId: string, retried = false): Promise<void> {
     const tokens = await finalizeTokens(current, blinded, issued.blindSignatures);
     const ids = new Set(keys.map((k) => k.id));
     await update<StoredToken[]>(tokensKey(accountId), (old) => [...(old ?? []).filter((t) => ids.has(t.keyId)), ...tokens], store());
+    // The database records the collection in commit order: a comment published in the very next
+    // batch would sit right after it. The comment box warns about posting that soon.
+    await set(collectedAtKey(accountId), Date.now(), store());
   } else {
     // Nothing left to collect and this browser never collected this week: another browser or
     // device did (or this one's storage was cleared). Tokens cannot move: the server cannot tell

@@ -19,6 +19,8 @@ test("an employee comments anonymously: tokens collected ahead, no cookie sent, 
   await expect(page.getByText(/It cannot protect/)).toBeVisible();
   await expect(page.getByTestId("key-fingerprint")).toHaveText(/^[0-9a-f]{4}( [0-9a-f]{4}){3}$/);
   await expect(page.getByTestId("tokens-left").first()).toHaveText("10 anonymous comments left this week");
+  // Collected on this very visit: the box warns that posting at once could follow the collection.
+  await expect(page.getByTestId("fresh-tokens")).toContainText("collected its tokens just now");
 
   const text = `Who approved reading keystrokes? ${Date.now()}`;
   await page.getByLabel("Your anonymous comment").fill(text);
