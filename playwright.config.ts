@@ -84,6 +84,8 @@ export default defineConfig({
         // Fast background work, so mail and missed commitments show up within a test.
         UNDERSIGNED_SCHEDULER_MS: "1000",
         UNDERSIGNED_LIVE_TICK_MS: "300",
+        // Comment batches every 2 seconds instead of 5 minutes, so a comment appears within a test.
+        UNDERSIGNED_COMMENT_BATCH_SECONDS: "2",
       },
     },
   ],

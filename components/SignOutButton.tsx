@@ -1,29 +1,15 @@
-"use client";
-
-import { useRef } from "react";
 import { signOutAction } from "@/app/auth-actions";
-import { forgetAccount } from "./anonymous/wallet";
 
-/** Signs out after removing this account's anonymous tokens from the browser. */
-export function SignOutButton({ accountId }: { accountId: string }) {
-  const form = useRef<HTMLFormElement>(null);
-  const cleared = useRef(false);
+/**
+ * Signs out. This account's unspent anonymous tokens and any comment on its way stay in this
+ * browser, under this account, for its next sign-in: deleting them would leave the person
+ * without tokens until next week, and an unsent comment would be lost. The comment box offers
+ * to remove them (on a shared computer), saying what that costs.
+ */
+export function SignOutButton() {
   return (
-    <form
-      ref={form}
-      action={signOutAction}
-      onSubmit={(e) => {
-        if (cleared.current) return;
-        e.preventDefault();
-        forgetAccount(accountId)
-          .catch(() => undefined)
-          .finally(() => {
-            cleared.current = true;
-            form.current?.requestSubmit();
-          });
-      }}
-    >
-      <button type="submit" className="rounded-md border border-gray-300 px-3 py-1.5 hover:bg-gray-50">
+    <form action={signOutAction}>
+      <button type="submit" className="rounded-md border border-gray-300 px-3 py-1.5 hover:bg-gray-50" title="Your unspent anonymous tokens stay in this browser for your next sign-in.">
         Sign out
       </button>
     </form>

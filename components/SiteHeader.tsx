@@ -29,7 +29,7 @@ export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: num
               <span data-testid="signed-in-as">
                 {actor.name} <span className="text-muted">({ROLE_LABELS[actor.role]})</span>
               </span>
-              <SignOutButton accountId={actor.id} />
+              <SignOutButton />
             </>
           ) : (
             <Link href="/signin" className="rounded-md bg-brand px-3 py-1.5 font-semibold text-white hover:bg-brand-dark">

@@ -1,10 +1,8 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
-import type { KeyInfo } from "@/lib/anonymity/client";
-import { countTokens, currentKeys, ensureWeeklyTokens, returnToken, takeToken } from "./wallet";
-
-type Thread = { programSlug: string } | { petitionId: string };
+import { useEffect, useId, useState, useSyncExternalStore } from "react";
+import { nextWeekStart } from "@/lib/anonymity/week";
+import { forgetAccount, loadWallet, postComment, serverSnapshot, snapshot, subscribe, type Outgoing, type Thread } from "./wallet";
 
 type Props = {
   thread: Thread;
@@ -12,84 +10,56 @@ type Props = {
   parentId?: string;
   label: string;
   compact?: boolean;
+  /** Seconds between comment batches. */
+  batchSeconds: number;
 };
+
+const at = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+const sameBox = (o: Outgoing, thread: Thread, parentId?: string) => JSON.stringify(o.thread) === JSON.stringify(thread) && (o.parentId ?? null) === (parentId ?? null);
 
 /**
  * Writes an anonymous comment: spends one token through a request that carries no cookie
- * (credentials: "omit"), so the server cannot tell who sent it.
+ * (credentials: "omit"), so the server cannot tell who sent it. Every box on the page shows the
+ * one shared wallet (./wallet.ts), so their counts agree.
  */
-export function CommentComposer({ thread, accountId, parentId, label, compact }: Props) {
+export function CommentComposer({ thread, accountId, parentId, label, compact, batchSeconds }: Props) {
   const id = useId();
-  const [keys, setKeys] = useState<KeyInfo[] | null>(null);
-  const [tokens, setTokens] = useState<number | null>(null);
+  const box = parentId ?? "main";
+  const wallet = useSyncExternalStore(subscribe, snapshot, serverSnapshot);
   const [body, setBody] = useState("");
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const [posted, setPosted] = useState<string[]>([]);
 
   useEffect(() => {
-    let cancelled = false;
-    const load = async () => {
-      let next: { keys: KeyInfo[] | null; count: number };
-      try {
-        await ensureWeeklyTokens(accountId);
-        const k = await currentKeys();
-        next = { keys: k, count: await countTokens(accountId, k) };
-      } catch {
-        next = { keys: null, count: 0 };
-      }
-      if (cancelled) return;
-      setKeys(next.keys);
-      setTokens(next.count);
-    };
-    window.addEventListener("undersigned:tokens", load);
-    void load();
-    return () => {
-      cancelled = true;
-      window.removeEventListener("undersigned:tokens", load);
-    };
+    void loadWallet(accountId);
   }, [accountId]);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (!keys) return;
     setPending(true);
     setStatus(null);
-    const token = await takeToken(accountId, keys);
-    if (!token) {
-      setStatus({ ok: false, text: "You have used this week's anonymous comments. New ones arrive on Monday." });
-      setPending(false);
-      return;
+    const result = await postComment(accountId, box, { thread, parentId, body });
+    if (result === "queued" || result === "published") {
+      // No page refresh here: a signed-in request right after the cookieless post would let
+      // anyone with request logs pair the two. The comment shows below until it is published.
+      setBody("");
+      setStatus("Sent anonymously. It is published with the next batch, together with everyone else's comments of that time.");
+    } else if (result === "offline") {
+      setBody("");
+      setStatus("Not sent yet: the connection failed. This browser keeps the comment and sends it again while this site is open.");
     }
-    try {
-      const res = await fetch("/api/comments", {
-        method: "POST",
-        credentials: "omit",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ thread, parentId, body, token: { keyId: token.keyId, nonce: token.nonce, signature: token.signature } }),
-      });
-      const answer = (await res.json()) as { error?: { message: string; fields?: Record<string, string> } };
-      if (res.ok) {
-        // No page refresh here: a signed-in request right after the cookieless post would let
-        // anyone with request logs pair the two. The comment shows locally; others see it on
-        // their next visit.
-        setPosted((old) => [...old, body.trim()]);
-        setBody("");
-        setStatus({ ok: true, text: "Posted anonymously." });
-      } else {
-        // A token the server refused as spent, invalid or expired is gone; any other refusal
-        // happened before the token was checked, so it goes back for the next try.
-        if (!answer.error?.fields?.token) await returnToken(accountId, token);
-        setStatus({ ok: false, text: answer.error?.message ?? "The comment could not be posted." });
-      }
-    } catch {
-      await returnToken(accountId, token);
-      setStatus({ ok: false, text: "The comment could not be sent; check your connection and try again." });
-    } finally {
-      setTokens(await countTokens(accountId, keys));
-      setPending(false);
-    }
+    setPending(false);
   }
+
+  const tokens = wallet.tokens;
+  const renewsOn = wallet.shortage?.renewsOn ?? nextWeekStart(new Date()).toISOString().slice(0, 10);
+  const waiting = wallet.outbox.filter((o) => sameBox(o, thread, parentId));
+  const published = wallet.published.filter((o) => sameBox(o, thread, parentId));
+  const problem = wallet.problems[box];
+  // Collected less than two batches ago: a comment now would be published right after it.
+  const [mountedAt] = useState(() => Date.now());
+  const freshUntil = wallet.collectedAt ? wallet.collectedAt + 2 * batchSeconds * 1000 : 0;
+  const fresh = freshUntil > mountedAt;
 
   return (
     <form onSubmit={submit} className={compact ? "mt-2" : "mt-4"}>
@@ -105,26 +75,63 @@ export function CommentComposer({ thread, accountId, parentId, label, compact }:
       />
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <button type="submit" disabled={pending || tokens === null || tokens === 0 || !body.trim()} className="rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60">
-          {pending ? "Posting…" : compact ? "Reply anonymously" : "Post anonymously"}
+          {pending ? "Sending…" : compact ? "Reply anonymously" : "Post anonymously"}
         </button>
         <span className="text-sm text-muted" data-testid="tokens-left">
           {tokens === null ? "Collecting this week's tokens…" : `${tokens} anonymous ${tokens === 1 ? "comment" : "comments"} left this week`}
         </span>
       </div>
-      {posted.length > 0 && (
-        <ul className="mt-3 grid gap-2" aria-label="Posted just now">
-          {posted.map((text, i) => (
-            <li key={i} className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm" data-testid="posted-comment">
-              <p className="text-xs text-muted">Anonymous · just now</p>
-              <p className="whitespace-pre-wrap">{text}</p>
+      {fresh && !compact && (tokens ?? 0) > 0 && (
+        <p className="mt-2 text-sm text-amber-900" data-testid="fresh-tokens">
+          This browser collected its tokens just now. The database records collections in order, and a
+          comment sent now is published in the next batch; if few other people collect tokens or post
+          until then, that order can point at you. To be safe, write now and post after {new Date(freshUntil).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}, or on a later visit.
+        </p>
+      )}
+      {tokens === 0 && !compact && (
+        <p className="mt-2 text-sm text-muted" data-testid="tokens-why">
+          {wallet.shortage
+            ? `This week's ${wallet.shortage.allowance} tokens were collected by another browser or device where you are signed in (or this browser's storage was cleared since). Tokens cannot be moved or collected twice: the server cannot tell them apart, which is what keeps comments anonymous. Write from that device, or here once new tokens arrive on ${renewsOn}.`
+            : `You have used this browser's anonymous comments for this week. New tokens arrive on ${renewsOn}.`}
+        </p>
+      )}
+      {(waiting.length > 0 || published.length > 0) && (
+        <ul className="mt-3 grid gap-2" aria-label="Your comments on their way">
+          {waiting.map((o) => (
+            <li key={o.id} className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm" data-testid="posted-comment">
+              <p className="text-xs text-muted">
+                {o.publishAt ? `Anonymous · waiting for the batch at about ${at(o.publishAt)}` : "Anonymous · not sent yet; this browser tries again"}
+              </p>
+              <p className="whitespace-pre-wrap">{o.body.trim()}</p>
+            </li>
+          ))}
+          {published.map((o) => (
+            <li key={o.id} className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm" data-testid="posted-comment">
+              <p className="text-xs text-muted">Anonymous · published; it is listed here when the page reloads</p>
+              <p className="whitespace-pre-wrap">{o.body.trim()}</p>
             </li>
           ))}
         </ul>
       )}
-      {status && (
-        <p role={status.ok ? "status" : "alert"} className={`mt-2 text-sm ${status.ok ? "text-emerald-800" : "text-red-800"}`}>
-          {status.text}
-        </p>
+      {status && !problem && (
+        <p role="status" className="mt-2 text-sm text-emerald-800">{status}</p>
+      )}
+      {problem && (
+        <p role="alert" className="mt-2 text-sm text-red-800">{problem}</p>
+      )}
+      {!compact && (tokens ?? 0) + wallet.outbox.length > 0 && (
+        <details className="mt-3 text-sm text-muted">
+          <summary className="cursor-pointer">On a shared computer?</summary>
+          <p className="mt-1">
+            Signing out keeps your {tokens} unspent {tokens === 1 ? "token" : "tokens"}
+            {wallet.outbox.length > 0 ? ` and ${wallet.outbox.length} comment${wallet.outbox.length === 1 ? "" : "s"} not yet published` : ""} in
+            this browser for your next sign-in. Removing them means no anonymous comments from this account
+            until {renewsOn}{wallet.outbox.length > 0 ? ", and a comment not yet published may be lost" : ""}.
+          </p>
+          <button type="button" onClick={() => void forgetAccount(accountId)} className="mt-1 rounded-md border border-gray-300 px-3 py-1 hover:bg-gray-50">
+            Remove my anonymous tokens from this browser
+          </button>
+        </details>
       )}
     </form>
   );

@@ -2,7 +2,7 @@ import { flagCommentAction } from "@/app/comments/actions";
 import { ActionForm } from "@/components/ActionForm";
 import { formatDate } from "@/components/format";
 import type { Actor } from "@/lib/auth/actor";
-import { FLAG_REASONS, type PublicComment } from "@/lib/comments";
+import { commentBatchSeconds, FLAG_REASONS, type Crowd, type PublicComment } from "@/lib/comments";
 import { CommentComposer } from "./CommentComposer";
 
 type Props = {
@@ -11,15 +11,17 @@ type Props = {
   actor: Actor | null;
   fingerprint: string;
   path: string;
+  /** How many people each comment hides among (commentCrowd), loaded by the page. */
+  crowd: Crowd;
 };
 
-export function Discussion({ thread, comments, actor, fingerprint, path }: Props) {
+export function Discussion({ thread, comments, actor, fingerprint, path, crowd }: Props) {
   return (
     <section aria-labelledby="discussion-heading" className="mt-10">
       <h2 id="discussion-heading" className="text-2xl font-bold">Anonymous discussion</h2>
-      <AnonymityNotice fingerprint={fingerprint} />
+      <AnonymityNotice fingerprint={fingerprint} crowd={crowd} batchMinutes={commentBatchSeconds() / 60} />
       {actor ? (
-        <CommentComposer thread={thread} accountId={actor.id} label="Your anonymous comment" />
+        <CommentComposer thread={thread} accountId={actor.id} label="Your anonymous comment" batchSeconds={commentBatchSeconds()} />
       ) : (
         <p className="mt-4"><a href={`/signin?callbackUrl=${encodeURIComponent(path)}`} className="font-semibold text-brand underline">Sign in</a> to comment anonymously.</p>
       )}
@@ -40,7 +42,7 @@ export function Discussion({ thread, comments, actor, fingerprint, path }: Props
               {actor && !c.hidden && (
                 <details className="ml-6 mt-1">
                   <summary className="cursor-pointer text-sm font-medium text-brand">Reply</summary>
-                  <CommentComposer thread={thread} accountId={actor.id} parentId={c.id} label="Your anonymous reply" compact />
+                  <CommentComposer thread={thread} accountId={actor.id} parentId={c.id} label="Your anonymous reply" compact batchSeconds={commentBatchSeconds()} />
                 </details>
               )}
             </li>
@@ -77,8 +79,10 @@ function Comment({ comment, actor, path }: { comment: PublicComment; actor: Acto
   );
 }
 
+const every = (minutes: number) => (minutes >= 1 ? `${Math.round(minutes)} minute${Math.round(minutes) === 1 ? "" : "s"}` : `${Math.round(minutes * 60)} seconds`);
+
 /** What the anonymity protects and what it cannot, said where people write. */
-export function AnonymityNotice({ fingerprint }: { fingerprint: string }) {
+export function AnonymityNotice({ fingerprint, crowd, batchMinutes }: { fingerprint: string; crowd: Crowd; batchMinutes: number }) {
   return (
     <div className="mt-3 rounded-lg border border-blue-200 bg-blue-50 p-4 text-sm text-blue-950">
       <p>
@@ -87,6 +91,25 @@ export function AnonymityNotice({ fingerprint }: { fingerprint: string }) {
         tokens on its own, blinded so the server cannot recognise them, and spends one per comment
         through a request that carries no cookie. The server records only that you collected your
         weekly tokens.
+      </p>
+      <p className="mt-2" data-testid="batch-notice">
+        <strong>When it appears:</strong> comments are published together every {every(batchMinutes)}, at fixed
+        times, in random order and with the day only, so neither the moment nor the order says who wrote
+        one. Your browser keeps your comment until it sees it published and sends it again if needed.
+      </p>
+      <p className="mt-2" data-testid="crowd">
+        {crowd.people >= crowd.k ? (
+          <>
+            <strong>Each comment hides among {crowd.people.toLocaleString("en")} people</strong>: everyone who
+            collected tokens this week or last week, whose tokens can pay for a comment now.
+          </>
+        ) : (
+          <>
+            <strong>Only {crowd.people.toLocaleString("en")} {crowd.people === 1 ? "person holds" : "people hold"} tokens</strong> that
+            can pay for a comment now. Comments wait, unpublished, until at least {crowd.k} people do, so a
+            comment never hides among fewer than {crowd.k}.
+          </>
+        )}
       </p>
       <p className="mt-2">
         <strong>It cannot protect</strong> what your words give away, monitoring software on your own

@@ -1,13 +1,15 @@
 "use client";
 
 import { useEffect } from "react";
-import { ensureWeeklyTokens } from "./wallet";
+import { loadWallet } from "./wallet";
 
-/** Mounted for signed-in people on every page: collects the week's tokens in the background. */
+/**
+ * Mounted for signed-in people on every page: collects the week's tokens in the background and
+ * sends again any comment this browser has not yet seen published.
+ */
 export function TokenWallet({ accountId }: { accountId: string }) {
   useEffect(() => {
-    ensureWeeklyTokens(accountId)
-      .then(() => window.dispatchEvent(new Event("undersigned:tokens")))
+    loadWallet(accountId)
       .catch(() => {
         // Offline or storage unavailable: the composer explains if someone tries to post.
       })

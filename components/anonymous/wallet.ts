@@ -1,12 +1,67 @@
-// The browser's store of anonymous tokens (IndexedDB through idb-keyval). Tokens are bearer
-// tokens: whoever holds one may spend it once. They never leave this device except to be spent.
+// The browser's store of anonymous tokens and of comments on their way (IndexedDB through
+// idb-keyval), and the one wallet state every comment box on a page shows (docs/decisions/009).
+//
+// Tokens are bearer tokens: whoever holds one may spend it once. They never leave this device
+// except to be spent. A comment is kept here, with its token, from before it is sent until the
+// server says it is published: the server only queues comments in memory until the next batch,
+// so after a crash or a restart this browser sends it again, and the server takes it once.
 import { createStore, del, get, set, update } from "idb-keyval";
 import { blindNonces, finalizeTokens, type KeyInfo, type StoredToken } from "@/lib/anonymity/client";
 
 const store = () => createStore("undersigned", "anonymous-tokens");
-// Tokens are kept per account, so on a shared browser one person cannot spend another's.
+// Kept per account, so on a shared browser one person's tokens are not offered to another.
 const tokensKey = (accountId: string) => `tokens:${accountId}`;
 const fetchedKey = (accountId: string) => `fetched:${accountId}`;
+const outboxKey = (accountId: string) => `outbox:${accountId}`;
+// When this browser last collected tokens: kept here only, never sent (see `collectedAt`).
+const collectedAtKey = (accountId: string) => `collected-at:${accountId}`;
+
+export type Thread = { programSlug: string } | { petitionId: string };
+
+/** A comment this browser sent (or is about to send) and has not yet seen published. */
+export type Outgoing = {
+  id: string;
+  token: StoredToken;
+  thread: Thread;
+  parentId?: string;
+  body: string;
+  /** When the server said its batch publishes, ISO; null until the server answered. */
+  publishAt: string | null;
+};
+
+/** Why this browser holds no tokens although the week's allowance is used. */
+export type Shortage = { allowance: number; renewsOn: string };
+
+export type WalletState = {
+  /** Usable tokens in this browser; null while collecting. */
+  tokens: number | null;
+  keys: KeyInfo[] | null;
+  outbox: Outgoing[];
+  /** Comments this page saw published (until the page reloads and lists them itself). */
+  published: Outgoing[];
+  /** Set when the week's tokens were collected somewhere else (or the storage was cleared). */
+  shortage: Shortage | null;
+  /** The last problem sending a comment, for the box it came from. */
+  problems: Record<string, string>;
+  /** When this browser collected its tokens (ms), if it did this week; shown, never sent. */
+  collectedAt: number | null;
+};
+
+let state: WalletState = { tokens: null, keys: null, outbox: [], published: [], shortage: null, problems: {}, collectedAt: null };
+const listeners = new Set<() => void>();
+
+export function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+export const snapshot = () => state;
+const SERVER_STATE = state;
+export const serverSnapshot = () => SERVER_STATE;
+
+function setState(patch: Partial<WalletState>) {
+  state = { ...state, ...patch };
+  for (const l of listeners) l();
+}
 
 export async function currentKeys(fresh = false): Promise<KeyInfo[]> {
   const res = await fetch("/api/tokens/keys", fresh ? { cache: "no-store" } : undefined);
@@ -19,13 +74,43 @@ async function usable(accountId: string, keys: KeyInfo[]): Promise<StoredToken[]
   return ((await get<StoredToken[]>(tokensKey(accountId), store())) ?? []).filter((t) => ids.has(t.keyId));
 }
 
-export async function countTokens(accountId: string, keys: KeyInfo[]): Promise<number> {
-  return (await usable(accountId, keys)).length;
+/** Re-reads the store into the shared state, so every box on the page shows the same numbers. */
+async function refresh(accountId: string, keys: KeyInfo[]) {
+  const ids = new Set(keys.map((k) => k.id));
+  const outbox = ((await get<Outgoing[]>(outboxKey(accountId), store())) ?? []).filter((o) => ids.has(o.token.keyId));
+  const collectedAt = (await get<number>(collectedAtKey(accountId), store())) ?? null;
+  setState({ keys, tokens: (await usable(accountId, keys)).length, outbox, collectedAt });
+}
+
+let loading: { accountId: string; done: Promise<void> } | null = null;
+
+/**
+ * Loads the wallet for the page: collects the week's tokens if this browser has not yet, reads
+ * what it holds, and sends again any comment not yet seen published. Every box calls it; the
+ * work runs once per page load.
+ */
+export function loadWallet(accountId: string): Promise<void> {
+  if (loading?.accountId === accountId) return loading.done;
+  const done = (async () => {
+    let keys: KeyInfo[];
+    try {
+      await ensureWeeklyTokens(accountId);
+      keys = await currentKeys();
+    } catch {
+      setState({ tokens: 0 });
+      return;
+    }
+    await refresh(accountId, keys);
+    scheduleResend(accountId);
+  })();
+  loading = { accountId, done };
+  return done;
 }
 
 /**
  * Collects the week's whole allowance on the first visit of the week, whether or not the
- * person will write anything, so collecting tokens says nothing about posting.
+ * person will write anything, so collecting tokens says nothing about posting. When the
+ * allowance was already collected elsewhere, says so (state.shortage).
  */
 export function ensureWeeklyTokens(accountId: string): Promise<void> {
   // One collection at a time per page: the wallet and every comment box ask at load.
@@ -41,12 +126,13 @@ async function collect(accountId: string, retried = false): Promise<void> {
   const keys = await currentKeys(retried);
   const current = keys[0];
   if (!current) return;
-  if ((await get<string>(fetchedKey(accountId), store())) === current.week) return;
+  const fetchedHere = (await get<string>(fetchedKey(accountId), store())) === current.week;
+  if (fetchedHere) return;
   const allowance = await fetch("/api/tokens", { cache: "no-store" });
   if (!allowance.ok) return;
-  const { remaining } = (await allowance.json()) as { remaining: number };
-  if (remaining > 0) {
-    const blinded = await blindNonces(current, remaining);
+  const info = (await allowance.json()) as { remaining: number; allowance: number; renewsOn: string };
+  if (info.remaining > 0) {
+    const blinded = await blindNonces(current, info.remaining);
     const res = await fetch("/api/tokens", {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -60,12 +146,21 @@ async function collect(accountId: string, retried = false): Promise<void> {
     const tokens = await finalizeTokens(current, blinded, issued.blindSignatures);
     const ids = new Set(keys.map((k) => k.id));
     await update<StoredToken[]>(tokensKey(accountId), (old) => [...(old ?? []).filter((t) => ids.has(t.keyId)), ...tokens], store());
+    // The database records the collection in commit order: a comment published in the very next
+    // batch would sit right after it. The comment box warns about posting that soon.
+    await set(collectedAtKey(accountId), Date.now(), store());
+  } else {
+    // Nothing left to collect and this browser never collected this week: another browser or
+    // device did (or this one's storage was cleared). Tokens cannot move: the server cannot tell
+    // them apart, so it cannot hand them out twice.
+    setState({ shortage: { allowance: info.allowance, renewsOn: info.renewsOn } });
+    return;
   }
   await set(fetchedKey(accountId), current.week, store());
 }
 
 /** Takes one token out of the store (oldest key first, so last week's are spent before they expire). */
-export async function takeToken(accountId: string, keys: KeyInfo[]): Promise<StoredToken | null> {
+async function takeToken(accountId: string, keys: KeyInfo[]): Promise<StoredToken | null> {
   const ids = keys.map((k) => k.id);
   let taken: StoredToken | null = null;
   await update<StoredToken[]>(
@@ -81,13 +176,114 @@ export async function takeToken(accountId: string, keys: KeyInfo[]): Promise<Sto
   return taken;
 }
 
-/** Puts back a token that was not spent (the comment was refused before the token was used). */
-export async function returnToken(accountId: string, token: StoredToken): Promise<void> {
+async function returnToken(accountId: string, token: StoredToken): Promise<void> {
   await update<StoredToken[]>(tokensKey(accountId), (old) => [token, ...(old ?? [])], store());
 }
 
-/** On sign-out: nothing of this account stays in the browser. */
+const putOutgoing = (accountId: string, item: Outgoing) =>
+  update<Outgoing[]>(outboxKey(accountId), (old) => [...(old ?? []).filter((o) => o.id !== item.id), item], store());
+const dropOutgoing = (accountId: string, id: string) => update<Outgoing[]>(outboxKey(accountId), (old) => (old ?? []).filter((o) => o.id !== id), store());
+
+type Answer = { status?: "queued" | "published"; publishAt?: string; error?: { message: string; fields?: Record<string, string> } };
+
+/**
+ * Sends (or sends again) one comment, without cookies, and files the answer: queued (keep it,
+ * note when it publishes), published (done), refused (drop it; the token goes back unless the
+ * refusal was about the token), or no answer (keep it and try again later).
+ */
+async function send(accountId: string, item: Outgoing, box: string): Promise<"queued" | "published" | "refused" | "offline"> {
+  let res: Response;
+  let answer: Answer;
+  try {
+    res = await fetch("/api/comments", {
+      method: "POST",
+      credentials: "omit",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ thread: item.thread, parentId: item.parentId, body: item.body, token: { keyId: item.token.keyId, nonce: item.token.nonce, signature: item.token.signature } }),
+    });
+    answer = (await res.json()) as Answer;
+  } catch {
+    return "offline";
+  }
+  if (res.ok && answer.status === "published") {
+    await dropOutgoing(accountId, item.id);
+    setState({ published: [...state.published, item] });
+    return "published";
+  }
+  if (res.ok && answer.status === "queued") {
+    await putOutgoing(accountId, { ...item, publishAt: answer.publishAt ?? null });
+    return "queued";
+  }
+  if (res.status >= 500 || res.status === 429) return "offline";
+  await dropOutgoing(accountId, item.id);
+  // A token the server refused as spent, invalid or expired is gone; any other refusal happened
+  // before the token counted, so it goes back for the next try.
+  if (!answer.error?.fields?.token) await returnToken(accountId, item.token);
+  setState({ problems: { ...state.problems, [box]: answer.error?.message ?? "The comment could not be posted." } });
+  return "refused";
+}
+
+/** Writes a comment: keeps it with its token in the outbox first, then sends it. */
+export async function postComment(accountId: string, box: string, input: { thread: Thread; parentId?: string; body: string }) {
+  const keys = state.keys ?? (await currentKeys());
+  setState({ problems: { ...state.problems, [box]: "" } });
+  const token = await takeToken(accountId, keys);
+  if (!token) {
+    setState({ problems: { ...state.problems, [box]: "This browser has no anonymous tokens left this week." } });
+    return "refused" as const;
+  }
+  const item: Outgoing = { id: crypto.randomUUID(), token, ...input, publishAt: null };
+  await putOutgoing(accountId, item);
+  const result = await send(accountId, item, box);
+  await refresh(accountId, keys);
+  scheduleResend(accountId);
+  return result;
+}
+
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * Sends again what is due: comments never answered, and comments whose batch time has passed
+ * (the answer then is "published", or "queued" again if the server lost its queue). A random
+ * few seconds after the batch, so the re-sends of many browsers do not line up.
+ */
+function scheduleResend(accountId: string) {
+  if (timer) clearTimeout(timer);
+  const due = state.outbox.map((o) => (o.publishAt ? new Date(o.publishAt).getTime() : Date.now()));
+  if (due.length === 0) return;
+  const wait = Math.max(1000, Math.min(...due) - Date.now()) + 1000 + Math.floor(Math.random() * 4000);
+  timer = setTimeout(() => void resendDue(accountId), wait);
+}
+
+async function resendDue(accountId: string) {
+  timer = null;
+  const keys = state.keys;
+  if (!keys) return;
+  const now = Date.now();
+  for (const item of state.outbox) {
+    if (item.publishAt && new Date(item.publishAt).getTime() > now) continue;
+    const result = await send(accountId, item, item.parentId ?? "main");
+    if (result === "offline") break;
+  }
+  await refresh(accountId, keys);
+  scheduleResend(accountId);
+}
+
+/** What this browser holds for the account: unspent tokens and comments not yet seen published. */
+export async function heldByAccount(accountId: string): Promise<{ tokens: number; waiting: number }> {
+  const tokens = (await get<StoredToken[]>(tokensKey(accountId), store())) ?? [];
+  const outbox = (await get<Outgoing[]>(outboxKey(accountId), store())) ?? [];
+  return { tokens: tokens.length, waiting: outbox.length };
+}
+
+/**
+ * Removes everything of this account from the browser: its tokens (which cannot be collected
+ * again until next week) and any comment not yet seen published. Signing out keeps them unless
+ * the person chooses this.
+ */
 export async function forgetAccount(accountId: string): Promise<void> {
   await del(tokensKey(accountId), store());
-  await del(fetchedKey(accountId), store());
+  await del(outboxKey(accountId), store());
+  // The week's marker stays: this browser did collect, so it does not claim another device did.
+  setState({ tokens: 0, outbox: [] });
 }

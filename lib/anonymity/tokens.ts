@@ -11,7 +11,7 @@ import type { Db } from "@/lib/db/client";
 import { DomainError, parseInput } from "@/lib/errors";
 import { getSettings } from "@/lib/settings";
 import { keyForWeek, verifyingKey } from "./keys";
-import { isoWeek, nextWeekStart } from "./week";
+import { isoWeek, nextWeekStart, previousWeek } from "./week";
 
 export const TOKEN_PURPOSE = "comment";
 const MODULUS_BYTES = 256;
@@ -135,7 +135,7 @@ function blindSign(privateKey: import("node:crypto").KeyObject, publicKey: impor
  * Checks a token for spending: a key of this week or last week, a nonce of the right size and
  * a valid RSASSA-PSS (SHA-384, 48-byte salt) signature over it. Returns the hash to record.
  */
-export async function checkToken(db: Db, token: unknown, now: Date): Promise<{ nonceHash: string; keyId: string }> {
+export async function checkToken(db: Db, token: unknown, now: Date): Promise<{ nonceHash: string; keyId: string; nonce: Buffer }> {
   const t = parseInput(tokenSchema, token);
   const key = await verifyingKey(db, t.keyId, now);
   if (!key) {
@@ -148,5 +148,26 @@ export async function checkToken(db: Db, token: unknown, now: Date): Promise<{ n
     signature.length === MODULUS_BYTES &&
     verify("sha384", nonce, { key: key.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 48 }, signature);
   if (!valid) throw new DomainError("invalid_input", "This token is not valid.", { token: "invalid" });
-  return { nonceHash: createHash("sha256").update(nonce).digest("hex"), keyId: t.keyId };
+  return { nonceHash: createHash("sha256").update(nonce).digest("hex"), keyId: t.keyId, nonce };
+}
+
+/**
+ * Binds a token to what it paid for: SHA-256 over the secret nonce and the content. Stored with
+ * the spent token, it lets the token's holder re-send the same content and hear "published";
+ * without the nonce (which only that browser has) it matches no row.
+ */
+export function contentHash(nonce: Buffer, content: unknown): string {
+  return createHash("sha256").update(nonce).update("\0").update(JSON.stringify(content)).digest("hex");
+}
+
+/**
+ * The crowd an anonymous act hides in: how many people collected tokens that verify now (this
+ * week's or last week's key). Anyone of them may have written any comment of a batch.
+ */
+export async function tokenCrowd(db: Db, now: Date = new Date()): Promise<{ people: number; weeks: string[] }> {
+  const weeks = [isoWeek(now), previousWeek(now)];
+  const [row] = await db.$queryRaw<{ people: bigint | number }[]>`
+    SELECT COUNT(DISTINCT "userId") AS people FROM "TokenIssuance"
+    WHERE "purpose" = ${TOKEN_PURPOSE} AND "issued" > 0 AND "week" IN (${weeks[0]}, ${weeks[1]})`;
+  return { people: Number(row?.people ?? 0), weeks };
 }

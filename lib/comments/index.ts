@@ -1,9 +1,14 @@
 // Anonymous comments on programs and petitions. Posting takes no actor at all: the only proof
-// that an employee wrote it is a blind-signed token, spent in the same transaction as the
-// comment is stored. Flagging and hiding act on comments, never on authors (nobody knows them).
+// that an employee wrote it is a blind-signed token. A verified comment waits in memory for the
+// next batch, which stores the spent tokens and the comments together in one transaction
+// (lib/anonymity/batch.ts, docs/decisions/009). Flagging and hiding act on comments, never on authors (nobody knows them).
 import { z } from "zod";
 import { requireActor, requireRole, type Actor } from "@/lib/auth/actor";
-import { checkToken } from "@/lib/anonymity/tokens";
+import { randomUUID } from "node:crypto";
+import { createBatch, QueueFullError, shuffle, type Batch } from "@/lib/anonymity/batch";
+import { checkToken, contentHash, tokenCrowd } from "@/lib/anonymity/tokens";
+import { serverConfig } from "@/lib/config";
+import { getSettings } from "@/lib/settings";
 import { CONTROL, isoDay, isRealDay, LONE_SURROGATE } from "@/lib/validation";
 import type { Db } from "@/lib/db/client";
 import { conflict, DomainError, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
@@ -55,31 +60,146 @@ async function resolveThread(db: Db, thread: Thread): Promise<{ programId: strin
   return { petitionId: petition.id };
 }
 
-export async function postAnonymousComment(db: Db, input: unknown, clock: { now?: Date } = {}) {
+/** A verified comment waiting for its batch; nothing of it is in the database yet. */
+export type QueuedComment = {
+  nonceHash: string;
+  keyId: string;
+  contentHash: string;
+  target: { programId: string } | { petitionId: string };
+  parentId: string | null;
+  body: string;
+};
+
+export type PostedComment =
+  | { status: "published" }
+  | { status: "queued"; publishAt: string; crowd: Crowd };
+
+export type Crowd = { people: number; k: number; weeks: string[] };
+
+/** How large the crowd is that a comment published now hides in, and the smallest allowed (k). */
+export async function commentCrowd(db: Db, now: Date = new Date()): Promise<Crowd> {
+  const [crowd, settings] = await Promise.all([tokenCrowd(db, now), getSettings(db)]);
+  return { ...crowd, k: settings.anonymityK };
+}
+
+/**
+ * Takes an anonymous comment: checks the text, the token (signature, week), the thread, that the
+ * token was not spent and is not already waiting, and queues it for the next batch. Nothing is
+ * written now (docs/decisions/009). `admit` runs only for a new, valid comment, just before it is
+ * queued: the route spends the global rate limit there, so junk never counts against it.
+ *
+ * Re-sending the same token with the same comment is how the browser makes sure nothing is lost:
+ * it is answered "queued" while the comment waits and "published" once it is stored.
+ */
+export async function postAnonymousComment(
+  db: Db,
+  input: unknown,
+  options: { now?: Date; admit?: () => Promise<void> } = {},
+): Promise<PostedComment> {
   const data = parseInput(postCommentSchema, input);
-  const now = clock.now ?? new Date();
+  const now = options.now ?? new Date();
+  const token = await checkToken(db, data.token, now);
   const target = await resolveThread(db, data.thread);
-  if (data.parentId) {
-    const parent = await db.anonComment.findUnique({ where: { id: data.parentId } });
+  const parentId = data.parentId ?? null;
+  if (parentId) {
+    const parent = await db.anonComment.findUnique({ where: { id: parentId } });
     const sameThread = parent && ("programId" in target ? parent.programId === target.programId : parent.petitionId === target.petitionId);
     if (!parent || !sameThread) throw notFound("The comment you reply to is not in this discussion.");
     if (parent.parentId) throw new DomainError("invalid_input", "Replies go one level deep; reply to the first comment instead.");
   }
-  const spent = await checkToken(db, data.token, now);
+  const hash = contentHash(token.nonce, { target, parentId, body: data.body });
+  const spent = await db.spentToken.findUnique({ where: { nonceHash: token.nonceHash } });
+  if (spent) {
+    if (spent.contentHash === hash) return { status: "published" };
+    throw new DomainError("conflict", "This token was already used. Each token pays for one comment.", { token: "spent" });
+  }
+  const batch = commentBatch(db);
+  const waiting = batch.get(token.nonceHash);
+  if (waiting && waiting.contentHash !== hash) {
+    throw new DomainError("conflict", "This token is already waiting to be published with another comment. Each token pays for one comment.", { token: "spent" });
+  }
+  if (!waiting) await options.admit?.();
+  let queued;
   try {
-    return await db.$transaction(async (tx) => {
-      await tx.spentToken.create({ data: spent });
-      return tx.anonComment.create({
-        data: { ...target, parentId: data.parentId, body: data.body, keyId: spent.keyId, day: isoDay(now) },
-        select: { id: true, day: true },
-      });
-    });
+    queued = batch.enqueue({ nonceHash: token.nonceHash, keyId: token.keyId, contentHash: hash, target, parentId, body: data.body }, now);
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new DomainError("conflict", "This token was already used. Each token pays for one comment.", { token: "spent" });
-    }
+    if (error instanceof QueueFullError) throw new DomainError("rate_limited", "Too many comments are waiting to be published; try again in a few minutes.");
     throw error;
   }
+  return { status: "queued", publishAt: queued.publishAt.toISOString(), crowd: await commentCrowd(db, now) };
+}
+
+/** Seconds between comment batches: UNDERSIGNED_COMMENT_BATCH_SECONDS, default 300 (5 minutes). */
+export function commentBatchSeconds(): number {
+  return serverConfig().UNDERSIGNED_COMMENT_BATCH_SECONDS;
+}
+
+const batches = new WeakMap<Db, Batch<QueuedComment>>();
+
+/** This process's queue of comments for a database (one per database, so tests stay apart). */
+export function commentBatch(db: Db): Batch<QueuedComment> {
+  let batch = batches.get(db);
+  if (!batch) {
+    batch = createBatch<QueuedComment>({
+      name: "comments",
+      intervalMs: () => commentBatchSeconds() * 1000,
+      key: (c) => c.nonceHash,
+      write: (items, now) => writeCommentBatch(db, items, now),
+      // A batch waits until at least k people hold tokens that verify (decision 009).
+      ready: async (now) => {
+        const crowd = await commentCrowd(db, now);
+        return crowd.people >= crowd.k;
+      },
+    });
+    batches.set(db, batch);
+  }
+  return batch;
+}
+
+const timers = new WeakSet<Db>();
+
+/**
+ * Starts this process's batch timer for a database, once. Called by the comment route itself:
+ * Next.js bundles instrumentation apart from route handlers, so a timer started there would
+ * flush another copy of the queue.
+ */
+export function startCommentBatches(db: Db): void {
+  if (timers.has(db)) return;
+  timers.add(db);
+  commentBatch(db).start();
+}
+
+/** Publishes everything waiting now (the timer calls this; tests and the seed call it directly). */
+export const flushComments = (db: Db, now?: Date) => commentBatch(db).flush(now);
+
+/**
+ * Writes a batch in one transaction: the spent tokens in one random order, then the comments in
+ * another, each with a random UUID and only the day. A token spent meanwhile (the same comment
+ * queued on another server, or re-sent after a restart) is skipped together with its comment,
+ * and so is a comment whose thread or parent was deleted while it waited.
+ */
+async function writeCommentBatch(db: Db, items: QueuedComment[], now: Date): Promise<number> {
+  const day = isoDay(now);
+  return db.$transaction(async (tx) => {
+    const ids = (pick: (c: QueuedComment) => string | null | undefined) => [...new Set(items.map(pick).filter((x): x is string => !!x))];
+    const [parents, programs, petitions] = [
+      await tx.anonComment.findMany({ where: { id: { in: ids((c) => c.parentId) } }, select: { id: true } }),
+      await tx.program.findMany({ where: { id: { in: ids((c) => ("programId" in c.target ? c.target.programId : null)) } }, select: { id: true } }),
+      await tx.petition.findMany({ where: { id: { in: ids((c) => ("petitionId" in c.target ? c.target.petitionId : null)) } }, select: { id: true } }),
+    ];
+    const exists = new Set([...parents, ...programs, ...petitions].map((r) => r.id));
+    const writable = items.filter((c) => (!c.parentId || exists.has(c.parentId)) && exists.has("programId" in c.target ? c.target.programId : c.target.petitionId));
+    const paid = new Set<string>();
+    for (const c of shuffle(writable)) {
+      const inserted = await tx.$executeRaw`INSERT INTO "SpentToken" ("nonceHash", "keyId", "contentHash") VALUES (${c.nonceHash}, ${c.keyId}, ${c.contentHash}) ON CONFLICT DO NOTHING`;
+      if (inserted === 1) paid.add(c.nonceHash);
+    }
+    const comments = shuffle(writable.filter((c) => paid.has(c.nonceHash)));
+    for (const c of comments) {
+      await tx.anonComment.create({ data: { id: randomUUID(), ...c.target, parentId: c.parentId, body: c.body, day }, select: { id: true } });
+    }
+    return comments.length;
+  });
 }
 
 export type PublicComment = {

@@ -3,8 +3,12 @@
 import type { Actor } from "@/lib/auth/actor";
 import { blindNonces, finalizeTokens } from "@/lib/anonymity/client";
 import { publishedKeys } from "@/lib/anonymity/keys";
+import { randomBytes } from "node:crypto";
+import type { StoredToken } from "@/lib/anonymity/client";
 import { issueTokens } from "@/lib/anonymity/tokens";
-import { postAnonymousComment, type Thread } from "@/lib/comments";
+import { isoWeek } from "@/lib/anonymity/week";
+import { flushComments, postAnonymousComment, type Thread } from "@/lib/comments";
+import { getSettings } from "@/lib/settings";
 import type { Db } from "@/lib/db/client";
 import { createProgram, updateProgram } from "@/lib/programs";
 
@@ -114,21 +118,62 @@ export async function seedFlowPausedPolicy(db: Db, admin: Actor, now: Date) {
 
 }
 
-/** Posts comments as the browser would: collect blinded tokens, unblind, spend one per comment. */
-export async function seedComments(db: Db, writers: Actor[], thread: Thread, comments: { daysAgo: number; body: string; replies?: { daysAgo: number; body: string }[] }[], now: Date) {
+type SeedComment = { daysAgo: number; body: string; replies?: { daysAgo: number; body: string }[] };
+
+/**
+ * The anonymous discussion, as people would have written it. Every collector's browser collects
+ * the whole weekly allowance on its first visit of each week, whether or not its owner writes
+ * (one issuance of `weeklyTokenAllowance` blinded messages, as components/anonymous/wallet.ts
+ * does), so `TokenIssuance` is the same for all of them and names no writer. Writers spend real
+ * unblinded tokens; each day's comments go through the batch (lib/anonymity/batch.ts) and are
+ * published together, in random order, at that day's flush.
+ *
+ * Tokens nobody spends are never unblinded here: a blinded message is a uniformly random number
+ * below the key's modulus, so the seed sends random numbers for them, which the server cannot
+ * tell apart, and saves the slow unblinding in JavaScript.
+ */
+export async function seedDiscussions(db: Db, collectors: Actor[], discussions: { thread: Thread; comments: SeedComment[] }[], now: Date) {
+  const { weeklyTokenAllowance } = await getSettings(db);
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
+  // Who writes what: round-robin over the collectors, so writers are a few among the many.
+  type Post = { daysAgo: number; body: string; thread: Thread; writer: Actor; parentBody?: string };
+  const posts: Post[] = [];
   let w = 0;
-  const post = async (daysAgo: number, body: string, parentId?: string) => {
-    const when = new Date(now.getTime() - daysAgo * DAY);
-    const writer = writers[w++ % writers.length]!;
-    const [key] = await publishedKeys(db, when);
-    const blinded = await blindNonces(key!, 1);
-    const issued = await issueTokens(db, writer, { keyId: key!.id, blindedMessages: blinded.blindedMessages }, { now: when });
-    const [token] = await finalizeTokens(key!, blinded, issued.blindSignatures);
-    return postAnonymousComment(db, { thread, parentId, body, token }, { now: when });
-  };
-  for (const c of comments) {
-    const top = await post(c.daysAgo, c.body);
-    for (const r of c.replies ?? []) await post(r.daysAgo, r.body, top.id);
+  for (const { thread, comments } of discussions) {
+    for (const c of comments) {
+      posts.push({ daysAgo: c.daysAgo, body: c.body, thread, writer: collectors[w++ % collectors.length]! });
+      for (const r of c.replies ?? []) posts.push({ daysAgo: r.daysAgo, body: r.body, thread, writer: collectors[w++ % collectors.length]!, parentBody: c.body });
+    }
+  }
+  // Each week, on its first day with a post, every collector collects the whole allowance.
+  const wallets = new Map<string, StoredToken[]>();
+  const collectedWeeks = new Set<string>();
+  const days = [...new Set(posts.map((p) => p.daysAgo))].sort((a, b) => b - a);
+  for (const daysAgo of days) {
+    const when = at(daysAgo);
+    const week = isoWeek(when);
+    if (!collectedWeeks.has(week)) {
+      collectedWeeks.add(week);
+      const [key] = await publishedKeys(db, when);
+      for (const person of collectors) {
+        const writes = posts.filter((p) => p.writer.id === person.id && isoWeek(at(p.daysAgo)) === week).length;
+        const blinded = await blindNonces(key!, writes);
+        const filler = Array.from({ length: weeklyTokenAllowance - writes }, () => {
+          const bytes = randomBytes(256);
+          bytes[0] = 0; // below any 2048-bit modulus
+          return bytes.toString("base64");
+        });
+        const issued = await issueTokens(db, person, { keyId: key!.id, blindedMessages: [...blinded.blindedMessages, ...filler] }, { now: when });
+        const tokens = await finalizeTokens(key!, blinded, issued.blindSignatures.slice(0, writes));
+        wallets.set(`${person.id}:${week}`, tokens);
+      }
+    }
+    for (const p of posts.filter((x) => x.daysAgo === daysAgo)) {
+      const token = wallets.get(`${p.writer.id}:${week}`)!.shift();
+      const parentId = p.parentBody ? (await db.anonComment.findFirstOrThrow({ where: { body: p.parentBody }, select: { id: true } })).id : undefined;
+      await postAnonymousComment(db, { thread: p.thread, parentId, body: p.body, token }, { now: when });
+    }
+    await flushComments(db, when);
   }
 }
 

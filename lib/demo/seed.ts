@@ -8,7 +8,7 @@ import { writeSettings } from "@/lib/settings";
 import { signPetition } from "@/lib/signatures";
 import { PERSONAS } from "./personas";
 import { markCommitmentKept, markMissedCommitments, postOrganizerUpdate, postResponse } from "@/lib/responses";
-import { FLOW_COMMENTS, PETITION_COMMENTS, seedComments, seedFlowPausedPolicy, seedPrograms } from "./seed-programs";
+import { FLOW_COMMENTS, PETITION_COMMENTS, seedDiscussions, seedFlowPausedPolicy, seedPrograms } from "./seed-programs";
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
@@ -280,10 +280,17 @@ export async function seedDemo(db: Db, opts: { now?: Date; employees?: number } 
   );
   await markMissedCommitments(db, { now });
 
-  // Anonymous discussion, posted through blind tokens by colleagues who are not personas.
-  const writers = crowd.slice(1950, 1970);
-  await seedComments(db, writers, { programSlug: "flow-insights" }, FLOW_COMMENTS, now);
-  await seedComments(db, writers.slice(10), { petitionId: main.id }, PETITION_COMMENTS, now);
+  // Anonymous discussion: forty colleagues (not personas) collect their tokens every week, as
+  // their browsers would; a few of them write, through the batch.
+  await seedDiscussions(
+    db,
+    crowd.slice(1930, 1970),
+    [
+      { thread: { programSlug: "flow-insights" }, comments: FLOW_COMMENTS },
+      { thread: { petitionId: main.id }, comments: PETITION_COMMENTS },
+    ],
+    now,
+  );
 
   return { users: users.length, petitions: 6, signatures, mainPetitionSlug: main.slug };
 }

@@ -21,27 +21,36 @@ test("an employee comments anonymously: tokens collected ahead, no cookie sent, 
   await expect(page.getByText(/It cannot protect/)).toBeVisible();
   await expect(page.getByTestId("key-fingerprint")).toHaveText(/^[0-9a-f]{4}( [0-9a-f]{4}){3}$/);
   await expect(page.getByTestId("tokens-left").first()).toHaveText("10 anonymous comments left this week");
+  // Collected on this very visit: the box warns that posting at once could follow the collection.
+  await expect(page.getByTestId("fresh-tokens")).toContainText("collected its tokens just now");
 
   const text = `Who approved reading keystrokes? ${Date.now()}`;
   await page.getByLabel("Your anonymous comment").fill(text);
+  await expect(page.getByTestId("batch-notice")).toContainText("published together every 2 seconds");
+  await expect(page.getByTestId("crowd")).toContainText(/Each comment hides among \d+ people/);
   await page.getByRole("button", { name: "Post anonymously" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Posted anonymously." })).toBeVisible();
-  // Shown locally at once; no signed-in request follows the cookieless post.
+  await expect(page.getByRole("status").filter({ hasText: "Sent anonymously." })).toBeVisible();
+  // Shown locally at once, waiting for its batch; no signed-in request follows the cookieless post.
   await expect(page.getByTestId("posted-comment")).toContainText(text);
+  await expect(page.getByTestId("posted-comment")).toContainText("waiting for the batch");
   await page.waitForTimeout(500);
   watching = false;
   // Posting is not followed by a signed-in request for the page (only public key lookups may be).
   expect(requestsAfterPost.filter((r) => !r.includes("/api/tokens/keys"))).toEqual([]);
+  // After the batch the browser sends it once more (cookieless) and hears it is published.
+  await expect(page.getByTestId("posted-comment")).toContainText("published", { timeout: 20_000 });
   await page.reload();
   const comment = page.getByTestId("comments").locator("article", { hasText: text });
   await expect(comment).toContainText("Anonymous");
   await expect(comment).not.toContainText("Ines");
   await expect(page.getByTestId("tokens-left").first()).toHaveText("9 anonymous comments left this week");
 
-  // The browser's redemption request carried no cookie and no credentials.
-  expect(commentRequests).toHaveLength(1);
-  expect(Object.keys(commentRequests[0]!)).not.toContain("cookie");
-  expect(Object.keys(commentRequests[0]!)).not.toContain("authorization");
+  // Every redemption request (the post and its confirmation) carried no cookie and no credentials.
+  expect(commentRequests.length).toBeGreaterThanOrEqual(2);
+  for (const headers of commentRequests) {
+    expect(Object.keys(headers)).not.toContain("cookie");
+    expect(Object.keys(headers)).not.toContain("authorization");
+  }
 
   // A request that does carry the session cookie is refused before anything is read.
   const cookies = await context.cookies();
@@ -58,8 +67,34 @@ test("an employee comments anonymously: tokens collected ahead, no cookie sent, 
   await first.getByLabel("Your anonymous reply").fill("Replying without a name.");
   await first.getByRole("button", { name: "Reply anonymously" }).click();
   await expect(first.getByTestId("posted-comment")).toContainText("Replying without a name.");
+  // One wallet: the main box and the reply box show the same count.
+  await expect(page.getByTestId("tokens-left")).toHaveText(Array(await page.getByTestId("tokens-left").count()).fill("8 anonymous comments left this week"));
+  await expect(first.getByTestId("posted-comment")).toContainText("published", { timeout: 20_000 });
   await page.reload();
   await expect(page.getByTestId("comments").locator(":scope > li").first().getByRole("list", { name: "Replies" })).toContainText("Replying without a name.");
+
+  // Signing out keeps the unspent tokens in this browser for the next sign-in.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+  // The SSO provider still knows Ines, so signing in again goes straight back to the app.
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in with Example Corp SSO" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  await page.goto(PROGRAM);
+  await expect(page.getByTestId("tokens-left").first()).toHaveText("8 anonymous comments left this week");
+
+  // A second browser (another device) in the same week: the page says why it has no tokens.
+  const other = await context.browser()!.newContext();
+  try {
+    const second = await other.newPage();
+    await ssoSignIn(second, "ines.writer");
+    await second.goto(PROGRAM);
+    await expect(second.getByTestId("tokens-left").first()).toHaveText("0 anonymous comments left this week");
+    await expect(second.getByTestId("tokens-why")).toContainText("collected by another browser or device where you are signed in");
+    await expect(second.getByTestId("tokens-why")).toContainText(/new tokens arrive on \d{4}-\d{2}-\d{2}/);
+  } finally {
+    await other.close();
+  }
 
   // The server's own logs never mention the comment or the person.
   const log = readFileSync("test/.tmp/e2e-server.log", "utf8");

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { blindNonces, finalizeTokens, type StoredToken } from "@/lib/anonymity/client";
 import { publishedKeys } from "@/lib/anonymity/keys";
 import { issueTokens } from "@/lib/anonymity/tokens";
+import { flushComments, postAnonymousComment } from "@/lib/comments";
 import type { Db } from "@/lib/db/client";
 
 export async function collectTokens(db: Db, actor: Actor, count = 10, now = new Date()): Promise<StoredToken[]> {
@@ -27,4 +28,25 @@ export async function makeProgram(db: Db, slug = `flow-${Math.random().toString(
       policyText: "We record activity.",
     },
   });
+}
+
+/**
+ * Posts one comment and publishes it at once, as a batch of one would (tests that need the id
+ * of a published comment). Needs a crowd of at least k collectors this week or last, as the real
+ * batch does; the error says so when there is none.
+ */
+export async function postPublished(db: Db, input: Record<string, unknown>, now?: Date): Promise<{ id: string; day: string }> {
+  const before = new Set((await db.anonComment.findMany({ select: { id: true } })).map((c) => c.id));
+  const posted = await postAnonymousComment(db, input, { now });
+  if (posted.status !== "queued") throw new Error(`expected a queued comment, got ${posted.status}`);
+  const { written, held } = await flushComments(db, now);
+  if (held) throw new Error(`the batch was held: only ${posted.crowd.people} people hold tokens (k = ${posted.crowd.k})`);
+  const fresh = (await db.anonComment.findMany({ select: { id: true, day: true } })).filter((c) => !before.has(c.id));
+  if (written !== 1 || fresh.length !== 1) throw new Error(`expected one published comment, got ${written}`);
+  return fresh[0]!;
+}
+
+/** Each person collects one token this week, so batches have a crowd to hide in. */
+export async function gatherCrowd(db: Db, people: Actor[], now = new Date()): Promise<void> {
+  for (const p of people) await collectTokens(db, p, 1, now);
 }

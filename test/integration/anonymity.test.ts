@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import { getAllowance, issueTokens } from "@/lib/anonymity/tokens";
 import { blindNonces } from "@/lib/anonymity/client";
 import { publishedKeys } from "@/lib/anonymity/keys";
-import { flagComment, listComments, listFlaggedComments, postAnonymousComment } from "@/lib/comments";
+import { commentBatch, commentBatchSeconds, flagComment, flushComments, listComments, listFlaggedComments, postAnonymousComment } from "@/lib/comments";
+import { createDb } from "@/lib/db/client";
 import { hideComment } from "@/lib/moderation";
 import { writeSettings } from "@/lib/settings";
-import { collectTokens, makeProgram } from "./anon";
-import { makeUser, openPetitionFor, testDatabase } from "./db";
+import { collectTokens, gatherCrowd, makeProgram, postPublished } from "./anon";
+import { DB_KIND, makeUser, makeUsers, openPetitionFor, testDatabase } from "./db";
 
-const { db } = testDatabase();
+const { db, url } = testDatabase();
 const DAY = 86_400_000;
 
 describe("weekly blind tokens", () => {
@@ -60,14 +61,68 @@ describe("spending tokens on comments", async () => {
   const thread = { programSlug: program.slug };
   const author = await makeUser(db);
   const tokens = await collectTokens(db, author, 10);
+  // Four others collect this week too: with the author, a crowd of k = 5, so batches publish.
+  await gatherCrowd(db, await makeUsers(db, 4));
 
-  it("posts a comment with a token, keeping only the day", async () => {
-    const posted = await postAnonymousComment(db, { thread, body: "  Who can read **our** keystrokes?  ", token: tokens[0] });
-    expect(posted.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(posted.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  it("queues a comment (nothing written), publishes it with the batch, keeping only the day", async () => {
+    const before = { comments: await db.anonComment.count(), spent: await db.spentToken.count() };
+    const queued = await postAnonymousComment(db, { thread, body: "  Who can read **our** keystrokes?  ", token: tokens[0] });
+    expect(queued).toMatchObject({ status: "queued", crowd: { people: expect.any(Number), k: 5 } });
+    expect(queued.status === "queued" && queued.crowd.people).toBeGreaterThanOrEqual(5);
+    if (queued.status !== "queued") throw new Error("not queued");
+    const every = commentBatchSeconds() * 1000;
+    expect(new Date(queued.publishAt).getTime() % every).toBe(0);
+    expect(new Date(queued.publishAt).getTime() - Date.now()).toBeLessThanOrEqual(every);
+    // Until the batch, the database holds nothing of it: no comment, no spent token.
+    expect({ comments: await db.anonComment.count(), spent: await db.spentToken.count() }).toEqual(before);
+    // Re-sent while it waits (a browser that did not hear the answer): the same answer, once.
+    await expect(postAnonymousComment(db, { thread, body: "  Who can read **our** keystrokes?  ", token: tokens[0] })).resolves.toMatchObject({ status: "queued" });
+    // The same token with another text while it waits: refused.
+    await expect(postAnonymousComment(db, { thread, body: "Something else", token: tokens[0] })).rejects.toMatchObject({ status: 409, fields: { token: "spent" } });
+    expect(await flushComments(db)).toEqual({ written: 1, held: 0 });
+    const [posted] = await db.anonComment.findMany({ where: { programId: program.id } });
+    expect(await db.spentToken.count()).toBe(before.spent + 1);
+    expect(posted!.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(posted!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const page = await listComments(db, thread);
-    expect(page.items[0]).toMatchObject({ id: posted.id, hidden: null });
+    expect(page.items[0]).toMatchObject({ id: posted!.id, hidden: null });
     expect(page.items[0]!.bodyHtml).toContain("<strong>our</strong>");
+    // Re-sent after it was published (the server restarted, or the answer was lost): "published",
+    // and nothing is stored twice.
+    await expect(postAnonymousComment(db, { thread, body: "Who can read **our** keystrokes?", token: tokens[0] })).resolves.toEqual({ status: "published" });
+    expect(await flushComments(db)).toEqual({ written: 0, held: 0 });
+    expect(await db.anonComment.count({ where: { programId: program.id } })).toBe(1);
+  });
+
+  it("loses nothing when the server forgets its queue: the re-send is published once", async () => {
+    const body = "Sent just before a crash.";
+    await postAnonymousComment(db, { thread, body, token: tokens[7] });
+    // A restart: this process's queue is gone (another process, another queue).
+    const restarted = createDb(url);
+    try {
+      await expect(postAnonymousComment(restarted, { thread, body, token: tokens[7] })).resolves.toMatchObject({ status: "queued" });
+      // Both queues flush (two servers on PostgreSQL, at the same instant; or the old process came
+      // back): the spent-token index settles it. SQLite has one server, so there they take turns.
+      const [a, b] = DB_KIND === "postgres" ? await Promise.all([flushComments(db), flushComments(restarted)]) : [await flushComments(db), await flushComments(restarted)];
+      expect(a.written + b.written).toBe(1);
+      expect(await db.anonComment.count({ where: { body } })).toBe(1);
+      await expect(postAnonymousComment(restarted, { thread, body, token: tokens[7] })).resolves.toEqual({ status: "published" });
+    } finally {
+      await restarted.$disconnect();
+    }
+  });
+
+  it("holds a batch while fewer than k people hold tokens, and publishes it once enough do", async () => {
+    await writeSettings(db, { anonymityK: 50 });
+    try {
+      const queued = await postAnonymousComment(db, { thread, body: "Held until the crowd is large enough.", token: tokens[8] });
+      expect(queued).toMatchObject({ status: "queued", crowd: { k: 50 } });
+      expect(await flushComments(db)).toEqual({ written: 0, held: 1 });
+      expect(await db.anonComment.count({ where: { body: "Held until the crowd is large enough." } })).toBe(0);
+    } finally {
+      await writeSettings(db, { anonymityK: 5 });
+    }
+    expect(await flushComments(db)).toEqual({ written: 1, held: 0 });
   });
 
   it("refuses a replayed token", async () => {
@@ -89,7 +144,7 @@ describe("spending tokens on comments", async () => {
     await expect(postAnonymousComment(db, { thread, body: "x", token: { ...t, keyId: "0000000000000000" } })).rejects.toMatchObject({ status: 400 });
     await expect(postAnonymousComment(db, { thread, body: "x", token: "not a token" })).rejects.toMatchObject({ status: 400 });
     // The untampered token still works: a refused attempt does not spend it.
-    await expect(postAnonymousComment(db, { thread, body: "Still valid", token: t })).resolves.toBeDefined();
+    await expect(postPublished(db, { thread, body: "Still valid", token: t })).resolves.toBeDefined();
   });
 
   it("refuses a token from a week before last; last week's still works", async () => {
@@ -97,7 +152,7 @@ describe("spending tokens on comments", async () => {
     const now = new Date();
     const lastWeek = await collectTokens(db, someone, 1, new Date(now.getTime() - 7 * DAY));
     const older = await collectTokens(db, someone, 1, new Date(now.getTime() - 14 * DAY));
-    await expect(postAnonymousComment(db, { thread, body: "From last week", token: lastWeek[0] })).resolves.toBeDefined();
+    await expect(postPublished(db, { thread, body: "From last week", token: lastWeek[0] })).resolves.toBeDefined();
     await expect(postAnonymousComment(db, { thread, body: "Too old", token: older[0] })).rejects.toMatchObject({
       status: 400,
       message: expect.stringMatching(/expired or unknown weekly key/),
@@ -109,24 +164,25 @@ describe("spending tokens on comments", async () => {
     await expect(postAnonymousComment(db, { thread, body: "x".repeat(4001), token: tokens[2] })).rejects.toMatchObject({ message: expect.stringMatching(/at most 4,000/) });
     await expect(postAnonymousComment(db, { thread, body: "bell \u0007", token: tokens[2] })).rejects.toMatchObject({ message: expect.stringMatching(/control characters/) });
     await expect(postAnonymousComment(db, { thread: { programSlug: "nope" }, body: "hi", token: tokens[2] })).rejects.toMatchObject({ status: 404 });
-    expect(await db.spentToken.count()).toBe(3);
+    expect(await flushComments(db)).toEqual({ written: 0, held: 0 });
+    expect(commentBatch(db).size()).toBe(0);
   });
 
   it("takes one level of replies, in the same discussion", async () => {
-    const top = await postAnonymousComment(db, { thread, body: "Top", token: tokens[3] });
-    const reply = await postAnonymousComment(db, { thread, parentId: top.id, body: "Reply", token: tokens[4] });
+    const top = await postPublished(db, { thread, body: "Top", token: tokens[3] });
+    const reply = await postPublished(db, { thread, parentId: top.id, body: "Reply", token: tokens[4] });
     await expect(postAnonymousComment(db, { thread, parentId: reply.id, body: "Too deep", token: tokens[5] })).rejects.toMatchObject({ message: expect.stringMatching(/one level deep/) });
     const organizer = await makeUser(db);
     const petition = await openPetitionFor(db, organizer);
     await expect(postAnonymousComment(db, { thread: { petitionId: petition.id }, parentId: top.id, body: "Elsewhere", token: tokens[5] })).rejects.toMatchObject({ status: 404 });
-    const onPetition = await postAnonymousComment(db, { thread: { petitionId: petition.id }, body: "On the petition", token: tokens[5] });
+    const onPetition = await postPublished(db, { thread: { petitionId: petition.id }, body: "On the petition", token: tokens[5] });
     expect((await listComments(db, { petitionId: petition.id })).items.map((c) => c.id)).toEqual([onPetition.id]);
     const listed = (await listComments(db, thread)).items.find((c) => c.id === top.id)!;
     expect(listed.replies.map((r) => r.id)).toEqual([reply.id]);
   });
 
   it("lets employees flag and only moderators hide, with the reason kept in place", async () => {
-    const c = await postAnonymousComment(db, { thread, body: "Names a colleague", token: tokens[6] });
+    const c = await postPublished(db, { thread, body: "Names a colleague", token: tokens[6] });
     const reporter = await makeUser(db);
     const moderator = await makeUser(db, { role: "moderator" });
     const leader = await makeUser(db, { role: "leadership" });

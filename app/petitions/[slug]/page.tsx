@@ -21,7 +21,7 @@ import { isFollowing } from "@/lib/follows";
 import { listOrganizerUpdates, listResponses } from "@/lib/responses";
 import { publishedKeys } from "@/lib/anonymity/keys";
 import { getActor } from "@/lib/auth/session";
-import { listComments } from "@/lib/comments";
+import { commentCrowd, listComments } from "@/lib/comments";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { getPetitionDetail, publicPetitionTitle, type PetitionDetail } from "@/lib/petitions/queries";
@@ -50,7 +50,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
   const invite = typeof query.invite === "string" ? query.invite : undefined;
   const { actor, petition } = await load(slug, invite);
   const isPublic = petition.state === "open" || petition.state === "closed";
-  const [signers, ownSignature, comments, keys, responses, updates, following, namedOnly] = await Promise.all([
+  const [signers, ownSignature, comments, keys, responses, updates, following, namedOnly, crowd] = await Promise.all([
     listNamedSigners(db, petition.id, { take: 100 }),
     getOwnSignature(db, actor, petition.id),
     isPublic ? listComments(db, { petitionId: petition.id }, { limit: 50 }) : null,
@@ -59,6 +59,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
     isPublic ? listOrganizerUpdates(db, petition.id) : [],
     isFollowing(db, actor, { targetType: "petition", targetId: petition.id }),
     anonymousRefusal(db, actor, petition.id),
+    commentCrowd(db),
   ]);
   const path = `/petitions/${petition.slug}`;
   const anonymousCount = petition.signatureCount - signers.length;
@@ -163,6 +164,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
             actor={actor}
             fingerprint={keys[0]!.fingerprint}
             path={`/petitions/${petition.slug}`}
+            crowd={crowd}
           />
         )}
         {petition.viewer.isOrganizer && <OrganizerPanel petition={petition} />}

@@ -11,7 +11,7 @@ import { isFollowing } from "@/lib/follows";
 import { listResponses } from "@/lib/responses";
 import { publishedKeys } from "@/lib/anonymity/keys";
 import { getActor } from "@/lib/auth/session";
-import { listComments } from "@/lib/comments";
+import { commentCrowd, listComments } from "@/lib/comments";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { CONSENT_LABELS, getProgram, programName, STATUS_LABELS, type ProgramStatus } from "@/lib/programs";
@@ -30,11 +30,12 @@ export default async function ProgramPage({ params }: PageProps<"/programs/[slug
     throw e;
   });
   const actor = await getActor();
-  const [comments, keys, responses, following] = await Promise.all([
+  const [comments, keys, responses, following, crowd] = await Promise.all([
     listComments(db, { programSlug: slug }, { limit: 50 }),
     publishedKeys(db),
     listResponses(db, { programId: program.id }),
     isFollowing(db, actor, { targetType: "program", targetId: program.id }),
+    commentCrowd(db),
   ]);
   const versions = [...program.versions].reverse();
 
@@ -121,7 +122,7 @@ export default async function ProgramPage({ params }: PageProps<"/programs/[slug
         )}
       </section>
 
-      <Discussion thread={{ programSlug: program.slug }} comments={comments.items} actor={actor} fingerprint={keys[0]!.fingerprint} path={`/programs/${program.slug}`} />
+      <Discussion thread={{ programSlug: program.slug }} comments={comments.items} actor={actor} fingerprint={keys[0]!.fingerprint} path={`/programs/${program.slug}`} crowd={crowd} />
     </article>
   );
 }

@@ -8,7 +8,7 @@ import { encode } from "@auth/core/jwt";
 import type { Actor, Role } from "@/lib/auth/actor";
 import { createDb, type Db } from "@/lib/db/client";
 import { setRole, updateSettings } from "@/lib/admin";
-import { flagComment, postAnonymousComment } from "@/lib/comments";
+import { flagComment } from "@/lib/comments";
 import { decideAppeal, fileAppeal, hideComment, hidePetition } from "@/lib/moderation";
 import { unsubscribeToken } from "@/lib/notifications";
 import { closePetition, createPetition, deliverPetition, inviteCoOrganizer, submitForCoSponsors } from "@/lib/petitions/commands";
@@ -17,7 +17,7 @@ import { editResponse, markCommitmentKept, postOrganizerUpdate, postResponse } f
 import { writeSettings } from "@/lib/settings";
 import { signPetition } from "@/lib/signatures";
 import { prepareDatabase } from "@/scripts/prepare-db";
-import { collectTokens, makeProgram } from "../../integration/anon";
+import { collectTokens, gatherCrowd, makeProgram, postPublished } from "../../integration/anon";
 import { payloadTexts } from "./xss-payloads";
 
 async function person(db: Db, i: number | string, role: Role = "employee", extra: { name?: string; department?: string; location?: string } = {}): Promise<Actor> {
@@ -75,8 +75,9 @@ async function fuzz(url: string, secret: string) {
     const tokens = [];
     for (const p of people.slice(40, 45)) tokens.push(...(await collectTokens(db, p, 20)));
     const spent = tokens.pop()!;
-    const comment = await postAnonymousComment(db, { thread: { programSlug: program.slug }, body: "A first comment to reply to.", token: spent });
-    const reply = await postAnonymousComment(db, { thread: { programSlug: program.slug }, parentId: comment.id, body: "A reply, one level deep.", token: tokens.pop()! });
+    // Five collectors: a crowd of k, so the batch publishes.
+    const comment = await postPublished(db, { thread: { programSlug: program.slug }, body: "A first comment to reply to.", token: spent });
+    const reply = await postPublished(db, { thread: { programSlug: program.slug }, parentId: comment.id, body: "A reply, one level deep.", token: tokens.pop()! });
 
     const cookies = await Promise.all(people.map(async (p) => ({ id: p.id, cookie: await cookieFor(p.id, secret) })));
     return {
@@ -184,12 +185,14 @@ async function xss(url: string, secret: string) {
     // Anonymous comments: every payload on the program and on the petition, a reply, flags
     // for the moderators' queue, and one hidden with a hostile reason.
     const tokens = [...(await collectTokens(db, crowd[6]!, 60)), ...(await collectTokens(db, crowd[7]!, 60))];
+    // Others collect too, so the batches have a crowd of at least k to publish in.
+    await gatherCrowd(db, crowd.slice(0, 6));
     const comments: string[] = [];
     for (const [i, body] of P.entries()) {
       const thread = i % 2 ? { programSlug: "hostile-program" } : { petitionId: main.id };
-      comments.push((await postAnonymousComment(db, { thread, body, token: tokens.pop()! })).id);
+      comments.push((await postPublished(db, { thread, body, token: tokens.pop()! })).id);
     }
-    await postAnonymousComment(db, { thread: { petitionId: main.id }, parentId: comments[0], body: all.slice(0, 4000), token: tokens.pop()! });
+    await postPublished(db, { thread: { petitionId: main.id }, parentId: comments[0], body: all.slice(0, 4000), token: tokens.pop()! });
     for (const id of comments.slice(0, 10)) await flagComment(db, viewer, id, { reason: "Other" });
     await hideComment(db, moderator, comments[1]!, { reasonCode: "harassment", reasonText: pick(19) });
 

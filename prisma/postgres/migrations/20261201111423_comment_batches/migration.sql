@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "SpentToken" ADD COLUMN     "contentHash" TEXT;
+
+-- AlterTable
+ALTER TABLE "AnonComment" DROP COLUMN "keyId";
+
