@@ -50,7 +50,8 @@ function visible(viewer: PolicyViewer, petition: PolicyPetition): boolean {
  * organizer-only page, export or command discloses it; otherwise a 403 (decision 012).
  */
 function notOrganizer(viewer: PolicyViewer, petition: PolicyPetition, action: string): DomainError {
-  return visible(viewer, petition) ? forbidden(`Only this petition's organizers can ${action}.`) : notFound(NOT_FOUND_MESSAGE);
+  // Organizer-only commands never carry a co-sponsor link, so the link does not count here.
+  return visible({ ...viewer, invited: false }, petition) ? forbidden(`Only this petition's organizers can ${action}.`) : notFound(NOT_FOUND_MESSAGE);
 }
 
 /**
@@ -75,6 +76,8 @@ export function refusal(viewer: PolicyViewer, petition: PolicyPetition, action: 
       return null;
     }
     case "withdraw":
+      // Withdrawing never carries the co-sponsor link either.
+      if (!visible({ ...viewer, invited: false }, petition)) return notFound(NOT_FOUND_MESSAGE);
       if (!viewer.signed) return notFound("You have not signed this petition, so there is nothing to withdraw.");
       if (petition.state === "closed" || petition.closesAt <= now) return new DomainError("closed", "This petition has closed; signatures can no longer be withdrawn.");
       return null;

@@ -9,6 +9,8 @@ import { makeUser, makeUsers, testDatabase } from "./db";
 const { db, url } = testDatabase();
 // The route's own database client (lib/db/server) reads DATABASE_URL when it is first imported.
 process.env.DATABASE_URL = url;
+// The typed configuration (lib/config) is parsed once per process; parse it again with this URL.
+delete (globalThis as { undersignedServerConfig?: unknown }).undersignedServerConfig;
 
 const post = async (POST: (r: Request) => Promise<Response>, body: unknown) =>
   POST(new Request("http://localhost/api/comments", { method: "POST", headers: { "content-type": "application/json", host: "localhost" }, body: JSON.stringify(body) }));
