@@ -237,7 +237,7 @@ describe("the timeline", async () => {
 
   it("renders a valid Atom 1.0 feed, escaping what people wrote", async () => {
     const page = await listTimeline(db, { limit: 50 });
-    const xml = timelineAtom(page.items, "http://localhost:3100", "/timeline.atom");
+    const xml = timelineAtom(page.items, "http://localhost:3100");
     expect(XMLValidator.validate(xml)).toBe(true);
     const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
     expect(feed["@_xmlns"]).toBe("http://www.w3.org/2005/Atom");
