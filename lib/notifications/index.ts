@@ -53,7 +53,11 @@ export function unsubscribeToken(userId: string, secret: string): string {
   return `${Buffer.from(userId).toString("base64url")}.${mac}`;
 }
 
-export async function unsubscribe(db: Db, token: unknown, secret: string): Promise<void> {
+/**
+ * The account an unsubscribe token names, when its signature is right; changes nothing, so the
+ * page a link opens can check the link before anyone presses the button.
+ */
+export function unsubscribeTokenUser(token: unknown, secret: string): string {
   const invalid = () => new DomainError("invalid_input", "This unsubscribe link is not valid. Sign in and change your email settings instead.");
   if (typeof token !== "string" || token.length > 300 || !token.includes(".")) throw invalid();
   const [idPart, mac] = token.split(".") as [string, string];
@@ -63,5 +67,11 @@ export async function unsubscribe(db: Db, token: unknown, secret: string): Promi
   // (é, €) must be refused, not make timingSafeEqual throw.
   const given = Buffer.from(mac);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
+  return userId;
+}
+
+/** Switches email off for the account the token names (a POST: the button, or RFC 8058 one-click). */
+export async function unsubscribe(db: Db, token: unknown, secret: string): Promise<void> {
+  const userId = unsubscribeTokenUser(token, secret);
   await db.user.updateMany({ where: { id: userId }, data: { emailMode: "off" } });
 }
