@@ -55,7 +55,7 @@ export function Responses({
                           {leader && c.status === "open" && (
                             <ActionForm action={markKeptAction} hidden={{ commitmentId: c.id, path }} submitLabel="Mark kept" variant="secondary">
                               <label htmlFor={`kept-${c.id}`} className="mt-1 block text-sm">How it was kept</label>
-                              <input id={`kept-${c.id}`} name="note" required minLength={5} className="mt-1 block w-full rounded-md border border-gray-400 px-2 py-1" />
+                              <input id={`kept-${c.id}`} name="note" required minLength={5} maxLength={500} className="mt-1 block w-full rounded-md border border-gray-400 px-2 py-1" />
                             </ActionForm>
                           )}
                         </li>
@@ -81,7 +81,7 @@ export function Responses({
                     <summary className="cursor-pointer text-sm font-medium text-brand">Correct this response</summary>
                     <ActionForm action={editResponseAction} hidden={{ responseId: r.id, path }} submitLabel="Publish correction" variant="secondary">
                       <label htmlFor={`edit-${r.id}`} className="mt-2 block text-sm">Corrected text</label>
-                      <textarea id={`edit-${r.id}`} name="body" rows={5} defaultValue={r.body} className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2" />
+                      <textarea id={`edit-${r.id}`} name="body" rows={5} maxLength={20000} defaultValue={r.body} className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2" />
                     </ActionForm>
                   </details>
                 )}
@@ -102,7 +102,7 @@ function RespondForm({ path, target }: { path: string; target: { petitionId: str
       <summary className="cursor-pointer font-semibold">Post an official response</summary>
       <ActionForm action={postResponseAction} hidden={{ path, ...target }} submitLabel="Publish response">
         <label htmlFor="response-body" className="mt-3 block font-medium">Response</label>
-        <textarea id="response-body" name="body" rows={6} required className={input} />
+        <textarea id="response-body" name="body" rows={6} required maxLength={20000} className={input} />
         {"programSlug" in target && (
           <div className="mt-3 grid gap-3 sm:grid-cols-2">
             <div>
@@ -114,7 +114,7 @@ function RespondForm({ path, target }: { path: string; target: { petitionId: str
             </div>
             <div>
               <label htmlFor="status-reason" className="block font-medium">Public reason for the change</label>
-              <input id="status-reason" name="statusReason" className={input} />
+              <input id="status-reason" name="statusReason" maxLength={500} className={input} />
             </div>
           </div>
         )}
@@ -124,11 +124,11 @@ function RespondForm({ path, target }: { path: string; target: { petitionId: str
             <div key={i} className="mt-2 grid gap-2 sm:grid-cols-[1fr_12rem_10rem]">
               <div>
                 <label htmlFor={`c-text-${i}`} className="text-sm">What will be done</label>
-                <input id={`c-text-${i}`} name="commitmentText" className={input} />
+                <input id={`c-text-${i}`} name="commitmentText" maxLength={300} className={input} />
               </div>
               <div>
                 <label htmlFor={`c-owner-${i}`} className="text-sm">Owner role</label>
-                <input id={`c-owner-${i}`} name="commitmentOwner" className={input} />
+                <input id={`c-owner-${i}`} name="commitmentOwner" maxLength={80} className={input} />
               </div>
               <div>
                 <label htmlFor={`c-due-${i}`} className="text-sm">Due</label>
