@@ -5,7 +5,8 @@
 // - bytes that are not UTF-8, or percent-escapes in a form body that do not decode to UTF-8:
 //   400 (decoders would turn them into U+FFFD and store that);
 // - server actions (POSTs to a page): a foreign or unreadable Origin is 403 (Next.js answers
-//   500); anything but a form (multipart/form-data) is 400, and so are `$ACTION_…` fields and
+//   500); anything but a form (multipart/form-data; "[]" as text for an action that takes no
+//   arguments) is 400, and so are `$ACTION_…` fields and
 //   argument lists that no form of this app sends (React's decoder answers 500 or calls the
 //   action with the wrong arguments).
 // Refusals never echo or log the body.
@@ -118,6 +119,16 @@ function urlEncodedIsText(body: string): boolean {
 }
 
 const ACTION_ID = /^[0-9a-f]{42}$/;
+
+/**
+ * Whether the action uses none of its parameters, from its id's first byte (Next.js writes which
+ * of the first six parameters are used, and whether there are more, into it); the page's script
+ * then sends no arguments at all.
+ */
+function usesNoArguments(id: string): boolean {
+  const info = parseInt(id.slice(0, 2), 16);
+  return ((info >> 1) & 0x3f) === 0 && (info & 1) === 0;
+}
 
 /**
  * A JSON value of an action's arguments as React encodes them, holding no references: its strings
@@ -248,8 +259,10 @@ export async function refuseRequest(request: Request, pathname: string): Promise
   if (length !== null && (!/^[0-9]{1,15}$/.test(length.trim()) || Number(length) > BODY_LIMIT)) return TOO_BIG;
   const type = (headers.get("content-type") ?? "").toLowerCase();
   const multipart = /^multipart\/form-data\s*;\s*boundary=/.test(type);
-  if (action) {
-    const id = headers.get("next-action");
+  const id = action ? headers.get("next-action") : null;
+  // An action that uses none of its arguments (sign out) is sent as the text "[]".
+  const noArguments = id !== null && ACTION_ID.test(id) && usesNoArguments(id) && type.startsWith("text/plain");
+  if (action && !noArguments) {
     if (!multipart || (id !== null && !ACTION_ID.test(id))) return NOT_A_FORM;
   }
 
@@ -259,6 +272,7 @@ export async function refuseRequest(request: Request, pathname: string): Promise
   if (text === null) return NOT_UTF8;
   if (type.startsWith("application/x-www-form-urlencoded") && !urlEncodedIsText(text)) return NOT_UTF8;
 
+  if (noArguments) return text.trim() === "[]" ? null : MALFORMED_FORM;
   if (action) {
     const form = await formDataOf(bytes, headers.get("content-type") ?? "");
     if (!form) return MALFORMED_FORM;

@@ -39,6 +39,15 @@ describe("the request guard", () => {
     expect(await post("/signin", mpaPlain.body, { "content-type": mpaPlain.type })).toBeNull();
   });
 
+  it("takes \"[]\" as text only for an action that uses no arguments (its id says so)", async () => {
+    const NO_ARGS = "00" + ID.slice(2); // info byte: no parameter used, no rest parameters
+    const send = (id: string, body: BodyInit) => post("/", body, { "content-type": "text/plain;charset=UTF-8", "next-action": id, origin: `http://${HOST}` });
+    expect(await send(NO_ARGS, "[]")).toBeNull();
+    expect(await send(NO_ARGS, '["x"]')).toMatchObject({ status: 400 });
+    expect(await send(NO_ARGS, new Uint8Array([0x5b, 0xff, 0x5d]))).toMatchObject({ status: 400, message: expect.stringMatching(/not UTF-8/) });
+    expect(await send(ID, "[]")).toMatchObject({ status: 400 }); // 0x40: uses its first parameter, the form
+  });
+
   it("answers 413 for a body over the limit, by its length or by what arrives", async () => {
     const big = "a".repeat(BODY_LIMIT + 1);
     expect(await fetchAction([["background", big]])).toMatchObject({ status: 413, message: expect.stringMatching(/1 MB.*Shorten/) });
