@@ -4,8 +4,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { serverConfig } from "@/lib/config";
 import { UNDECODABLE_MESSAGE, undecodablePath } from "@/lib/http/path";
+import { refuseRequest, withheldSameOrigin } from "@/lib/http/request-guard";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   // Broken percent-encoding makes Next.js fail while reading route parameters (a 500); refuse
   // such addresses here with a 400 that says what is wrong, as JSON for the API.
@@ -13,6 +14,17 @@ export function proxy(request: NextRequest) {
     return pathname.startsWith("/api/")
       ? Response.json({ error: { code: "invalid_input", message: UNDECODABLE_MESSAGE } }, { status: 400, headers: { "Cache-Control": "no-store" } })
       : new Response(UNDECODABLE_MESSAGE, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  }
+  // Bodies too big, not UTF-8, or server actions from elsewhere or not sent by a form of ours:
+  // a 4xx saying what to do, before Next.js's action handler (which answers 500) or a route
+  // (which would store U+FFFD) reads them. The refusal is plain text for forms (the browser shows
+  // it, and Next.js's client reads it from a text/plain answer) and JSON for the API.
+  const refusal = await refuseRequest(request, pathname);
+  if (refusal) {
+    const headers = { "Cache-Control": "no-store" };
+    return pathname.startsWith("/api/")
+      ? Response.json({ error: { code: refusal.status === 413 ? "too_large" : refusal.status === 403 ? "forbidden" : "invalid_input", message: refusal.message } }, { status: refusal.status, headers })
+      : new Response(refusal.message, { status: refusal.status, headers: { ...headers, "Content-Type": "text/plain" } });
   }
   // API responses are JSON, feeds and streams, which run no scripts: no CSP nonce needed.
   if (pathname.startsWith("/api/")) return NextResponse.next();
@@ -40,6 +52,8 @@ export function proxy(request: NextRequest) {
 
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
+  const origin = withheldSameOrigin(request.headers);
+  if (origin) headers.set("origin", origin);
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/lib/http/action";
 import { FormMessage } from "./FormMessage";
+import { useBodyLimit } from "./useBodyLimit";
 
 /** A small form posting to a server action, with hidden fields and a live result message. */
 export function ActionForm({
@@ -22,7 +23,8 @@ export function ActionForm({
   variant?: "primary" | "secondary" | "danger";
   confirm?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [result, formAction, pending] = useActionState(action, initialActionState);
+  const { onSubmit, state } = useBodyLimit(result);
   const styles = {
     primary: "bg-brand text-white hover:bg-brand-dark",
     secondary: "border border-gray-400 bg-white hover:bg-gray-50",
@@ -33,6 +35,7 @@ export function ActionForm({
       action={formAction}
       onSubmit={(e) => {
         if (confirm && !window.confirm(confirm)) e.preventDefault();
+        else onSubmit(e);
       }}
     >
       {Object.entries(hidden).map(([name, value]) => (

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/lib/http/action";
 import { FormMessage } from "./FormMessage";
+import { useBodyLimit } from "./useBodyLimit";
 
 type Values = { title: string; ask: string; background: string; addressedTo: string; goal: string; closesOn: string; programId: string };
 
@@ -18,7 +19,8 @@ type Props = {
 const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-600";
 
 export function PetitionForm({ action, defaults, submitLabel, petitionId, closingHint, programs }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [result, formAction, pending] = useActionState(action, initialActionState);
+  const { onSubmit, state } = useBodyLimit(result);
   const value = (k: keyof Values) => state.values?.[k] ?? defaults[k];
   const field = (name: keyof Values, label: string, hint: string, control: React.ReactNode) => {
     const error = state.fields?.[name];
@@ -35,7 +37,7 @@ export function PetitionForm({ action, defaults, submitLabel, petitionId, closin
   const invalid = (name: keyof Values) => Boolean(state.fields?.[name]);
 
   return (
-    <form action={formAction} className="grid gap-5" noValidate>
+    <form action={formAction} onSubmit={onSubmit} className="grid gap-5" noValidate>
       {petitionId && <input type="hidden" name="petitionId" value={petitionId} />}
       {field("title", "Title", "10 to 120 characters.",
         <input id="title" name="title" required minLength={10} maxLength={120} defaultValue={value("title")} key={`t${value("title")}`} aria-describedby={describedBy("title")} aria-invalid={invalid("title")} className={input} />)}

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/lib/http/action";
 import { FormMessage } from "./FormMessage";
+import { useBodyLimit } from "./useBodyLimit";
 
 export type ProgramFormValues = {
   name: string;
@@ -32,7 +33,8 @@ export function ProgramForm({
   submitLabel: string;
   currentSlug?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [result, formAction, pending] = useActionState(action, initialActionState);
+  const { onSubmit, state } = useBodyLimit(result);
   const v = (k: string) => state.values?.[k] ?? (defaults as Record<string, string>)[k] ?? "";
   const err = (k: string) => state.fields?.[k];
   const field = (name: string, label: string, control: (props: { id: string; name: string; defaultValue: string; "aria-invalid": boolean; "aria-describedby"?: string; className: string }) => React.ReactNode, hint?: string) => (
@@ -44,15 +46,15 @@ export function ProgramForm({
     </div>
   );
   return (
-    <form action={formAction} className="grid gap-5" noValidate key={JSON.stringify(state.values ?? {})}>
+    <form action={formAction} onSubmit={onSubmit} className="grid gap-5" noValidate key={JSON.stringify(state.values ?? {})}>
       {currentSlug && <input type="hidden" name="currentSlug" value={currentSlug} />}
-      {field("name", "Name", (p) => <input {...p} required />)}
-      {field("slug", "Address", (p) => <input {...p} />, "The last part of the page address; made from the name if empty.")}
-      {field("owningTeam", "Owning team", (p) => <input {...p} required />)}
-      {field("purpose", "Purpose", (p) => <textarea {...p} rows={3} required />)}
-      {field("collects", "What it collects", (p) => <textarea {...p} rows={3} required />, "One item per line or separated by commas, e.g. clicks, keystrokes, screen content.")}
-      {field("retention", "Retention", (p) => <input {...p} required />)}
-      {field("dataAccess", "Who can access the data", (p) => <textarea {...p} rows={2} required />)}
+      {field("name", "Name", (p) => <input {...p} required maxLength={120} />)}
+      {field("slug", "Address", (p) => <input {...p} maxLength={80} />, "The last part of the page address; made from the name if empty.")}
+      {field("owningTeam", "Owning team", (p) => <input {...p} required maxLength={120} />)}
+      {field("purpose", "Purpose", (p) => <textarea {...p} rows={3} required maxLength={2000} />)}
+      {field("collects", "What it collects", (p) => <textarea {...p} rows={3} required maxLength={2430} />, "One item per line or separated by commas, e.g. clicks, keystrokes, screen content.")}
+      {field("retention", "Retention", (p) => <input {...p} required maxLength={300} />)}
+      {field("dataAccess", "Who can access the data", (p) => <textarea {...p} rows={2} required maxLength={1000} />)}
       <div className="grid gap-5 sm:grid-cols-2">
         {field("consentModel", "Consent model", (p) => (
           <select {...p}>
@@ -70,9 +72,9 @@ export function ProgramForm({
           </select>
         ))}
       </div>
-      {field("statusReason", "Reason for a status change", (p) => <input {...p} />, "Required when the status changes; shown publicly in the status history.")}
-      {field("policyText", "Policy text", (p) => <textarea {...p} rows={10} required />, "Markdown. Every change is kept as a version with a visible difference.")}
-      {field("versionNote", "What changed in the policy", (p) => <input {...p} />, "A short public note for the version history.")}
+      {field("statusReason", "Reason for a status change", (p) => <input {...p} maxLength={500} />, "Required when the status changes; shown publicly in the status history.")}
+      {field("policyText", "Policy text", (p) => <textarea {...p} rows={10} required maxLength={50000} />, "Markdown. Every change is kept as a version with a visible difference.")}
+      {field("versionNote", "What changed in the policy", (p) => <input {...p} maxLength={300} />, "A short public note for the version history.")}
       <div className="grid gap-5 sm:grid-cols-2">
         {field("startedOn", "Started on", (p) => <input {...p} type="date" />)}
         {field("endedOn", "Ended on", (p) => <input {...p} type="date" />)}

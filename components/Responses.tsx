@@ -59,7 +59,7 @@ export function Responses({
                           {leader && c.status === "open" && (
                             <ActionForm action={markKeptAction} hidden={{ commitmentId: c.id, path }} submitLabel="Mark kept" variant="secondary">
                               <label htmlFor={`kept-${c.id}`} className="mt-1 block text-sm">How it was kept</label>
-                              <input id={`kept-${c.id}`} name="note" required minLength={5} className="mt-1 block w-full rounded-md border border-gray-400 px-2 py-1" />
+                              <input id={`kept-${c.id}`} name="note" required minLength={5} maxLength={500} className="mt-1 block w-full rounded-md border border-gray-400 px-2 py-1" />
                             </ActionForm>
                           )}
                         </li>
@@ -86,7 +86,7 @@ export function Responses({
                     <p className="mt-1 text-sm text-muted">The correction is published under your name and role{actor && r.author.name !== actor.name ? `, beside ${r.author.name}'s` : ""}; the earlier text stays visible.</p>
                     <ActionForm action={editResponseAction} hidden={{ responseId: r.id, path }} submitLabel="Publish correction" variant="secondary">
                       <label htmlFor={`edit-${r.id}`} className="mt-2 block text-sm">Corrected text</label>
-                      <textarea id={`edit-${r.id}`} name="body" rows={5} defaultValue={r.body} className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2" />
+                      <textarea id={`edit-${r.id}`} name="body" rows={5} maxLength={20000} defaultValue={r.body} className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2" />
                     </ActionForm>
                   </details>
                 )}
@@ -107,7 +107,7 @@ function RespondForm({ path, target }: { path: string; target: { petitionId: str
       <summary className="cursor-pointer font-semibold">Post an official response</summary>
       <ActionForm action={postResponseAction} hidden={{ path, ...target }} submitLabel="Publish response">
         <label htmlFor="response-body" className="mt-3 block font-medium">Response</label>
-        <textarea id="response-body" name="body" rows={6} required className={input} />
+        <textarea id="response-body" name="body" rows={6} required maxLength={20000} className={input} />
         {"programSlug" in target && (
           <div className="mt-3 grid gap-3 sm:grid-cols-2">
             <div>
@@ -119,7 +119,7 @@ function RespondForm({ path, target }: { path: string; target: { petitionId: str
             </div>
             <div>
               <label htmlFor="status-reason" className="block font-medium">Public reason for the change</label>
-              <input id="status-reason" name="statusReason" className={input} />
+              <input id="status-reason" name="statusReason" maxLength={500} className={input} />
             </div>
           </div>
         )}
@@ -129,11 +129,11 @@ function RespondForm({ path, target }: { path: string; target: { petitionId: str
             <div key={i} className="mt-2 grid gap-2 sm:grid-cols-[1fr_12rem_10rem]">
               <div>
                 <label htmlFor={`c-text-${i}`} className="text-sm">What will be done</label>
-                <input id={`c-text-${i}`} name="commitmentText" className={input} />
+                <input id={`c-text-${i}`} name="commitmentText" maxLength={300} className={input} />
               </div>
               <div>
                 <label htmlFor={`c-owner-${i}`} className="text-sm">Owner role</label>
-                <input id={`c-owner-${i}`} name="commitmentOwner" className={input} />
+                <input id={`c-owner-${i}`} name="commitmentOwner" maxLength={80} className={input} />
               </div>
               <div>
                 <label htmlFor={`c-due-${i}`} className="text-sm">Due</label>

@@ -115,7 +115,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
                     <label><input type="radio" name="outcome" value="upheld" /> Keep it hidden</label>
                   </fieldset>
                   <label htmlFor={`note-${a.id}`} className="mt-2 block text-sm font-medium">Public note</label>
-                  <input id={`note-${a.id}`} name="note" required minLength={5} className={input} />
+                  <input id={`note-${a.id}`} name="note" required minLength={5} maxLength={1000} className={input} />
                 </ActionForm>
               </li>
             ))}

@@ -7,7 +7,7 @@ import { DomainError } from "@/lib/errors";
 import { EVENT_KINDS, EVENT_LABELS } from "@/lib/timeline/record";
 import { listPublicPetitionChoices } from "@/lib/petitions/queries";
 import { listProgramChoices } from "@/lib/programs";
-import { listTimeline } from "@/lib/timeline/queries";
+import { feedQuery, listTimeline } from "@/lib/timeline/queries";
 
 export const metadata: Metadata = {
   title: "Timeline",
@@ -34,7 +34,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-3xl font-bold">Timeline</h1>
-        <a href="/timeline.atom" className="text-sm font-semibold text-brand underline">Atom feed</a>
+        <a href={`/timeline.atom${feedQuery(filters)}`} className="text-sm font-semibold text-brand underline">Atom feed</a>
       </div>
       <p className="mt-2 max-w-2xl text-muted">Every public event in order: petitions, thresholds, leadership&apos;s responses and commitments, and changes to monitoring programs.</p>
       <form action="/timeline" className="mt-4 grid gap-3 sm:grid-cols-4" aria-label="Filter the timeline">

@@ -53,8 +53,12 @@ export function unsubscribeToken(userId: string, secret: string): string {
   return `${Buffer.from(userId).toString("base64url")}.${mac}`;
 }
 
-/** Checks the token against every secret in rotation (lib/config's authSecrets), newest first. */
-export async function unsubscribe(db: Db, token: unknown, secret: string | readonly string[]): Promise<void> {
+/**
+ * The account an unsubscribe token names, when its signature is right under any secret in
+ * rotation (lib/config's authSecrets); changes nothing, so the page a link opens can check the
+ * link before anyone presses the button.
+ */
+export function unsubscribeTokenUser(token: unknown, secret: string | readonly string[]): string {
   const invalid = () => new DomainError("invalid_input", "This unsubscribe link is not valid. Sign in and change your email settings instead.");
   if (typeof token !== "string" || token.length > 300 || !token.includes(".")) throw invalid();
   const [idPart, mac] = token.split(".") as [string, string];
@@ -68,5 +72,11 @@ export async function unsubscribe(db: Db, token: unknown, secret: string | reado
   };
   // No secret at all matches nothing: an empty key would make every server's tokens alike.
   if (!(typeof secret === "string" ? [secret] : secret).some((key) => key !== "" && matches(key))) throw invalid();
+  return userId;
+}
+
+/** Switches email off for the account the token names (a POST: the button, or RFC 8058 one-click). */
+export async function unsubscribe(db: Db, token: unknown, secret: string | readonly string[]): Promise<void> {
+  const userId = unsubscribeTokenUser(token, secret);
   await db.user.updateMany({ where: { id: userId }, data: { emailMode: "off" } });
 }

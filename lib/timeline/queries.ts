@@ -100,12 +100,44 @@ export async function listRecentEvents(db: Db, take = 10) {
   return (await listTimeline(db, { limit: take })).items;
 }
 
-const escapeXml = (s: string) =>
-  s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
+/**
+ * Characters XML 1.0 does not allow anywhere in a document (C0 controls other than tab, line
+ * feed and carriage return; lone surrogates; U+FFFE and U+FFFF): one of them makes the whole
+ * feed ill-formed, so they are dropped, never escaped (XML has no escape for them).
+ */
+const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-/** The timeline as an Atom 1.0 feed (RFC 4287). */
-export function timelineAtom(items: TimelineItem[], origin: string, selfPath: string): string {
+export const escapeXml = (s: string) =>
+  s.replace(XML_FORBIDDEN, "").replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
+
+export type FeedFilter = { petition?: string; program?: string; kind?: string };
+
+/** The filter's parameters in a fixed order, without empty ones: the same filter, the same query. */
+export function feedQuery(filter: FeedFilter): string {
+  const params = new URLSearchParams();
+  for (const key of ["petition", "program", "kind"] as const) {
+    const value = filter[key];
+    if (typeof value === "string" && value) params.set(key, value);
+  }
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+/**
+ * The feed's id (RFC 4287 4.2.6): permanent and different per filter, so a reader that follows
+ * the whole timeline and one petition's feed keeps them apart.
+ */
+export function feedId(filter: FeedFilter): string {
+  const parts = (["petition", "program", "kind"] as const)
+    .filter((k) => typeof filter[k] === "string" && filter[k])
+    .map((k) => `${k}:${encodeURIComponent(filter[k]!)}`);
+  return ["urn:undersigned:timeline", ...parts].join(":");
+}
+
+/** The timeline as an Atom 1.0 feed (RFC 4287); `origin` makes every link absolute. */
+export function timelineAtom(items: TimelineItem[], origin: string, filter: FeedFilter = {}): string {
   const updated = items[0]?.at ?? new Date(0).toISOString();
+  const query = feedQuery(filter);
   const entries = items
     .map(
       (e) => `  <entry>
@@ -113,20 +145,20 @@ export function timelineAtom(items: TimelineItem[], origin: string, selfPath: st
     <title>${escapeXml(`${e.label}: ${e.summary}`)}</title>
     <updated>${e.at}</updated>
     <published>${e.at}</published>
-    <category term="${e.kind}" label="${escapeXml(e.label)}"/>
+    <category term="${escapeXml(e.kind)}" label="${escapeXml(e.label)}"/>
 ${e.href ? `    <link rel="alternate" type="text/html" href="${escapeXml(origin + e.href)}"/>\n` : ""}    <summary type="text">${escapeXml(e.summary)}</summary>
   </entry>`,
     )
     .join("\n");
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-  <id>urn:undersigned:timeline</id>
+  <id>${escapeXml(feedId(filter))}</id>
   <title>Undersigned: what happened</title>
   <subtitle>Petitions, leadership responses, commitments and monitoring program changes.</subtitle>
   <updated>${updated}</updated>
   <author><name>Undersigned</name></author>
-  <link rel="self" type="application/atom+xml" href="${escapeXml(origin + selfPath)}"/>
-  <link rel="alternate" type="text/html" href="${escapeXml(origin)}/timeline"/>
+  <link rel="self" type="application/atom+xml" href="${escapeXml(`${origin}/timeline.atom${query}`)}"/>
+  <link rel="alternate" type="text/html" href="${escapeXml(`${origin}/timeline${query}`)}"/>
 ${entries}
 </feed>
 `;

@@ -336,6 +336,42 @@ test("every mutating route under app/api has a fuzz target", () => {
   expect(Object.keys(targets(prepared)).filter((r) => !routes.includes(r))).toEqual([]);
 });
 
+test("bytes that are not UTF-8 are refused on every mutating route with a 400, and nothing is stored", async () => {
+  const db = fingerprinter(FILE);
+  try {
+    const cookie = prepared.people[33]!.cookie;
+    const withBad = (json: string) => Buffer.concat([Buffer.from(json.slice(0, json.indexOf("BAD"))), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(json.slice(json.indexOf("BAD") + 3))]);
+    const token = prepared.tokens[0]!;
+    const requests: Req[] = [
+      { method: "POST", path: `/api/petitions/${prepared.petitions.open}/signature`, headers: { cookie, origin: OWN_ORIGIN, "content-type": "application/json" }, body: withBad('{"visibility":"namedBAD"}') },
+      { method: "DELETE", path: `/api/petitions/${prepared.petitions.open}/signature`, headers: { cookie: prepared.people[4]!.cookie, origin: OWN_ORIGIN, "content-type": "application/json" }, body: withBad('{"x":"BAD"}') },
+      { method: "POST", path: "/api/tokens", headers: { cookie, origin: OWN_ORIGIN, "content-type": "application/json" }, body: withBad('{"blindedMessages":["BAD"]}') },
+      // A comment that would otherwise be stored: the right thread, body and an unspent token.
+      { method: "POST", path: "/api/comments", headers: { origin: OWN_ORIGIN, "content-type": "application/json" }, body: withBad(JSON.stringify({ thread: { programSlug: prepared.program }, body: "A comment with a broken byte: BAD here.", token })) },
+      { method: "POST", path: `/api/unsubscribe?token=${encodeURIComponent(prepared.unsubscribe[1]!)}`, headers: { "content-type": "application/x-www-form-urlencoded" }, body: withBad("List-Unsubscribe=One-ClickBAD") },
+      { method: "POST", path: `/api/unsubscribe?token=${encodeURIComponent(prepared.unsubscribe[1]!)}`, headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=%FF%FE" },
+      { method: "POST", path: "/api/auth/signin/dev", headers: { "content-type": "application/x-www-form-urlencoded" }, body: withBad("email=maya.okafor@example.comBAD") },
+    ];
+    // Every mutating route is here (the list is checked against app/api).
+    expect(new Set(requests.map((r) => `${r.method} ${r.path.replace(prepared.petitions.open, "[id]").replace(/\?.*$/, "").replace(/\/api\/auth\/.*/, "/api/auth/[...nextauth]")}`))).toEqual(new Set(mutatingRoutes()));
+    for (const req of requests) {
+      const before = db.take();
+      const res = await send(req);
+      const what = `${describeReq(req)}\n→ ${res.status} ${res.text.slice(0, 300)}`;
+      expect(res.status, what).toBe(400);
+      expect(JSON.parse(res.text).error.message, what).toMatch(/not UTF-8/);
+      expect(db.take(), what).toEqual(before);
+    }
+    // The same comment with the broken byte taken out is stored: the refusal was for the bytes.
+    const before = db.take();
+    const ok = await send({ ...requests[3]!, body: JSON.stringify({ thread: { programSlug: prepared.program }, body: "A comment with a broken byte:  here.", token }) });
+    expect(ok.status, ok.text).toBe(201);
+    expect(db.take()).not.toEqual(before);
+  } finally {
+    db.close();
+  }
+});
+
 async function send(req: Req): Promise<{ status: number; headers: Headers; text: string }> {
   const body = typeof req.body === "string" || req.body === undefined ? req.body : Buffer.from(req.body);
   const res = await fetch(OWN_ORIGIN + req.path, { method: req.method, headers: req.headers, body, redirect: "manual" });
@@ -394,6 +430,231 @@ for (const name of ["POST /api/petitions/[id]/signature", "DELETE /api/petitions
     if (target.successes) expect(count((s) => s >= 200 && s < 300)).toBeGreaterThan(0);
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Server actions: every form on the pages below, read from the HTML the server renders (the
+// action's id, its hidden fields and the fields people fill in), then replayed the two ways a
+// browser sends it: by the page's script (a Next-Action request: field "0" holds the arguments,
+// the form's fields are "_1_<name>") and without script (the `$ACTION_…` fields React renders).
+// Hostile values go in the fields, and hostile shapes around them: a body over the limit, bytes
+// that are not UTF-8, JSON or plain text instead of a form, a forged Origin, malformed
+// `$ACTION_…` fields and argument lists, unknown action ids. Each must answer below 500; each
+// broken shape its own clear 4xx in plain text; and no refusal may change the database.
+
+type ActionFormSpec = {
+  page: string;
+  cookie: string;
+  id: string;
+  /** The hidden `$ACTION_…` fields as rendered (for the request without script). */
+  mpa: [string, string][];
+  /** The form's own fields with the values the page gave them. */
+  fields: [string, string][];
+};
+
+const decodeEntities = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#[0-9]+|quot|amp|lt|gt|apos);/gi, (_m, e: string) =>
+    e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ quot: '"', amp: "&", lt: "<", gt: ">", apos: "'" } as Record<string, string>)[e.toLowerCase()]!,
+  );
+
+/** Every form with a server action in a page's HTML. */
+function actionForms(html: string, page: string, cookie: string): ActionFormSpec[] {
+  const forms: ActionFormSpec[] = [];
+  for (const [, inner] of html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)) {
+    const fields: [string, string][] = [];
+    const mpa: [string, string][] = [];
+    for (const [tag] of inner!.matchAll(/<(?:input|textarea|select)\b[^>]*>/g)) {
+      const name = /\bname="([^"]*)"/.exec(tag)?.[1];
+      if (!name) continue;
+      const type = /\btype="([^"]*)"/.exec(tag)?.[1] ?? "text";
+      if ((type === "radio" || type === "checkbox") && !/\bchecked\b/.test(tag)) continue;
+      const value = decodeEntities(/\bvalue="([^"]*)"/.exec(tag)?.[1] ?? "");
+      (name.startsWith("$ACTION_") ? mpa : fields).push([decodeEntities(name), value]);
+    }
+    const ref = mpa.find(([k]) => /^\$ACTION_\d+:0$/.test(k));
+    const id = ref ? (JSON.parse(ref[1]) as { id: string }).id : mpa.find(([k]) => k.startsWith("$ACTION_ID_"))?.[0].slice("$ACTION_ID_".length);
+    if (id) forms.push({ page, cookie, id, mpa, fields });
+  }
+  return forms;
+}
+
+type Part = [string, string | Uint8Array];
+
+function multipartBody(parts: Part[], boundary = `----fuzz${Math.random().toString(36).slice(2)}`): { body: Uint8Array; type: string } {
+  const chunks: Buffer[] = [];
+  for (const [name, value] of parts) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/["\r\n]/g, "_")}"\r\n\r\n`));
+    chunks.push(Buffer.from(value));
+    chunks.push(Buffer.from("\r\n"));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(chunks), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** What each kind of request must get: an exact status, or anything below 500. */
+type Shape = "valid" | "hostile-values" | "too-big" | "not-utf8" | "json" | "text-plain-bytes" | "urlencoded" | "forged-origin" | "bad-root" | "bad-action-fields" | "unknown-id" | "bad-id";
+const EXPECTED: Partial<Record<Shape, number[]>> = {
+  "too-big": [413],
+  "not-utf8": [400],
+  json: [400],
+  "text-plain-bytes": [400],
+  urlencoded: [400],
+  "forged-origin": [403],
+  "bad-root": [400],
+  "bad-action-fields": [400],
+  // Next.js itself answers an id it does not know (another build's, say): 404 for a script's
+  // request, 409 for a form.
+  "unknown-id": [404, 409],
+  "bad-id": [400],
+};
+
+const NOT_UTF8 = [new Uint8Array([0xff]), new Uint8Array([0xc3]), new Uint8Array([0xed, 0xa0, 0x80]), new Uint8Array([0xf8, 0x88, 0x80, 0x80, 0x80]), new Uint8Array([0xe2, 0x82]), new Uint8Array([0xc0, 0xaf])];
+/** Put in bodies the server must refuse; it must never appear in the server's log. */
+const MARKER = "LOGMARKER-7f3a9c";
+
+function actionRequest(form: ActionFormSpec): fc.Arbitrary<Req & { shape: Shape }> {
+  const fieldValue = (name: string, given: string) =>
+    fc.oneof(
+      { arbitrary: fc.constant(given || (name === "title" ? "A petition the action fuzzer writes" : "Some ordinary text a person would write here.")), weight: 6 },
+      { arbitrary: hostileString, weight: 3 },
+    );
+  const values = fc.tuple(...form.fields.map(([k, v]) => fieldValue(k, v).map((x) => [k, x] as [string, string])));
+  const shape = fc.constantFrom<Shape>("valid", "valid", "hostile-values", "hostile-values", "hostile-values", "too-big", "not-utf8", "json", "text-plain-bytes", "urlencoded", "forged-origin", "bad-root", "bad-action-fields", "unknown-id", "bad-id");
+  return fc.tuple(shape, fc.boolean(), values, fc.constantFrom(...NOT_UTF8), fc.nat(), fc.constantFrom(...MALFORMED_ROOTS), fc.constantFrom(...MALFORMED_ACTION_FIELDS)).map(([shape, script, hostileFields, badBytes, pick, badRoot, badFields]) => {
+    const fields: [string, string][] = shape === "valid" ? form.fields.map(([k, v]) => [k, v || "Some ordinary text a person would write here."]) : hostileFields;
+    const headers: Record<string, string> = { cookie: form.cookie, origin: OWN_ORIGIN };
+    if (shape === "forged-origin") headers.origin = ["https://evil.example", "null", "http://127.0.0.1:1", "garbage"][pick % 4]!;
+    if (shape === "json") return { shape, method: "POST", path: form.page, headers: { ...headers, "next-action": form.id, "content-type": "application/json" }, body: json(Object.fromEntries(fields)) };
+    if (shape === "text-plain-bytes") {
+      return { shape, method: "POST", path: form.page, headers: { ...headers, "next-action": form.id, "content-type": "text/plain;charset=UTF-8" }, body: Buffer.concat([Buffer.from(`[{"ok":false},"${MARKER}`), badBytes, Buffer.from('"]')]) };
+    }
+    if (shape === "urlencoded") return { shape, method: "POST", path: form.page, headers: { ...headers, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams([...form.mpa, ...fields]).toString() };
+    let parts: Part[] = fields;
+    if (shape === "too-big") parts = [...fields, [fields[0]?.[0] ?? "body", "x".repeat(1024 * 1024 + 10)]];
+    if (shape === "not-utf8") parts = fields.map(([k, v], i) => (i === pick % Math.max(fields.length, 1) ? [k, Buffer.concat([Buffer.from(`${MARKER} `), badBytes, Buffer.from(v)])] : [k, v]));
+    if (shape === "not-utf8" && parts.length === 0) parts = [["x", badBytes]];
+    const id = shape === "unknown-id" ? `40${"0".repeat(40)}` : shape === "bad-id" ? ["x", "../../etc", form.id.slice(1), `${form.id}00`][pick % 4]! : form.id;
+    if (script) {
+      const withState = form.mpa.some(([k]) => k.startsWith("$ACTION_REF_"));
+      const root = shape === "bad-root" ? badRoot : withState ? '[{"ok":false},"$K1"]' : '["$K1"]';
+      // Fields a script's request never has, next to the form's own.
+      const extra: Part[] = shape === "bad-action-fields" ? [["$ACTION_REF_1", ""], ...badFields(form.id)] : [];
+      // As the browser sends it: the form's fields, hidden `$ACTION_…` inputs included, as "_1_<name>".
+      const body = multipartBody([["0", root], ...extra, ...[...form.mpa, ...parts].map(([k, v]) => [`_1_${k}`, v] as Part)]);
+      return { shape, method: "POST", path: form.page, headers: { ...headers, "next-action": id, "content-type": body.type, accept: "text/x-component" }, body: body.body };
+    }
+    let mpa: Part[] = form.mpa.map(([k, v]) => [k, v.replace(form.id, id)]);
+    if (shape === "unknown-id" || shape === "bad-id") mpa = form.mpa.map(([k, v]) => [k.replace(form.id, id), v.replace(form.id, id)]);
+    if (shape === "bad-action-fields" || shape === "bad-root") mpa = badFields(form.id);
+    const body = multipartBody([...mpa, ...parts]);
+    return { shape, method: "POST", path: form.page, headers: { ...headers, "content-type": body.type }, body: body.body };
+  });
+}
+
+const MALFORMED_ROOTS = ["", "[", "{}", "null", '"$K1"', "[1,2,3]", '["$Q1","$K1"]', '[{"ok":false},"$K1","$K1"]', '["$@5"]', '[{"ok":"$D2026"},"$K1"]', '[{"a":{"b":{"c":{"d":{"e":{"f":{"g":{"h":{"i":{"j":1}}}}}}}}}},"$K1"]', '["$K"]', '["$Kzz"]', '["$K2"]', `[${"[".repeat(3000)}`];
+const MALFORMED_ACTION_FIELDS: ((id: string) => Part[])[] = [
+  () => [],
+  (id) => [[`$ACTION_ID_${id.slice(2)}`, ""]],
+  () => [["$ACTION_REF_1", ""]],
+  () => [["$ACTION_REF_1", ""], ["$ACTION_1:0", "{not json"]],
+  (id) => [["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${id}","bound":"$Q1"}`]],
+  (id) => [["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${id}","bound":"$@1"}`], ["$ACTION_1:1", "[{"]],
+  (id) => [["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${id}","bound":"$@1"}`], ["$ACTION_1:1", '["$@1"]']],
+  (id) => [["$ACTION_REF_1", ""], ["$ACTION_REF_2", ""], ["$ACTION_REF_3", ""], ["$ACTION_1:0", `{"id":"${id}","bound":null}`]],
+  (id) => [["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${id}","bound":null}`], ["$ACTION_1:0", `{"id":"${id}","bound":null}`]],
+  (id) => [[`$ACTION_ID_${id}`, ""], [`$ACTION_ID_${id}`, ""]],
+  (id) => [["$ACTION_KEY", "k".repeat(5000)], [`$ACTION_ID_${id}`, ""]],
+  (id) => [["$ACTION_", ""], [`$ACTION_ID_${id}`, ""]],
+  (id) => [["$ACTION_1:0", `{"id":"${id}","bound":null}`]],
+];
+
+test.describe("server actions", () => {
+  const forms: ActionFormSpec[] = [];
+
+  test.beforeAll(async () => {
+    const raw = new Database(FILE, { readonly: true, fileMustExist: true });
+    const slug = (id: string) => (raw.prepare('SELECT slug FROM "Petition" WHERE id = ?').get(id) as { slug: string }).slug;
+    const [open, collecting, draft] = [slug(prepared.petitions.open), slug(prepared.petitions.collecting.id), slug(prepared.petitions.draft)];
+    raw.close();
+    const organizer = prepared.people[0]!.cookie;
+    const visits: [string, string][] = [
+      ["/petitions/new", prepared.people[30]!.cookie],
+      [`/petitions/${open}`, prepared.people[31]!.cookie],
+      [`/petitions/${open}`, prepared.people[3]!.cookie], // a signer: withdraw
+      [`/petitions/${collecting}`, organizer],
+      [`/petitions/${draft}/edit`, organizer],
+      ["/notifications", prepared.people[32]!.cookie],
+      [`/unsubscribe?token=${encodeURIComponent(prepared.unsubscribe[0]!)}`, ""],
+      ["/signin", ""],
+      ["/admin", prepared.roles.admin],
+    ];
+    const seen = new Set<string>();
+    for (const [page, cookie] of visits) {
+      const res = await fetch(OWN_ORIGIN + page, { headers: cookie ? { cookie } : {} });
+      expect(res.status, page).toBe(200);
+      for (const f of actionForms(await res.text(), page, cookie)) {
+        const key = `${f.id} ${f.fields.map(([k]) => k).join(",")}`;
+        if (!seen.has(key)) forms.push(f);
+        seen.add(key);
+      }
+    }
+  });
+
+  test("finds the forms it replays", () => {
+    // New petition, sign, withdraw, follow, co-sponsor, edit, email setting, unsubscribe, sign-in, admin.
+    expect(forms.length).toBeGreaterThanOrEqual(10);
+    expect(forms.some((f) => f.page === "/petitions/new" && f.fields.some(([k]) => k === "background"))).toBe(true);
+    expect(forms.some((f) => f.page.startsWith("/unsubscribe") && f.fields.some(([k]) => k === "token"))).toBe(true);
+  });
+
+  test("fuzz every form's server action", async () => {
+    test.setTimeout(900_000);
+    const db = fingerprinter(FILE);
+    const statuses = new Map<string, number>();
+    const runs = Math.max(40, Math.round(RUNS / 3));
+    try {
+      for (const form of forms) {
+        await fc.assert(
+          fc.asyncProperty(actionRequest(form), async (req) => {
+            const before = db.take();
+            const res = await send(req);
+            const key = `${req.shape} ${res.status}`;
+            statuses.set(key, (statuses.get(key) ?? 0) + 1);
+            const what = `${form.page} action ${form.id} (${req.shape}): ${describeReq(req)}\n→ ${res.status} ${res.text.slice(0, 300)}`;
+            expect(res.status, what).toBeLessThan(500);
+            const expected = EXPECTED[req.shape];
+            if (expected) expect(expected, what).toContain(res.status);
+            if (res.status >= 400) {
+              expect(db.take(), `a refused action changed the database: ${what}`).toEqual(before);
+              if (res.headers.get("x-nextjs-action-not-found") !== "1") {
+                // The answer says what to do, in plain text the browser shows and Next.js's
+                // client passes on, and repeats nothing that was sent.
+                expect(res.headers.get("content-type"), what).toBe("text/plain");
+                expect(res.text.length, what).toBeGreaterThanOrEqual(40);
+                expect(res.text, what).not.toContain(MARKER);
+              }
+            }
+            if (res.status >= 300 && res.status < 400) {
+              const location = new URL(res.headers.get("location") ?? "/", OWN_ORIGIN);
+              expect([OWN_ORIGIN, OWN_ORIGIN.replace("127.0.0.1", "localhost")], what).toContain(location.origin);
+            }
+            // An action that ran answers with a message of its own, never the catch-all.
+            expect(res.text, what).not.toContain("Something went wrong on our side");
+          }),
+          { numRuns: runs, endOnFailure: true },
+        );
+      }
+    } finally {
+      db.close();
+    }
+    console.log(`[fuzz] server actions: ${forms.length} forms × ${runs} runs, ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
+    // Nothing of a refused body reached the log, and no action failed unexpectedly.
+    expect(server.log()).not.toContain(MARKER);
+    expect(server.log()).not.toMatch(/\[action\] unexpected|Invalid Server Actions request|Body exceeded/);
+    // Not vacuous: every shape was sent, and valid forms went through.
+    for (const shape of Object.keys(EXPECTED)) expect([...statuses.keys()].some((k) => k.startsWith(`${shape} `)), shape).toBe(true);
+    expect([...statuses].filter(([k]) => /^valid (200|303)$/.test(k)).length).toBeGreaterThan(0);
+  });
+});
 
 test("a URL longer than the server takes is refused before the app, and changes nothing", async () => {
   const db = fingerprinter(FILE);

@@ -64,3 +64,35 @@ test("signing is rate limited per account with a clear 429 and Retry-After", asy
   expect(Number(limited!.headers()["retry-after"])).toBeGreaterThan(0);
   expect((await limited!.json()).error.message).toMatch(/Too many signature changes in a short time; try again in \d+ seconds/);
 });
+
+test("a form over the body limit says why, with and without the page's script, and the server answers 413", async ({ as, browser }) => {
+  const { page, context } = await as("maya");
+  const huge = "An official response pasted whole. ".repeat(32_000); // about 1.1 MB
+  await page.goto("/petitions/new");
+  // The field's limit stops typing and pasting at the domain's 20,000 characters.
+  await expect(page.getByLabel("Background")).toHaveAttribute("maxlength", "20000");
+  for (const el of await page.locator("form textarea").all()) expect(await el.getAttribute("maxlength")).toMatch(/^\d+$/);
+  // A script can still put more in; the form then refuses to send it and says why.
+  await page.getByLabel("Title").fill("Quiet hours for everyone, everywhere");
+  await page.getByLabel("Background").evaluate((el, text) => {
+    el.removeAttribute("maxlength");
+    (el as HTMLTextAreaElement).value = text;
+  }, huge);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "more than the 1 MB a request can carry" })).toBeVisible();
+  await expect(page.getByLabel("Title")).toHaveValue("Quiet hours for everyone, everywhere");
+
+  // Without script the browser sends the form itself: the server's 413 is the page shown.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await context.storageState() });
+  const plain = await noScript.newPage();
+  await plain.goto("/petitions/new");
+  await plain.getByLabel("Title").fill("Quiet hours for everyone, everywhere");
+  await plain.getByLabel("Background").evaluate((el, text) => {
+    el.removeAttribute("maxlength");
+    (el as HTMLTextAreaElement).value = text;
+  }, huge);
+  const [response] = await Promise.all([plain.waitForResponse((r) => r.request().method() === "POST"), plain.getByRole("button", { name: "Save draft" }).click()]);
+  expect(response.status()).toBe(413);
+  await expect(plain.locator("body")).toContainText("more than the 1 MB a request can carry. Shorten the text");
+  await noScript.close();
+});

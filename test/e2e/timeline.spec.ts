@@ -42,6 +42,28 @@ test("the timeline filters by kind and program, pages, and has a valid Atom feed
   const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
   expect(parsed.feed["@_xmlns"]).toBe("http://www.w3.org/2005/Atom");
   expect([parsed.feed.entry].flat().length).toBeGreaterThan(2);
+
+  // Every filter is its own feed, and its links keep the filter; links are absolute (AUTH_URL).
+  const feeds: Record<string, { id: string; self: string; alternate: string; xml: string }> = {};
+  for (const query of ["", "?program=flow-insights", "?petition=no-such-petition", "?kind=response_posted", "?program=flow-insights&kind=response_posted"]) {
+    const text = await (await page.request.get(`/timeline.atom${query}`)).text();
+    const f = new XMLParser({ ignoreAttributes: false }).parse(text).feed;
+    const links = Object.fromEntries([f.link].flat().map((l: Record<string, string>) => [l["@_rel"], l["@_href"]]));
+    feeds[query] = { id: f.id, self: links.self, alternate: links.alternate, xml: text };
+    expect(links.self, query).toBe(`${APP_ORIGIN}/timeline.atom${query}`);
+    expect(links.alternate, query).toBe(`${APP_ORIGIN}/timeline${query}`);
+  }
+  expect(new Set(Object.values(feeds).map((f) => f.id)).size).toBe(5);
+  // The browser's own XML parser, which (unlike fast-xml-parser's validator) refuses characters
+  // XML forbids, reads every feed without error.
+  for (const [query, f] of Object.entries(feeds)) {
+    const error = await page.evaluate((xml) => new DOMParser().parseFromString(xml, "application/xml").querySelector("parsererror")?.textContent ?? null, f.xml);
+    expect(error, query).toBeNull();
+  }
+  expect(await page.evaluate(() => new DOMParser().parseFromString("<a>\uffff</a>", "application/xml").querySelector("parsererror") !== null)).toBe(true);
+  // The page's feed link keeps the filter too.
+  await page.goto("/timeline?kind=response_posted");
+  await expect(page.getByRole("link", { name: "Atom feed" })).toHaveAttribute("href", "/timeline.atom?kind=response_posted");
 });
 
 test("a second page receives new events and counts live", async ({ page, as }) => {
@@ -95,7 +117,7 @@ test("leadership responds with a commitment and corrects it; others cannot respo
   await expect(priya.getByText("Leadership responded").first()).toBeVisible();
 });
 
-test("a follower set to instant email gets mail through SMTP and unsubscribes with one click, signed out", async ({ as, browser }) => {
+test("a follower set to instant email gets mail through SMTP and unsubscribes with a button (never by opening the link) or one-click POST, signed out", async ({ as, browser }) => {
   const { page: sam } = await as("sam");
   await sam.goto("/notifications");
   await sam.getByLabel("Right away").check();
@@ -128,13 +150,34 @@ test("a follower set to instant email gets mail through SMTP and unsubscribes wi
   expect(mail!.text).toContain("/petitions/quiet-hours");
   const link = new RegExp(`${APP_ORIGIN}/unsubscribe\\?token=\\S+`).exec(mail!.text)![0];
 
+  // A link scanner (Safe Links, Proofpoint) opens every link in the message: that changes nothing.
+  const scanned = await sam.request.get(link, { headers: { cookie: "" } });
+  expect(scanned.status()).toBe(200);
   const stranger = await browser.newContext();
   const page = await stranger.newPage();
   await page.goto(link);
-  await expect(page.getByRole("heading", { level: 1, name: "You are unsubscribed" })).toBeVisible();
-  await stranger.close();
+  await expect(page.getByRole("heading", { level: 1, name: "Stop emails from Undersigned?" })).toBeVisible();
+  await sam.goto("/notifications");
+  await expect(sam.getByLabel("Right away")).toBeChecked();
 
+  // The button POSTs, and that switches email off, signed out.
+  await page.getByRole("button", { name: "Stop all emails" }).click();
+  await expect(page.getByRole("status")).toContainText("You are unsubscribed");
+  await stranger.close();
   await sam.goto("/notifications");
   await expect(sam.getByLabel("Never (in the app only)")).toBeChecked();
   await expect(sam.getByTestId("notifications")).toContainText("Leadership responded");
+
+  // RFC 8058 one-click: the mail client POSTs "List-Unsubscribe=One-Click" to the List-Unsubscribe address.
+  await sam.getByLabel("Right away").check();
+  await sam.getByRole("button", { name: "Save email setting" }).click();
+  await expect(sam.getByText("You will get an email right away.")).toBeVisible();
+  const token = new URL(link).searchParams.get("token")!;
+  const oneClick = await sam.request.post(`/api/unsubscribe?token=${encodeURIComponent(token)}`, {
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: "" },
+    data: "List-Unsubscribe=One-Click",
+  });
+  expect(oneClick.status()).toBe(200);
+  await sam.reload();
+  await expect(sam.getByLabel("Never (in the app only)")).toBeChecked();
 });

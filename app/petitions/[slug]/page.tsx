@@ -88,7 +88,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
             {petition.viewer.can.appeal && (
               <ActionForm action={appealAction} hidden={{ petitionId: petition.id, path }} submitLabel="Appeal this decision" variant="secondary">
                 <label htmlFor="appeal-text" className="mt-2 block text-sm font-medium">Why the decision is wrong</label>
-                <textarea id="appeal-text" name="text" rows={3} required className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2" />
+                <textarea id="appeal-text" name="text" rows={3} required maxLength={2000} className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2" />
               </ActionForm>
             )}
           </section>
@@ -152,7 +152,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
             {petition.viewer.isOrganizer && (
               <ActionForm action={postUpdateAction} hidden={{ petitionId: petition.id, path }} submitLabel="Post update to signers">
                 <label htmlFor="update-body" className="mt-3 block font-medium">New update</label>
-                <textarea id="update-body" name="body" rows={4} required className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2" />
+                <textarea id="update-body" name="body" rows={4} required maxLength={10000} className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2" />
               </ActionForm>
             )}
           </section>
