@@ -256,3 +256,9 @@ export const markdownSchema = (subject = "This text") =>
 
 /** Markdown people write (multilineText's rules), checked by the renderer once it passes them. */
 export const markdownText = (label: string, min: number, max: number) => multilineText(label, min, max).pipe(markdownSchema(label));
+
+/** Empties the rendering cache: for tests that measure a first rendering. */
+export function forgetRenderedMarkdown() {
+  cache.clear();
+  cachedChars = 0;
+}
