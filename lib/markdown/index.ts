@@ -156,7 +156,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
     }),
   },
   disallowedTagsMode: "escape",
-  // Raw HTML nests without the lexer's help; deeper elements are dropped, their text kept.
+  // Raw HTML nests without the lexer's help; tags deeper than this are shown escaped, as text.
   nestingLimit: 2 * (MARKDOWN_LIMITS.blockDepth + MARKDOWN_LIMITS.inlineDepth),
 };
 
