@@ -6,6 +6,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { createDb } from "@/lib/db/client";
 import { createProgram, updateProgram } from "@/lib/programs";
+import type { LoadResult } from "./load";
+import { latencyOf } from "./stats";
 
 const MAX_POLICY = 50_000;
 
@@ -25,15 +27,18 @@ export function largePolicyText(seed: number): string {
   return text.slice(0, MAX_POLICY).trimEnd().padEnd(MAX_POLICY, ".");
 }
 
-/** Registers the program with two maximum-size versions; returns its slug. */
-export async function createLargePolicyProgram(url: string): Promise<string> {
+/**
+ * Registers the program with two maximum-size versions, and beside it one with a short policy
+ * text in two versions, for comparison; returns their slugs.
+ */
+export async function createPolicyPrograms(url: string): Promise<{ largest: string; short: string }> {
   const db = createDb(url);
   try {
     const admin = await db.user.findFirstOrThrow({ where: { id: "bu0" } });
     const actor = { ...admin, role: "admin" as const };
-    const input = (policyText: string) => ({
-      name: "Benchmark program with the largest policy",
-      slug: "largest-policy",
+    const input = (policyText: string, slug = "largest-policy") => ({
+      name: `Benchmark program: ${slug}`,
+      slug,
       owningTeam: "Benchmark",
       purpose: "Measures a program page whose policy texts are as long as allowed.",
       collects: ["nothing"],
@@ -44,9 +49,11 @@ export async function createLargePolicyProgram(url: string): Promise<string> {
       policyText,
       versionNote: "Rewritten in full.",
     });
-    const created = await createProgram(db, actor, input(largePolicyText(1)));
-    await updateProgram(db, actor, created.slug, input(largePolicyText(2)));
-    return created.slug;
+    const largest = await createProgram(db, actor, input(largePolicyText(1)));
+    await updateProgram(db, actor, largest.slug, input(largePolicyText(2)));
+    const short = await createProgram(db, actor, input("We record which rooms are booked.", "short-policy"));
+    await updateProgram(db, actor, short.slug, input("We record which rooms are booked, and by which team.", "short-policy"));
+    return { largest: largest.slug, short: short.slug };
   } finally {
     await db.$disconnect();
   }
@@ -72,4 +79,30 @@ export function cpuSeconds(pid: number): number {
     }
   }
   return total;
+}
+
+/**
+ * `n` GETs of `path`, four at a time, with the server's CPU time over them: a fixed number of
+ * requests rather than a duration, so a busy machine gives fewer samples, not none.
+ */
+export async function measuredGets(origin: string, pid: number, path: string, n: number): Promise<LoadResult & { cpuMsPerGet: number }> {
+  const samples: number[] = [];
+  let errors = 0;
+  const cpuBefore = cpuSeconds(pid);
+  const started = performance.now();
+  for (let i = 0; i < n; i += 4) {
+    await Promise.all(
+      Array.from({ length: Math.min(4, n - i) }, async () => {
+        const t = performance.now();
+        const response = await fetch(origin + path);
+        await response.arrayBuffer();
+        if (response.status !== 200) errors++;
+        samples.push(performance.now() - t);
+      }),
+    );
+  }
+  const durationSeconds = (performance.now() - started) / 1000;
+  const cpuMsPerGet = ((cpuSeconds(pid) - cpuBefore) * 1000) / n;
+  const latency = latencyOf(samples.map((ms) => Math.round(ms)));
+  return { requests: n, ok: n - errors, durationSeconds, throughput: (n - errors) / durationSeconds, latencyMs: latency, errors, cpuMsPerGet };
 }
