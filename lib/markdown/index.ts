@@ -30,7 +30,23 @@ export const MARKDOWN_LIMITS = {
   /** The rendered HTML, as a multiple of the source length (plus a constant for short texts). */
   htmlPerSourceChar: 12,
   htmlBase: 20_000,
+  /**
+   * CPU the lexer may spend on a text when it is written: a backstop for patterns the limits
+   * above do not name (marked's emphasis and plain-text rules are quadratic on some runs, e.g.
+   * `_a__a_` or `!` repeated: 20,000 characters took 0.2–0.3 s). An ordinary text needs a tenth
+   * of it. Reading allows twice as much, so a text accepted on a busy moment still renders.
+   */
+  cpuMsBase: 20,
+  cpuMsPerThousandChars: 3,
 } as const;
+
+const writeBudgetMs = (length: number) => MARKDOWN_LIMITS.cpuMsBase + (MARKDOWN_LIMITS.cpuMsPerThousandChars * length) / 1000;
+const READ_BUDGET_FACTOR = 2;
+
+const cpuNowMs = () => {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+};
 
 /**
  * Why a text cannot be rendered, shown to the person who wrote it. Kept in `reason`: marked
@@ -56,12 +72,24 @@ class GuardedTokenizer extends Tokenizer {
   private inlines = 0;
   private linkCount = 0;
   private cells = 0;
+  private calls = 0;
+  private deadline = Infinity;
 
-  reset() {
-    this.blocks = this.inlines = this.linkCount = this.cells = 0;
+  /** Starts a text: counters at zero, and the CPU time (ms) it may use. */
+  reset(budgetMs: number) {
+    this.blocks = this.inlines = this.linkCount = this.cells = this.calls = 0;
+    this.deadline = cpuNowMs() + budgetMs;
+  }
+
+  /** Every wrapped tokenizer call; one in 64 reads the CPU clock. */
+  private tick() {
+    if ((++this.calls & 63) === 0 && cpuNowMs() > this.deadline) {
+      throw new MarkdownLimitError("takes too long to display; simplify its formatting (long runs of *, _, ! or other symbols between words are the usual cause).");
+    }
   }
 
   private block<T>(run: () => T): T {
+    this.tick();
     // An attempt at depth d means d constructs around it matched and are being lexed.
     if (this.blocks > MARKDOWN_LIMITS.blockDepth) {
       throw new MarkdownLimitError(`nests quotes or lists too deeply (more than ${MARKDOWN_LIMITS.blockDepth} levels); flatten them.`);
@@ -75,6 +103,7 @@ class GuardedTokenizer extends Tokenizer {
   }
 
   private inline<T extends Tokens.Generic | undefined>(run: () => T): T {
+    this.tick();
     if (this.inlines > MARKDOWN_LIMITS.inlineDepth) {
       throw new MarkdownLimitError(`nests emphasis, strikethrough or links too deeply (more than ${MARKDOWN_LIMITS.inlineDepth} levels); flatten them.`);
     }
@@ -102,6 +131,7 @@ class GuardedTokenizer extends Tokenizer {
     return this.block(() => super.list(src));
   }
   override table(src: string) {
+    this.tick();
     // Checked before marked splits the rows: every row is padded to the header's width, so a
     // wide header over many short lines would otherwise make millions of cells.
     const cap = this.rules.block.table.exec(src);
@@ -128,10 +158,16 @@ class GuardedTokenizer extends Tokenizer {
     return this.inline(() => super.reflink(src, links));
   }
   override autolink(src: string) {
+    this.tick();
     return this.counted(super.autolink(src));
   }
   override url(src: string) {
+    this.tick();
     return this.counted(super.url(src));
+  }
+  override inlineText(src: string) {
+    this.tick();
+    return super.inlineText(src);
   }
 }
 
@@ -163,8 +199,8 @@ const SANITIZE: sanitizeHtml.IOptions = {
 type Rendered = { html: string } | { problem: string };
 
 /** Renders with the limits; a text past them gives the reason instead of HTML. */
-function renderChecked(source: string): Rendered {
-  tokenizer.reset();
+function renderChecked(source: string, budgetMs: number): Rendered {
+  tokenizer.reset(budgetMs);
   let html: string;
   try {
     html = sanitizeHtml(marked.parse(source) as string, SANITIZE);
@@ -222,7 +258,7 @@ export function renderMarkdown(source: string): string {
   }
   let html: string;
   try {
-    const rendered = renderChecked(source);
+    const rendered = renderChecked(source, READ_BUDGET_FACTOR * writeBudgetMs(source.length));
     html = "html" in rendered ? rendered.html : plainTextHtml(source);
   } catch {
     html = plainTextHtml(source);
@@ -238,7 +274,7 @@ export function renderMarkdown(source: string): string {
 export function markdownProblem(source: string, subject = "This text"): string | null {
   let rendered: Rendered;
   try {
-    rendered = renderChecked(source);
+    rendered = renderChecked(source, writeBudgetMs(source.length));
   } catch {
     rendered = { problem: "cannot be displayed; simplify its formatting." };
   }

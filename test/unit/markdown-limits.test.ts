@@ -22,10 +22,11 @@ const KINDS = [
 ] as const;
 
 /**
- * CPU a first rendering may take: generous for a loaded machine, far below what the unbounded
- * renderer took (2.5 s for 40,000 characters of nested emphasis, a stack overflow for deep quotes).
+ * CPU a first rendering may take: above the renderer's own read budget (2 × (20 ms + 3 ms per
+ * 1,000 characters)) with room for a loaded machine, far below what the unbounded renderer took
+ * (2.5 s for 40,000 characters of nested emphasis, a stack overflow for deep quotes).
  */
-const cpuBoundMs = (length: number) => 60 + length * 0.008;
+const cpuBoundMs = (length: number) => 100 + length * 0.01;
 
 function cpuMs(run: () => void): number {
   const start = process.cpuUsage();
@@ -83,6 +84,13 @@ describe("Markdown limits", () => {
     expect(markdownProblem(`| a | b |\n|---|---|\n| 1 | 2 |\n`)).toBeNull();
     expect(markdownProblem("[a](https://a.example) ".repeat(MARKDOWN_LIMITS.links + 1))).toMatch(/more than 1,000 links/);
     expect(markdownProblem(`[r]: https://a.example/${"y".repeat(1_000)}\n\n` + "[r] ".repeat(500))).toMatch(/too large when displayed/);
+  });
+
+  it("refuses what would take too long to display, even where no named limit applies", () => {
+    // Quadratic in marked's emphasis rules: about 1.6 s for 50,000 characters without the budget.
+    expect(markdownProblem("_a__a_".repeat(50_000 / 6))).toMatch(/takes too long to display/);
+    const cpu = cpuMs(() => markdownProblem("!a".repeat(25_000)));
+    expect(cpu).toBeLessThan(cpuBoundMs(50_000));
   });
 
   it("keeps rendering what people write as before", () => {
