@@ -36,8 +36,8 @@ export const MARKDOWN_LIMITS = {
    * `_a__a_` or `!` repeated: 20,000 characters took 0.2–0.3 s). An ordinary text needs a tenth
    * of it. Reading allows twice as much, so a text accepted on a busy moment still renders.
    */
-  cpuMsBase: 20,
-  cpuMsPerThousandChars: 3,
+  cpuMsBase: 30,
+  cpuMsPerThousandChars: 5,
 } as const;
 
 const writeBudgetMs = (length: number) => MARKDOWN_LIMITS.cpuMsBase + (MARKDOWN_LIMITS.cpuMsPerThousandChars * length) / 1000;

@@ -22,11 +22,11 @@ const KINDS = [
 ] as const;
 
 /**
- * CPU a first rendering may take: above the renderer's own read budget (2 × (20 ms + 3 ms per
+ * CPU a first rendering may take: above the renderer's own read budget (2 × (30 ms + 5 ms per
  * 1,000 characters)) with room for a loaded machine, far below what the unbounded renderer took
  * (2.5 s for 40,000 characters of nested emphasis, a stack overflow for deep quotes).
  */
-const cpuBoundMs = (length: number) => 100 + length * 0.01;
+const cpuBoundMs = (length: number) => 150 + length * 0.012;
 
 function cpuMs(run: () => void): number {
   const start = process.cpuUsage();
