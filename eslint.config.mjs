@@ -1,9 +1,84 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// Configuration is read in one place: lib/config parses every environment variable with zod
+// (docs/decisions/016-configuration.md). Everything else asks it.
+const processEnv = {
+  object: "process",
+  property: "env",
+  message: "Read configuration through lib/config (serverConfig(), toolsConfig(), authSecrets(), childEnv()); add the variable to lib/config/schema.ts and the README's table.",
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
+  {
+    rules: { "no-restricted-properties": ["error", processEnv] },
+  },
+  {
+    // Direct SQL is contained in lib/db/direct.ts, each statement beside its Prisma twin, and the
+    // signing group commit built on it (decision 015); test/integration/direct-sql.test.ts
+    // compares every path with its twin.
+    files: ["lib/**/*.ts", "scripts/**/*.ts"],
+    ignores: ["lib/db/**", "lib/signatures/direct.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@/lib/db/direct",
+              importNames: ["withSqlite", "prepared", "directSqlAvailable", "toSqliteTime", "fromSqliteTime"],
+              message: "Direct SQL lives in lib/db/direct.ts beside its Prisma twin; add a reader there and call it.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // app/ and components/ read and write through lib/ only (docs/decisions/004): pages pass the
+    // server's `db` handle to domain functions and never query it themselves.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/generated/*", "@prisma/*", "better-sqlite3", "pg"], message: "Query through a domain function in lib/ instead." },
+            { group: ["@/lib/db/*", "!@/lib/db/server"], message: "Pages and handlers get the database as `db` from @/lib/db/server and pass it to lib/." },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.type='MemberExpression'][object.object.name='db']", message: "Query through a domain function in lib/, not db.<model> in app/ or components/." },
+        { selector: "MemberExpression[object.name='db'][property.name=/^\\$/]", message: "Raw queries and transactions belong in lib/." },
+      ],
+    },
+  },
+  {
+    // Components render; they never hold the database.
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/generated/*", "@prisma/*", "better-sqlite3", "pg", "@/lib/db/*"], message: "Components get data from the page, which gets it from lib/." }] },
+      ],
+    },
+  },
+  {
+    // The exceptions, each because lib/config cannot be the reader there:
+    // - lib/config: the reader itself.
+    // - test/**, playwright.config.ts, vitest.config.ts: the test harness. It starts the servers
+    //   and hands them their environment, and reads its own knobs (ports of the helper servers,
+    //   which databases to run, FUZZ_RUNS); those are listed in the README's test harness table.
+    // - next.config.ts: Next.js loads it before any app module (at build and at start), to learn
+    //   NEXT_DIST_DIR, the folder the app itself is built into.
+    // - prisma.config.ts: the Prisma CLI loads it on its own to find DATABASE_URL.
+    files: ["lib/config/**", "test/**", "playwright.config.ts", "vitest.config.ts", "next.config.ts", "prisma.config.ts"],
+    rules: { "no-restricted-properties": "off" },
+  },
   {
     // Playwright fixtures and Vitest helpers call a function named `use`, which is not React's.
     files: ["test/**/*.ts"],

@@ -1,9 +1,21 @@
-// Runs once when the server starts: warns loudly about development sign-in in production and
-// starts the scheduler that closes petitions whose closing date has passed.
+// Runs once when the server starts: checks the whole configuration (lib/config), so a bad value
+// stops the start with a message naming the variable and what it accepts; warns loudly about
+// development sign-in in production; and starts the scheduler.
 export async function register() {
+  // Next.js replaces this literal per runtime at build time, which drops the Node.js-only imports
+  // below from the edge bundle; read through lib/config it could not.
+  // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { devLoginEnabled } = await import("@/lib/auth/flags");
-  if (process.env.NODE_ENV === "production" && devLoginEnabled()) {
+  const { ConfigError, serverConfig } = await import("@/lib/config");
+  let config;
+  try {
+    config = serverConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`[undersigned] ${error.message}\n[undersigned] The server did not start.`);
+    process.exit(1);
+  }
+  if (config.production && config.devLogin) {
     console.warn("[undersigned] WARNING: development sign-in is enabled in production (AUTH_DEV_LOGIN=true). Anyone can sign in as a demo persona.");
   }
   const { startScheduler } = await import("@/lib/scheduler");

@@ -2,6 +2,7 @@
 // Content-Security-Policy with a fresh nonce per request, so only Next.js's own scripts run and
 // the browser may talk to nothing but this site (promise 4: no third-party requests).
 import { NextResponse, type NextRequest } from "next/server";
+import { serverConfig } from "@/lib/config";
 import { UNDECODABLE_MESSAGE, undecodablePath } from "@/lib/http/path";
 
 export function proxy(request: NextRequest) {
@@ -16,9 +17,10 @@ export function proxy(request: NextRequest) {
   // API responses are JSON, feeds and streams, which run no scripts: no CSP nonce needed.
   if (pathname.startsWith("/api/")) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const dev = process.env.NODE_ENV !== "production";
+  const config = serverConfig();
+  const dev = !config.production;
   // Single sign-on posts a form that redirects to the identity provider; allow exactly that origin.
-  const idp = process.env.AUTH_OIDC_ISSUER ? new URL(process.env.AUTH_OIDC_ISSUER).origin : "";
+  const idp = config.oidc ? new URL(config.oidc.issuer).origin : "";
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,

@@ -12,12 +12,14 @@ import { execFileSync, execSync, spawn, type ChildProcess } from "node:child_pro
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { childEnv, toolsConfig } from "@/lib/config";
 import { createDb } from "@/lib/db/client";
 import { prepareDatabase } from "./prepare-db";
 
-const PORT = Number(process.env.AUDIT_PORT ?? 3460);
+const tools = toolsConfig();
+const PORT = tools.AUDIT_PORT;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const DIST = process.env.NEXT_DIST_DIR ?? ".next-audit";
+const DIST = tools.NEXT_DIST_DIR ?? ".next-audit";
 const DB_URL = "file:./test/.tmp/audit.db";
 const OUT = path.resolve("test/.tmp/audit");
 const SECRET = randomBytes(32).toString("base64url");
@@ -44,7 +46,7 @@ type PageResult = { name: string; url: string; accessibility: number; bestPracti
 type DevtoolsLog = { method: string; params: unknown }[];
 
 function chromePath(): string {
-  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
+  if (tools.CHROME_PATH) return tools.CHROME_PATH;
   if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   try {
     return execSync("command -v chromium || command -v chromium-browser", { encoding: "utf8" }).trim().split("\n")[0]!;
@@ -57,8 +59,7 @@ function startServer(): ChildProcess {
   const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
-    env: {
-      ...process.env,
+    env: childEnv({
       NODE_ENV: "production",
       NEXT_DIST_DIR: DIST,
       NEXT_TELEMETRY_DISABLED: "1",
@@ -71,7 +72,7 @@ function startServer(): ChildProcess {
       AUTH_URL: ORIGIN,
       // Nothing in the background changes the pages while they are measured.
       UNDERSIGNED_SCHEDULER: "off",
-    },
+    }),
   });
   return server;
 }
@@ -111,12 +112,12 @@ function foreignRequests(urls: string[]): string[] {
 async function main() {
   mkdirSync(OUT, { recursive: true });
   for (const file of ["", "-wal", "-shm"]) rmSync(`test/.tmp/audit.db${file}`, { force: true });
-  if (process.env.AUDIT_BUILD === "skip") {
+  if (tools.AUDIT_BUILD === "skip") {
     if (!existsSync(path.join(DIST, "BUILD_ID"))) throw new Error(`AUDIT_BUILD=skip, but ${DIST} holds no build`);
   } else {
     console.log(`Building the production app into ${DIST}…`);
     try {
-      execFileSync("npm", ["run", "build"], { stdio: "pipe", env: { ...process.env, NEXT_DIST_DIR: DIST } });
+      execFileSync("npm", ["run", "build"], { stdio: "pipe", env: childEnv({ NEXT_DIST_DIR: DIST }) });
     } catch (error) {
       const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
       process.stderr.write(`${stdout ?? ""}${stderr ?? ""}`);

@@ -3,7 +3,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseKind, DEFAULT_DATABASE_URL } from "@/lib/db/client";
+import { serverConfig } from "@/lib/config";
+import { databaseKind } from "@/lib/db/client";
 
 export async function backup(url: string, target: string) {
   if (databaseKind(url) !== "sqlite") throw new Error("npm run backup copies a SQLite file; back up PostgreSQL with pg_dump or your provider's snapshots");
@@ -22,7 +23,7 @@ export async function backup(url: string, target: string) {
 }
 
 if (process.argv[1] && /backup\.ts$/.test(process.argv[1])) {
-  const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const url = serverConfig().DATABASE_URL;
   const target = process.argv[2] ?? path.join("data", "backups", `${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
   backup(url, target)
     .then((file) => console.log(`Backed up to ${file} (integrity check ok).`))

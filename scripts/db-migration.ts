@@ -23,6 +23,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { childEnv, toolsConfig } from "@/lib/config";
 import { startPostgresCluster, type PostgresCluster } from "./pg-cluster";
 import { POSTGRES_SCHEMA, SQLITE_SCHEMA, toPostgresSchema, writePostgresSchema } from "./postgres-schema";
 
@@ -40,7 +41,7 @@ function diff(target: Target, from: string | null, to: string): string {
     return execFileSync("npx", ["prisma", "migrate", "diff", ...fromArgs, "--to-schema-datamodel", to, "--script"], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, DATABASE_URL: target.url },
+      env: childEnv({ DATABASE_URL: target.url }),
     });
   } catch {
     console.error(`prisma migrate diff failed for ${target.label}; no migration was written.`);
@@ -76,7 +77,8 @@ async function main() {
 
   let cluster: PostgresCluster | null = null;
   const postgresUrl = async () => {
-    if (process.env.TEST_POSTGRES_URL) return process.env.TEST_POSTGRES_URL;
+    const given = toolsConfig().TEST_POSTGRES_URL;
+    if (given) return given;
     console.log("Starting a throwaway PostgreSQL for the diff…");
     cluster = await startPostgresCluster();
     return cluster.url();

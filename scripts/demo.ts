@@ -3,10 +3,12 @@
 // serves the production build on http://127.0.0.1:3000 (PORT overrides).
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { childEnv, toolsConfig } from "@/lib/config";
 import { prepareDatabase } from "./prepare-db";
 
-const port = process.env.PORT ?? "3000";
-const url = process.env.DATABASE_URL ?? "file:./data/demo.db";
+const tools = toolsConfig();
+const port = String(tools.PORT ?? 3000);
+const url = tools.DATABASE_URL ?? "file:./data/demo.db";
 
 async function main() {
   console.log("Building the production app…");
@@ -15,18 +17,13 @@ async function main() {
   console.log(`Creating a fresh demo database at ${url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")}…`);
   const summary = await prepareDatabase(url, { seed: true });
   if (summary) console.log(`Seeded ${summary.users} people, ${summary.petitions} petitions, ${summary.signatures} signatures.`);
-  const env = {
-    ...process.env,
-    NODE_ENV: "production" as const,
-    DATABASE_URL: url,
-    PORT: port,
+  const env = childEnv(
+    { NODE_ENV: "production", DATABASE_URL: url, PORT: port },
     // The demo signs in as its personas; a production deployment leaves this off.
-    AUTH_DEV_LOGIN: process.env.AUTH_DEV_LOGIN ?? "true",
-    AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
-    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
-  };
+    { AUTH_DEV_LOGIN: "true", AUTH_TRUST_HOST: "true", AUTH_SECRET: randomBytes(32).toString("base64url") },
+  );
   console.log(`Undersigned demo: http://127.0.0.1:${port}  (sign in at /signin as any persona)`);
-  const server = spawn("npx", ["next", "start", "-p", port, "-H", process.env.HOST ?? "0.0.0.0"], { stdio: "inherit", env });
+  const server = spawn("npx", ["next", "start", "-p", port, "-H", tools.HOST], { stdio: "inherit", env });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -2,19 +2,21 @@
 // Playwright runs it (playwright.config.ts, webServer) after `npm run test:e2e` has built.
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
+import { childEnv, toolsConfig } from "@/lib/config";
 import { prepareDatabase } from "./prepare-db";
 
-const port = process.env.E2E_PORT ?? "3100";
-const url = process.env.DATABASE_URL ?? "file:./test/.tmp/e2e.db";
+const tools = toolsConfig();
+const port = String(tools.E2E_PORT);
+const url = tools.DATABASE_URL ?? "file:./test/.tmp/e2e.db";
 
 async function main() {
   await prepareDatabase(url, { seed: true });
   const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url },
+    env: childEnv({ NODE_ENV: "production", DATABASE_URL: url }),
   });
   // Everything the server prints is kept, so a test can check that logs hold no personal data.
-  const log = createWriteStream(process.env.E2E_SERVER_LOG ?? "test/.tmp/e2e-server.log");
+  const log = createWriteStream(tools.E2E_SERVER_LOG);
   server.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     log.write(chunk);

@@ -7,14 +7,16 @@
 // otherwise on a throwaway cluster (scripts/pg-cluster.ts) that is deleted afterwards.
 import { spawnSync } from "node:child_process";
 import pg from "pg";
+import { childEnv, toolsConfig } from "@/lib/config";
 import { startPostgresCluster, type PostgresCluster } from "./pg-cluster";
 
-const kinds = (process.env.E2E_DATABASES ?? "sqlite,postgres").split(",").map((k) => k.trim()).filter(Boolean);
+const tools = toolsConfig();
+const kinds = tools.E2E_DATABASES;
 const playwrightArgs = process.argv.slice(2);
 
 function playwright(kind: string, env: Record<string, string>): boolean {
   console.log(`\n=== End-to-end tests on ${kind} ===\n`);
-  const result = spawnSync("npx", ["playwright", "test", ...playwrightArgs], { stdio: "inherit", env: { ...process.env, ...env } });
+  const result = spawnSync("npx", ["playwright", "test", ...playwrightArgs], { stdio: "inherit", env: childEnv(env) });
   return result.status === 0;
 }
 
@@ -46,7 +48,7 @@ async function main() {
     } else if (kind === "postgres") {
       let cluster: PostgresCluster | null = null;
       try {
-        const adminUrl = process.env.TEST_POSTGRES_URL ?? (cluster = await startPostgresCluster()).url();
+        const adminUrl = tools.TEST_POSTGRES_URL ?? (cluster = await startPostgresCluster()).url();
         if (!playwright("PostgreSQL", await postgresDatabases(adminUrl))) failed.push(kind);
       } finally {
         (cluster as PostgresCluster | null)?.stop();

@@ -21,6 +21,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { toolsConfig } from "@/lib/config";
 
 export type PostgresCluster = {
   /** 127.0.0.1 port the cluster listens on. */
@@ -40,13 +41,14 @@ export type PostgresCluster = {
 /** Folder holding initdb, pg_ctl and postgres, or null when PostgreSQL is not installed. */
 export function findPostgresBin(): string | null {
   const candidates: string[] = [];
-  if (process.env.PG_BIN) candidates.push(process.env.PG_BIN);
+  const tools = toolsConfig();
+  if (tools.PG_BIN) candidates.push(tools.PG_BIN);
   const debian = "/usr/lib/postgresql";
   if (existsSync(debian)) {
     const versions = readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
     for (const v of versions) candidates.push(path.join(debian, v, "bin"));
   }
-  for (const dir of (process.env.PATH ?? "").split(":")) if (dir) candidates.push(dir);
+  for (const dir of tools.PATH.split(":")) if (dir) candidates.push(dir);
   return candidates.find((dir) => ["initdb", "pg_ctl", "postgres"].every((b) => existsSync(path.join(dir, b)))) ?? null;
 }
 
@@ -63,7 +65,7 @@ async function choosePort(requested?: number): Promise<number> {
     if (!(await portIsFree(requested))) throw new Error(`port ${requested} is in use`);
     return requested;
   }
-  const base = Number(process.env.UNDERSIGNED_PG_PORT ?? 0);
+  const base = toolsConfig().UNDERSIGNED_PG_PORT ?? 0;
   if (base) {
     for (let p = base; p < base + 10; p++) if (await portIsFree(p)) return p;
     throw new Error(`no free port in ${base}-${base + 9} (UNDERSIGNED_PG_PORT)`);

@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { childEnv } from "@/lib/config";
 import { createDb, databaseKind } from "@/lib/db/client";
 import { createPgPool } from "@/lib/db/pg-pool";
 import { seedDemo } from "@/lib/demo/seed";
@@ -27,7 +28,7 @@ export async function emptyDatabase(url: string) {
 export function migrate(url: string) {
   execFileSync("npx", ["prisma", "migrate", "deploy"], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: url },
+    env: childEnv({ DATABASE_URL: url }),
   });
 }
 

@@ -2,7 +2,8 @@
 // restore checks the backup, then copies it into place through SQLite's backup API.
 import { existsSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
-import { databaseKind, DEFAULT_DATABASE_URL } from "@/lib/db/client";
+import { serverConfig } from "@/lib/config";
+import { databaseKind } from "@/lib/db/client";
 
 export async function restore(source: string, url: string) {
   if (databaseKind(url) !== "sqlite") throw new Error("npm run restore restores a SQLite file; restore PostgreSQL with pg_restore or your provider's tools");
@@ -25,7 +26,7 @@ if (process.argv[1] && /restore\.ts$/.test(process.argv[1])) {
     console.error("Usage: npm run restore -- <backup file>");
     process.exit(2);
   }
-  restore(source, process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL)
+  restore(source, serverConfig().DATABASE_URL)
     .then(() => console.log(`Restored from ${source}.`))
     .catch((error: unknown) => {
       console.error("Restore failed:", error instanceof Error ? error.message : error);

@@ -5,8 +5,10 @@ import { ROLE_LABELS } from "@/lib/auth/actor";
 import { devLoginEnabled, oidcConfigured } from "@/lib/auth/flags";
 import { safeRedirect } from "@/lib/auth/redirect";
 import { getActor } from "@/lib/auth/session";
+import { serverConfig } from "@/lib/config";
 import { db } from "@/lib/db/server";
 import { PERSONAS } from "@/lib/demo/personas";
+import { existingEmails } from "@/lib/users";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -24,7 +26,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
   const error = typeof params.error === "string" ? (ERRORS[params.error] ?? "Sign-in failed; please try again.") : null;
   const dev = devLoginEnabled();
   const existing = dev
-    ? new Set((await db.user.findMany({ where: { email: { in: PERSONAS.map((p) => p.email) } }, select: { email: true } })).map((u) => u.email))
+    ? await existingEmails(db, PERSONAS.map((p) => p.email))
     : new Set<string>();
   const personas = PERSONAS.filter((p) => existing.has(p.email));
 
@@ -40,14 +42,14 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
         <form action={signInWithSso} className="mt-6">
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <button type="submit" className="w-full rounded-lg bg-brand px-4 py-3 font-semibold text-white hover:bg-brand-dark">
-            Sign in with {process.env.AUTH_OIDC_NAME || "company single sign-on"}
+            Sign in with {serverConfig().AUTH_OIDC_NAME}
           </button>
         </form>
       )}
       {dev && (
         <section aria-labelledby="dev-signin" className="mt-8">
           <h2 id="dev-signin" className="text-xl font-bold">Demo personas</h2>
-          {process.env.NODE_ENV === "production" && (
+          {serverConfig().production && (
             <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
               Development sign-in is switched on (AUTH_DEV_LOGIN=true). Anyone can sign in as these people. Never use this on real data.
             </p>

@@ -1,3 +1,4 @@
+import { serverConfig } from "@/lib/config";
 import { db } from "@/lib/db/server";
 import { handle } from "@/lib/http/json";
 import { listTimeline, timelineAtom } from "@/lib/timeline/queries";
@@ -10,7 +11,8 @@ export function GET(request: Request) {
     const url = new URL(request.url);
     const params = Object.fromEntries(url.searchParams);
     const page = await listTimeline(db, { ...params, cursor: undefined, limit: 50 });
-    const origin = process.env.AUTH_URL ? new URL(process.env.AUTH_URL).origin : url.origin;
+    const authUrl = serverConfig().AUTH_URL;
+    const origin = authUrl ? new URL(authUrl).origin : url.origin;
     return new Response(timelineAtom(page.items, origin, url.pathname + url.search), {
       headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=60" },
     });

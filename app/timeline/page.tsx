@@ -5,6 +5,8 @@ import { TimelineList } from "@/components/TimelineList";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { EVENT_KINDS, EVENT_LABELS } from "@/lib/timeline/record";
+import { listPublicPetitionChoices } from "@/lib/petitions/queries";
+import { listProgramChoices } from "@/lib/programs";
 import { listTimeline } from "@/lib/timeline/queries";
 
 export const metadata: Metadata = {
@@ -22,8 +24,8 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
       if (e instanceof DomainError) return { items: [], nextCursor: null, error: e.message };
       throw e;
     }),
-    db.petition.findMany({ where: { state: { in: ["open", "closed"] } }, select: { slug: true, title: true }, orderBy: { title: "asc" } }),
-    db.program.findMany({ select: { slug: true, name: true }, orderBy: { name: "asc" } }),
+    listPublicPetitionChoices(db),
+    listProgramChoices(db),
   ]);
   const next = new URLSearchParams(Object.entries({ ...filters, cursor: page.nextCursor ?? undefined }).filter((e): e is [string, string] => Boolean(e[1])));
   const select = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-2 py-2";

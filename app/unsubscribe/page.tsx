@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { authSecrets } from "@/lib/config";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { unsubscribe } from "@/lib/notifications";
@@ -12,7 +13,7 @@ export default async function UnsubscribePage({ searchParams }: PageProps<"/unsu
   const { token } = await searchParams;
   let error: string | null = null;
   try {
-    await unsubscribe(db, token, process.env.AUTH_SECRET ?? "");
+    await unsubscribe(db, token, authSecrets());
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     error = e.message;

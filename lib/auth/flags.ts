@@ -1,8 +1,10 @@
+import { serverConfig, type ServerConfig } from "@/lib/config";
+
 /** Development sign-in: on outside production, or in production only when asked for by name. */
-export function devLoginEnabled(env: Record<string, string | undefined> = process.env): boolean {
-  return env.NODE_ENV !== "production" || env.AUTH_DEV_LOGIN === "true";
+export function devLoginEnabled(config: ServerConfig = serverConfig()): boolean {
+  return config.devLogin;
 }
 
-export function oidcConfigured(env: Record<string, string | undefined> = process.env): boolean {
-  return Boolean(env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID);
+export function oidcConfigured(config: ServerConfig = serverConfig()): boolean {
+  return config.oidc !== null;
 }

@@ -4,16 +4,18 @@ import "server-only";
 // a role change applies at once (docs/decisions/007).
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { authSecrets, serverConfig } from "@/lib/config";
 import { db } from "@/lib/db/server";
 import { PERSONA_EMAILS } from "@/lib/demo/personas";
 import { upsertSsoUser } from "@/lib/users";
 import { claimConfigFromEnv, mapClaims } from "./oidc-claims";
-import { devLoginEnabled, oidcConfigured } from "./flags";
+import { devLoginEnabled } from "./flags";
 import { decodeSessionToken, encodeSessionToken } from "./session-token";
 
 const providers: NextAuthConfig["providers"] = [];
+const config = serverConfig();
 
-if (devLoginEnabled()) {
+if (devLoginEnabled(config)) {
   providers.push(
     Credentials({
       id: "dev",
@@ -29,15 +31,15 @@ if (devLoginEnabled()) {
   );
 }
 
-if (oidcConfigured()) {
+if (config.oidc) {
   providers.push({
     id: "oidc",
-    name: process.env.AUTH_OIDC_NAME || "Company single sign-on",
+    name: config.AUTH_OIDC_NAME,
     type: "oidc",
-    issuer: process.env.AUTH_OIDC_ISSUER,
-    clientId: process.env.AUTH_OIDC_CLIENT_ID,
-    clientSecret: process.env.AUTH_OIDC_CLIENT_SECRET,
-    authorization: { params: { scope: process.env.AUTH_OIDC_SCOPE || "openid email profile" } },
+    issuer: config.oidc.issuer,
+    clientId: config.oidc.clientId,
+    clientSecret: config.oidc.clientSecret,
+    authorization: { params: { scope: config.AUTH_OIDC_SCOPE } },
     checks: ["pkce", "state", "nonce"],
     // The account is created in the jwt callback from the mapped claims, not from this profile.
     profile: (claims) => ({ id: String(claims.sub), email: String(claims.email ?? ""), name: String(claims.name ?? "") }),
@@ -50,11 +52,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // Auth.js's own format, with the derived key cached (lib/auth/session-token.ts).
   jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/signin", error: "/signin" },
-  trustHost: process.env.AUTH_TRUST_HOST === "true" || process.env.NODE_ENV !== "production",
+  trustHost: config.trustHost,
+  // The rotation-aware list (lib/config), so Auth.js and our own readers use the same secrets.
+  // Undefined when none is set, so Auth.js reports its own MissingSecret outside production.
+  secret: config.authSecrets.length ? [...authSecrets(config)] : undefined,
   callbacks: {
     async jwt({ token, user, account, profile }) {
       if (account?.provider === "oidc" && profile) {
-        const mapped = mapClaims(profile as Record<string, unknown>, claimConfigFromEnv());
+        const mapped = mapClaims(profile as Record<string, unknown>, claimConfigFromEnv(config));
         const saved = await upsertSsoUser(db, mapped);
         token.uid = saved.id;
       } else if (account && user?.id) {

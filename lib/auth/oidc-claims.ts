@@ -1,5 +1,6 @@
 // Maps the company identity provider's claims to an Undersigned profile and role.
 // Pure, so it is unit tested without a provider; the end-to-end test runs a real one.
+import { serverConfig, type ServerConfig } from "@/lib/config";
 import type { Role } from "./actor";
 
 export type SsoProfile = {
@@ -18,21 +19,15 @@ export type ClaimConfig = {
   groups: Record<Exclude<Role, "employee">, string[]>;
 };
 
-const list = (value: string | undefined) =>
-  (value ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-export function claimConfigFromEnv(env: Record<string, string | undefined> = process.env): ClaimConfig {
+export function claimConfigFromEnv(config: ServerConfig = serverConfig()): ClaimConfig {
   return {
-    groupsClaim: env.AUTH_OIDC_GROUPS_CLAIM || "groups",
-    departmentClaim: env.AUTH_OIDC_DEPARTMENT_CLAIM || "department",
-    locationClaim: env.AUTH_OIDC_LOCATION_CLAIM || "location",
+    groupsClaim: config.AUTH_OIDC_GROUPS_CLAIM,
+    departmentClaim: config.AUTH_OIDC_DEPARTMENT_CLAIM,
+    locationClaim: config.AUTH_OIDC_LOCATION_CLAIM,
     groups: {
-      admin: list(env.AUTH_OIDC_ADMIN_GROUPS),
-      moderator: list(env.AUTH_OIDC_MODERATOR_GROUPS),
-      leadership: list(env.AUTH_OIDC_LEADERSHIP_GROUPS),
+      admin: [...config.AUTH_OIDC_ADMIN_GROUPS],
+      moderator: [...config.AUTH_OIDC_MODERATOR_GROUPS],
+      leadership: [...config.AUTH_OIDC_LEADERSHIP_GROUPS],
     },
   };
 }

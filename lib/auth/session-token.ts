@@ -5,6 +5,7 @@
 // (docs/decisions/015-hot-paths.md). Tokens stay interchangeable with @auth/core's own
 // encode/decode; test/unit/session-token.test.ts checks both directions.
 import { hkdfSync } from "node:crypto";
+import { authSecrets } from "@/lib/config";
 import { EncryptJWT, base64url, calculateJwkThumbprint, jwtDecrypt, type JWTPayload } from "jose";
 
 const ALG = "dir";
@@ -29,8 +30,8 @@ function derivedKey(enc: string, secret: string, salt: string): Promise<DerivedK
   return entry;
 }
 
-type Secret = string | string[];
-const secretsOf = (secret: Secret) => (Array.isArray(secret) ? secret : [secret]);
+type Secret = string | readonly string[];
+const secretsOf = (secret: Secret): readonly string[] => (typeof secret === "string" ? [secret] : secret);
 
 export async function encodeSessionToken(params: { token?: Record<string, unknown>; secret: Secret; salt: string; maxAge?: number }): Promise<string> {
   const { key, kid } = await derivedKey(ENC, secretsOf(params.secret)[0]!, params.salt);
@@ -62,16 +63,8 @@ export async function decodeSessionToken(params: { token?: string; secret: Secre
 /** The session cookie's names: browsers only accept the __Secure- one over HTTPS. */
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
-/** The secrets Auth.js uses, in its order: AUTH_SECRET_1…3 (rotation) before AUTH_SECRET. */
-export function authSecrets(env: Record<string, string | undefined> = process.env): string[] {
-  const secrets: string[] = [];
-  if (env.AUTH_SECRET) secrets.push(env.AUTH_SECRET);
-  for (const i of [1, 2, 3]) {
-    const secret = env[`AUTH_SECRET_${i}`];
-    if (secret) secrets.unshift(secret);
-  }
-  return secrets;
-}
+/** The secrets Auth.js uses, in its order: AUTH_SECRET_1…3 (rotation) before AUTH_SECRET (lib/config). */
+export { authSecrets };
 
 export type SessionClaims = { userId: string; sessionVersion: number };
 
@@ -79,7 +72,7 @@ export type SessionClaims = { userId: string; sessionVersion: number };
  * The account id and session version in a request's session cookie, or null when there is
  * none or it does not decrypt (tampered, expired, another secret).
  */
-export async function readSessionClaims(cookie: (name: string) => string | undefined, secret: string[] = authSecrets()): Promise<SessionClaims | null> {
+export async function readSessionClaims(cookie: (name: string) => string | undefined, secret: readonly string[] = authSecrets()): Promise<SessionClaims | null> {
   if (secret.length === 0) return null;
   for (const name of SESSION_COOKIES) {
     const token = cookie(name);

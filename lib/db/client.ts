@@ -3,6 +3,7 @@
 // Shared by the server, scripts, tests and benchmarks; the app's singleton is in ./server.ts.
 import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
+import { DEFAULT_DATABASE_URL, serverConfig } from "@/lib/config";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { createPgPool } from "./pg-pool";
@@ -17,7 +18,7 @@ import { GatedSQLite } from "./sqlite-adapter";
 export type Db = PrismaClient;
 export type DbKind = "sqlite" | "postgres";
 
-export const DEFAULT_DATABASE_URL = "file:./data/undersigned.db";
+export { DEFAULT_DATABASE_URL };
 
 /** What a client is connected to, for the few things that differ: live updates, rate limits, locks. */
 export type DbInfo = { kind: "sqlite"; url: string } | { kind: "postgres"; url: string; pool: pg.Pool };
@@ -65,8 +66,7 @@ export function sqliteAdapterOf(db: Db): GatedSQLite | undefined {
  * The live-update listener uses one more of its own.
  */
 export function postgresPoolSize(): number {
-  const n = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-  return Number.isInteger(n) && n > 0 ? Math.max(2, n) : 10;
+  return serverConfig().DATABASE_POOL_SIZE;
 }
 
 /**
@@ -76,7 +76,7 @@ export function postgresPoolSize(): number {
  */
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
-export function createDb(url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): Db {
+export function createDb(url: string = serverConfig().DATABASE_URL): Db {
   if (databaseKind(url) === "sqlite") {
     const adapter = new GatedSQLite({ url }, SQLITE_PRAGMAS);
     const db = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });

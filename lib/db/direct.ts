@@ -1,12 +1,15 @@
 // Hand-written SQL for the few hottest paths on SQLite (docs/decisions/015-hot-paths.md).
 // Prisma 6's JavaScript query engine spends 0.2–0.5 ms compiling each query; a prepared
-// better-sqlite3 statement answers in microseconds. Everything here has a Prisma twin that runs
-// on PostgreSQL and when direct SQL is switched off, and test/integration/direct-sql.test.ts
-// checks that the two give the same answers.
+// better-sqlite3 statement answers in microseconds. The direct SQL lives here, each statement
+// beside its Prisma twin (which runs on PostgreSQL, inside transactions and when direct SQL is
+// switched off): the reads below, and the signing group commit in lib/signatures/direct.ts,
+// built on withSqlite. Nothing else may import this module (eslint.config.mjs), and
+// test/integration/direct-sql.test.ts checks that every path gives its twin's answers.
 import type Database from "better-sqlite3";
+import { serverConfig } from "@/lib/config";
 import { sqliteAdapterOf, type Db } from "./client";
 
-let enabled = process.env.UNDERSIGNED_DIRECT_SQL !== "off";
+let enabled = serverConfig().UNDERSIGNED_DIRECT_SQL;
 
 /** Tests switch direct SQL off to compare both paths on the same database. */
 export function setDirectSql(on: boolean) {
@@ -46,3 +49,44 @@ export function prepared(client: Database.Database, sql: string): Database.State
 /** Prisma stores SQLite DateTime values as ISO 8601 text with an explicit offset. */
 export const toSqliteTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
 export const fromSqliteTime = (value: string | null) => (value === null ? null : new Date(value));
+
+export type ActorRow = { id: string; name: string; email: string; role: string; department: string | null; location: string | null; sessionVersion: number };
+
+/** The account behind a session: every signed-in request reads it (lib/users getActorById). */
+export async function readActorRow(db: Db, id: string): Promise<ActorRow | null> {
+  const direct = await withSqlite(db, (c) =>
+    prepared(c, "SELECT id, name, email, role, department, location, sessionVersion FROM User WHERE id = ?").get(id) as ActorRow | undefined,
+  );
+  if (direct) return direct.value ?? null;
+  return db.user.findUnique({
+    where: { id },
+    select: { id: true, name: true, email: true, role: true, department: true, location: true, sessionVersion: true },
+  });
+}
+
+/**
+ * Every stored setting (lib/settings getSettings), read by most pages and commands. Inside a
+ * transaction (`db` is then a transaction client) it goes through Prisma, in that transaction.
+ */
+export async function readSettingRows(db: Pick<Db, "setting">): Promise<{ key: string; value: string }[]> {
+  const direct = "$connect" in db ? await withSqlite(db as Db, (c) => prepared(c, "SELECT key, value FROM Setting").all() as { key: string; value: string }[]) : null;
+  return direct ? direct.value : db.setting.findMany({ select: { key: true, value: true } });
+}
+
+export type PublicCountRow = { id: string; signatureCount: number; goal: number; state: string; closesAt: Date };
+
+/** A public (open or closed) petition's count: the endpoint live viewers poll (lib/petitions getPublicCount). */
+export async function readPublicCountRow(db: Db, petitionId: string): Promise<PublicCountRow | null> {
+  const direct = await withSqlite(db, (c) => {
+    const row = prepared(c, "SELECT id, signatureCount, goal, state, closesAt FROM Petition WHERE id = ? AND state IN ('open', 'closed')").get(petitionId) as
+      | { id: string; signatureCount: number; goal: number; state: string; closesAt: string }
+      | undefined;
+    return row ? { ...row, closesAt: fromSqliteTime(row.closesAt)! } : null;
+  });
+  if (direct) return direct.value;
+  return db.petition.findFirst({
+    where: { id: petitionId, state: { in: ["open", "closed"] } },
+    select: { id: true, signatureCount: true, goal: true, state: true, closesAt: true },
+  });
+}
+

@@ -1,4 +1,5 @@
 import "server-only";
+import { serverConfig } from "@/lib/config";
 import { createDb, type Db } from "./client";
 
 // One client per server process. In development, Next.js reloads modules, so the client is
@@ -6,4 +7,4 @@ import { createDb, type Db } from "./client";
 const globalForDb = globalThis as unknown as { undersignedDb?: Db };
 
 export const db: Db = globalForDb.undersignedDb ?? createDb();
-if (process.env.NODE_ENV !== "production") globalForDb.undersignedDb = db;
+if (!serverConfig().production) globalForDb.undersignedDb = db;

@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
+import { serverConfig, type ServerConfig } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import { unsubscribeToken } from "@/lib/notifications";
 import { EVENT_LABELS, type EventKind } from "@/lib/timeline/record";
@@ -11,13 +12,18 @@ export type Mailer = { send(message: { to: string; subject: string; text: string
 
 export const MAILBOX_DIR = path.join(process.cwd(), "data", "mailbox");
 
-export function createMailer(env: Record<string, string | undefined> = process.env): Mailer | null {
-  const from = env.MAIL_FROM || "Undersigned <undersigned@localhost>";
-  if (env.SMTP_URL) {
-    const transport: Transporter = nodemailer.createTransport(env.SMTP_URL);
+/** Whether mail is written to MAILBOX_DIR (shown at /dev/mailbox) instead of sent. */
+export function usesDevMailbox(config: ServerConfig = serverConfig()): boolean {
+  return !config.SMTP_URL && (!config.production || config.AUTH_DEV_LOGIN === true);
+}
+
+export function createMailer(config: ServerConfig = serverConfig()): Mailer | null {
+  const from = config.MAIL_FROM;
+  if (config.SMTP_URL) {
+    const transport: Transporter = nodemailer.createTransport(config.SMTP_URL);
     return { send: async (m) => void (await transport.sendMail({ from, ...m })) };
   }
-  if (env.NODE_ENV === "production" && env.AUTH_DEV_LOGIN !== "true") return null;
+  if (!usesDevMailbox(config)) return null;
   const transport = nodemailer.createTransport({ jsonTransport: true });
   return {
     async send(m) {

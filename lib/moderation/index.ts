@@ -8,7 +8,7 @@ import { requireActor, requireRole, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { conflict, forbidden, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isOrganizer } from "@/lib/petitions/access";
+import { assertCan, viewerOf } from "@/lib/petitions/policy";
 import { newestFirstAfter, newestFirstPage } from "@/lib/pagination/cursor";
 import { isoDay } from "@/lib/validation";
 import { recordEvent } from "@/lib/timeline/record";
@@ -35,8 +35,8 @@ export async function hidePetition(db: Db, actor: Actor | null, petitionId: stri
   const { reasonCode, reasonText } = parseInput(hideInputSchema, input);
   const now = clock.now ?? new Date();
   const petition = await db.petition.findUnique({ where: { id: petitionId } });
-  if (!petition || (petition.state !== "open" && petition.state !== "closed")) throw notFound("No public petition with this id.");
-  if (petition.hiddenReason) throw conflict("This petition is already hidden.");
+  if (!petition) throw notFound("No public petition with this id.");
+  assertCan(await viewerOf(db, moderator, petition), petition, "moderate", now);
   const reason = publicReason(reasonCode, reasonText);
   return db.$transaction(async (tx) => {
     await tx.petition.update({ where: { id: petitionId }, data: { hiddenReason: reason, hiddenAt: now } });
@@ -87,14 +87,15 @@ export const appealInputSchema = z.object({
 export async function fileAppeal(db: Db, actor: Actor | null, petitionId: string, input: unknown, clock: { now?: Date } = {}) {
   const organizer = requireActor(actor, "appeal");
   const { text } = parseInput(appealInputSchema, input);
-  if (!(await isOrganizer(db, organizer, petitionId))) throw forbidden("Only this petition's organizers can appeal.");
+  const petition = await db.petition.findUnique({ where: { id: petitionId } });
+  if (!petition) throw forbidden("Only this petition's organizers can appeal.");
+  assertCan(await viewerOf(db, organizer, petition), petition, "appeal");
   const action = await db.moderationAction.findFirst({
     where: { targetType: "petition", targetId: petitionId, action: "hide" },
     orderBy: { createdAt: "desc" },
     include: { appeal: true },
   });
-  const petition = await db.petition.findUnique({ where: { id: petitionId }, select: { hiddenReason: true } });
-  if (!action || !petition?.hiddenReason) throw conflict("This petition is not hidden, so there is nothing to appeal.");
+  if (!action) throw conflict("This petition is not hidden, so there is nothing to appeal.");
   try {
     return await db.appeal.create({ data: { actionId: action.id, userId: organizer.id, text, createdAt: clock.now ?? new Date() } });
   } catch (error) {

@@ -53,15 +53,20 @@ export function unsubscribeToken(userId: string, secret: string): string {
   return `${Buffer.from(userId).toString("base64url")}.${mac}`;
 }
 
-export async function unsubscribe(db: Db, token: unknown, secret: string): Promise<void> {
+/** Checks the token against every secret in rotation (lib/config's authSecrets), newest first. */
+export async function unsubscribe(db: Db, token: unknown, secret: string | readonly string[]): Promise<void> {
   const invalid = () => new DomainError("invalid_input", "This unsubscribe link is not valid. Sign in and change your email settings instead.");
   if (typeof token !== "string" || token.length > 300 || !token.includes(".")) throw invalid();
   const [idPart, mac] = token.split(".") as [string, string];
   const userId = Buffer.from(idPart, "base64url").toString("utf8");
-  const expected = Buffer.from(unsubscribeToken(userId, secret).split(".")[1]!);
   // Compared as bytes: a signature as long as the real one in characters but not in bytes
   // (é, €) must be refused, not make timingSafeEqual throw.
   const given = Buffer.from(mac);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
+  const matches = (key: string) => {
+    const expected = Buffer.from(unsubscribeToken(userId, key).split(".")[1]!);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+  // No secret at all matches nothing: an empty key would make every server's tokens alike.
+  if (!(typeof secret === "string" ? [secret] : secret).some((key) => key !== "" && matches(key))) throw invalid();
   await db.user.updateMany({ where: { id: userId }, data: { emailMode: "off" } });
 }

@@ -8,6 +8,7 @@ import { getSettings, type Settings } from "@/lib/settings";
 import { recordEvent } from "@/lib/timeline/record";
 import { isRealDay } from "@/lib/validation";
 import { assertOrganizer, findPetitionOr404 } from "./access";
+import { assertCan, viewerOf } from "./policy";
 import { coOrganizerInputSchema, petitionInputSchema, type PetitionInput } from "./schema";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -98,10 +99,7 @@ export async function createPetition(db: Db, actor: Actor | null, input: Petitio
 export async function updateDraft(db: Db, actor: Actor | null, petitionId: string, input: unknown, clock: Clock = {}) {
   const editor = requireActor(actor, "edit a petition");
   const petition = await findPetitionOr404(db, { id: petitionId });
-  await assertOrganizer(db, editor, petitionId, "edit it");
-  if (petition.state !== "draft") {
-    throw conflict("Only drafts can be edited; this petition already went out for co-sponsors.");
-  }
+  assertCan(await viewerOf(db, editor, petition), petition, "edit");
   const data = parseInput(petitionInputSchema, input);
   const settings = await getSettings(db);
   const closesAt = resolveClosingDate(data.closesOn, settings, clock.now ?? new Date());
@@ -225,9 +223,7 @@ export async function listOrganizersForManagement(db: Db, actor: Actor, petition
 export async function deliverPetition(db: Db, actor: Actor | null, petitionId: string, clock: Clock = {}) {
   const organizer = requireActor(actor, "deliver a petition");
   const petition = await findPetitionOr404(db, { id: petitionId });
-  await assertOrganizer(db, organizer, petitionId, "deliver it");
-  if (petition.state !== "open" && petition.state !== "closed") throw conflict("Only an open or closed petition can be delivered.");
-  if (petition.deliveredAt) throw conflict("This petition was already delivered.");
+  assertCan(await viewerOf(db, organizer, petition), petition, "deliver");
   const now = clock.now ?? new Date();
   await db.$transaction(async (tx) => {
     if (petition.state === "open") await closeInTransaction(tx, petitionId, petition.title, now, petition.closesAt > now);
@@ -263,8 +259,7 @@ async function closeInTransaction(tx: Prisma.TransactionClient, petitionId: stri
 export async function closePetition(db: Db, actor: Actor | null, petitionId: string, clock: Clock = {}) {
   const organizer = requireActor(actor, "close a petition");
   const petition = await findPetitionOr404(db, { id: petitionId });
-  await assertOrganizer(db, organizer, petitionId, "close it");
-  if (petition.state !== "open") throw conflict("Only an open petition can be closed.");
+  assertCan(await viewerOf(db, organizer, petition), petition, "close");
   const now = clock.now ?? new Date();
   await db.$transaction((tx) => closeInTransaction(tx, petitionId, petition.title, now, petition.closesAt > now));
   return db.petition.findUniqueOrThrow({ where: { id: petitionId } });

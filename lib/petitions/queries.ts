@@ -4,9 +4,10 @@ import type { Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import type { Petition, Prisma } from "@/lib/generated/prisma/client";
 import { renderMarkdown } from "@/lib/markdown";
-import { fromSqliteTime, prepared, withSqlite } from "@/lib/db/direct";
+import { readPublicCountRow } from "@/lib/db/direct";
 import { getSettings } from "@/lib/settings";
 import { assertCanView, findPetitionOr404 } from "./access";
+import { permissions, viewerOf, type PetitionAction } from "./policy";
 import { cursorDate, decodeCursor, decodeCursorError, encodeCursor } from "@/lib/pagination/cursor";
 import { listQuerySchema, type ListQuery, type PetitionState } from "./schema";
 
@@ -83,7 +84,8 @@ export type PetitionDetail = PetitionSummary & {
   organizers: { name: string; role: string }[];
   coSponsors: { count: number; needed: number };
   program: { slug: string; name: string } | null;
-  viewer: { isOrganizer: boolean; coSponsorToken: string | null };
+  /** What the viewer may do, from the petition policy (./policy.ts): pages show exactly these actions. */
+  viewer: { isOrganizer: boolean; coSponsorToken: string | null; can: Record<PetitionAction, boolean> };
 };
 
 export async function getPetitionDetail(
@@ -95,7 +97,7 @@ export async function getPetitionDetail(
   const now = opts.now ?? new Date();
   const petition = await findPetitionOr404(db, where);
   const { organizer } = await assertCanView(db, viewer, petition, opts.invite);
-  const [organizers, coSponsorCount, settings, program] = await Promise.all([
+  const [organizers, coSponsorCount, settings, program, policyViewer] = await Promise.all([
     db.petitionOrganizer.findMany({
       where: { petitionId: petition.id },
       orderBy: { createdAt: "asc" },
@@ -104,6 +106,7 @@ export async function getPetitionDetail(
     db.signature.count({ where: { petitionId: petition.id, coSponsor: true } }),
     getSettings(db),
     petition.programId ? db.program.findUnique({ where: { id: petition.programId }, select: { slug: true, name: true } }) : null,
+    viewerOf(db, viewer, petition, { invite: opts.invite, organizer }),
   ]);
   return {
     ...toSummary(petition, now),
@@ -112,25 +115,14 @@ export async function getPetitionDetail(
     organizers: organizers.map((o) => ({ name: o.user.name, role: o.role })),
     coSponsors: { count: coSponsorCount, needed: settings.coSponsorsNeeded },
     program,
-    viewer: { isOrganizer: organizer, coSponsorToken: organizer ? petition.coSponsorToken : null },
+    viewer: { isOrganizer: organizer, coSponsorToken: organizer ? petition.coSponsorToken : null, can: permissions(policyViewer, petition, now) },
   };
 }
 
 /** The public count of a public petition; drafts and co-sponsor stages are not public. */
 export async function getPublicCount(db: Db, petitionId: string, now: Date = new Date()) {
   // The endpoint live viewers poll: one prepared statement on SQLite.
-  const direct = await withSqlite(db, (c) => {
-    const row = prepared(c, "SELECT id, signatureCount, goal, state, closesAt FROM Petition WHERE id = ? AND state IN ('open', 'closed')").get(petitionId) as
-      | { id: string; signatureCount: number; goal: number; state: string; closesAt: string }
-      | undefined;
-    return row ? { ...row, closesAt: fromSqliteTime(row.closesAt)! } : null;
-  });
-  const p = direct
-    ? direct.value
-    : await db.petition.findFirst({
-        where: { id: petitionId, state: { in: ["open", "closed"] } },
-        select: { id: true, signatureCount: true, goal: true, state: true, closesAt: true },
-      });
+  const p = await readPublicCountRow(db, petitionId);
   if (!p) return null;
   return { id: p.id, signatureCount: p.signatureCount, goal: p.goal, state: effectiveState(p, now) };
 }
@@ -233,3 +225,25 @@ export async function listOwnPetitions(db: Db, actor: Actor, opts: { now?: Date 
   });
   return rows.map((p) => toSummary(p, now));
 }
+
+/** The petition at this address, or null; callers decide who may see it (./access.ts). */
+export async function findPetitionBySlug(db: Db, slug: string): Promise<Petition | null> {
+  return db.petition.findUnique({ where: { slug } });
+}
+
+/** The id of the petition at this address, or null. */
+export async function petitionIdBySlug(db: Db, slug: string): Promise<string | null> {
+  return (await db.petition.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null;
+}
+
+/** A public (open or closed) petition's title, for page titles; null for drafts and the rest. */
+export async function publicPetitionTitle(db: Db, slug: string): Promise<string | null> {
+  const p = await db.petition.findUnique({ where: { slug }, select: { title: true, state: true } });
+  return p && (p.state === "open" || p.state === "closed") ? p.title : null;
+}
+
+/** Every public petition's slug and title, by title: the timeline's filter. */
+export async function listPublicPetitionChoices(db: Db): Promise<{ slug: string; title: string }[]> {
+  return db.petition.findMany({ where: { state: { in: ["open", "closed"] } }, select: { slug: true, title: true }, orderBy: { title: "asc" } });
+}
+

@@ -211,6 +211,16 @@ export async function listPrograms(db: Db, query: { status?: string } = {}) {
   return rows.map(summary);
 }
 
+/** Every program's id, slug and name, by name: the choices in forms and filters. */
+export async function listProgramChoices(db: Db): Promise<{ id: string; slug: string; name: string }[]> {
+  return db.program.findMany({ orderBy: { name: "asc" }, select: { id: true, slug: true, name: true } });
+}
+
+/** A program's name, for page titles; null when there is none at this address. */
+export async function programName(db: Db, slug: string): Promise<string | null> {
+  return (await db.program.findUnique({ where: { slug }, select: { name: true } }))?.name ?? null;
+}
+
 /** A version's stored difference; versions saved before differences were stored get one made now. */
 function versionDiff(versions: { policyText: string; diff: string | null }[], i: number): DiffPart[] | null {
   if (i === 0) return null;

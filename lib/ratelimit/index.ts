@@ -4,6 +4,7 @@ import "server-only";
 // cannot be limited per person without linking a comment to one; the weekly token allowance is
 // their per-person limit, and a global limit caps bursts. Rules and stores: ./limiter.ts.
 import type { Actor } from "@/lib/auth/actor";
+import { serverConfig } from "@/lib/config";
 import { db } from "@/lib/db/server";
 import { createRateLimiter, type Kind, type RateLimiter } from "./limiter";
 
@@ -12,8 +13,8 @@ export type { Kind } from "./limiter";
 let limiter: RateLimiter | null = null;
 function server(): RateLimiter {
   limiter ??= createRateLimiter(db, {
-    scale: Number(process.env.UNDERSIGNED_RATE_LIMIT_SCALE ?? 1),
-    enabled: process.env.UNDERSIGNED_RATE_LIMITS !== "off",
+    scale: serverConfig().UNDERSIGNED_RATE_LIMIT_SCALE,
+    enabled: serverConfig().UNDERSIGNED_RATE_LIMITS,
   });
   return limiter;
 }

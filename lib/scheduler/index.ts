@@ -1,29 +1,21 @@
 import "server-only";
 // Starts the periodic work (./work.ts) in this server process. With several servers on PostgreSQL
 // every server keeps the timer, and the advisory lock makes each round run on one of them.
+import { serverConfig } from "@/lib/config";
 import { db } from "@/lib/db/server";
-import { createMailer } from "@/lib/mail";
-import { scheduledRound } from "./work";
+import { scheduledRound, scheduledWorkFromConfig } from "./work";
 
-const EVERY_MS = Number(process.env.UNDERSIGNED_SCHEDULER_MS ?? 30_000);
-const DIGEST_HOUR_UTC = Number(process.env.DIGEST_HOUR_UTC ?? 7);
 let started = false;
 
-export function appUrl(): string {
-  return (process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
-}
-
 export function startScheduler() {
-  if (started || process.env.UNDERSIGNED_SCHEDULER === "off") return;
+  const config = serverConfig();
+  if (started || !config.UNDERSIGNED_SCHEDULER) return;
   started = true;
-  const round = scheduledRound(db, {
-    mailer: createMailer(),
-    secret: process.env.AUTH_SECRET ?? "",
-    appUrl: appUrl(),
-    digestHourUtc: DIGEST_HOUR_UTC,
-  });
+  const work = scheduledWorkFromConfig(config);
+  if (work.mailer && !work.secret) console.warn("[scheduler] no AUTH_SECRET is set: email is not sent (its unsubscribe links need one)");
+  const round = scheduledRound(db, work);
   const run = () =>
     void round().catch((error: unknown) => console.error(`[scheduler] round failed: ${error instanceof Error ? error.name : "error"}`));
   run();
-  setInterval(run, EVERY_MS).unref();
+  setInterval(run, config.UNDERSIGNED_SCHEDULER_MS).unref();
 }

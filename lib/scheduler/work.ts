@@ -3,8 +3,9 @@
 // Each round runs under one lock (./lock.ts), so with several servers on PostgreSQL a round runs
 // on one server at a time, and nobody gets an email twice. Every step is safe to repeat, so the
 // next round, on whichever server, finds nothing left to do.
+import { authSecrets, type ServerConfig } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
-import { sendPendingEmails, type Mailer } from "@/lib/mail";
+import { createMailer, sendPendingEmails, type Mailer } from "@/lib/mail";
 import { closeExpiredPetitions } from "@/lib/petitions/commands";
 import { markMissedCommitments } from "@/lib/responses";
 import { applyRetention } from "@/lib/retention";
@@ -17,6 +18,20 @@ export type ScheduledWork = {
   digestHourUtc: number;
   now?: () => Date;
 };
+
+/** The app's public address for links in mail: AUTH_URL, else this server on PORT. */
+export function appUrl(config: ServerConfig): string {
+  return (config.AUTH_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
+}
+
+/**
+ * The scheduler's settings from the configuration. Mail is signed with the first of the
+ * rotation-aware secrets (AUTH_SECRET_3…1, then AUTH_SECRET), so a deployment that sets only
+ * AUTH_SECRET_1 still sends mail whose unsubscribe links verify.
+ */
+export function scheduledWorkFromConfig(config: ServerConfig): ScheduledWork {
+  return { mailer: createMailer(config), secret: authSecrets(config)[0] ?? "", appUrl: appUrl(config), digestHourUtc: config.DIGEST_HOUR_UTC };
+}
 
 async function step(name: string, run: () => Promise<number>) {
   try {

@@ -1,7 +1,7 @@
 // Platform settings: stored as JSON per key, validated, with defaults for anything unset.
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { prepared, withSqlite } from "@/lib/db/direct";
+import { readSettingRows } from "@/lib/db/direct";
 
 const whole = (label: string, min: number, max: number) =>
   z
@@ -51,10 +51,8 @@ export const DEFAULT_SETTINGS: Settings = {
 type SettingsReader = Pick<Db, "setting">;
 
 export async function getSettings(db: SettingsReader): Promise<Settings> {
-  // Read by most pages and commands: one prepared statement on SQLite (decision 015). Inside a
-  // transaction (`db` is then a transaction client) it goes through Prisma, in that transaction.
-  const direct = "$connect" in db ? await withSqlite(db as Db, (c) => prepared(c, "SELECT key, value FROM Setting").all() as { key: string; value: string }[]) : null;
-  const rows = direct ? direct.value : await db.setting.findMany({ select: { key: true, value: true } });
+  // Read by most pages and commands: one prepared statement on SQLite (decision 015).
+  const rows = await readSettingRows(db);
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const row of rows) {
     if (row.key in DEFAULT_SETTINGS) {

@@ -1,7 +1,7 @@
 import { toRole, type Actor } from "@/lib/auth/actor";
 import type { SsoProfile } from "@/lib/auth/oidc-claims";
 import type { Db } from "@/lib/db/client";
-import { prepared, withSqlite } from "@/lib/db/direct";
+import { readActorRow } from "@/lib/db/direct";
 
 /**
  * Creates or refreshes the account behind a single sign-on. Profile fields follow the identity
@@ -18,22 +18,19 @@ export async function upsertSsoUser(db: Db, profile: SsoProfile) {
   });
 }
 
-type ActorRow = { id: string; name: string; email: string; role: string; department: string | null; location: string | null; sessionVersion: number };
-
 /** The account behind a session, or null when it is gone or the session was signed out. */
 export async function getActorById(db: Db, id: string, sessionVersion = 0): Promise<Actor | null> {
   // Every signed-in request runs this, so on SQLite it is one prepared statement.
-  const direct = await withSqlite(db, (c) =>
-    prepared(c, "SELECT id, name, email, role, department, location, sessionVersion FROM User WHERE id = ?").get(id) as ActorRow | undefined,
-  );
-  const user: ActorRow | null | undefined = direct
-    ? direct.value
-    : await db.user.findUnique({
-        where: { id },
-        select: { id: true, name: true, email: true, role: true, department: true, location: true, sessionVersion: true },
-      });
+  const user = await readActorRow(db, id);
   if (!user || user.sessionVersion !== sessionVersion) return null;
   const { sessionVersion: _version, ...actor } = user;
   void _version;
   return { ...actor, role: toRole(actor.role) };
 }
+
+/** Which of these addresses have an account (the sign-in page offers only demo personas that exist). */
+export async function existingEmails(db: Db, emails: readonly string[]): Promise<Set<string>> {
+  const rows = await db.user.findMany({ where: { email: { in: [...emails] } }, select: { email: true } });
+  return new Set(rows.map((u) => u.email));
+}
+

@@ -88,12 +88,12 @@ export async function runSigning(opts: { origin: string; path: string; connectio
   return { ...summarize(result), tally };
 }
 
-export async function runReads(opts: { origin: string; paths: string[]; connections: number; seconds: number }) {
+export async function runReads(opts: { origin: string; paths: string[]; connections: number; seconds: number; cookie?: string }) {
   const result = await run({
     url: opts.origin,
     connections: opts.connections,
     duration: opts.seconds,
-    requests: opts.paths.map((path) => ({ method: "GET", path })),
+    requests: opts.paths.map((path) => ({ method: "GET", path, ...(opts.cookie ? { headers: { cookie: opts.cookie } } : {}) })),
   });
   return summarize(result);
 }

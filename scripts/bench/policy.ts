@@ -3,10 +3,10 @@
 // would. Its page and API GET used to diff the texts word by word on every view (6.6 s for
 // 48,000 characters); now the diff is made once, when the version is saved, with bounded work.
 // The scenario reports the server's CPU milliseconds per GET.
-import { readFileSync, readdirSync } from "node:fs";
 import { createDb } from "@/lib/db/client";
 import { createProgram, updateProgram } from "@/lib/programs";
 import type { LoadResult } from "./load";
+import { cpuMillis } from "./servers";
 import { latencyOf } from "./stats";
 
 const MAX_POLICY = 50_000;
@@ -59,28 +59,6 @@ export async function createPolicyPrograms(url: string): Promise<{ largest: stri
   }
 }
 
-/** CPU seconds (user + system) used so far by a process and its children (Linux /proc). */
-export function cpuSeconds(pid: number): number {
-  const ticks = 100; // USER_HZ on Linux
-  const pids = [pid];
-  let total = 0;
-  for (let i = 0; i < pids.length; i++) {
-    try {
-      const stat = readFileSync(`/proc/${pids[i]}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      // Fields 14 and 15 of stat (utime, stime); the slice starts at field 3.
-      total += (Number(fields[11]) + Number(fields[12])) / ticks;
-      for (const task of readdirSync(`/proc/${pids[i]}/task`)) {
-        const children = readFileSync(`/proc/${pids[i]}/task/${task}/children`, "utf8").trim();
-        if (children) pids.push(...children.split(/\s+/).map(Number));
-      }
-    } catch {
-      // the process is gone
-    }
-  }
-  return total;
-}
-
 /**
  * `n` GETs of `path`, four at a time, with the server's CPU time over them: a fixed number of
  * requests rather than a duration, so a busy machine gives fewer samples, not none.
@@ -88,7 +66,7 @@ export function cpuSeconds(pid: number): number {
 export async function measuredGets(origin: string, pid: number, path: string, n: number): Promise<LoadResult & { cpuMsPerGet: number }> {
   const samples: number[] = [];
   let errors = 0;
-  const cpuBefore = cpuSeconds(pid);
+  const cpuBefore = cpuMillis(pid);
   const started = performance.now();
   for (let i = 0; i < n; i += 4) {
     await Promise.all(
@@ -102,7 +80,7 @@ export async function measuredGets(origin: string, pid: number, path: string, n:
     );
   }
   const durationSeconds = (performance.now() - started) / 1000;
-  const cpuMsPerGet = ((cpuSeconds(pid) - cpuBefore) * 1000) / n;
+  const cpuMsPerGet = (cpuMillis(pid) - cpuBefore) / n;
   const latency = latencyOf(samples.map((ms) => Math.round(ms)));
   return { requests: n, ok: n - errors, durationSeconds, throughput: (n - errors) / durationSeconds, latencyMs: latency, errors, cpuMsPerGet };
 }

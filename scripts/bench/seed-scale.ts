@@ -10,7 +10,7 @@ import { searchTextOf } from "@/lib/petitions/commands";
 export type ScaleSpec = { petitions: number; signatures: number; users: number };
 
 export const SMALL: ScaleSpec = { petitions: 100, signatures: 2_000, users: 2_000 };
-export const LARGE: ScaleSpec = { petitions: 100_000, signatures: 2_000_000, users: 100_000 };
+export const LARGE: ScaleSpec = { petitions: 100_000, signatures: 2_000_000, users: 1_000_000 };
 export const LARGE_QUICK: ScaleSpec = { petitions: 10_000, signatures: 200_000, users: 10_000 };
 
 /** The word every probe searches for; it appears in about one petition title in fifteen. */

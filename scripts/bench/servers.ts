@@ -1,7 +1,8 @@
 // Starting and stopping the servers under test: Undersigned's production build (`next start`)
 // and the baseline. Each runs in its own process; the load comes from the benchmark's process.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
+import { childEnv, toolsConfig } from "@/lib/config";
 
 export type Server = { name: string; origin: string; process: ChildProcess; logs: string[] };
 
@@ -35,11 +36,10 @@ function keepLogs(child: ChildProcess): string[] {
 export async function startApp(opts: { port: number; distDir: string; databaseUrl: string; secret: string; env?: Record<string, string> }): Promise<Server> {
   const origin = `http://127.0.0.1:${opts.port}`;
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server under load.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const nodeArgs = toolsConfig().BENCH_SERVER_NODE_ARGS.split(/\s+/).filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
+    env: childEnv({
       NODE_ENV: "production",
       NEXT_DIST_DIR: opts.distDir,
       NEXT_TELEMETRY_DISABLED: "1",
@@ -48,7 +48,7 @@ export async function startApp(opts: { port: number; distDir: string; databaseUr
       AUTH_TRUST_HOST: "true",
       AUTH_URL: origin,
       ...opts.env,
-    },
+    }),
   });
   const logs = keepLogs(child);
   const server = { name: "undersigned", origin, process: child, logs };
@@ -87,8 +87,8 @@ export async function stop(server: Server): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Resident memory of a process and its children, in MiB (Linux /proc). */
-export function residentMiB(pid: number): number {
+/** A process and its descendants (Linux /proc), the process first. */
+function processTree(pid: number): number[] {
   const pids = [pid];
   for (let i = 0; i < pids.length; i++) {
     try {
@@ -100,6 +100,12 @@ export function residentMiB(pid: number): number {
       // the process is gone
     }
   }
+  return pids;
+}
+
+/** Resident memory of a process and its children, in MiB (Linux /proc). */
+export function residentMiB(pid: number): number {
+  const pids = processTree(pid);
   let kib = 0;
   for (const p of pids) {
     try {
@@ -110,4 +116,27 @@ export function residentMiB(pid: number): number {
     }
   }
   return kib / 1024;
+}
+
+let ticksPerSecond: number | null = null;
+
+/**
+ * CPU time (user + system) a process and its children have used so far, in milliseconds, from
+ * /proc/PID/stat. Differences over a scenario divided by its requests give CPU per request, which
+ * is steadier than throughput on a machine that the load generator shares (issue 15).
+ */
+export function cpuMillis(pid: number): number {
+  ticksPerSecond ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      // Fields after the command name (which may hold spaces) start at the last ")".
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      // gone
+    }
+  }
+  return (ticks / ticksPerSecond) * 1000;
 }

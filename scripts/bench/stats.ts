@@ -27,6 +27,10 @@ export type ScenarioResult = {
   throughput: number;
   latencyMs: Latency;
   errors: number;
+  /** Throughput as a share of the same server's static route in the same run (the stack's floor). */
+  floorRatio?: number;
+  /** Server CPU milliseconds (user + system) per request over the scenario. */
+  cpuMsPerRequest?: number;
   target?: { text: string; met: boolean };
   exactness?: Exactness;
   notes?: string[];
@@ -79,13 +83,15 @@ const num = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("e
 
 /** A Markdown table, readable in a terminal and pasteable into docs/benchmarks.md. */
 export function formatTable(results: readonly ScenarioResult[]): string {
-  const header = ["Scenario", "Server", "Conns", "Requests", "Req/s", "p50 ms", "p99 ms", "max ms", "Errors", "Exact", "Target"];
+  const header = ["Scenario", "Server", "Conns", "Requests", "Req/s", "× floor", "CPU ms/req", "p50 ms", "p99 ms", "max ms", "Errors", "Exact", "Target"];
   const rows = results.map((r) => [
     r.name,
     r.server,
     num(r.connections),
     num(r.requests),
     num(r.throughput),
+    r.floorRatio === undefined ? "" : num(r.floorRatio, 2),
+    r.cpuMsPerRequest === undefined ? "" : num(r.cpuMsPerRequest, 2),
     num(r.latencyMs.p50, 1),
     num(r.latencyMs.p99, 1),
     num(r.latencyMs.max, 1),
@@ -96,4 +102,10 @@ export function formatTable(results: readonly ScenarioResult[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
   return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+/** A read scenario's place against the floor: its ratio, and whether it reached the wanted share. */
+export function floorTarget(throughput: number, floorThroughput: number, wanted: number, errors: number): { floorRatio: number; target: { text: string; met: boolean } } {
+  const floorRatio = floorThroughput > 0 ? throughput / floorThroughput : Number.NaN;
+  return { floorRatio, target: { text: `≥ ${wanted} × floor, 0 errors`, met: floorRatio >= wanted && errors === 0 } };
 }

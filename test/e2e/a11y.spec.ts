@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, MAIN_PETITION, openPetition, test } from "./support/fixtures";
 
-const PUBLIC = ["/", "/petitions", "/petitions?list=closed", "/programs", "/programs/flow-insights", "/timeline", "/what-we-store", "/moderation-log", "/signin"];
+const PUBLIC = ["/", "/petitions", "/petitions?list=closed", "/programs", "/programs/flow-insights", "/timeline", "/what-we-store", "/moderation-log", "/accessibility", "/signin"];
 
 async function violations(page: import("@playwright/test").Page) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -17,6 +17,17 @@ test("public pages have no axe violations", async ({ page }) => {
   await openPetition(page, MAIN_PETITION);
   found.push(...(await violations(page)).map((v) => `petition ${v}`));
   expect(found).toEqual([]);
+});
+
+test("the accessibility statement is linked from every page's footer and says how we test", async ({ page }) => {
+  await page.goto("/petitions");
+  await page.getByRole("contentinfo").getByRole("link", { name: "Accessibility" }).click();
+  await expect(page).toHaveURL(/\/accessibility$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accessibility statement");
+  for (const heading of ["The standard", "How we test", "Known gaps", "Tell us about a barrier"]) {
+    await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
+  }
+  await expect(page.getByText(/WCAG/).first()).toBeVisible();
 });
 
 test("signed-in pages have no axe violations", async ({ as }) => {

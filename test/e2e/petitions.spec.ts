@@ -144,6 +144,14 @@ test("the JSON API signs once for many parallel requests and answers errors clea
   const { context } = await as("lena");
   const list = await context.request.get("/api/petitions?state=open&q=quiet%20hours");
   const petition = ((await list.json()) as { items: { id: string; signatureCount: number }[] }).items[0]!;
+  // The count is cacheable by a proxy or CDN, and a poller holding its ETag gets a bodiless 304.
+  const cached = await page.request.get(`/api/petitions/${petition.id}/count`);
+  expect(cached.headers()["cache-control"]).toMatch(/public, max-age=\d+/);
+  const etag = cached.headers()["etag"]!;
+  expect(etag).toMatch(/^"[\w-]+"$/);
+  const unchanged = await page.request.get(`/api/petitions/${petition.id}/count`, { headers: { "if-none-match": etag } });
+  expect(unchanged.status()).toBe(304);
+  expect(await unchanged.text()).toBe("");
   const responses = await Promise.all(
     Array.from({ length: 20 }, () =>
       context.request.post(`/api/petitions/${petition.id}/signature`, { data: { visibility: "named" } }),
@@ -154,6 +162,9 @@ test("the JSON API signs once for many parallel requests and answers errors clea
   expect(statuses.filter((s) => s === 200)).toHaveLength(19);
   const count = await (await context.request.get(`/api/petitions/${petition.id}/count`)).json();
   expect(count.signatureCount).toBe(petition.signatureCount + 1);
+  const changed = await page.request.get(`/api/petitions/${petition.id}/count`, { headers: { "if-none-match": etag } });
+  expect(changed.status()).toBe(200);
+  expect(changed.headers()["etag"]).not.toBe(etag);
 
   const bad = await context.request.post(`/api/petitions/${petition.id}/signature`, { data: { visibility: "loudly" } });
   expect(bad.status()).toBe(400);

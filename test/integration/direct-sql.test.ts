@@ -7,7 +7,7 @@ import { DomainError } from "@/lib/errors";
 import { hidePetition } from "@/lib/moderation";
 import { closePetition } from "@/lib/petitions/commands";
 import { getPublicCount } from "@/lib/petitions/queries";
-import { writeSettings } from "@/lib/settings";
+import { DEFAULT_SETTINGS, getSettings, writeSettings } from "@/lib/settings";
 import { signPetition } from "@/lib/signatures";
 import { getActorById } from "@/lib/users";
 import { DB_KIND, makeUser, makeUsers, openPetitionFor, testDatabase } from "./db";
@@ -50,6 +50,30 @@ describe.runIf(DB_KIND === "sqlite")("direct SQL and Prisma agree", () => {
     expect(a).toEqual(b);
     expect(a[0]).toMatchObject({ name: "Ada Direct", role: "employee", department: null });
     expect(a[1]).toBeNull();
+  });
+
+  it("on settings: defaults, stored values, a corrupt value, and inside a transaction", async () => {
+    const [a, b] = await bothWays(async () => {
+      await db.setting.deleteMany();
+      const defaults = await getSettings(db);
+      await writeSettings(db, { responseThreshold: 7, anonymityK: 9 });
+      const stored = await getSettings(db);
+      // A value that is not JSON falls back to its default, whichever way it was read.
+      await db.setting.upsert({ where: { key: "closingDaysMax" }, create: { key: "closingDaysMax", value: "{broken" }, update: { value: "{broken" } });
+      const corrupt = await getSettings(db);
+      const inTransaction = await db.$transaction(async (tx) => {
+        await tx.setting.update({ where: { key: "anonymityK" }, data: { value: "11" } });
+        return getSettings(tx);
+      });
+      return { defaults, stored, corrupt, inTransaction, after: await getSettings(db) };
+    });
+    expect(a).toEqual(b);
+    expect(a.defaults).toEqual(DEFAULT_SETTINGS);
+    expect(a.stored).toMatchObject({ responseThreshold: 7, anonymityK: 9 });
+    expect(a.corrupt.closingDaysMax).toBe(DEFAULT_SETTINGS.closingDaysMax);
+    // The transaction's own write is seen inside it: the read went through the transaction.
+    expect(a.inTransaction.anonymityK).toBe(11);
+    expect(a.after.anonymityK).toBe(11);
   });
 
   it("on public counts: open, closed, draft, unknown", async () => {

@@ -3,7 +3,7 @@
 // Markdown (the API routes and the domain functions behind the petition, program and
 // moderation pages) answers for whatever is stored, even a text written around the checks.
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { flagComment, listComments, listFlaggedComments, postCommentSchema } from "@/lib/comments";
 import { DomainError, parseInput } from "@/lib/errors";
 import { forgetRenderedMarkdown } from "@/lib/markdown";
@@ -14,9 +14,16 @@ import { editResponse, listOrganizerUpdates, listResponses, postOrganizerUpdate,
 import { hostileMarkdown } from "../unit/hostile-markdown";
 import { makeUser, openPetitionFor, testDatabase } from "./db";
 
-const { db, url } = testDatabase();
-// The route handlers use the server's own client, made from DATABASE_URL when first imported.
-process.env.DATABASE_URL = url;
+// The route handlers use the server's own client; here it is this file's database.
+const server = vi.hoisted(() => ({ db: null as unknown }));
+vi.mock("@/lib/db/server", () => ({
+  get db() {
+    return server.db;
+  },
+}));
+
+const { db } = testDatabase();
+server.db = db;
 
 type Route = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 let routes: { program: Route; programComments: Route; petitionComments: Route };

@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, it } from "vitest";
+import { parseServerEnv } from "@/lib/config";
 import { follow, unfollow } from "@/lib/follows";
 import { createMailer, sendPendingEmails } from "@/lib/mail";
 import { listNotifications, markAllRead, setEmailMode, unreadCount, unsubscribe, unsubscribeToken } from "@/lib/notifications";
@@ -158,7 +159,7 @@ describe("organizer updates, following and notifications", async () => {
     await once(server.server, "listening");
     afterAll(() => new Promise<void>((r) => server.close(() => r())));
     const port = (server.server.address() as AddressInfo).port;
-    const mailer = createMailer({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: "Undersigned <noreply@example.com>" })!;
+    const mailer = createMailer(parseServerEnv({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: "Undersigned <noreply@example.com>" }))!;
     const secret = "test-secret";
     const opts = { appUrl: "http://localhost:3100", secret };
 

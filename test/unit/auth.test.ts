@@ -3,12 +3,15 @@ import { requireRole } from "@/lib/auth/actor";
 import { devLoginEnabled, oidcConfigured } from "@/lib/auth/flags";
 import { claimConfigFromEnv, mapClaims } from "@/lib/auth/oidc-claims";
 import { safeRedirect } from "@/lib/auth/redirect";
+import { parseServerEnv } from "@/lib/config";
 
-const config = claimConfigFromEnv({
-  AUTH_OIDC_LEADERSHIP_GROUPS: "exec, directors",
-  AUTH_OIDC_MODERATOR_GROUPS: "community-mods",
-  AUTH_OIDC_ADMIN_GROUPS: "platform-admins",
-});
+const config = claimConfigFromEnv(
+  parseServerEnv({
+    AUTH_OIDC_LEADERSHIP_GROUPS: "exec, directors",
+    AUTH_OIDC_MODERATOR_GROUPS: "community-mods",
+    AUTH_OIDC_ADMIN_GROUPS: "platform-admins",
+  }),
+);
 
 describe("mapping single sign-on claims", () => {
   it("maps email, name, department, location and the groups claim to a role", () => {
@@ -29,7 +32,7 @@ describe("mapping single sign-on claims", () => {
   });
 
   it("uses configured claim names", () => {
-    const custom = claimConfigFromEnv({ AUTH_OIDC_GROUPS_CLAIM: "roles", AUTH_OIDC_DEPARTMENT_CLAIM: "org_unit", AUTH_OIDC_LEADERSHIP_GROUPS: "exec" });
+    const custom = claimConfigFromEnv(parseServerEnv({ AUTH_OIDC_GROUPS_CLAIM: "roles", AUTH_OIDC_DEPARTMENT_CLAIM: "org_unit", AUTH_OIDC_LEADERSHIP_GROUPS: "exec" }));
     expect(mapClaims({ email: "a@example.com", roles: ["exec"], org_unit: "Finance" }, custom)).toMatchObject({ role: "leadership", department: "Finance" });
   });
 
@@ -39,18 +42,23 @@ describe("mapping single sign-on claims", () => {
 });
 
 describe("sign-in switches", () => {
+  const production = { NODE_ENV: "production", AUTH_SECRET: "s".repeat(32) };
+
   it("enables development sign-in outside production, and in production only when asked", () => {
-    expect(devLoginEnabled({ NODE_ENV: "development" })).toBe(true);
-    expect(devLoginEnabled({ NODE_ENV: "test" })).toBe(true);
-    expect(devLoginEnabled({ NODE_ENV: "production" })).toBe(false);
-    expect(devLoginEnabled({ NODE_ENV: "production", AUTH_DEV_LOGIN: "1" })).toBe(false);
-    expect(devLoginEnabled({ NODE_ENV: "production", AUTH_DEV_LOGIN: "true" })).toBe(true);
+    expect(devLoginEnabled(parseServerEnv({ NODE_ENV: "development" }))).toBe(true);
+    expect(devLoginEnabled(parseServerEnv({ NODE_ENV: "test" }))).toBe(true);
+    expect(devLoginEnabled(parseServerEnv(production))).toBe(false);
+    expect(devLoginEnabled(parseServerEnv({ ...production, AUTH_DEV_LOGIN: "false" }))).toBe(false);
+    expect(devLoginEnabled(parseServerEnv({ ...production, AUTH_DEV_LOGIN: "true" }))).toBe(true);
+    // Anything else is refused at start rather than read as "off".
+    expect(() => parseServerEnv({ ...production, AUTH_DEV_LOGIN: "1" })).toThrow(/AUTH_DEV_LOGIN="1" is not accepted: expected true or false/);
   });
 
-  it("configures OIDC only with an issuer and a client id", () => {
-    expect(oidcConfigured({})).toBe(false);
-    expect(oidcConfigured({ AUTH_OIDC_ISSUER: "https://id.example.com" })).toBe(false);
-    expect(oidcConfigured({ AUTH_OIDC_ISSUER: "https://id.example.com", AUTH_OIDC_CLIENT_ID: "x" })).toBe(true);
+  it("configures OIDC only with an issuer, a client id and a client secret, and refuses a partial setup", () => {
+    expect(oidcConfigured(parseServerEnv({}))).toBe(false);
+    expect(() => parseServerEnv({ AUTH_OIDC_ISSUER: "https://id.example.com" })).toThrow(/AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET are not set/);
+    expect(() => parseServerEnv({ AUTH_OIDC_ISSUER: "https://id.example.com", AUTH_OIDC_CLIENT_ID: "x" })).toThrow(/AUTH_OIDC_CLIENT_SECRET is not set/);
+    expect(oidcConfigured(parseServerEnv({ AUTH_OIDC_ISSUER: "https://id.example.com", AUTH_OIDC_CLIENT_ID: "x", AUTH_OIDC_CLIENT_SECRET: "y" }))).toBe(true);
   });
 });
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { parseBenchArgs } from "@/scripts/bench/args";
 import { signatureCounts, SMALL } from "@/scripts/bench/seed-scale";
-import { compareExactness, formatTable, latencyOf, percentile } from "@/scripts/bench/stats";
+import { cpuMillis } from "@/scripts/bench/servers";
+import { compareExactness, floorTarget, formatTable, latencyOf, percentile } from "@/scripts/bench/stats";
 
 describe("benchmark statistics", () => {
   it("takes nearest-rank percentiles", () => {
@@ -33,6 +34,28 @@ describe("benchmark statistics", () => {
     ]);
     expect(table.split("\n")).toHaveLength(3);
     expect(table).toContain("MISSED: ≥ 1,500/s");
+  });
+
+  it("reports reads as a share of the floor and CPU per request", () => {
+    expect(floorTarget(1000, 2000, 0.5, 0)).toEqual({ floorRatio: 0.5, target: { text: "≥ 0.5 × floor, 0 errors", met: true } });
+    expect(floorTarget(999, 2000, 0.5, 0).target.met).toBe(false);
+    expect(floorTarget(1500, 2000, 0.5, 3).target.met).toBe(false);
+    expect(floorTarget(10, 0, 0.5, 0).floorRatio).toBeNaN();
+    const table = formatTable([
+      { name: "Read", group: "reading", server: "undersigned", connections: 50, requests: 100, durationSeconds: 1, throughput: 100, latencyMs: { p50: 1, p99: 2, max: 3 }, errors: 0, floorRatio: 0.123, cpuMsPerRequest: 4.567 },
+    ]);
+    expect(table).toContain("× floor");
+    expect(table).toContain("0.12");
+    expect(table).toContain("4.57");
+  });
+
+  it("reads a process's CPU time from /proc, and it grows with work", () => {
+    const before = cpuMillis(process.pid);
+    let x = 0;
+    const until = process.cpuUsage();
+    while (process.cpuUsage(until).user < 60_000) x += Math.sqrt(x + 1);
+    expect(x).toBeGreaterThan(0);
+    expect(cpuMillis(process.pid) - before).toBeGreaterThanOrEqual(40);
   });
 
   it("parses options and refuses unknown ones with a usable message", () => {

@@ -1,5 +1,6 @@
 import { decode as authDecode, encode as authEncode } from "@auth/core/jwt";
 import { describe, expect, it } from "vitest";
+import { parseServerEnv } from "@/lib/config";
 import { authSecrets, decodeSessionToken, encodeSessionToken, readSessionClaims } from "@/lib/auth/session-token";
 
 const secret = "a-test-secret-with-enough-entropy-0123456789";
@@ -39,7 +40,8 @@ describe("session tokens with a cached key", () => {
   });
 
   it("takes rotated secrets first, as Auth.js does, and still reads tokens made with the older one", async () => {
-    expect(authSecrets({ AUTH_SECRET: "old", AUTH_SECRET_1: "new" })).toEqual(["new", "old"]);
+    expect(authSecrets(parseServerEnv({ AUTH_SECRET: "old", AUTH_SECRET_1: "new" }))).toEqual(["new", "old"]);
+    expect(authSecrets(parseServerEnv({ AUTH_SECRET: "a", AUTH_SECRET_1: "b", AUTH_SECRET_3: "d" }))).toEqual(["d", "b", "a"]);
     const old = await authEncode({ token: { uid: "u9" }, secret: "old-secret-of-sufficient-length-0000000", salt });
     expect(await readSessionClaims(() => old, ["new-secret-of-sufficient-length-0000000", "old-secret-of-sufficient-length-0000000"])).toEqual({ userId: "u9", sessionVersion: 0 });
   });

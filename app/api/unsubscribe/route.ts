@@ -1,3 +1,4 @@
+import { authSecrets } from "@/lib/config";
 import { db } from "@/lib/db/server";
 import { handle } from "@/lib/http/json";
 import { unsubscribe } from "@/lib/notifications";
@@ -7,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** POST /api/unsubscribe?token=: RFC 8058 one-click unsubscribe from mail clients; no sign-in. */
 export function POST(request: Request) {
   return handle(async () => {
-    await unsubscribe(db, new URL(request.url).searchParams.get("token"), process.env.AUTH_SECRET ?? "");
+    await unsubscribe(db, new URL(request.url).searchParams.get("token"), authSecrets());
     return Response.json({ status: "unsubscribed" });
   });
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { devLoginEnabled } from "@/lib/auth/flags";
+import { serverConfig } from "@/lib/config";
 import { MAILBOX_DIR } from "@/lib/mail";
 
 export const metadata: Metadata = { title: "Development mailbox" };
@@ -12,7 +13,7 @@ type Stored = { to?: { address: string }[]; subject?: string; text?: string; dat
 
 /** Mail written instead of sent when no SMTP server is configured (development and the demo). */
 export default function DevMailboxPage() {
-  if (!devLoginEnabled() || process.env.SMTP_URL) notFound();
+  if (!devLoginEnabled() || serverConfig().SMTP_URL) notFound();
   let files: string[] = [];
   try {
     files = readdirSync(MAILBOX_DIR).filter((f) => f.endsWith(".json")).sort().reverse().slice(0, 50);

@@ -24,7 +24,7 @@ import { getActor } from "@/lib/auth/session";
 import { listComments } from "@/lib/comments";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
-import { getPetitionDetail, type PetitionDetail } from "@/lib/petitions/queries";
+import { getPetitionDetail, publicPetitionTitle, type PetitionDetail } from "@/lib/petitions/queries";
 import { getOwnSignature, listNamedSigners } from "@/lib/signatures";
 
 export const dynamic = "force-dynamic";
@@ -41,8 +41,7 @@ async function load(slug: string, invite: string | undefined) {
 
 export async function generateMetadata({ params }: PageProps<"/petitions/[slug]">): Promise<Metadata> {
   const { slug } = await params;
-  const p = await db.petition.findUnique({ where: { slug }, select: { title: true, state: true } });
-  return { title: p && (p.state === "open" || p.state === "closed") ? p.title : "Petition" };
+  return { title: (await publicPetitionTitle(db, slug)) ?? "Petition" };
 }
 
 export default async function PetitionPage({ params, searchParams }: PageProps<"/petitions/[slug]">) {
@@ -84,7 +83,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
             <h2 id="hidden-heading" className="font-semibold">Hidden by a moderator</h2>
             <p className="mt-1">{petition.hidden.reason}</p>
             <p className="mt-1 text-sm text-muted">See the <Link href="/moderation-log" className="underline">moderation log</Link>. Its organizers may appeal once; an admin decides.</p>
-            {petition.viewer.isOrganizer && (
+            {petition.viewer.can.appeal && (
               <ActionForm action={appealAction} hidden={{ petitionId: petition.id, path }} submitLabel="Appeal this decision" variant="secondary">
                 <label htmlFor="appeal-text" className="mt-2 block text-sm font-medium">Why the decision is wrong</label>
                 <textarea id="appeal-text" name="text" rows={3} required className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2" />
@@ -166,7 +165,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
           />
         )}
         {petition.viewer.isOrganizer && <OrganizerPanel petition={petition} />}
-        {actor?.role === "moderator" && isPublic && !petition.hidden && (
+        {petition.viewer.can.moderate && (
           <section aria-labelledby="moderate-heading" className="mt-10 rounded-xl border border-red-200 bg-red-50/40 p-4">
             <h2 id="moderate-heading" className="text-xl font-bold">Moderate</h2>
             <p className="text-sm text-muted">Hiding keeps the petition in place with your reason and adds it to the public moderation log, under your role, not your name.</p>
@@ -289,9 +288,11 @@ function OrganizerPanel({ petition }: { petition: PetitionDetail }) {
             signatures from colleagues before it opens to everyone.
           </p>
           <div className="flex flex-wrap gap-3">
-            <Link href={`/petitions/${petition.slug}/edit`} className="mt-2 rounded-lg border border-gray-400 bg-white px-4 py-2 font-semibold hover:bg-gray-50">
-              Edit draft
-            </Link>
+            {petition.viewer.can.edit && (
+              <Link href={`/petitions/${petition.slug}/edit`} className="mt-2 rounded-lg border border-gray-400 bg-white px-4 py-2 font-semibold hover:bg-gray-50">
+                Edit draft
+              </Link>
+            )}
             <ActionForm action={submitForCoSponsorsAction} hidden={hidden} submitLabel="Submit for co-sponsors" />
           </div>
         </div>
@@ -326,14 +327,14 @@ function OrganizerPanel({ petition }: { petition: PetitionDetail }) {
         </ActionForm>
       </div>
 
-      {petition.state === "open" && (
+      {petition.viewer.can.close && (
         <div className="mt-6">
           <h3 className="font-semibold">Close early</h3>
           <p className="text-sm">Closing stops signatures now. It cannot be undone.</p>
           <ActionForm action={closePetitionAction} hidden={hidden} submitLabel="Close petition" variant="danger" confirm="Close this petition now? Nobody will be able to sign it afterwards." />
         </div>
       )}
-      {(petition.state === "open" || petition.state === "closed") && !petition.deliveredAt && (
+      {petition.viewer.can.deliver && (
         <div className="mt-6">
           <h3 className="font-semibold">Deliver to leadership</h3>
           <p className="text-sm">Delivering closes the petition if it is still open and records the delivery on the public timeline.</p>

@@ -5,6 +5,7 @@ import { PetitionForm } from "@/components/PetitionForm";
 import { getActor } from "@/lib/auth/session";
 import { defaultClosingDay } from "@/lib/petitions/commands";
 import { db } from "@/lib/db/server";
+import { listProgramChoices } from "@/lib/programs";
 import { getSettings } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Start a petition" };
@@ -27,7 +28,7 @@ export default async function NewPetitionPage() {
         <PetitionForm
           action={createPetitionAction}
           submitLabel="Save draft"
-          programs={await db.program.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })}
+          programs={await listProgramChoices(db)}
           closingHint={`Between ${settings.closingDaysMin} and ${settings.closingDaysMax} days from today; ${settings.closingDaysDefault} if left empty.`}
           defaults={{ title: "", ask: "", background: "", addressedTo: "", goal: "1000", closesOn: defaultClose, programId: "" }}
         />

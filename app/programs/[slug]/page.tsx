@@ -14,14 +14,13 @@ import { getActor } from "@/lib/auth/session";
 import { listComments } from "@/lib/comments";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
-import { CONSENT_LABELS, getProgram, STATUS_LABELS, type ProgramStatus } from "@/lib/programs";
+import { CONSENT_LABELS, getProgram, programName, STATUS_LABELS, type ProgramStatus } from "@/lib/programs";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: PageProps<"/programs/[slug]">): Promise<Metadata> {
   const { slug } = await params;
-  const p = await db.program.findUnique({ where: { slug }, select: { name: true } });
-  return { title: p?.name ?? "Program" };
+  return { title: (await programName(db, slug)) ?? "Program" };
 }
 
 export default async function ProgramPage({ params }: PageProps<"/programs/[slug]">) {

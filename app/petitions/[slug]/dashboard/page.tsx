@@ -11,6 +11,7 @@ import { getDashboard } from "@/lib/dashboard";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { listOrganizersForManagement } from "@/lib/petitions/commands";
+import { petitionIdBySlug } from "@/lib/petitions/queries";
 import type { Breakdown } from "@/lib/privacy/k-anonymity";
 
 export const metadata: Metadata = { title: "Organizer dashboard" };
@@ -20,17 +21,17 @@ export default async function DashboardPage({ params }: PageProps<"/petitions/[s
   const { slug } = await params;
   const actor = await getActor();
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/petitions/${slug}/dashboard`)}`);
-  const petition = await db.petition.findUnique({ where: { slug }, select: { id: true } });
-  if (!petition) notFound();
+  const petitionId = await petitionIdBySlug(db, slug);
+  if (!petitionId) notFound();
   let dashboard;
   try {
-    dashboard = await getDashboard(db, actor, petition.id);
+    dashboard = await getDashboard(db, actor, petitionId);
   } catch (e) {
     if (e instanceof DomainError && e.status === 403) forbidden();
     if (e instanceof DomainError && e.status === 404) notFound();
     throw e;
   }
-  const team = await listOrganizersForManagement(db, actor, petition.id);
+  const team = await listOrganizersForManagement(db, actor, petitionId);
   const d = dashboard;
   return (
     <div>

@@ -5,7 +5,9 @@ import { isoDay } from "@/lib/validation";
 import { PetitionForm } from "@/components/PetitionForm";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
-import { isOrganizer } from "@/lib/petitions/access";
+import { refusal, viewerOf } from "@/lib/petitions/policy";
+import { findPetitionBySlug } from "@/lib/petitions/queries";
+import { listProgramChoices } from "@/lib/programs";
 import { getSettings } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Edit draft" };
@@ -15,10 +17,13 @@ export default async function EditDraftPage({ params }: PageProps<"/petitions/[s
   const { slug } = await params;
   const actor = await getActor();
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/petitions/${slug}/edit`)}`);
-  const petition = await db.petition.findUnique({ where: { slug } });
-  // Not an organizer: the draft does not exist as far as this person can tell.
-  if (!petition || !(await isOrganizer(db, actor, petition.id))) notFound();
-  if (petition.state !== "draft") redirect(`/petitions/${slug}`);
+  const petition = await findPetitionBySlug(db, slug);
+  if (!petition) notFound();
+  // The petition policy's answer for "edit": not an organizer means the draft does not exist as
+  // far as this person can tell; an organizer of a submitted petition goes to its page.
+  const refused = refusal(await viewerOf(db, actor, petition), petition, "edit");
+  if (refused?.status === 403) notFound();
+  if (refused) redirect(`/petitions/${slug}`);
   const settings = await getSettings(db);
   return (
     <div className="mx-auto max-w-2xl">
@@ -28,7 +33,7 @@ export default async function EditDraftPage({ params }: PageProps<"/petitions/[s
           action={updateDraftAction}
           petitionId={petition.id}
           submitLabel="Save changes"
-          programs={await db.program.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })}
+          programs={await listProgramChoices(db)}
           closingHint={`Between ${settings.closingDaysMin} and ${settings.closingDaysMax} days from today.`}
           defaults={{
             title: petition.title,

@@ -3,6 +3,7 @@ import { exportNamedSignaturesCsv } from "@/lib/dashboard";
 import { db } from "@/lib/db/server";
 import { notFound } from "@/lib/errors";
 import { handle } from "@/lib/http/json";
+import { petitionIdBySlug } from "@/lib/petitions/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -10,9 +11,9 @@ export const dynamic = "force-dynamic";
 export function GET(_request: Request, ctx: RouteContext<"/petitions/[slug]/export/signatures.csv">) {
   return handle(async () => {
     const { slug } = await ctx.params;
-    const petition = await db.petition.findUnique({ where: { slug }, select: { id: true } });
-    if (!petition) throw notFound("No petition at this address.");
-    const csv = await exportNamedSignaturesCsv(db, await getActor(), petition.id);
+    const petitionId = await petitionIdBySlug(db, slug);
+    if (!petitionId) throw notFound("No petition at this address.");
+    const csv = await exportNamedSignaturesCsv(db, await getActor(), petitionId);
     return new Response(csv, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

@@ -1,0 +1,131 @@
+// The petition policy (lib/petitions/policy.ts) against the commands: for every state a
+// petition can be in, every kind of viewer and every action, `refusal` must predict exactly what
+// the command does (accepts, or refuses with the same status and message). Pages show an action
+// when `can` says so (getPetitionDetail's viewer.can), so a button never leads to a refusal and
+// nothing the command would accept is missing.
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { DomainError } from "@/lib/errors";
+import { fileAppeal, hidePetition } from "@/lib/moderation";
+import { closePetition, createPetition, deliverPetition, submitForCoSponsors, updateDraft } from "@/lib/petitions/commands";
+import { PETITION_ACTIONS, refusal, viewerOf, type PetitionAction } from "@/lib/petitions/policy";
+import { getPetitionDetail } from "@/lib/petitions/queries";
+import { writeSettings } from "@/lib/settings";
+import { signPetition, withdrawSignature } from "@/lib/signatures";
+import { makeUser, openPetitionFor, petitionInput, testDatabase } from "./db";
+
+const { db } = testDatabase();
+
+const STATES = ["draft", "collecting", "open", "hidden", "closed", "expired"] as const;
+const VIEWERS = ["signed out", "stranger", "invited", "signer", "organizer", "moderator"] as const;
+type Scenario = (typeof STATES)[number];
+type ViewerKind = (typeof VIEWERS)[number];
+
+/** A fresh petition in `state`, with an organizer and someone who signed it where that is possible. */
+async function petitionIn(state: Scenario, moderator: Actor) {
+  const organizer = await makeUser(db);
+  const signer = await makeUser(db);
+  let petition = await createPetition(db, organizer, petitionInput());
+  if (state !== "draft") {
+    await submitForCoSponsors(db, organizer, petition.id);
+    if (state === "collecting") {
+      await signPetition(db, signer, petition.id, { visibility: "named", invite: petition.coSponsorToken });
+    } else {
+      petition = await openPetitionFor(db, organizer);
+      await signPetition(db, signer, petition.id, { visibility: "named" });
+    }
+  }
+  if (state === "hidden") await hidePetition(db, moderator, petition.id, { reasonCode: "identifies", reasonText: "Names a colleague." });
+  if (state === "closed") await closePetition(db, organizer, petition.id);
+  const row = await db.petition.findUniqueOrThrow({ where: { id: petition.id } });
+  // An open petition whose closing date has passed, before the scheduler closes it.
+  const now = state === "expired" ? new Date(row.closesAt.getTime() + 60_000) : new Date();
+  return { row, organizer, signer, now };
+}
+
+const everyoneViews = ["signed out view", "stranger view", "invited view", "signer view", "organizer view", "moderator view"];
+const ALLOWED: Record<Scenario, string[]> = {
+  draft: ["organizer view", "organizer edit"],
+  collecting: ["invited view", "invited sign", "signer view", "signer sign", "signer withdraw", "organizer view"],
+  open: [
+    "signed out view", "stranger view", "stranger sign", "invited view", "invited sign", "signer view", "signer sign", "signer withdraw",
+    "organizer view", "organizer sign", "organizer close", "organizer deliver", "moderator view", "moderator sign", "moderator moderate",
+  ],
+  hidden: ["signed out view", "stranger view", "invited view", "signer view", "signer withdraw", "organizer view", "organizer close", "organizer deliver", "organizer appeal", "moderator view"],
+  closed: [...everyoneViews.slice(0, 5), "organizer deliver", "moderator view", "moderator moderate"],
+  // Past its closing date but not yet closed by the scheduler: nobody signs or withdraws; the
+  // organizers may still close or deliver it.
+  expired: [...everyoneViews.slice(0, 5), "organizer close", "organizer deliver", "moderator view", "moderator moderate"],
+};
+
+function run(action: PetitionAction, actor: Actor | null, petitionId: string, invite: string | undefined, now: Date): Promise<unknown> {
+  switch (action) {
+    case "view":
+      return getPetitionDetail(db, actor, { id: petitionId }, { invite, now });
+    case "sign":
+      return signPetition(db, actor, petitionId, { visibility: "named", invite }, { now });
+    case "withdraw":
+      return withdrawSignature(db, actor, petitionId, { now });
+    case "edit":
+      return updateDraft(db, actor, petitionId, petitionInput({ title: "A better title for the draft" }), { now });
+    case "close":
+      return closePetition(db, actor, petitionId, { now });
+    case "deliver":
+      return deliverPetition(db, actor, petitionId, { now });
+    case "appeal":
+      return fileAppeal(db, actor, petitionId, { text: "The petition names nobody; please look again." }, { now });
+    case "moderate":
+      return hidePetition(db, actor, petitionId, { reasonCode: "identifies", reasonText: "Names a colleague." }, { now });
+  }
+}
+
+const outcome = async (work: () => Promise<unknown>) => {
+  try {
+    await work();
+    return "allowed";
+  } catch (error) {
+    if (error instanceof DomainError) return `${error.status} ${error.message}`;
+    throw error;
+  }
+};
+
+describe("the petition policy predicts every command", async () => {
+  await writeSettings(db, { coSponsorsNeeded: 2 });
+  const moderator = await makeUser(db, { role: "moderator" });
+  const stranger = await makeUser(db);
+
+  it.each(STATES)("on a %s petition, for every viewer and action", async (state) => {
+    const mismatches: string[] = [];
+    const allowed: string[] = [];
+    // A refused command changes nothing, so the petition is made afresh only after an accepted one.
+    let scenario = await petitionIn(state, moderator);
+    for (const kind of VIEWERS) {
+      for (const action of PETITION_ACTIONS) {
+        const { row, organizer, signer, now } = scenario;
+        const actors: Record<ViewerKind, Actor | null> = { "signed out": null, stranger, invited: stranger, signer, organizer, moderator };
+        const actor = actors[kind];
+        const invite = kind === "invited" || (kind === "signer" && state === "collecting") ? row.coSponsorToken : undefined;
+        const predicted = refusal(await viewerOf(db, actor, row, { invite }), row, action, now);
+        const expected = predicted ? `${predicted.status} ${predicted.message}` : "allowed";
+        const actual = await outcome(() => run(action, actor, row.id, invite, now));
+        if (actual !== expected) mismatches.push(`${kind} ${action}: policy says "${expected}", the command "${actual}"`);
+        if (actual === "allowed") {
+          allowed.push(`${kind} ${action}`);
+          if (action !== "view") scenario = await petitionIn(state, moderator);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // And the rules themselves, written out: who may do what in each state.
+    expect(allowed).toEqual(ALLOWED[state]);
+  });
+
+  it("gives pages the same answers through getPetitionDetail", async () => {
+    const { row, organizer } = await petitionIn("hidden", moderator);
+    const asOrganizer = await getPetitionDetail(db, organizer, { id: row.id });
+    expect(asOrganizer.viewer.can).toEqual({ view: true, sign: false, withdraw: false, edit: false, close: true, deliver: true, appeal: true, moderate: false });
+    const open = await petitionIn("open", moderator);
+    expect((await getPetitionDetail(db, moderator, { id: open.row.id })).viewer.can).toMatchObject({ moderate: true, sign: true, close: false, appeal: false });
+    expect((await getPetitionDetail(db, null, { id: open.row.id })).viewer.can).toEqual({ view: true, sign: false, withdraw: false, edit: false, close: false, deliver: false, appeal: false, moderate: false });
+  });
+});
