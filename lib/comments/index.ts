@@ -13,7 +13,7 @@ import { CONTROL, isoDay, isRealDay, LONE_SURROGATE } from "@/lib/validation";
 import type { Db } from "@/lib/db/client";
 import { conflict, DomainError, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { renderMarkdown } from "@/lib/markdown";
+import { markdownSchema, renderMarkdown } from "@/lib/markdown";
 import { decodeCursor, decodeCursorError, encodeCursor } from "@/lib/pagination/cursor";
 
 export const COMMENT_MAX = 4000;
@@ -37,7 +37,8 @@ export const postCommentSchema = z.object({
         .max(COMMENT_MAX, `A comment can be at most ${COMMENT_MAX.toLocaleString("en")} characters.`)
         .refine((s) => !CONTROL.test(s), "The comment contains control characters.")
         .refine((s) => !LONE_SURROGATE.test(s), "The comment contains a broken character (half of an emoji or other symbol); please retype it."),
-    ),
+    )
+    .pipe(markdownSchema("The comment")),
   token: z.unknown(),
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { multilineText, singleLineText } from "@/lib/validation";
+import { markdownText } from "@/lib/markdown";
+import { singleLineText } from "@/lib/validation";
 
 export const PETITION_STATES = ["draft", "collecting", "open", "closed"] as const;
 export type PetitionState = (typeof PETITION_STATES)[number];
@@ -14,7 +15,7 @@ export const petitionInputSchema = z.object({
     (s) => !/[.!?]\s+\S/.test(s.replace(/\b(e\.g|i\.e|etc|Mr|Ms|Dr)\./g, "")),
     "The ask should be one sentence; put the rest in the background.",
   ),
-  background: multilineText("The background", 20, 20_000),
+  background: markdownText("The background", 20, 20_000),
   addressedTo: singleLineText("Addressed to", 2, 120),
   goal: z.coerce
     .number({ error: "The goal must be a number." })

@@ -1,14 +1,16 @@
 // The registry of workplace monitoring programs. Admins write it; everyone reads it. Every
 // version of the policy text and every status change is kept and public.
-import { diffWords } from "diff";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { requireRole, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { conflict, DomainError, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
-import { renderMarkdown } from "@/lib/markdown";
+import { markdownText, renderMarkdown } from "@/lib/markdown";
 import { isRealDay, multilineText } from "@/lib/validation";
 import { toSummary } from "@/lib/petitions/queries";
+import { policyDiff, type DiffPart } from "./diff";
+
+export { policyDiff, type DiffPart } from "./diff";
 
 export const PROGRAM_STATUSES = ["proposed", "active", "paused", "ended"] as const;
 export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
@@ -49,7 +51,7 @@ export const programInputSchema = z.object({
   dataAccess: multilineText("Who can access the data", 2, 1000),
   consentModel: z.enum(CONSENT_MODELS, { error: "Choose opt-in, opt-out or mandatory." }),
   status: z.enum(PROGRAM_STATUSES, { error: "Choose proposed, active, paused or ended." }),
-  policyText: multilineText("The policy text", 10, 50_000),
+  policyText: markdownText("The policy text", 10, 50_000),
   startedOn: optionalDate,
   endedOn: optionalDate,
   /** Why the status changed, when it did. */
@@ -139,8 +141,10 @@ async function saveProgramEdit(
   return db.$transaction(async (tx) => {
     if (data.policyText !== current.policyText) {
       const last = await tx.programPolicyVersion.findFirst({ where: { programId: current.id }, orderBy: { version: "desc" } });
+      // The difference is made once, here, with bounded work; every view reads it.
+      const diff = JSON.stringify(policyDiff(last?.policyText ?? current.policyText, data.policyText));
       await tx.programPolicyVersion.create({
-        data: { programId: current.id, version: (last?.version ?? 0) + 1, policyText: data.policyText, note: data.versionNote || "Policy text updated.", createdAt: now },
+        data: { programId: current.id, version: (last?.version ?? 0) + 1, policyText: data.policyText, note: data.versionNote || "Policy text updated.", diff, createdAt: now },
       });
     }
     if (statusChanged) {
@@ -217,11 +221,18 @@ export async function programName(db: Db, slug: string): Promise<string | null> 
   return (await db.program.findUnique({ where: { slug }, select: { name: true } }))?.name ?? null;
 }
 
-export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
-
-/** Word-level difference between two policy texts, for the history view. */
-export function policyDiff(before: string, after: string): DiffPart[] {
-  return diffWords(before, after).map((p) => ({ kind: p.added ? "added" : p.removed ? "removed" : "same", text: p.value }));
+/** A version's stored difference; versions saved before differences were stored get one made now. */
+function versionDiff(versions: { policyText: string; diff: string | null }[], i: number): DiffPart[] | null {
+  if (i === 0) return null;
+  const stored = versions[i]!.diff;
+  if (stored) {
+    try {
+      return JSON.parse(stored) as DiffPart[];
+    } catch {
+      // fall through: make it again
+    }
+  }
+  return policyDiff(versions[i - 1]!.policyText, versions[i]!.policyText);
 }
 
 export async function getProgram(db: Db, slug: string, now: Date = new Date()) {
@@ -248,7 +259,7 @@ export async function getProgram(db: Db, slug: string, now: Date = new Date()) {
       note: v.note,
       createdAt: v.createdAt.toISOString(),
       policyText: v.policyText,
-      diff: i === 0 ? null : policyDiff(p.versions[i - 1]!.policyText, v.policyText),
+      diff: versionDiff(p.versions, i),
     })),
     statusHistory: p.statusChanges.map((s) => ({ from: s.fromStatus, to: s.toStatus, reason: s.reason, at: s.createdAt.toISOString() })),
     petitions: p.petitions.map((x) => toSummary(x, now)),

@@ -4,11 +4,11 @@ import { z } from "zod";
 import { requireActor, requireRole, ROLE_LABELS, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { DomainError, notFound, parseInput } from "@/lib/errors";
-import { renderMarkdown } from "@/lib/markdown";
+import { markdownText, renderMarkdown } from "@/lib/markdown";
 import { findForOrganizer } from "@/lib/petitions/access";
 import { PROGRAM_STATUSES, recordStatusChange, STATUS_LABELS } from "@/lib/programs";
 import { recordEvent } from "@/lib/timeline/record";
-import { isRealDay, multilineText } from "@/lib/validation";
+import { isRealDay } from "@/lib/validation";
 
 const DAY = 86_400_000;
 export const commitmentInputSchema = z.object({
@@ -20,7 +20,7 @@ export const commitmentInputSchema = z.object({
 export const responseInputSchema = z
   .object({
     target: z.union([z.object({ petitionId: z.string().min(1).max(100) }), z.object({ programSlug: z.string().min(1).max(200) })]),
-    body: multilineText("The response", 10, 20_000),
+    body: markdownText("The response", 10, 20_000),
     setStatus: z.enum(PROGRAM_STATUSES, { error: "Choose proposed, active, paused or ended." }).optional(),
     statusReason: z.string().trim().max(500, "The reason can be at most 500 characters.").optional(),
     commitments: z.array(commitmentInputSchema).max(10, "Make at most 10 commitments in one response.").default([]),
@@ -85,7 +85,7 @@ export async function postResponse(db: Db, actor: Actor | null, input: unknown, 
   });
 }
 
-export const editInputSchema = z.object({ body: multilineText("The response", 10, 20_000) });
+export const editInputSchema = z.object({ body: markdownText("The response", 10, 20_000) });
 
 /**
  * Corrects a response: the old text is kept as a revision recording who made the correction, and
@@ -206,7 +206,7 @@ export async function listResponses(db: Db, where: { petitionId: string } | { pr
   }));
 }
 
-export const updateInputSchema = z.object({ body: multilineText("The update", 10, 10_000) });
+export const updateInputSchema = z.object({ body: markdownText("The update", 10, 10_000) });
 
 /** An organizer's update to signers and followers, on the petition and the timeline. */
 export async function postOrganizerUpdate(db: Db, actor: Actor | null, petitionId: string, input: unknown, clock: { now?: Date } = {}) {

@@ -10,7 +10,7 @@ export type BenchOptions = {
   out: string;
 };
 
-const GROUPS = ["reading", "signing", "mix", "live", "baseline", "scale"];
+const GROUPS = ["reading", "signing", "mix", "live", "baseline", "scale", "policy"];
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const options: BenchOptions = { quick: false, db: "sqlite", reuseBuild: null, only: null, out: "bench-results/latest.json" };

@@ -13,6 +13,7 @@ import { storedSignatures } from "./exactness";
 import { createHotPetitions, mintSessions } from "./fixtures";
 import { runLive, type LiveResult } from "./live";
 import { runMix, runReads, runSigning, runSigningOnAll, SignerPool, unanswered, type LoadResult, type SignTally } from "./load";
+import { createPolicyPrograms, measuredGets } from "./policy";
 import { postgresSink, storedSignaturesPostgres } from "./seed-postgres";
 import { childEnv, toolsConfig } from "@/lib/config";
 import { startPostgresCluster } from "@/scripts/pg-cluster";
@@ -131,6 +132,7 @@ async function main() {
   async function runScenarios() {
     log(`preparing the ${store.kind === "sqlite" ? "SQLite" : "PostgreSQL"} database`);
     const { url: smallUrl, small, hot } = await prepareSmall(store, "small", signerCount, hotNames);
+    const policy = want("policy") ? await createPolicyPrograms(smallUrl) : null;
     log(`minting ${signerCount.toLocaleString("en")} sessions`);
     const sessions = await mintSessions(secret, SMALL.users, signerCount);
     const pool = new SignerPool(sessions);
@@ -142,6 +144,30 @@ async function main() {
 
     const app = await startApp({ port: APP_PORT, distDir, databaseUrl: smallUrl, secret });
     try {
+      if (policy) {
+        // First, before anything warms the server: one GET of the page as a fresh server sees it.
+        const pid = app.process.pid!;
+        const before = cpuMillis(pid);
+        const first = await fetch(`${app.origin}/programs/${policy.largest}`);
+        await first.text();
+        const firstMs = cpuMillis(pid) - before;
+        const scenarios = [
+          ["Read: program page, two 50,000-character policy versions", `/programs/${policy.largest}`],
+          ["Read: program API, two 50,000-character policy versions", `/api/programs/${policy.largest}`],
+          ["Read: program page, two short policy versions (for comparison)", `/programs/${policy.short}`],
+        ] as const;
+        for (const [name, url] of scenarios) {
+          log(name);
+          await measuredGets(app.origin, pid, url, 4);
+          const r = await measuredGets(app.origin, pid, url, options.quick ? 20 : 200);
+          const perGet = r.cpuMsPerGet;
+          results.push(row(name, "policy", "undersigned", 4, r, {
+            cpuMsPerRequest: perGet,
+            target: { text: `≤ 50 ms CPU per GET (${perGet.toFixed(1)} ms)`, met: perGet <= 50 && r.errors === 0 },
+            notes: [`server CPU per GET: ${perGet.toFixed(1)} ms${url === `/programs/${policy.largest}` ? `; the very first GET of a fresh server (modules loading included): ${firstMs.toFixed(0)} ms` : ""}`],
+          }));
+        }
+      }
       log("warming up");
       for (const p0 of [`/api/petitions/${small.hotPetition.id}/count`, `/petitions/${small.hotPetition.slug}`, "/petitions", `/api/petitions?list=open&q=${SEARCH_TERM}`]) {
         await runReads({ origin: app.origin, paths: [p0], connections: 10, seconds: 1 });

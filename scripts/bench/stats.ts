@@ -18,7 +18,7 @@ export function latencyOf(samples: readonly number[]): Latency {
 /** One row of the report: a scenario's load, what it achieved and whether it met its target. */
 export type ScenarioResult = {
   name: string;
-  group: "signing" | "reading" | "mix" | "live" | "baseline" | "scale";
+  group: "signing" | "reading" | "mix" | "live" | "baseline" | "scale" | "policy";
   server: string;
   connections: number;
   requests: number;

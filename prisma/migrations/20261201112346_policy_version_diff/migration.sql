@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ProgramPolicyVersion" ADD COLUMN "diff" TEXT;
+
