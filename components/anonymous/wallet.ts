@@ -77,7 +77,10 @@ async function usable(accountId: string, keys: KeyInfo[]): Promise<StoredToken[]
 /** Re-reads the store into the shared state, so every box on the page shows the same numbers. */
 async function refresh(accountId: string, keys: KeyInfo[]) {
   const ids = new Set(keys.map((k) => k.id));
-  const outbox = ((await get<Outgoing[]>(outboxKey(accountId), store())) ?? []).filter((o) => ids.has(o.token.keyId));
+  const stored = ((await get<Outgoing[]>(outboxKey(accountId), store())) ?? []).filter((o) => ids.has(o.token.keyId));
+  // A comment seen published on this page never goes back to waiting, whatever order the
+  // answers of overlapping re-sends arrived in.
+  const outbox = stored.filter((o) => !wasPublished(o.id));
   const collectedAt = (await get<number>(collectedAtKey(accountId), store())) ?? null;
   setState({ keys, tokens: (await usable(accountId, keys)).length, outbox, collectedAt });
 }
@@ -184,6 +187,8 @@ const putOutgoing = (accountId: string, item: Outgoing) =>
   update<Outgoing[]>(outboxKey(accountId), (old) => [...(old ?? []).filter((o) => o.id !== item.id), item], store());
 const dropOutgoing = (accountId: string, id: string) => update<Outgoing[]>(outboxKey(accountId), (old) => (old ?? []).filter((o) => o.id !== id), store());
 
+const wasPublished = (id: string) => state.published.some((p) => p.id === id);
+
 type Answer = { status?: "queued" | "published"; publishAt?: string; error?: { message: string; fields?: Record<string, string> } };
 
 /**
@@ -206,12 +211,15 @@ async function send(accountId: string, item: Outgoing, box: string): Promise<"qu
     return "offline";
   }
   if (res.ok && answer.status === "published") {
+    if (!wasPublished(item.id)) setState({ published: [...state.published, item], outbox: state.outbox.filter((o) => o.id !== item.id) });
     await dropOutgoing(accountId, item.id);
-    setState({ published: [...state.published, item] });
     return "published";
   }
   if (res.ok && answer.status === "queued") {
+    // An earlier answer to an overlapping re-send may already have said "published".
+    if (wasPublished(item.id)) return "published";
     await putOutgoing(accountId, { ...item, publishAt: answer.publishAt ?? null });
+    if (wasPublished(item.id)) await dropOutgoing(accountId, item.id);
     return "queued";
   }
   if (res.status >= 500 || res.status === 429) return "offline";
@@ -255,17 +263,25 @@ function scheduleResend(accountId: string) {
   timer = setTimeout(() => void resendDue(accountId), wait);
 }
 
+let resending = false;
+
 async function resendDue(accountId: string) {
   timer = null;
   const keys = state.keys;
-  if (!keys) return;
-  const now = Date.now();
-  for (const item of state.outbox) {
-    if (item.publishAt && new Date(item.publishAt).getTime() > now) continue;
-    const result = await send(accountId, item, item.parentId ?? "main");
-    if (result === "offline") break;
+  // One round at a time: two overlapping rounds would send the same comment twice.
+  if (!keys || resending) return;
+  resending = true;
+  try {
+    const now = Date.now();
+    for (const item of state.outbox) {
+      if (item.publishAt && new Date(item.publishAt).getTime() > now) continue;
+      const result = await send(accountId, item, item.parentId ?? "main");
+      if (result === "offline") break;
+    }
+    await refresh(accountId, keys);
+  } finally {
+    resending = false;
   }
-  await refresh(accountId, keys);
   scheduleResend(accountId);
 }
 

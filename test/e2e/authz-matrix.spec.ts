@@ -50,6 +50,7 @@ const MATRIX: Record<string, Row[]> = {
   "/notifications": [{ method: "GET", path: () => "/notifications", expect: signedIn(200) }],
   "/favicon.ico": [{ method: "GET", path: () => "/favicon.ico", expect: 200 }],
   "/what-we-store": [{ method: "GET", path: () => "/what-we-store", expect: 200 }],
+  "/accessibility": [{ method: "GET", path: () => "/accessibility", expect: 200 }],
   "/unsubscribe": [{ method: "GET", path: () => "/unsubscribe?token=forged.token", expect: 200 }],
   // Mail goes to a real SMTP server in these tests, so the development mailbox does not exist.
   "/dev/mailbox": [{ method: "GET", path: () => "/dev/mailbox", expect: 404 }],
