@@ -181,7 +181,7 @@ function targets(p: Prepared): Record<string, Target> {
     { arbitrary: fc.record({ keyId: maybe(fc.constant(p.tokens[0]!.keyId)), nonce: maybe(base64Of(32)), signature: maybe(base64Of(256)) }, { requiredKeys: [] }), weight: 2 },
     { arbitrary: hostileValue, weight: 1 },
   );
-  const commentBody = fc.record(
+  const hostileComment = fc.record(
     {
       thread: maybe(fc.constantFrom<Record<string, string>>({ programSlug: p.program }, { petitionId: p.petitions.open }, { petitionId: p.petitions.draft }, { programSlug: "nope" })),
       parentId: maybe(fc.constantFrom(p.comments.top, p.comments.reply, "00000000-0000-4000-8000-000000000000")),
@@ -191,6 +191,14 @@ function targets(p: Prepared): Record<string, Target> {
     },
     { requiredKeys: [] },
   );
+  // A well-formed comment often enough that the success path is always reached (a comment with a
+  // fresh token is queued, 202; a token already queued with other text is refused, 409).
+  const wellFormedComment = fc.record({
+    thread: fc.constant<Record<string, string>>({ programSlug: p.program }),
+    body: fc.constantFrom("A plain comment about the program.", "**Bold** and [a link](https://example.com)."),
+    token: fc.constantFrom(...p.tokens),
+  });
+  const commentBody = fc.oneof({ arbitrary: wellFormedComment, weight: 1 }, { arbitrary: hostileComment, weight: 4 });
   const tokensBody = fc.record(
     {
       keyId: maybe(fc.constant(p.tokens[0]!.keyId)),
