@@ -22,7 +22,7 @@ const KINDS = [
 ] as const;
 
 /**
- * CPU a first rendering may take: above the renderer's own read budget (2 × (30 ms + 5 ms per
+ * CPU a first rendering may take: above the renderer's own read budget (1.2 × (100 ms + 10 ms per
  * 1,000 characters)) with room for a loaded machine, far below what the unbounded renderer took
  * (2.5 s for 40,000 characters of nested emphasis, a stack overflow for deep quotes).
  */
