@@ -2,25 +2,15 @@
 // is written as JSON to test/.tmp/mail/ for the tests to read.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import { startSmtpCapture } from "./smtp-capture";
 
 const port = Number(process.env.SMTP_PORT ?? 3125);
 const dir = path.resolve(process.env.MAIL_DIR ?? "test/.tmp/mail");
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  onData(stream, session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        const to = session.envelope.rcptTo.map((r) => r.address);
-        writeFileSync(path.join(dir, `${Date.now()}-${Math.random().toString(36).slice(2, 8)}.json`), JSON.stringify({ to, subject: mail.subject, text: mail.text }));
-        callback();
-      })
-      .catch(callback);
-  },
-});
-server.listen(port, "127.0.0.1", () => console.log(`[smtp] test server listening on 127.0.0.1:${port}`));
+void startSmtpCapture({
+  port,
+  onMail: ({ to, subject, text }) =>
+    writeFileSync(path.join(dir, `${Date.now()}-${Math.random().toString(36).slice(2, 8)}.json`), JSON.stringify({ to, subject, text })),
+}).then(() => console.log(`[smtp] test server listening on 127.0.0.1:${port}`));
