@@ -37,9 +37,9 @@ const config = [
     },
   },
   {
-    // app/ and components/ read and write through lib/ only (docs/decisions/004): pages pass the
+    // app/, pages/ and components/ read and write through lib/ only (docs/decisions/004): pages pass the
     // server's `db` handle to domain functions and never query it themselves.
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    files: ["app/**/*.{ts,tsx}", "pages/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -1,6 +1,6 @@
 // Runs once when the server starts: checks the whole configuration (lib/config), so a bad value
 // stops the start with a message naming the variable and what it accepts; warns loudly about
-// development sign-in in production; and starts the scheduler.
+// development sign-in in production; starts the scheduler and the live-stream hub.
 export async function register() {
   // Next.js replaces this literal per runtime at build time, which drops the Node.js-only imports
   // below from the edge bundle; read through lib/config it could not.
@@ -20,4 +20,7 @@ export async function register() {
   }
   const { startScheduler } = await import("@/lib/scheduler");
   startScheduler();
+  // The live stream's route reads the hub from here (lib/live/sse.ts says why).
+  const { streamHub } = await import("@/lib/live/hub");
+  streamHub();
 }

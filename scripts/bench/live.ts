@@ -17,12 +17,15 @@ export type LiveResult = {
   missed: number;
   latencyMs: Latency;
   serverMiB: number;
+  /** The server's resident memory just before the viewers connected. */
+  idleMiB: number;
   signErrors: number;
 };
 
 const now = () => performance.timeOrigin + performance.now();
 
 export async function runLive(opts: { server: Server; petitionId: string; subscribers: number; signatures: number; perSecond: number; pool: SignerPool }): Promise<LiveResult> {
+  const idleMiB = residentMiB(opts.server.process.pid!);
   const clients = fork("scripts/bench/sse-clients.ts", [opts.server.origin, opts.petitionId, String(opts.subscribers), "0"], {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -57,7 +60,10 @@ export async function runLive(opts: { server: Server; petitionId: string; subscr
     });
     const body = (await res.json()) as { petition?: { signatureCount: number } };
     if (res.status === 201 && body.petition) ackedAt.set(body.petition.signatureCount, now());
-    else signErrors++;
+    else {
+      signErrors++;
+      if (signErrors <= 2) console.error("[bench] live sign answered", res.status, JSON.stringify(body).slice(0, 300));
+    }
     const wait = gap - (now() - started);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }
@@ -79,6 +85,7 @@ export async function runLive(opts: { server: Server; petitionId: string; subscr
     missed: expected - latencies.length,
     latencyMs: latencyOf(latencies),
     serverMiB,
+    idleMiB,
     signErrors,
   };
 }

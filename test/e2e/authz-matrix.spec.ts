@@ -1,5 +1,5 @@
 // The authorization matrix: every page and route handler, for every role, with the expected
-// outcome. A page or route added under app/ without a row here fails the first test.
+// outcome. A page or route added under app/ (or pages/) without a row here fails the first test.
 // Server actions are thin adapters over domain functions whose permissions the integration
 // tests check role by role.
 import { readdirSync, statSync } from "node:fs";
@@ -74,7 +74,10 @@ const MATRIX: Record<string, Row[]> = {
   "/api/tokens/keys": [{ method: "GET", path: () => "/api/tokens/keys", expect: 200 }],
   // Signed-in requests carry a cookie, which the anonymous door refuses; without one, the empty body is refused.
   "/api/comments": [{ method: "POST", path: () => "/api/comments", body: {}, expect: 400 }],
-  "/api/stream": [{ method: "GET", path: () => "/api/stream", expect: 200, stream: true }],
+  "/api/stream": [
+    { method: "GET", path: () => "/api/stream", expect: 200, stream: true },
+    { method: "POST", path: () => "/api/stream", body: {}, expect: 405 },
+  ],
   "/api/timeline": [{ method: "GET", path: () => "/api/timeline", expect: 200 }],
   "/api/unsubscribe": [{ method: "POST", path: () => "/api/unsubscribe?token=forged.token", expect: 400 }],
   // Addresses no route handles answer JSON 404 for everyone.
@@ -98,8 +101,19 @@ function routesUnderApp(dir = path.resolve("app"), prefix = ""): string[] {
   return found;
 }
 
+/** The Pages Router's routes (only the live stream: decision 018), e.g. pages/api/stream.ts is /api/stream. */
+function routesUnderPages(dir = path.resolve("pages"), prefix = ""): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) found.push(...routesUnderPages(full, `${prefix}/${entry}`));
+    else if (/\.tsx?$/.test(entry) && !entry.startsWith("_")) found.push(`${prefix}/${entry.replace(/\.tsx?$/, "").replace(/^index$/, "")}`.replace(/\/$/, "") || "/");
+  }
+  return found;
+}
+
 test("every page and route handler has a row in the matrix", () => {
-  const routes = [...new Set(routesUnderApp())].sort();
+  const routes = [...new Set([...routesUnderApp(), ...routesUnderPages()])].sort();
   expect(routes.filter((r) => !(r in MATRIX))).toEqual([]);
   expect(Object.keys(MATRIX).filter((r) => !routes.includes(r))).toEqual([]);
 });

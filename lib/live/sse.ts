@@ -1,0 +1,116 @@
+// Server-Sent Events for every open viewer of this server process, written straight to Node's
+// response objects. Each message is formatted once and written to the viewers that want it, and
+// one timer keeps every stream alive: an open viewer costs a socket and a set entry, about 15 KB,
+// where a route handler of the App Router held about 80 KB per open stream (decision 018).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Listener, LiveMessage } from "./live";
+
+/** A viewer whose unsent output passes this is not reading; it is dropped and its browser reconnects. */
+const STALLED_BYTES = 256 * 1024;
+const KEEP_ALIVE_MS = 20_000;
+const EVERYTHING = "";
+
+export type StreamHub = {
+  /** Serves one viewer until it hangs up: counts and events of one petition, or of all. */
+  open: (req: IncomingMessage, res: ServerResponse, petitionId: string | null) => void;
+  viewers: () => number;
+  /** Ends every stream (tests and shutdown). */
+  close: () => void;
+};
+
+export function createStreamHub(subscribe: (listener: Listener) => () => void, options: { keepAliveMs?: number } = {}): StreamHub {
+  const byPetition = new Map<string, Set<ServerResponse>>();
+  let count = 0;
+  let unsubscribe: (() => void) | null = null;
+  let keepAlive: NodeJS.Timeout | null = null;
+
+  const drop = (key: string, res: ServerResponse) => {
+    const set = byPetition.get(key);
+    if (!set?.delete(res)) return;
+    count--;
+    if (set.size === 0) byPetition.delete(key);
+    if (count === 0) stop();
+  };
+
+  const write = (key: string, chunk: string) => {
+    const set = byPetition.get(key);
+    if (!set) return;
+    for (const res of set) {
+      if (res.writableLength > STALLED_BYTES) {
+        drop(key, res);
+        res.destroy();
+      } else {
+        res.write(chunk);
+      }
+    }
+  };
+
+  const onMessage = (message: LiveMessage) => {
+    if (message.type === "count") {
+      const chunk = `event: count\ndata: ${JSON.stringify({ id: message.petitionId, signatureCount: message.signatureCount })}\n\n`;
+      write(message.petitionId, chunk);
+      write(EVERYTHING, chunk);
+    } else {
+      const chunk = `event: event\ndata: ${JSON.stringify(message.event)}\n\n`;
+      const subject = message.event.subject?.id;
+      if (subject) write(subject, chunk);
+      write(EVERYTHING, chunk);
+    }
+  };
+
+  // The hub is listened to only while someone watches, so an idle server reads nothing.
+  const start = () => {
+    unsubscribe = subscribe(onMessage);
+    keepAlive = setInterval(() => {
+      for (const key of [...byPetition.keys()]) write(key, ": keep-alive\n\n");
+    }, options.keepAliveMs ?? KEEP_ALIVE_MS);
+    keepAlive.unref();
+  };
+  function stop() {
+    unsubscribe?.();
+    unsubscribe = null;
+    if (keepAlive) clearInterval(keepAlive);
+    keepAlive = null;
+  }
+
+  return {
+    open(req, res, petitionId) {
+      const key = petitionId ?? EVERYTHING;
+      res.writeHead(200, {
+        "Content-Type": "text/event-stream; charset=utf-8",
+        "Cache-Control": "no-cache, no-transform",
+        Connection: "keep-alive",
+        "X-Accel-Buffering": "no",
+      });
+      // Ask browsers to wait 3 s before reconnecting after a drop.
+      res.write("retry: 3000\n: connected\n\n");
+      let set = byPetition.get(key);
+      if (!set) byPetition.set(key, (set = new Set()));
+      set.add(res);
+      if (count++ === 0) start();
+      const hangUp = () => drop(key, res);
+      req.once("close", hangUp);
+      res.once("close", hangUp);
+    },
+    viewers: () => count,
+    close() {
+      for (const set of byPetition.values()) for (const res of set) res.end();
+      byPetition.clear();
+      count = 0;
+      stop();
+    },
+  };
+}
+
+// The stream route is a Pages Router API route, whose bundle may not import server-only modules
+// (the database, the hub). The server starts one stream hub in instrumentation.ts and leaves it
+// here, on globalThis, where the route finds it.
+const running = globalThis as unknown as { undersignedStreamHub?: StreamHub };
+
+export function keepStreamHub(make: () => StreamHub): StreamHub {
+  return (running.undersignedStreamHub ??= make());
+}
+
+export function runningStreamHub(): StreamHub | null {
+  return running.undersignedStreamHub ?? null;
+}

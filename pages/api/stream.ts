@@ -1,0 +1,31 @@
+// GET /api/stream?petition={id}: Server-Sent Events. Sends `count` messages for that petition (or
+// for every petition when none is given) and `event` messages for new timeline events that match.
+// Public data only; no session is read.
+//
+// This one route is a Pages Router API route, the only one in the app: it gets Node's own request
+// and response, so an open stream costs a fifth of what an App Router route handler holds for it
+// (decision 018). Everything else stays in app/.
+import type { NextApiRequest, NextApiResponse } from "next";
+import { runningStreamHub } from "@/lib/live/sse";
+
+export const config = { api: { bodyParser: false, responseLimit: false } };
+
+export default function stream(req: NextApiRequest, res: NextApiResponse) {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.setHeader("Allow", "GET, HEAD");
+    res.status(405).json({ error: { code: "method_not_allowed", message: "The live stream is read with GET." } });
+    return;
+  }
+  const petition = req.query.petition;
+  if (Array.isArray(petition) || (petition !== undefined && petition.length > 100)) {
+    res.status(400).json({ error: { code: "invalid_input", message: "Give at most one petition id: /api/stream?petition={id}." } });
+    return;
+  }
+  const hub = runningStreamHub();
+  if (!hub) {
+    res.setHeader("Retry-After", "3");
+    res.status(503).json({ error: { code: "starting", message: "The server is still starting; try again in a few seconds." } });
+    return;
+  }
+  hub.open(req, res, petition || null);
+}
