@@ -7,6 +7,8 @@ import { closePetitionAction, deliverPetitionAction, inviteCoOrganizerAction, su
 import { ReasonFields } from "@/components/ReasonFields";
 import { ActionForm } from "@/components/ActionForm";
 import { CopyLink } from "@/components/CopyLink";
+import { DraftSimilarPetitions } from "@/components/DraftSimilarPetitions";
+import { DuplicateNotice } from "@/components/DuplicateNotice";
 import { formatCount, formatDate } from "@/components/format";
 import { LiveCount } from "@/components/LiveCount";
 import { LiveTimeline } from "@/components/LiveTimeline";
@@ -168,6 +170,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
           />
         )}
         {petition.viewer.isOrganizer && <OrganizerPanel petition={petition} />}
+        {petition.viewer.isOrganizer && petition.state === "draft" && <DraftSimilarPetitions actor={actor} petition={petition} />}
         {petition.viewer.can.moderate && (
           <section aria-labelledby="moderate-heading" className="mt-10 rounded-xl border border-red-200 bg-red-50/40 p-4">
             <h2 id="moderate-heading" className="text-xl font-bold">Moderate</h2>
@@ -252,10 +255,13 @@ function SignArea({
   }
   if (petition.state === "closed") {
     return (
-      <p>
-        This petition is closed and no longer accepts signatures.
-        {ownSignature && <> You signed it{ownSignature.visibility === "anonymous" ? " anonymously" : ""}.</>}
-      </p>
+      <>
+        <p>
+          This petition is closed and no longer accepts signatures.
+          {ownSignature && <> You signed it{ownSignature.visibility === "anonymous" ? " anonymously" : ""}.</>}
+        </p>
+        <DuplicateNotice petitionId={petition.id} />
+      </>
     );
   }
   if (!signedIn) {
