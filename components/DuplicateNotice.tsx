@@ -1,16 +1,11 @@
 // "Closed as a duplicate of ...", on the page of a petition a moderator closed so (docs/decisions/024).
-import "server-only";
 import Link from "next/link";
-import { db } from "@/lib/db/server";
-import { duplicateOf } from "@/lib/petitions/similar";
 
-export async function DuplicateNotice({ petitionId }: { petitionId: string }) {
-  const other = await duplicateOf(db, petitionId);
-  if (!other) return null;
+export function DuplicateNotice({ other }: { other: { slug: string; title: string } }) {
   return (
-    <p className="mt-2" data-testid="duplicate-of">
+    <p className="mt-4 rounded-xl border border-amber-300 bg-amber-50 p-4" data-testid="duplicate-of">
       A moderator closed this petition as a duplicate of{" "}
-      <Link href={`/petitions/${other.slug}`} className="font-semibold text-brand underline">{other.title}</Link>: sign that one instead.
+      <Link href={`/petitions/${other.slug}`} className="font-semibold text-brand underline">{other.title}</Link>. Sign that one instead.
     </p>
   );
 }

@@ -2,7 +2,7 @@
 
 // Similar petitions as someone types a title and ask (docs/decisions/024). Mounted inside the
 // petition form; it reads the form's title and ask fields, waits until typing pauses, and asks
-// the server. Without script the draft page shows the same list after the first save.
+// the server. Without script the draft page shows the same list after the first save (app/petitions/[slug]/page.tsx).
 import { useEffect, useRef, useState } from "react";
 import { similarPetitionsAction } from "@/app/petitions/new/similar-action";
 import type { SimilarPetition } from "@/lib/petitions/similar";
