@@ -10,8 +10,9 @@ export function containsIgnoringCase(db: Db, text: string): { contains: string }
 
 // Similar petitions (docs/decisions/024): full-text search over title and ask, ranked by the
 // database. SQLite uses the FTS5 table "PetitionSearch" (Porter stemmer, bm25 with the title
-// weighted twice the ask); PostgreSQL the GIN index on to_tsvector('english', title || ' ' || ask)
-// with ts_rank, the title weighted above the ask. Both get the same query: every pair of the
+// weighted twice the ask); PostgreSQL the generated column "similarVector" (title weighted A, ask
+// B, English stemmer) through its GIN index, ranked with ts_rank. Both are in the migration
+// *_duplicate_petitions, written by hand: the Prisma schema can express neither. Both get the same query: every pair of the
 // draft's words must appear together, so one shared word ("work", "office") is not enough.
 
 /** Words too common to say two petitions ask the same thing (close to PostgreSQL's English list). */
@@ -63,9 +64,8 @@ export async function similarPetitionIds(db: Db, terms: string[], limit: number)
     const query = pairQuery(safe, (t) => t, "&", "|");
     const rows = await db.$queryRaw<{ id: string }[]>`
       SELECT p."id" FROM "Petition" p, to_tsquery('english', ${query}) q
-      WHERE to_tsvector('english', p."title" || ' ' || p."ask") @@ q
-        AND p."state" IN ('open', 'closed') AND p."hiddenReason" IS NULL
-      ORDER BY ts_rank(setweight(to_tsvector('english', p."title"), 'A') || setweight(to_tsvector('english', p."ask"), 'B'), q) DESC, p."id"
+      WHERE p."similarVector" @@ q AND p."state" IN ('open', 'closed') AND p."hiddenReason" IS NULL
+      ORDER BY ts_rank(p."similarVector", q) DESC, p."id"
       LIMIT ${limit}`;
     return rows.map((r) => r.id);
   }

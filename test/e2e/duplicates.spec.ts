@@ -2,6 +2,7 @@
 // shows a similar petition while the person types, the saved draft shows it in the page's own
 // HTML (the path without script), and a moderator closes a petition as a duplicate of another,
 // which its page, its followers' notifications and the timeline then show.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, openPetition, test } from "./support/fixtures";
 
 const QUIET = "Quiet hours: no meeting invitations after six in the evening";
@@ -16,6 +17,8 @@ test("the new-petition form shows a similar petition as you type, and the saved 
   await expect(similar).toContainText(QUIET);
   const link = similar.getByRole("link", { name: "Sign this one instead" }).first();
   await expect(link).toHaveAttribute("href", /^\/petitions\/quiet-hours/);
+  const axe = await new AxeBuilder({ page: priya }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
 
   // Typing something else replaces the suggestions.
   await priya.getByLabel("Title").fill("Longer parental leave for fathers");
