@@ -19,7 +19,7 @@ export function SimilarPetitions({ excludeId }: { excludeId?: string }) {
     if (!form) return;
     const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let asked = 0;
+    let sent = 0;
     let last = "";
     const check = () => {
       const title = field("title")?.value ?? "";
@@ -27,14 +27,19 @@ export function SimilarPetitions({ excludeId }: { excludeId?: string }) {
       const key = `${title}\n${ask}`;
       if (key === last) return;
       last = key;
-      const mine = ++asked;
-      similarPetitionsAction({ title, ask, excludeId })
+      const mine = ++sent;
+      // Only the two fields compared, not the whole draft.
+      const asked = new FormData();
+      asked.set("title", title);
+      asked.set("ask", ask);
+      if (excludeId) asked.set("excludeId", excludeId);
+      similarPetitionsAction(asked)
         .then((found) => {
-          if (mine === asked) setPetitions(found);
+          if (mine === sent) setPetitions(found);
         })
         .catch(() => {
           // Suggestions are a help, not a step: when they fail, the form still works.
-          if (mine === asked) setPetitions([]);
+          if (mine === sent) setPetitions([]);
         });
     };
     const onInput = (event: Event) => {

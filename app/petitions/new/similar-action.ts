@@ -8,9 +8,12 @@ import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { findSimilarPetitions, type SimilarPetition } from "@/lib/petitions/similar";
 
-export async function similarPetitionsAction(input: { title: string; ask: string; excludeId?: string }): Promise<SimilarPetition[]> {
+// It takes a form, as every action of this app does: the request guard (lib/http/request-guard.ts)
+// accepts only forms from a page's script.
+export async function similarPetitionsAction(form: FormData): Promise<SimilarPetition[]> {
   try {
-    return await findSimilarPetitions(db, await getActor(), input);
+    const text = (name: string) => form.get(name) ?? undefined;
+    return await findSimilarPetitions(db, await getActor(), { title: text("title"), ask: text("ask"), excludeId: text("excludeId") });
   } catch (error) {
     // Signed out, or text too long to compare: the form simply shows no suggestions.
     if (error instanceof DomainError) return [];
