@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/lib/http/action";
 import { FormMessage } from "./FormMessage";
+import { SimilarPetitions } from "./SimilarPetitions";
 import { useBodyLimit } from "./useBodyLimit";
 
 type Values = { title: string; ask: string; background: string; addressedTo: string; goal: string; closesOn: string; programId: string };
@@ -43,6 +44,7 @@ export function PetitionForm({ action, defaults, submitLabel, petitionId, closin
         <input id="title" name="title" required minLength={10} maxLength={120} defaultValue={value("title")} key={`t${value("title")}`} aria-describedby={describedBy("title")} aria-invalid={invalid("title")} className={input} />)}
       {field("ask", "The ask", "What you want, in one sentence.",
         <input id="ask" name="ask" required minLength={10} maxLength={280} defaultValue={value("ask")} key={`a${value("ask")}`} aria-describedby={describedBy("ask")} aria-invalid={invalid("ask")} className={input} />)}
+      <SimilarPetitions excludeId={petitionId} />
       {field("background", "Background", "Why this matters. Markdown works: **bold**, lists, links.",
         <textarea id="background" name="background" required rows={10} maxLength={20000} defaultValue={value("background")} key={`b${value("background").length}`} aria-describedby={describedBy("background")} aria-invalid={invalid("background")} className={input} />)}
       {field("addressedTo", "Addressed to", "Who should answer, for example “The executive team”.",

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { forbidden, redirect } from "next/navigation";
 import { hideCommentAction } from "@/app/comments/actions";
 import { ActionForm } from "@/components/ActionForm";
+import { MarkDuplicateForm } from "@/components/MarkDuplicateForm";
 import { ReasonFields } from "@/components/ReasonFields";
 import { getActor } from "@/lib/auth/session";
 import { listFlaggedComments } from "@/lib/comments";
@@ -40,6 +41,7 @@ export default async function ModerationPage() {
           ))}
         </ul>
       )}
+      <MarkDuplicateForm />
     </div>
   );
 }

@@ -149,7 +149,7 @@ export async function listModerationLog(db: Db, opts: { cursor?: string; limit?:
       what: r.targetLabel,
       targetType: r.targetType,
       action: r.action,
-      reason: MODERATION_REASONS[r.reasonCode as ReasonCode] ?? r.reasonCode,
+      reason: r.reasonCode === "duplicate" ? "Duplicate of another petition" : (MODERATION_REASONS[r.reasonCode as ReasonCode] ?? r.reasonCode),
       explanation: r.reasonText,
       role: r.actorRole,
       appeal: r.appeal ? { status: r.appeal.status, decision: r.appeal.decision } : null,

@@ -9,7 +9,7 @@ import { DomainError, forbidden, notFound, unauthenticated } from "@/lib/errors"
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isOrganizer, NOT_FOUND_MESSAGE } from "./access";
 
-export const PETITION_ACTIONS = ["view", "sign", "withdraw", "edit", "close", "deliver", "appeal", "moderate"] as const;
+export const PETITION_ACTIONS = ["view", "sign", "withdraw", "edit", "close", "deliver", "appeal", "moderate", "duplicate"] as const;
 export type PetitionAction = (typeof PETITION_ACTIONS)[number];
 
 /** What the policy needs to know about the person asking. */
@@ -35,6 +35,7 @@ const SIGN_IN: Record<PetitionAction, string> = {
   deliver: "deliver a petition",
   appeal: "appeal",
   moderate: "hide petitions",
+  duplicate: "mark a petition as a duplicate",
 };
 
 const closedOn = (closesAt: Date) => `This petition closed on ${closesAt.toISOString().slice(0, 10)} and no longer accepts signatures.`;
@@ -103,7 +104,33 @@ export function refusal(viewer: PolicyViewer, petition: PolicyPetition, action: 
       if (!open) return notFound("No public petition with this id.");
       if (petition.hiddenReason) return new DomainError("conflict", "This petition is already hidden.");
       return null;
+    case "duplicate":
+      // Closing a petition as a duplicate of another (lib/moderation/duplicates.ts).
+      if (viewer.actor.role !== "moderator") return forbidden("Only moderator accounts can mark a petition as a duplicate.");
+      if (!open) return notFound("No public petition with this id.");
+      if (petition.hiddenReason) return new DomainError("conflict", "A moderator hid this petition; it cannot also be closed as a duplicate.");
+      if (petition.state === "closed" || petition.closesAt <= now) return new DomainError("conflict", "Only an open petition can be closed as a duplicate.");
+      return null;
   }
+}
+
+/** How long a closed petition is still offered as "similar" to someone writing a new one. */
+export const SIMILAR_CLOSED_DAYS = 180;
+
+/**
+ * Whether a petition may be offered to anyone as similar to their draft, or as the one a
+ * duplicate points to: public (the policy's view for a viewer with no tie to it, so no draft or
+ * co-sponsor stage), not hidden, not itself closed as a duplicate, and open or closed recently.
+ */
+export function offerableAsSimilar(
+  petition: PolicyPetition & { closedAt: Date | null; duplicateOfId: string | null },
+  now: Date = new Date(),
+): boolean {
+  const stranger: PolicyViewer = { actor: null, organizer: false, signed: false, invited: false };
+  if (!can(stranger, petition, "view", now) || petition.hiddenReason || petition.duplicateOfId) return false;
+  if (petition.state === "open") return true;
+  const closed = petition.closedAt ?? petition.closesAt;
+  return now.getTime() - closed.getTime() <= SIMILAR_CLOSED_DAYS * 24 * 60 * 60 * 1000;
 }
 
 export function can(viewer: PolicyViewer, petition: PolicyPetition, action: PetitionAction, now?: Date): boolean {

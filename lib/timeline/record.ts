@@ -13,6 +13,7 @@ export const EVENT_KINDS = [
   "organizer_update",
   "petition_delivered",
   "petition_moderated",
+  "petition_duplicate",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -29,6 +30,7 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   organizer_update: "Organizer update",
   petition_delivered: "Delivered to leadership",
   petition_moderated: "Moderation",
+  petition_duplicate: "Closed as a duplicate",
 };
 
 type EventWriter = Pick<Prisma.TransactionClient, "timelineEvent" | "follow" | "notification">;

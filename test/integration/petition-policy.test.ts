@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import { fileAppeal, hidePetition } from "@/lib/moderation";
+import { markDuplicate } from "@/lib/moderation/duplicates";
 import { closePetition, createPetition, deliverPetition, submitForCoSponsors, updateDraft } from "@/lib/petitions/commands";
 import { PETITION_ACTIONS, refusal, viewerOf, type PetitionAction } from "@/lib/petitions/policy";
 import { getPetitionDetail } from "@/lib/petitions/queries";
@@ -50,6 +51,7 @@ const ALLOWED: Record<Scenario, string[]> = {
   open: [
     "signed out view", "stranger view", "stranger sign", "invited view", "invited sign", "signer view", "signer sign", "signer withdraw",
     "organizer view", "organizer sign", "organizer close", "organizer deliver", "moderator view", "moderator sign", "moderator moderate",
+    "moderator duplicate",
   ],
   hidden: ["signed out view", "stranger view", "invited view", "signer view", "signer withdraw", "organizer view", "organizer close", "organizer deliver", "organizer appeal", "moderator view"],
   closed: [...everyoneViews.slice(0, 5), "organizer deliver", "moderator view", "moderator moderate"],
@@ -76,8 +78,16 @@ function run(action: PetitionAction, actor: Actor | null, petitionId: string, in
       return fileAppeal(db, actor, petitionId, { text: "The petition names nobody; please look again." }, { now });
     case "moderate":
       return hidePetition(db, actor, petitionId, { reasonCode: "identifies", reasonText: "Names a colleague." }, { now });
+    case "duplicate":
+      return db.petition
+        .findUniqueOrThrow({ where: { id: petitionId } })
+        .then(async (p) => markDuplicate(db, actor, { petition: p.slug, duplicateOf: (await duplicateTarget()).slug }, { now }));
   }
 }
+
+// The open petition every "duplicate" in this file points to.
+let target: Promise<{ slug: string }> | undefined;
+const duplicateTarget = () => (target ??= makeUser(db).then((organizer) => openPetitionFor(db, organizer, { title: "The petition duplicates point to" })));
 
 const outcome = async (work: () => Promise<unknown>) => {
   try {
@@ -123,9 +133,9 @@ describe("the petition policy predicts every command", async () => {
   it("gives pages the same answers through getPetitionDetail", async () => {
     const { row, organizer } = await petitionIn("hidden", moderator);
     const asOrganizer = await getPetitionDetail(db, organizer, { id: row.id });
-    expect(asOrganizer.viewer.can).toEqual({ view: true, sign: false, withdraw: false, edit: false, close: true, deliver: true, appeal: true, moderate: false });
+    expect(asOrganizer.viewer.can).toEqual({ view: true, sign: false, withdraw: false, edit: false, close: true, deliver: true, appeal: true, moderate: false, duplicate: false });
     const open = await petitionIn("open", moderator);
     expect((await getPetitionDetail(db, moderator, { id: open.row.id })).viewer.can).toMatchObject({ moderate: true, sign: true, close: false, appeal: false });
-    expect((await getPetitionDetail(db, null, { id: open.row.id })).viewer.can).toEqual({ view: true, sign: false, withdraw: false, edit: false, close: false, deliver: false, appeal: false, moderate: false });
+    expect((await getPetitionDetail(db, null, { id: open.row.id })).viewer.can).toEqual({ view: true, sign: false, withdraw: false, edit: false, close: false, deliver: false, appeal: false, moderate: false, duplicate: false });
   });
 });

@@ -7,6 +7,8 @@ import { closePetitionAction, deliverPetitionAction, inviteCoOrganizerAction, su
 import { ReasonFields } from "@/components/ReasonFields";
 import { ActionForm } from "@/components/ActionForm";
 import { CopyLink } from "@/components/CopyLink";
+import { DuplicateNotice } from "@/components/DuplicateNotice";
+import { SimilarPetitionList } from "@/components/SimilarPetitionList";
 import { formatCount, formatDate } from "@/components/format";
 import { LiveCount } from "@/components/LiveCount";
 import { LiveTimeline } from "@/components/LiveTimeline";
@@ -25,6 +27,7 @@ import { commentCrowd, listComments } from "@/lib/comments";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { getPetitionDetail, publicPetitionTitle, type PetitionDetail } from "@/lib/petitions/queries";
+import { duplicateOf, findSimilarPetitions } from "@/lib/petitions/similar";
 import { anonymousRefusal, getOwnSignature, listNamedSigners } from "@/lib/signatures";
 
 export const dynamic = "force-dynamic";
@@ -61,6 +64,11 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
     anonymousRefusal(db, actor, petition.id),
     commentCrowd(db),
   ]);
+  // Closed as a duplicate; and, on a draft, petitions that ask the same (docs/decisions/024).
+  const [duplicate, similar] = await Promise.all([
+    duplicateOf(db, petition.id),
+    actor && petition.state === "draft" && petition.viewer.isOrganizer ? findSimilarPetitions(db, actor, { title: petition.title, ask: petition.ask, excludeId: petition.id }) : [],
+  ]);
   const path = `/petitions/${petition.slug}`;
   const anonymousCount = petition.signatureCount - signers.length;
 
@@ -80,6 +88,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
             </>
           )}
         </p>
+        {duplicate && <DuplicateNotice other={duplicate} />}
         {petition.hidden ? (
           <section aria-labelledby="hidden-heading" className="mt-6 rounded-xl border border-gray-300 bg-gray-50 p-4" data-testid="hidden-notice">
             <h2 id="hidden-heading" className="font-semibold">Hidden by a moderator</h2>
@@ -168,6 +177,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
           />
         )}
         {petition.viewer.isOrganizer && <OrganizerPanel petition={petition} />}
+        {petition.viewer.isOrganizer && <SimilarPetitionList petitions={similar} id="draft-similar-heading" />}
         {petition.viewer.can.moderate && (
           <section aria-labelledby="moderate-heading" className="mt-10 rounded-xl border border-red-200 bg-red-50/40 p-4">
             <h2 id="moderate-heading" className="text-xl font-bold">Moderate</h2>

@@ -1,0 +1,30 @@
+// The moderator's "mark as duplicate" control (docs/decisions/024): closes one petition with a
+// link to the other, which its followers are offered.
+import { markDuplicateAction } from "@/app/moderation/duplicate-action";
+import { ActionForm } from "./ActionForm";
+
+const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2";
+
+export function MarkDuplicateForm() {
+  return (
+    <section aria-labelledby="duplicate-heading" className="mt-10 rounded-xl border border-gray-200 bg-white p-4">
+      <h2 id="duplicate-heading" className="text-xl font-bold">Close a petition as a duplicate</h2>
+      <p className="text-sm text-muted">
+        The petition closes with a link to the other one, on its page and on the timeline; its followers are offered the other
+        petition. The public moderation log records it under your role.
+      </p>
+      <ActionForm action={markDuplicateAction} hidden={{}} submitLabel="Close as a duplicate" variant="danger">
+        <div className="grid gap-3 sm:grid-cols-2">
+          <div>
+            <label htmlFor="duplicate-petition" className="block font-semibold">Petition to close</label>
+            <input id="duplicate-petition" name="petition" required maxLength={300} placeholder="/petitions/…" className={input} />
+          </div>
+          <div>
+            <label htmlFor="duplicate-of" className="block font-semibold">Duplicate of</label>
+            <input id="duplicate-of" name="duplicateOf" required maxLength={300} placeholder="/petitions/…" className={input} />
+          </div>
+        </div>
+      </ActionForm>
+    </section>
+  );
+}
