@@ -26,7 +26,7 @@ export default async function HomePage() {
   return (
     <div className="grid gap-10">
       <section aria-labelledby="intro-heading">
-        <h1 id="intro-heading" className="text-4xl font-extrabold tracking-tight">
+        <h1 id="intro-heading" className="text-3xl font-extrabold tracking-tight sm:text-4xl">
           Ask together. Get answers on the record.
         </h1>
         <p className="mt-3 max-w-2xl text-lg text-muted">

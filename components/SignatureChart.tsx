@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { roundUp } from "./chart-scale";
 import { formatCount, formatDate } from "./format";
 
 type Props = {
@@ -13,6 +14,10 @@ type Props = {
 };
 
 const GOAL_COLOUR = "#b45309";
+/** Axis ticks only: "9 Nov" (the table underneath has the full date). */
+const SHORT_DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short" });
+const shortDay = (day: string) => SHORT_DAY.format(new Date(day));
+
 const THRESHOLD_COLOUR = "#1e3a8a";
 
 /**
@@ -46,8 +51,8 @@ export function SignatureChart({ daily, hourly, goal, threshold }: Props) {
           {view === "daily" ? (
             <AreaChart data={daily} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} />
-              <YAxis tick={{ fontSize: 11 }} allowDecimals={false} domain={[0, (max: number) => Math.max(max, Math.ceil(top * 1.05))]} />
+              <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} tickFormatter={shortDay} />
+              <YAxis tick={{ fontSize: 11 }} allowDecimals={false} domain={[0, (max: number) => roundUp(Math.max(max, top) * 1.04)]} tickCount={6} />
               <Tooltip />
               {lines.map((l) => (
                 <ReferenceLine key={l.label} y={l.y} stroke={l.colour} strokeDasharray={l.dash} strokeWidth={2} ifOverflow="extendDomain" label={{ value: l.label, position: "insideTopLeft", fill: l.colour, fontSize: 12 }} />

@@ -35,12 +35,10 @@ export function TimelineList({ items, testId }: { items: TimelineItem[]; testId?
         return (
           <li key={e.id} className="grid gap-x-4 gap-y-1 border-b border-gray-200 py-3 sm:grid-cols-[10rem_minmax(0,1fr)]" data-kind={e.kind} data-tone={mark.tone}>
             <time dateTime={e.at} className="text-sm text-muted sm:pt-0.5" data-testid="event-date">{formatDate(e.at)}</time>
-            <div className="flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-1">
-              <Badge tone={mark.tone} glyph={mark.glyph}>{e.label}</Badge>
-              <span className="min-w-0 break-words">
-                {e.href ? <Link href={e.href} className="hover:underline">{e.summary}</Link> : e.summary}
-              </span>
-            </div>
+            <p className="min-w-0 break-words">
+              <span className="mr-2 align-[0.1em]"><Badge tone={mark.tone} glyph={mark.glyph}>{e.label}</Badge></span>
+              {e.href ? <Link href={e.href} className="hover:underline">{e.summary}</Link> : e.summary}
+            </p>
           </li>
         );
       })}

@@ -44,7 +44,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
   ]);
   const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-2 py-1";
   return (
-    <div className="grid gap-10">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-10">
       <h1 className="text-3xl font-bold">Administration</h1>
       {standing.onlyAdmin && (
         <p role="status" className="rounded-lg border border-amber-400 bg-amber-50 p-3" data-testid="last-admin">

@@ -1,13 +1,13 @@
 // Layout at a phone's width (390 px) and a laptop's (1280 px), for every role: the header is one
 // row with every link at 1280 and a "Menu" disclosure on a phone, no main page scrolls sideways,
 // axe finds nothing, and a screenshot of each page is written for people to look at
-// (test-results/screenshots/<width>/<role>-<page>.png; never compared pixel by pixel).
+// (test/.tmp/screenshots/<width>/<role>-<page>.png; never compared pixel by pixel).
 import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { axeViolations } from "./support/axe";
 import { expect, MAIN_PETITION, test, type PersonaKey } from "./support/fixtures";
 
-const SCREENSHOTS = "test-results/screenshots";
+const SCREENSHOTS = "test/.tmp/screenshots";
 const WIDTHS = [390, 1280] as const;
 
 /** Each role's demo persona (lib/demo/personas.ts); "visitor" is not signed in. */
@@ -19,7 +19,7 @@ const ROLES: { role: string; who: PersonaKey | null; pages: string[] }[] = [
   { role: "moderator", who: "sam", pages: ["/my", "/moderation"] },
   { role: "admin", who: "lena", pages: ["/my", "/admin"] },
 ];
-const PUBLIC_PAGES = ["/", "/petitions", "petition", "/programs", "/timeline"];
+const PUBLIC_PAGES = ["/", "/petitions", "petition", "/programs", "/timeline", "/moderation-log"];
 
 const fileName = (path: string) => (path === "/" ? "home" : path.replace(/^\//, "").replace(/[^a-z0-9]+/gi, "-"));
 
@@ -146,7 +146,7 @@ test("timeline marks differ by kind and the date column stays narrow on a phone"
   const date = await first.getByTestId("event-date").boundingBox();
   const row = await first.boundingBox();
   expect(date && row).toBeTruthy();
-  const summary = await first.locator("div").first().boundingBox();
+  const summary = await first.locator("p").first().boundingBox();
   expect(summary!.width / row!.width).toBeGreaterThan(0.9);
   expect(summary!.y).toBeGreaterThanOrEqual(date!.y + date!.height - 1);
 
@@ -154,7 +154,7 @@ test("timeline marks differ by kind and the date column stays narrow on a phone"
   const wideDate = await first.getByTestId("event-date").boundingBox();
   const wideRow = await first.boundingBox();
   expect(wideDate!.width / wideRow!.width).toBeLessThan(0.2);
-  const wideSummary = await first.locator("div").first().boundingBox();
+  const wideSummary = await first.locator("p").first().boundingBox();
   expect(Math.abs(wideSummary!.y - wideDate!.y)).toBeLessThan(6);
 });
 

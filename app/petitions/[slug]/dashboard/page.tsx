@@ -68,7 +68,7 @@ export default async function DashboardPage({ params }: PageProps<"/petitions/[s
             another day can tell anything about who signed anonymously. Groups under {d.k} are folded into &quot;Other&quot;, with further groups folded in whenever that alone would let someone work out a small group.
           </p>
         </div>
-        <div className="mt-4 grid gap-6 md:grid-cols-2">
+        <div className="mt-4 grid items-start gap-6 md:grid-cols-2">
           <BreakdownBars title="By department" b={d.byDepartment} k={d.k} testId="breakdown-by-department" />
           <BreakdownBars title="By location" b={d.byLocation} k={d.k} testId="breakdown-by-location" />
         </div>
