@@ -125,7 +125,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
 
       <section aria-labelledby="audit-heading">
         <h2 id="audit-heading" className="text-2xl font-bold">Audit log</h2>
-        <div className="mt-2 overflow-x-auto">
+        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-labelledby="audit-heading">
           <table className="w-full min-w-[36rem] text-sm" data-testid="audit-log">
             <thead><tr className="border-b text-left"><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Details</th></tr></thead>
             <tbody>
