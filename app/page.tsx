@@ -1,11 +1,18 @@
 import Link from "next/link";
-import { formatDate } from "@/components/format";
 import { PetitionCard } from "@/components/PetitionCard";
+import { TimelineList } from "@/components/TimelineList";
 import { db } from "@/lib/db/server";
 import { listPetitions } from "@/lib/petitions/queries";
 import { listRecentEvents } from "@/lib/timeline/queries";
 
 export const dynamic = "force-dynamic";
+
+/** As many columns as there are cards, up to three: one or two cards never sit in a three-column grid. */
+function cardGrid(count: number): string {
+  if (count >= 3) return "grid gap-4 md:grid-cols-2 lg:grid-cols-3";
+  if (count === 2) return "grid gap-4 md:grid-cols-2";
+  return "grid max-w-2xl gap-4";
+}
 
 export default async function HomePage() {
   const [trending, awaiting, open, events] = await Promise.all([
@@ -19,7 +26,7 @@ export default async function HomePage() {
   return (
     <div className="grid gap-10">
       <section aria-labelledby="intro-heading">
-        <h1 id="intro-heading" className="text-4xl font-extrabold tracking-tight">
+        <h1 id="intro-heading" className="text-3xl font-extrabold tracking-tight sm:text-4xl">
           Ask together. Get answers on the record.
         </h1>
         <p className="mt-3 max-w-2xl text-lg text-muted">
@@ -37,7 +44,7 @@ export default async function HomePage() {
         {featured.length === 0 ? (
           <p className="mt-3 text-muted">No petition is open right now.</p>
         ) : (
-          <ul className="mt-4 grid gap-4 md:grid-cols-3">
+          <ul className={`mt-4 ${cardGrid(featured.length)}`} data-testid="featured-petitions">
             {featured.map((p) => <li key={p.id}><PetitionCard petition={p} /></li>)}
           </ul>
         )}
@@ -46,7 +53,7 @@ export default async function HomePage() {
       {awaiting.items.length > 0 && (
         <section aria-labelledby="awaiting-heading">
           <h2 id="awaiting-heading" className="text-2xl font-bold">Waiting for leadership</h2>
-          <ul className="mt-4 grid gap-4 md:grid-cols-3">
+          <ul className={`mt-4 ${cardGrid(awaiting.items.length)}`} data-testid="awaiting-petitions">
             {awaiting.items.map((p) => <li key={p.id}><PetitionCard petition={p} /></li>)}
           </ul>
         </section>
@@ -57,14 +64,10 @@ export default async function HomePage() {
         {events.length === 0 ? (
           <p className="mt-3 text-muted">Nothing yet.</p>
         ) : (
-          <ol className="mt-4 grid gap-2" data-testid="recent-events">
-            {events.map((e) => (
-              <li key={e.id} className="flex flex-wrap gap-x-3 border-b border-gray-200 pb-2">
-                <time dateTime={e.at} className="w-36 shrink-0 text-sm text-muted">{formatDate(e.at)}</time>
-                {e.href ? <Link href={e.href} className="hover:underline">{e.summary}</Link> : <span>{e.summary}</span>}
-              </li>
-            ))}
-          </ol>
+          <div className="mt-4">
+            <TimelineList items={events} testId="recent-events" />
+            <p className="mt-3"><Link href="/timeline" className="font-semibold text-brand underline">The whole timeline</Link></p>
+          </div>
         )}
       </section>
     </div>

@@ -7,7 +7,7 @@ import { ResponseBadge, StateBadge } from "./StateBadge";
 export function PetitionCard({ petition, headingLevel = 3 }: { petition: PetitionSummary & { signaturesLast24h?: number }; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <article className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
+    <article className="h-full rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
       <div className="mb-2 flex flex-wrap items-center gap-2">
         <StateBadge state={petition.state} />
         <ResponseBadge petition={petition} />

@@ -1,12 +1,15 @@
 import { STATUS_LABELS, type ProgramStatus } from "@/lib/programs";
+import { Badge, type Glyph, type Tone } from "./StateBadge";
 
-const STYLES: Record<ProgramStatus, string> = {
-  proposed: "bg-gray-100 text-gray-800 ring-gray-300",
-  active: "bg-red-50 text-red-900 ring-red-300",
-  paused: "bg-amber-50 text-amber-900 ring-amber-300",
-  ended: "bg-slate-100 text-slate-800 ring-slate-300",
+/** A program's status with a tone, a glyph and words (decision 022): active monitoring is the warning tone. */
+const MARKS: Record<ProgramStatus, { tone: Tone; glyph: Glyph }> = {
+  proposed: { tone: "neutral", glyph: "draft" },
+  active: { tone: "negative", glyph: "dot" },
+  paused: { tone: "progress", glyph: "half" },
+  ended: { tone: "neutral", glyph: "square" },
 };
 
 export function ProgramStatusBadge({ status }: { status: ProgramStatus }) {
-  return <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ${STYLES[status]}`}>{STATUS_LABELS[status]}</span>;
+  const m = MARKS[status];
+  return <Badge tone={m.tone} glyph={m.glyph}>{STATUS_LABELS[status]}</Badge>;
 }

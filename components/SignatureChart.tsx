@@ -1,16 +1,36 @@
 "use client";
 
 import { useState } from "react";
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { roundUp } from "./chart-scale";
+import { formatCount, formatDate } from "./format";
 
 type Props = {
   daily: { day: string; count: number; cumulative: number }[];
   hourly: { hour: string; count: number }[];
+  /** Drawn as labelled dashed lines on the running total (decision 022). */
+  goal?: number;
+  threshold?: number;
 };
 
-/** Signatures over time: all of them per complete day, or named ones per hour over the last two days (decision 017). */
-export function SignatureChart({ daily, hourly }: Props) {
+const GOAL_COLOUR = "#b45309";
+/** Axis ticks only: "9 Nov" (the table underneath has the full date). */
+const SHORT_DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short" });
+const shortDay = (day: string) => SHORT_DAY.format(new Date(day));
+
+const THRESHOLD_COLOUR = "#1e3a8a";
+
+/**
+ * Signatures over time: the running total of all of them per complete day, with the response
+ * threshold and the goal marked, or named ones per hour over the last two days (decision 017).
+ */
+export function SignatureChart({ daily, hourly, goal, threshold }: Props) {
   const [view, setView] = useState<"daily" | "hourly">("daily");
+  const lines = [
+    threshold ? { y: threshold, label: `Response threshold ${formatCount(threshold)}`, colour: THRESHOLD_COLOUR, dash: "4 3" } : null,
+    goal ? { y: goal, label: `Goal ${formatCount(goal)}`, colour: GOAL_COLOUR, dash: "8 4" } : null,
+  ].filter((l): l is NonNullable<typeof l> => l !== null);
+  const top = Math.max(0, ...lines.map((l) => l.y));
   return (
     <div>
       <div role="group" aria-label="Chart period" className="flex gap-2">
@@ -31,9 +51,12 @@ export function SignatureChart({ daily, hourly }: Props) {
           {view === "daily" ? (
             <AreaChart data={daily} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} />
-              <YAxis tick={{ fontSize: 11 }} allowDecimals={false} />
+              <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} tickFormatter={shortDay} />
+              <YAxis tick={{ fontSize: 11 }} allowDecimals={false} domain={[0, (max: number) => roundUp(Math.max(max, top) * 1.04)]} tickCount={6} />
               <Tooltip />
+              {lines.map((l) => (
+                <ReferenceLine key={l.label} y={l.y} stroke={l.colour} strokeDasharray={l.dash} strokeWidth={2} ifOverflow="extendDomain" label={{ value: l.label, position: "insideTopLeft", fill: l.colour, fontSize: 12 }} />
+              ))}
               <Area type="monotone" dataKey="cumulative" name="Signatures" stroke="#0b5d4b" fill="#0b5d4b33" isAnimationActive={false} />
             </AreaChart>
           ) : (
@@ -47,9 +70,19 @@ export function SignatureChart({ daily, hourly }: Props) {
           )}
         </ResponsiveContainer>
       </div>
+      {view === "daily" && lines.length > 0 && (
+        <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="chart-lines">
+          {lines.map((l) => (
+            <li key={l.label} className="flex items-center gap-2">
+              <svg aria-hidden="true" width="24" height="8"><line x1="0" y1="4" x2="24" y2="4" stroke={l.colour} strokeWidth="2" strokeDasharray={l.dash} /></svg>
+              {l.label} (dashed line)
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="mt-2 text-sm text-muted">
         {view === "daily"
-          ? "Every signature, per day, for days that are over: today's appear tomorrow."
+          ? "The running total of every signature, for days that are over: today's appear tomorrow."
           : "Named signatures only: anonymous ones are counted in the total, never by the hour."}
       </p>
       <details className="mt-2 text-sm">
@@ -57,8 +90,11 @@ export function SignatureChart({ daily, hourly }: Props) {
         <table className="mt-2 text-left">
           <thead><tr><th scope="col" className="pr-4">{view === "daily" ? "Day" : "Hour (UTC)"}</th><th scope="col">{view === "daily" ? "Signatures" : "Named signatures"}</th></tr></thead>
           <tbody>
-            {(view === "daily" ? daily.map((d) => [d.day, d.count]) : hourly.map((h) => [h.hour, h.count])).map(([k, v]) => (
-              <tr key={String(k)}><td className="pr-4">{k}</td><td>{v}</td></tr>
+            {(view === "daily"
+              ? daily.map((d) => [d.day, formatDate(d.day), `${formatCount(d.count)} (${formatCount(d.cumulative)} in all)`])
+              : hourly.map((h) => [h.hour, `${formatDate(h.hour)}, ${h.hour.slice(11, 16)}`, formatCount(h.count)])
+            ).map(([key, label, value]) => (
+              <tr key={key}><td className="pr-4">{label}</td><td>{value}</td></tr>
             ))}
           </tbody>
         </table>

@@ -44,7 +44,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
   ]);
   const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-2 py-1";
   return (
-    <div className="grid gap-10">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-10">
       <h1 className="text-3xl font-bold">Administration</h1>
       {standing.onlyAdmin && (
         <p role="status" className="rounded-lg border border-amber-400 bg-amber-50 p-3" data-testid="last-admin">
@@ -125,7 +125,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
 
       <section aria-labelledby="audit-heading">
         <h2 id="audit-heading" className="text-2xl font-bold">Audit log</h2>
-        <div className="mt-2 overflow-x-auto">
+        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-labelledby="audit-heading">
           <table className="w-full min-w-[36rem] text-sm" data-testid="audit-log">
             <thead><tr className="border-b text-left"><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Details</th></tr></thead>
             <tbody>

@@ -1,7 +1,7 @@
 // Reading petitions: public summaries, the detail a viewer may see, lists and counts.
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
-import { parseInput } from "@/lib/errors";
+import { DomainError, parseInput } from "@/lib/errors";
 import type { Petition, Prisma } from "@/lib/generated/prisma/client";
 import { renderMarkdown } from "@/lib/markdown";
 import { readPublicCountRow } from "@/lib/db/direct";
@@ -9,7 +9,7 @@ import { getSettings } from "@/lib/settings";
 import { assertCanView, findPetitionOr404 } from "./access";
 import { permissions, viewerOf, type PetitionAction } from "./policy";
 import { cursorDate, decodeCursor, decodeCursorError, encodeCursor } from "@/lib/pagination/cursor";
-import { listQuerySchema, type ListQuery, type PetitionState } from "./schema";
+import { listQuerySchema, type ListQuery, type PetitionSort, type PetitionState } from "./schema";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -131,9 +131,21 @@ export type PetitionPage = { items: PetitionSummary[]; nextCursor: string | null
 
 type ListSpec = {
   where: (now: Date) => Prisma.PetitionWhereInput;
-  field: "openedAt" | "responseDueAt" | "respondedAt" | "closesAt";
+  field: "openedAt" | "responseDueAt" | "respondedAt" | "closesAt" | "signatureCount";
   direction: "asc" | "desc";
 };
+
+/** A sort replaces a list's own order: newest opened, most signed, or closing soonest. */
+const SORTS: Record<PetitionSort, Pick<ListSpec, "field" | "direction">> = {
+  newest: { field: "openedAt", direction: "desc" },
+  signed: { field: "signatureCount", direction: "desc" },
+  closing: { field: "closesAt", direction: "asc" },
+};
+
+function cursorCount(value: string | number): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw decodeCursorError();
+  return value;
+}
 
 const LISTS: Record<Exclude<ListQuery["list"] & string, "trending">, ListSpec> = {
   open: { where: (now) => ({ state: "open", closesAt: { gt: now } }), field: "openedAt", direction: "desc" },
@@ -155,24 +167,27 @@ const LISTS: Record<Exclude<ListQuery["list"] & string, "trending">, ListSpec> =
  * pages stay stable while signatures arrive. Trending ranks by signatures in the last 24 hours.
  */
 export async function listPetitions(db: Db, query: ListQuery | unknown, opts: { now?: Date } = {}): Promise<PetitionPage> {
-  const { list, q, cursor, limit } = parseInput(listQuerySchema, query ?? {});
+  const { list, q, sort, cursor, limit } = parseInput(listQuerySchema, query ?? {});
   const now = opts.now ?? new Date();
   const search: Prisma.PetitionWhereInput = q ? { searchText: { contains: q.toLowerCase() } } : {};
-  if (list === "trending") return listTrending(db, search, cursor, limit, now);
+  if (list === "trending") {
+    if (sort) throw new DomainError("invalid_input", "Trending is ranked by signatures in the last 24 hours and cannot be sorted another way.");
+    return listTrending(db, search, cursor, limit, now);
+  }
 
   const spec = LISTS[list];
-  const { field, direction } = spec;
+  const { field, direction } = sort ? SORTS[sort] : spec;
   const after: Prisma.PetitionWhereInput = {};
   if (cursor) {
     const c = decodeCursor(cursor);
-    const value = cursorDate(c.value);
+    const value = field === "signatureCount" ? cursorCount(c.value) : cursorDate(c.value);
     const beyond = direction === "desc" ? { lt: value } : { gt: value };
     const idBeyond = direction === "desc" ? { lt: c.id } : { gt: c.id };
     after.OR = [{ [field]: beyond }, { [field]: value, id: idBeyond }];
   }
   const rows = await db.petition.findMany({
     // Rows without the sort value cannot be paged through, so they are not in the list.
-    where: { AND: [spec.where(now), search, after, field === "closesAt" ? {} : { [field]: { not: null } }] },
+    where: { AND: [spec.where(now), search, after, field === "closesAt" || field === "signatureCount" ? {} : { [field]: { not: null } }] },
     orderBy: [{ [field]: direction }, { id: direction }],
     take: limit + 1,
   });
@@ -181,7 +196,10 @@ export async function listPetitions(db: Db, query: ListQuery | unknown, opts: { 
   const lastValue = last?.[field];
   return {
     items: page.map((p) => toSummary(p, now)),
-    nextCursor: rows.length > limit && last && lastValue ? encodeCursor(lastValue.toISOString(), last.id) : null,
+    nextCursor:
+      rows.length > limit && last && lastValue !== null && lastValue !== undefined
+        ? encodeCursor(typeof lastValue === "number" ? lastValue : lastValue.toISOString(), last.id)
+        : null,
   };
 }
 

@@ -8,6 +8,10 @@ export type PetitionState = (typeof PETITION_STATES)[number];
 export const PETITION_LISTS = ["open", "awaiting", "responded", "closed", "trending"] as const;
 export type PetitionList = (typeof PETITION_LISTS)[number];
 
+/** Orders a list can be put in besides its own (trending is a ranking and has only its own). */
+export const PETITION_SORTS = ["newest", "signed", "closing"] as const;
+export type PetitionSort = (typeof PETITION_SORTS)[number];
+
 /** The fields an organizer writes. Dates arrive as YYYY-MM-DD from forms or ISO from the API. */
 export const petitionInputSchema = z.object({
   title: singleLineText("The title", 10, 120),
@@ -41,6 +45,7 @@ export type PetitionInput = z.input<typeof petitionInputSchema>;
 export const listQuerySchema = z.object({
   list: z.enum(PETITION_LISTS, { error: `list must be one of ${PETITION_LISTS.join(", ")}.` }).default("open"),
   q: z.string().trim().max(100, "Search text can be at most 100 characters.").optional(),
+  sort: z.enum(PETITION_SORTS, { error: `sort must be one of ${PETITION_SORTS.join(", ")}.` }).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -1,12 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
+import { axeViolations as violations } from "./support/axe";
 import { expect, MAIN_PETITION, openPetition, test } from "./support/fixtures";
 
 const PUBLIC = ["/", "/petitions", "/petitions?list=closed", "/programs", "/programs/flow-insights", "/timeline", "/what-we-store", "/moderation-log", "/accessibility", "/signin"];
-
-async function violations(page: import("@playwright/test").Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
-}
 
 test("public pages have no axe violations", async ({ page }) => {
   const found: string[] = [];

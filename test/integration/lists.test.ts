@@ -80,6 +80,41 @@ describe("petition lists", async () => {
     expect((await listPetitions(db, { list: "responded" })).items.map((p) => p.id)).toEqual([b]);
   });
 
+  it("sorts a list by most signed or closing soonest, paging through every row once", async () => {
+    const people = await makeUsers(db, 3);
+    for (const u of people) await signPetition(db, u, opened[20]!, { visibility: "named" });
+    await db.petition.update({ where: { id: opened[5]! }, data: { closesAt: new Date(Date.now() + 2 * 24 * HOUR) } });
+    const all = async (sort: "signed" | "closing" | "newest") => {
+      const items = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listPetitions(db, { list: "open", sort, limit: 7, cursor });
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return items;
+    };
+    const signed = await all("signed");
+    expect(new Set(signed.map((p) => p.id)).size).toBe(26);
+    const counts = signed.map((p) => p.signatureCount);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(counts[0]).toBeGreaterThan(counts.at(-1)!);
+    const closing = await all("closing");
+    expect(new Set(closing.map((p) => p.id)).size).toBe(26);
+    expect(closing[0]!.id).toBe(opened[5]);
+    const times = closing.map((p) => new Date(p.closesAt).getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect((await all("newest")).map((p) => p.id)).toEqual((await listPetitions(db, { list: "open", limit: 100 })).items.map((p) => p.id));
+  });
+
+  it("refuses a sort it does not know, a sort of the trending ranking, and a count cursor that is not a count", async () => {
+    await expect(listPetitions(db, { sort: "popular" })).rejects.toMatchObject({ code: "invalid_input", message: expect.stringMatching(/sort must be one of newest, signed, closing/) });
+    await expect(listPetitions(db, { list: "trending", sort: "signed" })).rejects.toMatchObject({ code: "invalid_input", message: expect.stringMatching(/Trending is ranked/) });
+    for (const odd of ["12", -1, 1.5]) {
+      await expect(listPetitions(db, { sort: "signed", cursor: encodeCursor(odd, "x") })).rejects.toMatchObject({ code: "invalid_input" });
+    }
+  });
+
   it("answers bad queries with clear errors", async () => {
     await expect(listPetitions(db, { list: "popular" })).rejects.toMatchObject({ code: "invalid_input", message: expect.stringMatching(/list must be one of/) });
     await expect(listPetitions(db, { cursor: "not-a-cursor" })).rejects.toMatchObject({ code: "invalid_input", message: expect.stringMatching(/cursor is not valid/) });

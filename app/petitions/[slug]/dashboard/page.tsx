@@ -3,6 +3,7 @@ import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { removeCoOrganizerAction } from "@/app/petitions/actions";
 import { ActionForm } from "@/components/ActionForm";
+import { BreakdownBars, TotalsExplained } from "@/components/BreakdownBars";
 import { formatCount, formatDate } from "@/components/format";
 import { ProgressBar } from "@/components/ProgressBar";
 import { SignatureChart } from "@/components/SignatureChart";
@@ -12,7 +13,6 @@ import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { listOrganizersForManagement } from "@/lib/petitions/commands";
 import { petitionIdBySlug } from "@/lib/petitions/queries";
-import type { Breakdown } from "@/lib/privacy/k-anonymity";
 
 export const metadata: Metadata = { title: "Organizer dashboard" };
 export const dynamic = "force-dynamic";
@@ -56,19 +56,21 @@ export default async function DashboardPage({ params }: PageProps<"/petitions/[s
 
       <section aria-labelledby="chart-heading" className="mt-8">
         <h2 id="chart-heading" className="text-2xl font-bold">Signatures over time</h2>
-        <SignatureChart daily={d.daily} hourly={d.hourly} />
+        <SignatureChart daily={d.daily} hourly={d.hourly} goal={d.petition.goal} threshold={d.petition.responseThreshold} />
       </section>
 
       <section aria-labelledby="breakdown-heading" className="mt-8">
         <h2 id="breakdown-heading" className="text-2xl font-bold">Who signed by name, in groups of at least {d.k}</h2>
-        <p className="mt-1 max-w-3xl text-sm text-muted">
-          These count named signatures made before today ({formatDate(d.breakdownAsOf)}). Anonymous signatures ({formatCount(d.anonymousCount)} so far) are
-          counted in the total only, never by department, location or hour, so no comparison of these numbers with the named list, the export or another day can tell anything about who signed anonymously.
-          Groups under {d.k} are folded into &quot;Other&quot;, with further groups folded in whenever that alone would let someone work out a small group.
-        </p>
-        <div className="mt-4 grid gap-6 md:grid-cols-2">
-          <BreakdownTable title="By department" b={d.byDepartment} k={d.k} />
-          <BreakdownTable title="By location" b={d.byLocation} k={d.k} />
+        <div className="mt-2 grid gap-2">
+          <TotalsExplained headline={d.petition.signatureCount} breakdownTotal={d.byDepartment.total} named={d.namedCount} anonymous={d.anonymousCount} k={d.k} suppressed={d.byDepartment.suppressed} />
+          <p className="max-w-3xl text-sm text-muted">
+            Named signatures made before today ({formatDate(d.breakdownAsOf)}) are counted here, so no comparison of these numbers with the named list, the export or
+            another day can tell anything about who signed anonymously. Groups under {d.k} are folded into &quot;Other&quot;, with further groups folded in whenever that alone would let someone work out a small group.
+          </p>
+        </div>
+        <div className="mt-4 grid items-start gap-6 md:grid-cols-2">
+          <BreakdownBars title="By department" b={d.byDepartment} k={d.k} testId="breakdown-by-department" />
+          <BreakdownBars title="By location" b={d.byLocation} k={d.k} testId="breakdown-by-location" />
         </div>
       </section>
 
@@ -109,26 +111,6 @@ function Stat({ label, value }: { label: string; value: string }) {
     <div className="rounded-xl border border-gray-200 bg-white p-4">
       <p className="text-sm text-muted">{label}</p>
       <p className="text-2xl font-bold">{value}</p>
-    </div>
-  );
-}
-
-function BreakdownTable({ title, b, k }: { title: string; b: Breakdown; k: number }) {
-  return (
-    <div>
-      <h3 className="font-semibold">{title}</h3>
-      {b.suppressed || b.total === 0 ? (
-        <p className="mt-1 text-sm text-muted">Fewer than {k} signatures so far: nothing to show.</p>
-      ) : (
-        <table className="mt-1 w-full text-sm" data-testid={`breakdown-${title.toLowerCase().replace(/\s+/g, "-")}`}>
-          <thead><tr className="border-b text-left"><th scope="col">Group</th><th scope="col" className="text-right">Signatures</th></tr></thead>
-          <tbody>
-            {b.groups.map((g) => <tr key={g.name} className="border-b border-gray-100"><td>{g.name}</td><td className="text-right">{formatCount(g.count)}</td></tr>)}
-            {b.other > 0 && <tr className="border-b border-gray-100"><td>Other (groups under {k})</td><td className="text-right">{formatCount(b.other)}</td></tr>}
-            <tr className="font-semibold"><td>Total</td><td className="text-right">{formatCount(b.total)}</td></tr>
-          </tbody>
-        </table>
-      )}
     </div>
   );
 }
