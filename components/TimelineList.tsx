@@ -21,6 +21,7 @@ export const EVENT_MARKS: Record<EventKind, { tone: Tone; glyph: Glyph }> = {
   organizer_update: { tone: "neutral", glyph: "note" },
   petition_delivered: { tone: "answered", glyph: "arrow" },
   petition_moderated: { tone: "neutral", glyph: "alert" },
+  petition_duplicate: { tone: "neutral", glyph: "arrow" },
 };
 
 /**
