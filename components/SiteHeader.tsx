@@ -14,6 +14,7 @@ export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: num
           <Link href="/petitions/new" className="hover:underline">Start a petition</Link>
           <Link href="/programs" className="hover:underline">Programs</Link>
           <Link href="/timeline" className="hover:underline">Timeline</Link>
+          {actor?.role === "leadership" && <Link href="/leadership" className="hover:underline">Responses owed</Link>}
           {actor?.role === "moderator" && <Link href="/moderation" className="hover:underline">Moderation</Link>}
           {actor?.role === "admin" && <Link href="/admin" className="hover:underline">Admin</Link>}
           {actor && <Link href="/my" className="hover:underline">My petitions</Link>}

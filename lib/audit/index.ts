@@ -12,6 +12,7 @@ export type AuditAction =
   | "setting.change"
   | "moderation.hide"
   | "moderation.restore"
+  | "moderation.dismiss"
   | "appeal.decide"
   | "program.create"
   | "program.edit";
