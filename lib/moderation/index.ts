@@ -16,14 +16,8 @@ import { newestFirstAfter, newestFirstPage } from "@/lib/pagination/cursor";
 import { isoDay } from "@/lib/validation";
 import { recordEvent } from "@/lib/timeline/record";
 
-export const MODERATION_REASONS = {
-  harassment: "Harassment or insults",
-  identifies: "Identifies a person",
-  confidential: "Confidential information",
-  spam: "Spam or off topic",
-  illegal: "Against the law or company policy",
-} as const;
-export type ReasonCode = keyof typeof MODERATION_REASONS;
+export { MODERATION_REASONS, type ReasonCode } from "./reasons";
+import { MODERATION_REASONS, type ReasonCode } from "./reasons";
 
 export const hideInputSchema = z.object({
   reasonCode: z.enum(Object.keys(MODERATION_REASONS) as [ReasonCode, ...ReasonCode[]], { error: "Choose a reason from the list." }),

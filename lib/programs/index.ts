@@ -12,27 +12,9 @@ import { policyDiff, type DiffPart } from "./diff";
 
 export { policyDiff, type DiffPart } from "./diff";
 
-export const PROGRAM_STATUSES = ["proposed", "active", "paused", "ended"] as const;
-export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
+export { PROGRAM_STATUSES, programStatusNow, STATUS_LABELS, STATUS_NOW_LABELS, type ProgramStatus, type ProgramStatusNow } from "./status";
+import { PROGRAM_STATUSES, programStatusNow, type ProgramStatus, type ProgramStatusNow } from "./status";
 export const CONSENT_MODELS = ["opt-in", "opt-out", "mandatory"] as const;
-
-export const STATUS_LABELS: Record<ProgramStatus, string> = { proposed: "Proposed", active: "Active", paused: "Paused", ended: "Ended" };
-/** What a program is doing now: its recorded status, corrected by its dates. */
-export type ProgramStatusNow = ProgramStatus | "not_started";
-export const STATUS_NOW_LABELS: Record<ProgramStatusNow, string> = { ...STATUS_LABELS, not_started: "Not started" };
-
-/**
- * The one place a program's shown status comes from: "Active" only while its dates say it is
- * running. Recorded active before its start date is "Not started"; recorded active or paused
- * after its end date is "Ended". Proposed and ended stay as recorded.
- */
-export function programStatusNow(p: { status: string; startedOn: Date | null; endedOn: Date | null }, now: Date = new Date()): ProgramStatusNow {
-  const status = (PROGRAM_STATUSES as readonly string[]).includes(p.status) ? (p.status as ProgramStatus) : "proposed";
-  if (status === "proposed" || status === "ended") return status;
-  if (p.endedOn && p.endedOn.getTime() <= now.getTime()) return "ended";
-  if (status === "active" && p.startedOn && p.startedOn.getTime() > now.getTime()) return "not_started";
-  return status;
-}
 
 export const CONSENT_LABELS: Record<(typeof CONSENT_MODELS)[number], string> = { "opt-in": "Opt-in", "opt-out": "Opt-out", mandatory: "Mandatory" };
 
