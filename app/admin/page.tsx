@@ -115,7 +115,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
           {audit.items.map((e) => (
             <li key={e.id} className="grid gap-x-3 border-b border-gray-100 py-1 sm:grid-cols-[10rem_1fr]">
               <time dateTime={e.at} className="text-muted">{formatDate(e.at)}</time>
-              <span>{e.text} <span className="text-muted">({e.actorRole})</span></span>
+              <span>{e.text} <span className="text-muted">({e.actorRoleLabel})</span></span>
             </li>
           ))}
         </ol>

@@ -1,7 +1,7 @@
 // The audit log of privileged actions, visible to admins: who (account and role) did what, to
 // what, with the old and new values. Written in the same transaction as the action.
 import { settingLabel } from "@/lib/admin/settings-docs";
-import { requireRole, ROLE_LABELS, toRole, type Actor } from "@/lib/auth/actor";
+import { requireRole, ROLE_LABELS, ROLES, type Actor, type Role } from "@/lib/auth/actor";
 import { MODERATION_REASONS } from "@/lib/moderation/reasons";
 import { STATUS_LABELS, type ProgramStatus } from "@/lib/programs/status";
 import type { Db } from "@/lib/db/client";
@@ -37,7 +37,7 @@ type AuditRow = { action: string; target: string; details: Record<string, unknow
 type Names = { petitions: Map<string, string>; programs: Map<string, string> };
 
 const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : "");
-const roleWord = (v: unknown) => ROLE_LABELS[toRole(str(v))] ?? str(v);
+const roleWord = (v: unknown) => (ROLES as readonly string[]).includes(str(v)) ? ROLE_LABELS[str(v) as Role] : str(v);
 const statusWord = (v: unknown) => STATUS_LABELS[str(v) as ProgramStatus] ?? str(v);
 const reasonWord = (v: unknown) => (MODERATION_REASONS as Record<string, string>)[str(v)] ?? str(v);
 
@@ -109,7 +109,9 @@ export async function listAudit(db: Db, actor: Actor | null, opts: { cursor?: st
         id: r.id,
         at: r.createdAt.toISOString(),
         actor: who,
-        actorRole: roleWord(r.actorRole),
+        actorRole: r.actorRole,
+        /** The role in words ("Admin", "identity provider"). */
+        actorRoleLabel: roleWord(r.actorRole),
         action: r.action,
         target: r.target,
         details: r.parsed,
