@@ -105,7 +105,7 @@ export function Responses({
 export function MarkMissedForm({ id, path }: { id: string; path: string }) {
   return (
     <details className="mt-1">
-      <summary className="cursor-pointer text-sm font-medium text-brand">Mark missed</summary>
+      <summary className="cursor-pointer text-sm font-medium text-brand">Record it as missed</summary>
       <ActionForm action={markMissedAction} hidden={{ commitmentId: id, path }} submitLabel="Mark missed" variant="danger">
         <label htmlFor={`missed-${id}`} className="mt-1 block text-sm">Why it was missed (public)</label>
         <input id={`missed-${id}`} name="reason" required minLength={5} maxLength={500} className="mt-1 block w-full rounded-md border border-gray-400 px-2 py-1" />

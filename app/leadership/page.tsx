@@ -61,7 +61,7 @@ export default async function LeadershipInboxPage() {
                 <p className="text-sm">On <Link href={c.on.href} className="underline">{c.on.title}</Link> · {due(c)}</p>
                 {c.overdueDays === 0 && (
                   <details className="mt-1">
-                    <summary className="cursor-pointer text-sm font-medium text-brand">Mark kept</summary>
+                    <summary className="cursor-pointer text-sm font-medium text-brand">Record it as kept</summary>
                     <ActionForm action={markKeptAction} hidden={{ commitmentId: c.id, path: c.on.href }} submitLabel="Mark kept" variant="secondary">
                       <label htmlFor={`kept-${c.id}`} className="mt-1 block text-sm">How it was kept (public)</label>
                       <input id={`kept-${c.id}`} name="note" required minLength={5} maxLength={500} className={input} />
