@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { initialActionState, type ActionState } from "@/lib/http/action";
 import { FormMessage } from "./FormMessage";
 
@@ -24,7 +24,17 @@ export function RoleChangeForm({
   const label = (r: string) => roles.find((x) => x.value === r)?.label ?? r;
   const current = user.role;
   return (
-    <form action={formAction} onSubmit={() => setConfirming(false)} className="flex flex-wrap items-end gap-2">
+    <form
+      onSubmit={(e) => {
+        // Submitted by hand, not through the form's action: React resets a form after its action
+        // runs, which would put the old role back in the list beside a refusal.
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        setConfirming(false);
+        startTransition(() => formAction(data));
+      }}
+      className="flex flex-wrap items-end gap-2"
+    >
       <input type="hidden" name="userId" value={user.id} />
       <div>
         <label htmlFor={`role-${user.id}`} className="block text-xs text-muted">Role for {user.name}</label>

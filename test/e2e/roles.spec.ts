@@ -141,14 +141,14 @@ test("organizers: their tools on the dashboard, updates included; 'petitions I s
   await openPetition(maya, MAIN_PETITION);
   await expect(maya.getByTestId("updates").first()).toContainText("We meet the works council on Thursday");
 
-  // Maya signs Jonas's petition with her name: it is listed on /my; then she withdraws.
-  await openPetition(maya, "Quiet hours: no meeting invitations after six in the evening");
+  // Maya signs the access petition with her name: it is listed on /my; then she withdraws.
+  await openPetition(maya, "Publish who can read monitoring data, and log every access");
   const id = await maya.locator('input[name="petitionId"]').first().inputValue();
   expect((await maya.request.post(`/api/petitions/${id}/signature`, { data: { visibility: "named" } })).status()).toBeLessThan(300);
   try {
     await maya.goto("/my");
     await expect(maya.getByRole("heading", { level: 2, name: "Petitions I signed" })).toBeVisible();
-    await expect(maya.getByTestId("signed-petitions")).toContainText("Quiet hours: no meeting invitations after six in the evening");
+    await expect(maya.getByTestId("signed-petitions")).toContainText("Publish who can read monitoring data, and log every access");
     await expect(maya.getByText("Anonymous signatures are not listed")).toBeVisible();
   } finally {
     expect((await maya.request.delete(`/api/petitions/${id}/signature`)).status()).toBeLessThan(300);
