@@ -154,3 +154,25 @@ test("organizers: their tools on the dashboard, updates included; 'petitions I s
     expect((await maya.request.delete(`/api/petitions/${id}/signature`)).status()).toBeLessThan(300);
   }
 });
+
+test("programs: 'Active' only while the dates say it runs; before its start it shows 'Not started'", async ({ as }) => {
+  const { page: lena } = await as("lena");
+  const start = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await lena.goto("/programs/new");
+  await lena.getByLabel("Name").fill("Desk booking sensors");
+  await lena.getByLabel("Owning team").fill("Workplace Services");
+  await lena.getByLabel("Purpose").fill("Count which desks are used so bookings match the space.");
+  await lena.getByLabel("What it collects").fill("desk occupancy");
+  await lena.getByLabel("Retention").fill("30 days");
+  await lena.getByLabel("Who can access the data").fill("Workplace Services");
+  await lena.getByLabel("Status", { exact: true }).selectOption("active");
+  await lena.getByLabel("Started on").fill(start);
+  await lena.getByLabel("Policy text").fill("Sensors under desks report only whether a desk is occupied.");
+  await lena.getByRole("button", { name: "Add program" }).click();
+  await expect(lena.getByRole("heading", { level: 1, name: "Desk booking sensors" })).toBeVisible();
+  await expect(lena.getByTestId("program-status").first()).toHaveText("Not started");
+  await lena.goto("/programs");
+  await expect(lena.locator("li", { hasText: "Desk booking sensors" }).getByTestId("program-status")).toHaveText("Not started");
+  const active = await (await lena.request.get("/api/programs?status=active")).json();
+  expect(active.items.map((p: { name: string }) => p.name)).not.toContain("Desk booking sensors");
+});
