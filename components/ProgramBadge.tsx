@@ -1,15 +1,21 @@
-import { STATUS_LABELS, type ProgramStatus } from "@/lib/programs";
+import { STATUS_NOW_LABELS, type ProgramStatusNow } from "@/lib/programs";
 import { Badge, type Glyph, type Tone } from "./StateBadge";
 
 /** A program's status with a tone, a glyph and words (decision 022): active monitoring is the warning tone. */
-const MARKS: Record<ProgramStatus, { tone: Tone; glyph: Glyph }> = {
+const MARKS: Record<ProgramStatusNow, { tone: Tone; glyph: Glyph }> = {
   proposed: { tone: "neutral", glyph: "draft" },
+  not_started: { tone: "neutral", glyph: "clock" },
   active: { tone: "negative", glyph: "dot" },
   paused: { tone: "progress", glyph: "half" },
   ended: { tone: "neutral", glyph: "square" },
 };
 
-export function ProgramStatusBadge({ status }: { status: ProgramStatus }) {
+/** A program's status as its dates say (programStatusNow): pass `statusNow`, never the recorded status. */
+export function ProgramStatusBadge({ status }: { status: ProgramStatusNow }) {
   const m = MARKS[status];
-  return <Badge tone={m.tone} glyph={m.glyph}>{STATUS_LABELS[status]}</Badge>;
+  return (
+    <Badge tone={m.tone} glyph={m.glyph} testId="program-status">
+      {STATUS_NOW_LABELS[status]}
+    </Badge>
+  );
 }

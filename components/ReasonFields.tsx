@@ -1,12 +1,17 @@
-import { MODERATION_REASONS } from "@/lib/moderation";
+import { MODERATION_REASONS, type ReasonCode } from "@/lib/moderation";
 
-/** The reason from the list plus a public explanation, as every moderation action needs. */
-export function ReasonFields({ id }: { id: string }) {
+/**
+ * The reason from the list plus a public explanation, as every moderation action needs.
+ * `defaultCode` preselects the rule (the one a flag named); null leaves the choice to the
+ * moderator, with nothing preselected.
+ */
+export function ReasonFields({ id, defaultCode }: { id: string; defaultCode?: ReasonCode | null }) {
   return (
     <div className="mt-2 grid gap-2 sm:grid-cols-[14rem_1fr]">
       <div>
         <label htmlFor={`code-${id}`} className="block text-sm font-medium">Rule broken</label>
-        <select id={`code-${id}`} name="reasonCode" className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-2 py-2">
+        <select id={`code-${id}`} name="reasonCode" required defaultValue={defaultCode === undefined ? undefined : (defaultCode ?? "")} className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-2 py-2">
+          {defaultCode === null && <option value="" disabled>Choose the rule broken</option>}
           {Object.entries(MODERATION_REASONS).map(([code, label]) => <option key={code} value={code}>{label}</option>)}
         </select>
       </div>

@@ -1,4 +1,4 @@
-import { editResponseAction, markKeptAction, postResponseAction } from "@/app/responses/actions";
+import { editResponseAction, markKeptAction, markMissedAction, postResponseAction } from "@/app/responses/actions";
 import { ActionForm } from "@/components/ActionForm";
 import { formatDate } from "@/components/format";
 import type { Actor } from "@/lib/auth/actor";
@@ -55,13 +55,14 @@ export function Responses({
                             {c.status === "open" ? `Due ${formatDate(c.dueAt)}` : c.status === "kept" ? "Kept" : `Missed (was due ${formatDate(c.dueAt)})`}
                           </span>
                           {c.text} <span className="text-sm text-muted">({c.ownerRole})</span>
-                          {c.note && <p className="mt-1 text-sm">{c.note}</p>}
+                          {c.note && <p className="mt-1 text-sm" data-testid="commitment-note">{c.status === "missed" ? "Why it was missed: " : "How it was kept: "}{c.note}</p>}
                           {leader && c.status === "open" && (
                             <ActionForm action={markKeptAction} hidden={{ commitmentId: c.id, path }} submitLabel="Mark kept" variant="secondary">
                               <label htmlFor={`kept-${c.id}`} className="mt-1 block text-sm">How it was kept</label>
                               <input id={`kept-${c.id}`} name="note" required minLength={5} maxLength={500} className="mt-1 block w-full rounded-md border border-gray-400 px-2 py-1" />
                             </ActionForm>
                           )}
+                          {leader && (c.status === "open" || (c.status === "missed" && !c.note)) && <MarkMissedForm id={c.id} path={path} />}
                         </li>
                       ))}
                     </ul>
@@ -97,6 +98,19 @@ export function Responses({
       )}
       {leader && <RespondForm path={path} target={target} />}
     </section>
+  );
+}
+
+/** Leadership records a miss with its public reason (before the date, or explaining one after it). */
+export function MarkMissedForm({ id, path }: { id: string; path: string }) {
+  return (
+    <details className="mt-1">
+      <summary className="cursor-pointer text-sm font-medium text-brand">Record it as missed</summary>
+      <ActionForm action={markMissedAction} hidden={{ commitmentId: id, path }} submitLabel="Mark missed" variant="danger">
+        <label htmlFor={`missed-${id}`} className="mt-1 block text-sm">Why it was missed (public)</label>
+        <input id={`missed-${id}`} name="reason" required minLength={5} maxLength={500} className="mt-1 block w-full rounded-md border border-gray-400 px-2 py-1" />
+      </ActionForm>
+    </details>
   );
 }
 

@@ -28,6 +28,7 @@ export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: num
                 <li><Link href="/petitions/new" className={LINK}>Start a petition</Link></li>
                 <li><Link href="/programs" className={LINK}>Programs</Link></li>
                 <li><Link href="/timeline" className={LINK}>Timeline</Link></li>
+                {actor?.role === "leadership" && <li><Link href="/leadership" className={LINK}>Responses owed</Link></li>}
                 {actor?.role === "moderator" && <li><Link href="/moderation" className={LINK}>Moderation</Link></li>}
                 {actor?.role === "admin" && <li><Link href="/admin" className={LINK}>Admin</Link></li>}
                 {actor && <li><Link href="/my" className={LINK}>My petitions</Link></li>}

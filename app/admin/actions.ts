@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { setRole, updateSettings } from "@/lib/admin";
+import { settingLabel } from "@/lib/admin/settings-docs";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { formValues, runAction, type ActionState } from "@/lib/http/action";
@@ -18,6 +19,6 @@ export async function updateSettingsAction(_prev: ActionState, formData: FormDat
   return runAction(formData, async () => {
     const { changed } = await updateSettings(db, await getActor(), formValues(formData));
     revalidatePath("/admin");
-    return { ok: true, message: changed.length ? `Saved: ${changed.join(", ")}.` : "Nothing changed." };
+    return { ok: true, message: changed.length ? `Saved: ${changed.map(settingLabel).join("; ")}.` : "Nothing changed." };
   });
 }

@@ -12,22 +12,12 @@ import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { listAppeals } from "@/lib/moderation";
 import { getSettings, type Settings } from "@/lib/settings";
+import { SETTING_DOCS } from "@/lib/admin/settings-docs";
+import { RoleChangeForm } from "@/components/RoleChangeForm";
 import { adminStanding } from "@/lib/users";
 
 export const metadata: Metadata = { title: "Administration" };
 export const dynamic = "force-dynamic";
-
-const SETTING_LABELS: Record<keyof Settings, string> = {
-  coSponsorsNeeded: "Co-sponsors needed to open a petition",
-  responseThreshold: "Signatures that oblige a leadership response",
-  responseDueDays: "Days leadership has to respond",
-  closingDaysDefault: "Default days until a petition closes",
-  closingDaysMin: "Shortest closing time (days)",
-  closingDaysMax: "Longest closing time (days)",
-  anonymityK: "Smallest group shown in breakdowns (k)",
-  weeklyTokenAllowance: "Anonymous comments per person per week",
-  retentionMonths: "Months after closing before signatures are removed (counts kept)",
-};
 
 export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
   const actor = await getActor();
@@ -70,14 +60,9 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
         )}
         <ul className="mt-3 grid gap-2" data-testid="people">
           {users.map((u) => (
-            <li key={u.id} className="flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-2">
-              <span className="min-w-48">{u.name} <span className="text-sm text-muted">{u.email}{u.department && ` · ${u.department}`}{u.location && ` · ${u.location}`}</span></span>
-              <ActionForm action={setRoleAction} hidden={{ userId: u.id }} submitLabel="Change role" variant="secondary">
-                <label htmlFor={`role-${u.id}`} className="sr-only">Role for {u.name}</label>
-                <select id={`role-${u.id}`} name="role" defaultValue={u.role} className={input}>
-                  {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
-                </select>
-              </ActionForm>
+            <li key={u.id} className="grid items-end gap-2 rounded-lg border border-gray-200 bg-white p-2 sm:grid-cols-[16rem_1fr]">
+              <span className="min-w-0">{u.name} <span className="text-sm text-muted">{u.email}{u.department && ` · ${u.department}`}{u.location && ` · ${u.location}`}</span></span>
+              <RoleChangeForm action={setRoleAction} user={{ id: u.id, name: u.name, role: u.role }} roles={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
             </li>
           ))}
         </ul>
@@ -87,10 +72,11 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
         <h2 id="settings-heading" className="text-2xl font-bold">Settings</h2>
         <ActionForm action={updateSettingsAction} hidden={{}} submitLabel="Save settings">
           <div className="grid gap-3 sm:grid-cols-2">
-            {(Object.keys(SETTING_LABELS) as (keyof Settings)[]).map((key) => (
+            {(Object.keys(SETTING_DOCS) as (keyof Settings)[]).map((key) => (
               <div key={key}>
-                <label htmlFor={`setting-${key}`} className="block text-sm font-medium">{SETTING_LABELS[key]}</label>
-                <input id={`setting-${key}`} name={key} type="number" defaultValue={settings[key]} className={input} />
+                <label htmlFor={`setting-${key}`} className="block text-sm font-medium">{SETTING_DOCS[key].label}</label>
+                <input id={`setting-${key}`} name={key} type="number" defaultValue={settings[key]} aria-describedby={`setting-${key}-help`} className={input} />
+                <p id={`setting-${key}-help`} className="mt-1 text-xs text-muted">{SETTING_DOCS[key].help}</p>
               </div>
             ))}
           </div>
@@ -125,21 +111,14 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
 
       <section aria-labelledby="audit-heading">
         <h2 id="audit-heading" className="text-2xl font-bold">Audit log</h2>
-        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-labelledby="audit-heading">
-          <table className="w-full min-w-[36rem] text-sm" data-testid="audit-log">
-            <thead><tr className="border-b text-left"><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Details</th></tr></thead>
-            <tbody>
-              {audit.items.map((e) => (
-                <tr key={e.id} className="border-b border-gray-100 align-top">
-                  <td className="pr-2"><time dateTime={e.at}>{formatDate(e.at)}</time></td>
-                  <td className="pr-2">{e.actor} ({e.actorRole})</td>
-                  <td className="pr-2">{e.action}</td>
-                  <td className="font-mono text-xs">{e.target} {JSON.stringify(e.details)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ol className="mt-2 grid gap-1 text-sm" data-testid="audit-log">
+          {audit.items.map((e) => (
+            <li key={e.id} className="grid gap-x-3 border-b border-gray-100 py-1 sm:grid-cols-[10rem_1fr]">
+              <time dateTime={e.at} className="text-muted">{formatDate(e.at)}</time>
+              <span>{e.text} <span className="text-muted">({e.actorRoleLabel})</span></span>
+            </li>
+          ))}
+        </ol>
       </section>
     </div>
   );

@@ -38,7 +38,7 @@ export default async function ModerationLogPage({ searchParams }: PageProps<"/mo
                 <tr key={r.id} className="border-b border-gray-100 align-top">
                   <td className="py-1 pr-3"><time dateTime={r.at}>{formatDate(r.at)}</time></td>
                   <td className="py-1 pr-3">{r.what}</td>
-                  <td className="py-1 pr-3">{r.action === "hide" ? "Hidden" : "Restored"}</td>
+                  <td className="py-1 pr-3">{r.action === "hide" ? "Hidden" : r.targetType === "comment" ? "Hide undone" : "Restored"}</td>
                   <td className="py-1 pr-3"><strong>{r.reason}</strong>: {r.explanation}</td>
                   <td className="py-1 pr-3">{r.role === "admin" ? "An admin" : "A moderator"}</td>
                   <td className="py-1">{r.appeal ? (r.appeal.status === "pending" ? "Pending" : `${r.appeal.status === "overturned" ? "Granted" : "Refused"}: ${r.appeal.decision}`) : ""}</td>

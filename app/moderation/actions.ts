@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { runAction, type ActionState } from "@/lib/http/action";
-import { decideAppeal, fileAppeal } from "@/lib/moderation";
+import { decideAppeal, dismissFlags, fileAppeal, restoreComment } from "@/lib/moderation";
 
 export async function appealAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, async () => {
@@ -20,5 +20,23 @@ export async function decideAppealAction(_prev: ActionState, formData: FormData)
     revalidatePath("/admin");
     revalidatePath("/moderation-log");
     return { ok: true, message: "Decided and logged." };
+  });
+}
+
+export async function dismissFlagsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, async () => {
+    const { dismissed } = await dismissFlags(db, await getActor(), String(formData.get("commentId") ?? ""));
+    revalidatePath("/moderation");
+    return { ok: true, message: `Dismissed ${dismissed === 1 ? "the flag" : `${dismissed} flags`}; the comment stays visible.` };
+  });
+}
+
+export async function restoreCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, async () => {
+    await restoreComment(db, await getActor(), String(formData.get("commentId") ?? ""), { reasonText: formData.get("reasonText") });
+    revalidatePath(String(formData.get("path") ?? "/"));
+    revalidatePath("/moderation");
+    revalidatePath("/moderation-log");
+    return { ok: true, message: "Hide undone; the comment shows again, and the moderation log says so." };
   });
 }

@@ -2,46 +2,95 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, redirect } from "next/navigation";
 import { hideCommentAction } from "@/app/comments/actions";
+import { dismissFlagsAction, restoreCommentAction } from "@/app/moderation/actions";
 import { ActionForm } from "@/components/ActionForm";
 import { MarkDuplicateForm } from "@/components/MarkDuplicateForm";
+import { formatDate } from "@/components/format";
 import { ReasonFields } from "@/components/ReasonFields";
 import { getActor } from "@/lib/auth/session";
-import { listFlaggedComments } from "@/lib/comments";
 import { db } from "@/lib/db/server";
+import { listHiddenComments, listModerationQueue } from "@/lib/moderation";
+import { roleCan } from "@/lib/petitions/policy";
 
-export const metadata: Metadata = { title: "Flagged comments" };
+export const metadata: Metadata = { title: "Moderation queue" };
 export const dynamic = "force-dynamic";
+
+function ContextComment({ label, comment }: { label: string; comment: { day: string; bodyHtml: string | null; hidden: boolean } }) {
+  return (
+    <div className="rounded-md border border-gray-200 bg-gray-50 p-2 text-sm">
+      <p className="text-xs font-semibold text-muted">{label} · {formatDate(comment.day)}</p>
+      {comment.hidden ? <p className="italic text-muted">Hidden by a moderator.</p> : <div className="prose-user" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? "" }} />}
+    </div>
+  );
+}
 
 export default async function ModerationPage() {
   const actor = await getActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fmoderation");
-  if (actor.role !== "moderator") forbidden();
-  const flagged = await listFlaggedComments(db, actor);
+  if (!roleCan(actor, "flag.list")) forbidden();
+  const [queue, hidden] = await Promise.all([listModerationQueue(db, actor), listHiddenComments(db, actor)]);
   return (
     <div>
-      <h1 className="text-3xl font-bold">Flagged comments</h1>
+      <h1 className="text-3xl font-bold">Moderation queue</h1>
       <p className="mt-2 max-w-2xl text-muted">
-        Hide a comment only when it breaks the rules. The reason you give is shown publicly in its
-        place. Nobody, you included, can know who wrote it.
+        Each flagged comment with the thread around it. Hide a comment only when it breaks the rules: the reason you give is
+        shown publicly in its place and in the <Link href="/moderation-log" className="underline">moderation log</Link>. Dismiss
+        the flags when it breaks none. Nobody, you included, can know who wrote it.
       </p>
-      {flagged.length === 0 ? (
+      {queue.length === 0 ? (
         <p className="mt-6">Nothing is flagged right now.</p>
       ) : (
         <ul className="mt-6 grid gap-4" data-testid="flagged">
-          {flagged.map((c) => (
-            <li key={c.id} className="rounded-lg border border-gray-200 bg-white p-4">
+          {queue.map((c) => (
+            <li key={c.id} className="rounded-lg border border-gray-200 bg-white p-4" data-testid="flagged-comment">
               <p className="text-sm text-muted">
-                On <Link href={c.where.href} className="underline">{c.where.title}</Link> · {c.flags} {c.flags === 1 ? "flag" : "flags"}: {c.reasons.join(", ")}
+                On <Link href={c.where.href} className="underline">{c.where.title}</Link> · {c.flags} {c.flags === 1 ? "flag" : "flags"}:{" "}
+                <span data-testid="flag-reasons">{c.reasons.map((r) => (r.count > 1 ? `${r.reason} (${r.count})` : r.reason)).join(", ")}</span>
               </p>
-              <div className="prose-user" dangerouslySetInnerHTML={{ __html: c.bodyHtml ?? "" }} />
-              <ActionForm action={hideCommentAction} hidden={{ commentId: c.id, path: c.where.href }} submitLabel="Hide with this reason" variant="danger">
-                <ReasonFields id={c.id} />
-              </ActionForm>
+              <div className="mt-2 grid gap-2" data-testid="thread-context">
+                {c.parent && <ContextComment label="In reply to" comment={c.parent} />}
+                <div className="rounded-md border-2 border-amber-400 p-2">
+                  <p className="text-xs font-semibold">Flagged comment · {formatDate(c.day)}</p>
+                  <div className="prose-user" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
+                </div>
+                {c.neighbours.map((n) => <ContextComment key={n.id} label={c.parent ? "Another reply" : "Beside it"} comment={n} />)}
+              </div>
+              <div className="mt-3 flex flex-wrap items-start gap-x-6">
+                <div className="min-w-0 flex-1">
+                  <ActionForm action={hideCommentAction} hidden={{ commentId: c.id, path: c.where.href }} submitLabel="Hide with this reason" variant="danger">
+                    <ReasonFields id={c.id} defaultCode={c.suggestedCode} />
+                  </ActionForm>
+                </div>
+                <ActionForm action={dismissFlagsAction} hidden={{ commentId: c.id }} submitLabel="Dismiss: breaks no rule" variant="secondary" />
+              </div>
             </li>
           ))}
         </ul>
       )}
       <MarkDuplicateForm />
+
+      <section aria-labelledby="hidden-heading" className="mt-10">
+        <h2 id="hidden-heading" className="text-2xl font-bold">Recently hidden</h2>
+        <p className="mt-1 max-w-2xl text-sm text-muted">Undo a hide that was a mistake. The undo and its reason are public in the moderation log too.</p>
+        {hidden.length === 0 ? (
+          <p className="mt-3">No comment is hidden.</p>
+        ) : (
+          <ul className="mt-3 grid gap-3" data-testid="hidden-comments">
+            {hidden.map((c) => (
+              <li key={c.id} className="rounded-lg border border-gray-200 bg-white p-3">
+                <p className="text-sm text-muted">
+                  On <Link href={c.where.href} className="underline">{c.where.title}</Link>{c.hiddenDay && ` · hidden ${formatDate(c.hiddenDay)}`} · {c.reason}
+                </p>
+                <div className="prose-user" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
+                <ActionForm action={restoreCommentAction} hidden={{ commentId: c.id, path: c.where.href }} submitLabel="Undo the hide" variant="secondary">
+                  <label htmlFor={`undo-${c.id}`} className="mt-2 block text-sm font-medium">Why the hide is undone (public)</label>
+                  <input id={`undo-${c.id}`} name="reasonText" required minLength={5} maxLength={300} className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2" />
+                </ActionForm>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }

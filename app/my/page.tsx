@@ -8,6 +8,8 @@ import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { listInvitations } from "@/lib/petitions/commands";
 import { listOwnPetitions } from "@/lib/petitions/queries";
+import { listNamedSignedPetitions } from "@/lib/petitions/signed";
+import { formatDate } from "@/components/format";
 
 export const metadata: Metadata = { title: "My petitions" };
 export const dynamic = "force-dynamic";
@@ -15,11 +17,10 @@ export const dynamic = "force-dynamic";
 export default async function MyPetitionsPage() {
   const actor = await getActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fmy");
-  const [petitions, invitations] = await Promise.all([listOwnPetitions(db, actor), listInvitations(db, actor)]);
+  const [petitions, invitations, signed] = await Promise.all([listOwnPetitions(db, actor), listInvitations(db, actor), listNamedSignedPetitions(db, actor)]);
   return (
     <div>
       <h1 className="text-3xl font-bold">My petitions</h1>
-      <p className="mt-2 text-muted">Petitions you started or co-organize, drafts included.</p>
       {invitations.length > 0 && (
         <section aria-labelledby="invites-heading" className="mt-6 rounded-xl border border-amber-300 bg-amber-50/50 p-4">
           <h2 id="invites-heading" className="text-xl font-bold">Invitations to co-organize</h2>
@@ -34,17 +35,39 @@ export default async function MyPetitionsPage() {
           </ul>
         </section>
       )}
+      <h2 id="organize-heading" className="mt-6 text-2xl font-bold">Petitions I organize</h2>
+      <p className="mt-1 text-muted">Petitions you started or co-organize, drafts included.</p>
       {petitions.length === 0 ? (
-        <p className="mt-6">
+        <p className="mt-3">
           You do not organize any petition yet. <Link href="/petitions/new" className="font-semibold text-brand underline">Start one</Link>.
         </p>
       ) : (
-        <ul className="mt-6 grid gap-4">
+        <ul className="mt-4 grid gap-4">
           {petitions.map((p) => (
-            <li key={p.id}><PetitionCard petition={p} headingLevel={2} /></li>
+            <li key={p.id}><PetitionCard petition={p} headingLevel={3} /></li>
           ))}
         </ul>
       )}
+
+      <section aria-labelledby="signed-heading" className="mt-10">
+        <h2 id="signed-heading" className="text-2xl font-bold">Petitions I signed</h2>
+        <p className="mt-1 max-w-2xl text-sm text-muted">
+          Petitions you signed with your name. Anonymous signatures are not listed: the server cannot tell which are yours, by design; only
+          the browser you signed in knows them.
+        </p>
+        {signed.length === 0 ? (
+          <p className="mt-3">You have not signed any petition with your name yet. <Link href="/petitions" className="font-semibold text-brand underline">Browse petitions</Link>.</p>
+        ) : (
+          <ul className="mt-4 grid gap-4" data-testid="signed-petitions">
+            {signed.map((p) => (
+              <li key={p.id}>
+                <p className="mb-1 text-sm text-muted">{p.coSponsor ? "Co-sponsored" : "Signed"} {formatDate(p.signedAt)}</p>
+                <PetitionCard petition={p} headingLevel={3} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }

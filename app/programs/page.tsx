@@ -26,7 +26,7 @@ export default async function ProgramsPage() {
           {programs.map((p) => (
             <li key={p.id}>
               <article className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
-                <ProgramStatusBadge status={p.status} />
+                <ProgramStatusBadge status={p.statusNow} />
                 <h2 className="mt-2 text-lg font-bold">
                   <Link href={`/programs/${p.slug}`} className="hover:underline">{p.name}</Link>
                 </h2>

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { runAction, type ActionState } from "@/lib/http/action";
-import { editResponse, markCommitmentKept, postOrganizerUpdate, postResponse } from "@/lib/responses";
+import { changeProgramStatus, editResponse, markCommitmentKept, markCommitmentMissed, postOrganizerUpdate, postResponse } from "@/lib/responses";
 
 const path = (f: FormData) => String(f.get("path") ?? "/");
 
@@ -50,5 +50,24 @@ export async function postUpdateAction(_prev: ActionState, f: FormData): Promise
     await postOrganizerUpdate(db, await getActor(), String(f.get("petitionId") ?? ""), { body: f.get("body") });
     revalidatePath(path(f));
     return { ok: true, message: "Update posted; followers are notified." };
+  });
+}
+
+export async function markMissedAction(_prev: ActionState, f: FormData): Promise<ActionState> {
+  return runAction(f, async () => {
+    await markCommitmentMissed(db, await getActor(), String(f.get("commitmentId") ?? ""), { reason: f.get("reason") });
+    revalidatePath(path(f));
+    revalidatePath("/leadership");
+    return { ok: true, message: "Marked missed, with your reason on the record." };
+  });
+}
+
+export async function changeStatusAction(_prev: ActionState, f: FormData): Promise<ActionState> {
+  return runAction(f, async () => {
+    const slug = String(f.get("programSlug") ?? "");
+    await changeProgramStatus(db, await getActor(), slug, { status: f.get("status"), reason: f.get("reason") });
+    revalidatePath(`/programs/${slug}`);
+    revalidatePath("/leadership");
+    return { ok: true, message: "Status changed; the reason is on the program and the timeline." };
   });
 }

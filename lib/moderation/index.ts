@@ -9,19 +9,15 @@ import type { Db } from "@/lib/db/client";
 import { conflict, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findPetitionOr404 } from "@/lib/petitions/access";
-import { assertCan, viewerOf } from "@/lib/petitions/policy";
+import { assertCan, requireRoleFor, viewerOf } from "@/lib/petitions/policy";
+import type { FLAG_REASONS } from "@/lib/comments";
+import { renderMarkdown } from "@/lib/markdown";
 import { newestFirstAfter, newestFirstPage } from "@/lib/pagination/cursor";
 import { isoDay } from "@/lib/validation";
 import { recordEvent } from "@/lib/timeline/record";
 
-export const MODERATION_REASONS = {
-  harassment: "Harassment or insults",
-  identifies: "Identifies a person",
-  confidential: "Confidential information",
-  spam: "Spam or off topic",
-  illegal: "Against the law or company policy",
-} as const;
-export type ReasonCode = keyof typeof MODERATION_REASONS;
+export { MODERATION_REASONS, type ReasonCode } from "./reasons";
+import { MODERATION_REASONS, type ReasonCode } from "./reasons";
 
 export const hideInputSchema = z.object({
   reasonCode: z.enum(Object.keys(MODERATION_REASONS) as [ReasonCode, ...ReasonCode[]], { error: "Choose a reason from the list." }),
@@ -61,7 +57,7 @@ async function notifyOrganizers(tx: Prisma.TransactionClient, petitionId: string
 
 /** Hides an anonymous comment with a public reason in its place. Needs no author. */
 export async function hideComment(db: Db, actor: Actor | null, commentId: string, input: unknown, clock: { now?: Date } = {}) {
-  const moderator = requireRole(actor, ["moderator"], "hide comments");
+  const moderator = requireRoleFor(actor, "comment.hide");
   const { reasonCode, reasonText } = parseInput(hideInputSchema, input);
   const now = clock.now ?? new Date();
   const comment = await db.anonComment.findUnique({
@@ -156,4 +152,134 @@ export async function listModerationLog(db: Db, opts: { cursor?: string; limit?:
     })),
     nextCursor,
   };
+}
+
+/** The rule a flag's reason names, so the moderator starts from what the flagger said (none for "Other"). */
+export const FLAG_REASON_CODES: Record<(typeof FLAG_REASONS)[number], ReasonCode | null> = {
+  "Identifies a person": "identifies",
+  "Harassment or insult": "harassment",
+  "Spam or off topic": "spam",
+  "Confidential information": "confidential",
+  Other: null,
+};
+
+const commentPlace = (c: { program: { name: string } | null; petition: { title: string } | null }) =>
+  `A comment on “${c.program?.name ?? c.petition?.title ?? "a discussion"}”`;
+
+export const restoreInputSchema = z.object({
+  reasonText: z.string({ error: "Say why the hide is undone." }).trim().min(5, "Say why the hide is undone, in at least 5 characters.").max(300, "The explanation can be at most 300 characters."),
+});
+
+/**
+ * Undoes the hiding of a comment: the text shows again, and the public log records the undo
+ * with its reason, beside the hide it undoes.
+ */
+export async function restoreComment(db: Db, actor: Actor | null, commentId: string, input: unknown, clock: { now?: Date } = {}) {
+  const moderator = requireRoleFor(actor, "comment.restore");
+  const { reasonText } = parseInput(restoreInputSchema, input);
+  const now = clock.now ?? new Date();
+  const comment = await db.anonComment.findUnique({
+    where: { id: commentId },
+    select: { id: true, hiddenReason: true, program: { select: { name: true } }, petition: { select: { title: true } } },
+  });
+  if (!comment) throw notFound("No comment with this id.");
+  if (!comment.hiddenReason) throw conflict("This comment is not hidden, so there is nothing to undo.");
+  const hide = await db.moderationAction.findFirst({ where: { targetType: "comment", targetId: commentId, action: "hide" }, orderBy: { createdAt: "desc" } });
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.anonComment.updateMany({ where: { id: commentId, hiddenReason: { not: null } }, data: { hiddenReason: null, hiddenDay: null } });
+    if (count !== 1) throw conflict("This comment is not hidden, so there is nothing to undo.");
+    // The comment's flags were answered by the hide; they do not send it back to the queue.
+    await tx.commentFlag.deleteMany({ where: { commentId } });
+    await tx.moderationAction.create({
+      data: { targetType: "comment", targetId: commentId, targetLabel: commentPlace(comment), action: "restore", reasonCode: hide?.reasonCode ?? "spam", reasonText, actorRole: moderator.role, createdAt: now },
+    });
+    await recordAudit(tx, moderator, "moderation.restore", commentId, { type: "comment", reasonText }, now);
+  });
+}
+
+/**
+ * Dismisses the flags on a comment that breaks no rule: it leaves the queue and stays visible.
+ * Flags name their reporters, so they are deleted rather than kept; the audit records the count.
+ */
+export async function dismissFlags(db: Db, actor: Actor | null, commentId: string, clock: { now?: Date } = {}) {
+  const moderator = requireRoleFor(actor, "flag.dismiss");
+  const comment = await db.anonComment.findUnique({ where: { id: commentId }, select: { id: true } });
+  if (!comment) throw notFound("No comment with this id.");
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.commentFlag.deleteMany({ where: { commentId } });
+    if (count === 0) throw conflict("This comment has no flags left to dismiss.");
+    await recordAudit(tx, moderator, "moderation.dismiss", commentId, { type: "comment", flags: count }, clock.now ?? new Date());
+    return { dismissed: count };
+  });
+}
+
+type QueueComment = { id: string; day: string; bodyHtml: string | null; hidden: boolean };
+
+/**
+ * The moderation queue: each flagged, visible comment with its thread (the comment it answers,
+ * and the comments beside it: the parent's other replies, or the thread's other top-level
+ * comments of the same day), its flags' reasons and the rule those reasons suggest.
+ */
+export async function listModerationQueue(db: Db, actor: Actor | null) {
+  requireRoleFor(actor, "flag.list");
+  const rows = await db.anonComment.findMany({
+    where: { hiddenReason: null, flags: { some: {} } },
+    select: {
+      id: true, day: true, body: true, parentId: true, programId: true, petitionId: true,
+      program: { select: { slug: true, name: true } },
+      petition: { select: { slug: true, title: true } },
+      flags: { select: { reason: true } },
+      parent: { select: { id: true, day: true, body: true, hiddenReason: true } },
+    },
+    take: 100,
+  });
+  const view = (c: { id: string; day: string; body: string; hiddenReason: string | null }): QueueComment =>
+    ({ id: c.id, day: c.day, bodyHtml: c.hiddenReason ? null : renderMarkdown(c.body), hidden: c.hiddenReason !== null });
+  const items = await Promise.all(
+    rows.map(async (r) => {
+      const neighbours = await db.anonComment.findMany({
+        where: r.parentId
+          ? { parentId: r.parentId, id: { not: r.id } }
+          : { parentId: null, day: r.day, programId: r.programId, petitionId: r.petitionId, id: { not: r.id } },
+        orderBy: [{ day: "asc" }, { id: "asc" }],
+        take: 4,
+        select: { id: true, day: true, body: true, hiddenReason: true },
+      });
+      const counts = new Map<string, number>();
+      for (const f of r.flags) counts.set(f.reason, (counts.get(f.reason) ?? 0) + 1);
+      const reasons = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([reason, count]) => ({ reason, count }));
+      const top = reasons[0]?.reason as (typeof FLAG_REASONS)[number] | undefined;
+      return {
+        id: r.id,
+        day: r.day,
+        bodyHtml: renderMarkdown(r.body),
+        where: r.program ? { href: `/programs/${r.program.slug}`, title: r.program.name } : { href: `/petitions/${r.petition!.slug}`, title: r.petition!.title },
+        flags: r.flags.length,
+        reasons,
+        /** The rule the most given flag reason names; null when the flags only say "Other". */
+        suggestedCode: top ? FLAG_REASON_CODES[top] ?? null : null,
+        parent: r.parent ? view(r.parent) : null,
+        neighbours: neighbours.map(view),
+      };
+    }),
+  );
+  return items.sort((a, b) => b.flags - a.flags);
+}
+
+/** Comments hidden most recently, so a moderator can undo a hide. */
+export async function listHiddenComments(db: Db, actor: Actor | null) {
+  requireRoleFor(actor, "comment.restore");
+  const rows = await db.anonComment.findMany({
+    where: { hiddenReason: { not: null } },
+    orderBy: [{ hiddenDay: "desc" }, { id: "asc" }],
+    take: 20,
+    select: { id: true, body: true, hiddenReason: true, hiddenDay: true, program: { select: { slug: true, name: true } }, petition: { select: { slug: true, title: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    bodyHtml: renderMarkdown(r.body),
+    reason: r.hiddenReason!,
+    hiddenDay: r.hiddenDay,
+    where: r.program ? { href: `/programs/${r.program.slug}`, title: r.program.name } : { href: `/petitions/${r.petition!.slug}`, title: r.petition!.title },
+  }));
 }

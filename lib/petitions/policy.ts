@@ -162,3 +162,34 @@ export async function viewerOf(
   ]);
   return { actor, organizer, signed: signature !== null, invited: Boolean(opts.invite) && opts.invite === petition.coSponsorToken };
 }
+
+/**
+ * Role work outside a single petition (moderating comments, leadership's status changes and
+ * commitments): which roles may do it, in the same policy, so the commands and the pages that
+ * show their buttons ask one table.
+ */
+export const ROLE_ACTIONS = {
+  "comment.hide": { roles: ["moderator"], words: "hide comments" },
+  "comment.restore": { roles: ["moderator"], words: "undo a hide" },
+  "flag.dismiss": { roles: ["moderator"], words: "dismiss flags" },
+  "flag.list": { roles: ["moderator"], words: "see flagged comments" },
+  "program.status": { roles: ["leadership"], words: "change a program's status" },
+  "commitment.resolve": { roles: ["leadership"], words: "mark commitments kept or missed" },
+  "responses.owed": { roles: ["leadership"], words: "see the responses owed" },
+} as const satisfies Record<string, { roles: readonly Actor["role"][]; words: string }>;
+export type RoleAction = keyof typeof ROLE_ACTIONS;
+
+/** Whether this actor's role may do `action` (false when signed out). */
+export function roleCan(actor: Actor | null, action: RoleAction): boolean {
+  return actor !== null && (ROLE_ACTIONS[action].roles as readonly string[]).includes(actor.role);
+}
+
+/** The actor, when their role may do `action`; otherwise the 401 or 403 the command throws. */
+export function requireRoleFor(actor: Actor | null, action: RoleAction): Actor {
+  const rule = ROLE_ACTIONS[action];
+  if (!actor) throw unauthenticated(`Sign in to ${rule.words}.`);
+  if (!roleCan(actor, action)) {
+    throw forbidden(`Only ${rule.roles.join(" or ")} accounts can ${rule.words}.`);
+  }
+  return actor;
+}

@@ -12,11 +12,10 @@ import { policyDiff, type DiffPart } from "./diff";
 
 export { policyDiff, type DiffPart } from "./diff";
 
-export const PROGRAM_STATUSES = ["proposed", "active", "paused", "ended"] as const;
-export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
+export { PROGRAM_STATUSES, programStatusNow, STATUS_LABELS, STATUS_NOW_LABELS, type ProgramStatus, type ProgramStatusNow } from "./status";
+import { PROGRAM_STATUSES, programStatusNow, type ProgramStatus, type ProgramStatusNow } from "./status";
 export const CONSENT_MODELS = ["opt-in", "opt-out", "mandatory"] as const;
 
-export const STATUS_LABELS: Record<ProgramStatus, string> = { proposed: "Proposed", active: "Active", paused: "Paused", ended: "Ended" };
 export const CONSENT_LABELS: Record<(typeof CONSENT_MODELS)[number], string> = { "opt-in": "Opt-in", "opt-out": "Opt-out", mandatory: "Mandatory" };
 
 const optionalDate = z
@@ -180,6 +179,8 @@ export type ProgramSummary = {
   collects: string[];
   consentModel: string;
   status: ProgramStatus;
+  /** What to show: the status as its dates say (programStatusNow). */
+  statusNow: ProgramStatusNow;
   updatedAt: string;
 };
 
@@ -193,7 +194,7 @@ function parseCollects(json: string): string[] {
 }
 
 type ProgramRow = Awaited<ReturnType<Db["program"]["findFirstOrThrow"]>>;
-const summary = (p: ProgramRow): ProgramSummary => ({
+const summary = (p: ProgramRow, now: Date): ProgramSummary => ({
   id: p.id,
   slug: p.slug,
   name: p.name,
@@ -202,13 +203,15 @@ const summary = (p: ProgramRow): ProgramSummary => ({
   collects: parseCollects(p.collects),
   consentModel: p.consentModel,
   status: p.status as ProgramStatus,
+  statusNow: programStatusNow(p, now),
   updatedAt: p.updatedAt.toISOString(),
 });
 
-export async function listPrograms(db: Db, query: { status?: string } = {}) {
+/** Programs by name; a status filter matches the status shown (programStatusNow), not the recorded one. */
+export async function listPrograms(db: Db, query: { status?: string } = {}, now: Date = new Date()) {
   const status = query.status ? parseInput(z.enum(PROGRAM_STATUSES, { error: "status must be proposed, active, paused or ended." }), query.status) : undefined;
-  const rows = await db.program.findMany({ where: status ? { status } : {}, orderBy: [{ name: "asc" }] });
-  return rows.map(summary);
+  const rows = await db.program.findMany({ orderBy: [{ name: "asc" }] });
+  return rows.map((p) => summary(p, now)).filter((p) => !status || p.statusNow === status);
 }
 
 /** Every program's id, slug and name, by name: the choices in forms and filters. */
@@ -246,7 +249,7 @@ export async function getProgram(db: Db, slug: string, now: Date = new Date()) {
   });
   if (!p) throw notFound("No monitoring program at this address.");
   return {
-    ...summary(p),
+    ...summary(p, now),
     retention: p.retention,
     dataAccess: p.dataAccess,
     policyText: p.policyText,

@@ -6,7 +6,8 @@ import type { Db } from "@/lib/db/client";
 import { DomainError, notFound, parseInput } from "@/lib/errors";
 import { markdownText, renderMarkdown } from "@/lib/markdown";
 import { findForOrganizer } from "@/lib/petitions/access";
-import { PROGRAM_STATUSES, recordStatusChange, STATUS_LABELS } from "@/lib/programs";
+import { PROGRAM_STATUSES, recordStatusChange, STATUS_LABELS, type ProgramStatus } from "@/lib/programs";
+import { requireRoleFor } from "@/lib/petitions/policy";
 import { recordEvent } from "@/lib/timeline/record";
 import { isRealDay } from "@/lib/validation";
 
@@ -48,9 +49,7 @@ export async function postResponse(db: Db, actor: Actor | null, input: unknown, 
     : null;
   const program = "programSlug" in data.target ? await db.program.findUnique({ where: { slug: data.target.programSlug } }) : null;
   if (!petition && !program) throw notFound("Nothing public to respond to at this address.");
-  if (program && data.setStatus === program.status) {
-    throw new DomainError("invalid_input", `The program is already ${STATUS_LABELS[program.status as keyof typeof STATUS_LABELS].toLowerCase()}.`, { setStatus: "Choose a different status, or none." });
-  }
+  if (program && data.setStatus === program.status) throw alreadyStatus(program.status);
   const subject = petition ? petition.title : program!.name;
 
   return db.$transaction(async (tx) => {
@@ -69,19 +68,50 @@ export async function postResponse(db: Db, actor: Actor | null, input: unknown, 
     const where = { petitionId: petition?.id, programId: program?.id, responseId: response.id, at: now };
     if (petition) await tx.petition.updateMany({ where: { id: petition.id, respondedAt: null }, data: { respondedAt: now } });
     await recordEvent(tx, { ...where, kind: "response_posted", summary: `${ROLE_LABELS.leadership} responded to “${subject}” (${leader.name})` });
-    if (program && data.setStatus) {
-      await recordStatusChange(tx, program.id, program.status, data.setStatus, data.statusReason!, now);
-      await tx.program.update({ where: { id: program.id }, data: { status: data.setStatus } });
-      await recordEvent(tx, {
-        ...where,
-        kind: "program_status_changed",
-        summary: `${program.name}: ${STATUS_LABELS[program.status as keyof typeof STATUS_LABELS]} → ${STATUS_LABELS[data.setStatus]}. ${data.statusReason}`,
-      });
-    }
+    if (program && data.setStatus) await applyStatusChange(tx, program, data.setStatus, data.statusReason!, now, response.id);
     for (const c of commitments) {
       await recordEvent(tx, { ...where, kind: "commitment_made", summary: `Commitment on “${subject}”: ${c.text} (${c.ownerRole}, due ${c.dueOn})` });
     }
     return response;
+  });
+}
+
+type StatusTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** A program's status change: recorded with its public reason, applied, and on the timeline. */
+async function applyStatusChange(tx: StatusTx, program: { id: string; name: string; status: string }, to: ProgramStatus, reason: string, now: Date, responseId?: string) {
+  await recordStatusChange(tx, program.id, program.status, to, reason, now);
+  await tx.program.update({ where: { id: program.id }, data: { status: to } });
+  await recordEvent(tx, {
+    kind: "program_status_changed",
+    programId: program.id,
+    responseId,
+    summary: `${program.name}: ${STATUS_LABELS[program.status as ProgramStatus]} → ${STATUS_LABELS[to]}. ${reason}`,
+    at: now,
+  });
+}
+
+const alreadyStatus = (status: string) =>
+  new DomainError("invalid_input", `The program is already ${STATUS_LABELS[status as ProgramStatus].toLowerCase()}.`, { setStatus: "Choose a different status, or none." });
+
+export const statusChangeInputSchema = z.object({
+  status: z.enum(PROGRAM_STATUSES, { error: "Choose proposed, active, paused or ended." }),
+  reason: z.string({ error: "Say why the status changes; the reason is public." }).trim().min(5, "Say why the status changes, in at least 5 characters; the reason is public.").max(500, "The reason can be at most 500 characters."),
+});
+
+/** Leadership changes a program's status with a public reason, without writing a full response. */
+export async function changeProgramStatus(db: Db, actor: Actor | null, programSlug: string, input: unknown, clock: { now?: Date } = {}) {
+  requireRoleFor(actor, "program.status");
+  const { status, reason } = parseInput(statusChangeInputSchema, input);
+  const now = clock.now ?? new Date();
+  const program = await db.program.findUnique({ where: { slug: programSlug }, select: { id: true, name: true, status: true } });
+  if (!program) throw notFound("No monitoring program at this address.");
+  if (program.status === status) throw alreadyStatus(status);
+  await db.$transaction(async (tx) => {
+    // Two leaders changing it at once: only the first change from this status lands.
+    const { count } = await tx.program.updateMany({ where: { id: program.id, status: program.status }, data: { status } });
+    if (count !== 1) throw new DomainError("conflict", "Someone changed this program's status a moment ago; reload to see it.");
+    await applyStatusChange(tx, program, status, reason, now);
   });
 }
 
@@ -118,7 +148,7 @@ export async function editResponse(db: Db, actor: Actor | null, responseId: stri
 export const keptInputSchema = z.object({ note: z.string().trim().min(5, "Say how it was kept, in at least 5 characters.").max(500) });
 
 export async function markCommitmentKept(db: Db, actor: Actor | null, commitmentId: string, input: unknown, clock: { now?: Date } = {}) {
-  requireRole(actor, ["leadership"], "mark commitments kept");
+  requireRoleFor(actor, "commitment.resolve");
   const { note } = parseInput(keptInputSchema, input);
   const now = clock.now ?? new Date();
   const c = await db.commitment.findUnique({ where: { id: commitmentId }, include: { response: { include: { petition: true, program: true } } } });
@@ -136,6 +166,30 @@ export async function markCommitmentKept(db: Db, actor: Actor | null, commitment
       summary: `Commitment kept: ${c.text}. ${note}`,
       at: now,
     });
+  });
+}
+
+export const missedInputSchema = z.object({
+  reason: z.string({ error: "Say why it was missed." }).trim().min(5, "Say why it was missed, in at least 5 characters; the reason is public.").max(500, "The reason can be at most 500 characters."),
+});
+
+/**
+ * Leadership records that a commitment was missed, with a public reason: before its date (it
+ * will not be kept) or after it (explaining a miss the scheduler recorded, or is about to).
+ */
+export async function markCommitmentMissed(db: Db, actor: Actor | null, commitmentId: string, input: unknown, clock: { now?: Date } = {}) {
+  requireRoleFor(actor, "commitment.resolve");
+  const { reason } = parseInput(missedInputSchema, input);
+  const now = clock.now ?? new Date();
+  const c = await db.commitment.findUnique({ where: { id: commitmentId }, include: { response: true } });
+  if (!c) throw notFound("No commitment with this id.");
+  if (c.status === "kept") throw new DomainError("conflict", "This commitment is already marked kept.");
+  if (c.status === "missed" && c.note) throw new DomainError("conflict", "This commitment is already marked missed, with a reason.");
+  const where = { petitionId: c.response.petitionId ?? undefined, programId: c.response.programId ?? undefined, responseId: c.responseId };
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.commitment.updateMany({ where: { id: commitmentId, status: c.status, note: null }, data: { status: "missed", note: reason, resolvedAt: c.resolvedAt ?? (c.dueAt < now ? c.dueAt : now) } });
+    if (count !== 1) throw new DomainError("conflict", "This commitment changed a moment ago; reload to see it.");
+    await recordEvent(tx, { ...where, kind: "commitment_missed", summary: `Commitment missed: ${c.text}. ${reason}`, at: now });
   });
 }
 
@@ -225,4 +279,53 @@ export async function postOrganizerUpdate(db: Db, actor: Actor | null, petitionI
 export async function listOrganizerUpdates(db: Db, petitionId: string) {
   const rows = await db.organizerUpdate.findMany({ where: { petitionId }, orderBy: { createdAt: "desc" }, include: { author: { select: { name: true } } } });
   return rows.map((u) => ({ id: u.id, author: u.author.name, bodyHtml: renderMarkdown(u.body), createdAt: u.createdAt.toISOString() }));
+}
+
+/** "due today", "due in 3 days", "1 day overdue": a due date's distance from now, in words. */
+export function dueInWords(dueAt: Date, now: Date = new Date()): { overdueDays: number; words: string } {
+  const days = (d: Date) => Math.floor(d.getTime() / DAY);
+  const diff = days(dueAt) - days(now);
+  const n = (k: number) => `${k} ${k === 1 ? "day" : "days"}`;
+  if (diff === 0) return { overdueDays: dueAt < now ? 1 : 0, words: dueAt < now ? "due today, now overdue" : "due today" };
+  if (diff > 0) return { overdueDays: 0, words: `due in ${n(diff)}` };
+  return { overdueDays: -diff, words: `${n(-diff)} overdue` };
+}
+
+/**
+ * Leadership's inbox: petitions past the response threshold without a response, and open
+ * commitments (including those past their date, still to be explained), soonest due first.
+ */
+export async function listResponsesOwed(db: Db, actor: Actor | null, now: Date = new Date()) {
+  requireRoleFor(actor, "responses.owed");
+  const [petitions, commitments] = await Promise.all([
+    db.petition.findMany({
+      where: { state: { in: ["open", "closed"] }, hiddenReason: null, respondedAt: null, responseDueAt: { not: null } },
+      orderBy: { responseDueAt: "asc" },
+      take: 200,
+      select: { id: true, slug: true, title: true, signatureCount: true, responseThreshold: true, responseDueAt: true },
+    }),
+    db.commitment.findMany({
+      where: { OR: [{ status: "open" }, { status: "missed", note: null }] },
+      orderBy: { dueAt: "asc" },
+      take: 200,
+      include: { response: { select: { petition: { select: { slug: true, title: true } }, program: { select: { slug: true, name: true } } } } },
+    }),
+  ]);
+  return {
+    petitions: petitions.map((p) => ({
+      id: p.id,
+      slug: p.slug,
+      title: p.title,
+      signatures: p.signatureCount,
+      threshold: p.responseThreshold,
+      dueAt: p.responseDueAt!.toISOString(),
+      ...dueInWords(p.responseDueAt!, now),
+    })),
+    commitments: commitments.map((c) => {
+      const on = c.response.petition
+        ? { href: `/petitions/${c.response.petition.slug}`, title: c.response.petition.title }
+        : { href: `/programs/${c.response.program!.slug}`, title: c.response.program!.name };
+      return { id: c.id, text: c.text, ownerRole: c.ownerRole, dueAt: c.dueAt.toISOString(), on, ...dueInWords(c.dueAt, now) };
+    }),
+  };
 }

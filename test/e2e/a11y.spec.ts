@@ -43,5 +43,8 @@ test("signed-in pages have no axe violations", async ({ as }) => {
   const { page: sam } = await as("sam");
   await sam.goto("/moderation");
   found.push(...(await violations(sam)).map((v) => `/moderation ${v}`));
+  const { page: priya } = await as("priya");
+  await priya.goto("/leadership");
+  found.push(...(await violations(priya)).map((v) => `/leadership ${v}`));
   expect(found).toEqual([]);
 });

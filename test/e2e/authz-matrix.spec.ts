@@ -43,6 +43,7 @@ const MATRIX: Record<string, Row[]> = {
   "/programs/[slug]": [{ method: "GET", path: () => "/programs/flow-insights", expect: 200 }],
   "/programs/[slug]/edit": [{ method: "GET", path: () => "/programs/flow-insights/edit", expect: only(["admin"], 200, 403) }],
   "/moderation": [{ method: "GET", path: () => "/moderation", expect: only(["moderator"], 200, 403) }],
+  "/leadership": [{ method: "GET", path: () => "/leadership", expect: only(["leadership"], 200, 403) }],
   "/moderation-log": [{ method: "GET", path: () => "/moderation-log", expect: 200 }],
   "/admin": [{ method: "GET", path: () => "/admin", expect: only(["admin"], 200, 403) }],
   "/timeline": [{ method: "GET", path: () => "/timeline", expect: 200 }],

@@ -35,7 +35,7 @@ test("settings, moderation of a petition, an appeal and its decision, all in the
   await lena.goto("/admin");
   await lena.getByLabel("Co-sponsors needed to open a petition").fill("0");
   await lena.getByRole("button", { name: "Save settings" }).click();
-  await expect(lena.getByText("Saved: coSponsorsNeeded.")).toBeVisible();
+  await expect(lena.getByText("Saved: Co-sponsors needed to open a petition.")).toBeVisible();
   await lena.getByLabel("Smallest group shown in breakdowns (k)").fill("1");
   await lena.getByRole("button", { name: "Save settings" }).click();
   await expect(lena.getByText(/must be at least 2/)).toBeVisible();
@@ -85,13 +85,13 @@ test("settings, moderation of a petition, an appeal and its decision, all in the
     await expect(rows.last()).toContainText("Granted: Checked: no duplicate exists.");
 
     await lena.goto("/admin");
-    await expect(lena.getByTestId("audit-log")).toContainText("appeal.decide");
-    await expect(lena.getByTestId("audit-log")).toContainText("setting.change");
+    await expect(lena.getByTestId("audit-log")).toContainText(`Lena Novak granted the appeal and restored the petition “${title}”: Checked: no duplicate exists.`);
+    await expect(lena.getByTestId("audit-log")).toContainText("Lena Novak changed “Co-sponsors needed to open a petition” from");
   } finally {
     await lena.goto("/admin");
     await lena.getByLabel("Co-sponsors needed to open a petition").fill("2");
     await lena.getByRole("button", { name: "Save settings" }).click();
-    await expect(lena.getByText("Saved: coSponsorsNeeded.")).toBeVisible();
+    await expect(lena.getByText("Saved: Co-sponsors needed to open a petition.")).toBeVisible();
   }
 });
 
@@ -101,10 +101,23 @@ test("an admin changes a role; the audit log records it; others cannot reach adm
   const row = lena.getByTestId("people").locator("li", { hasText: "Jonas Berg" });
   await row.getByLabel("Role for Jonas Berg").selectOption("moderator");
   await row.getByRole("button", { name: "Change role" }).click();
-  await expect(row.getByText("Role changed and recorded in the audit log.")).toBeVisible();
-  await row.getByLabel("Role for Jonas Berg").selectOption("employee");
+  // A confirmation step says what will happen; cancelling changes nothing.
+  await expect(row.getByTestId("role-confirm")).toContainText("Change Jonas Berg's role from Employee to Moderator?");
+  await row.getByRole("button", { name: "Cancel" }).click();
+  await expect(row.getByLabel("Role for Jonas Berg")).toHaveValue("employee");
+  await row.getByLabel("Role for Jonas Berg").selectOption("moderator");
   await row.getByRole("button", { name: "Change role" }).click();
-  await expect(lena.getByTestId("audit-log")).toContainText("role.change");
+  await row.getByRole("button", { name: "Confirm change" }).click();
+  await expect(row.getByText("Role changed and recorded in the audit log.")).toBeVisible();
+  await expect(row.getByLabel("Role for Jonas Berg")).toHaveValue("moderator");
+  await lena.reload();
+  await expect(lena.getByTestId("audit-log")).toContainText("Lena Novak changed Jonas Berg's role from Employee to Moderator.");
+  await expect(lena.getByTestId("audit-log")).not.toContainText("role.change");
+  const again = lena.getByTestId("people").locator("li", { hasText: "Jonas Berg" });
+  await again.getByLabel("Role for Jonas Berg").selectOption("employee");
+  await again.getByRole("button", { name: "Change role" }).click();
+  await again.getByRole("button", { name: "Confirm change" }).click();
+  await expect(again.getByText("Role changed and recorded in the audit log.")).toBeVisible();
   for (const who of ["jonas", "priya", "sam"] as const) {
     const { page } = await as(who);
     expect((await page.request.get("/admin")).status()).toBe(403);

@@ -41,7 +41,7 @@ export default async function ProgramPage({ params }: PageProps<"/programs/[slug
 
   return (
     <article>
-      <ProgramStatusBadge status={program.status} />
+      <ProgramStatusBadge status={program.statusNow} />
       <h1 className="mt-2 text-3xl font-extrabold">{program.name}</h1>
       <p className="mt-1 text-muted">Run by {program.owningTeam}</p>
       <div className="mt-2 flex flex-wrap items-center gap-4">

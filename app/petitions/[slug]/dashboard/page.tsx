@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
-import { removeCoOrganizerAction } from "@/app/petitions/actions";
+import { closePetitionAction, deliverPetitionAction, inviteCoOrganizerAction, removeCoOrganizerAction } from "@/app/petitions/actions";
+import { postUpdateAction } from "@/app/responses/actions";
 import { ActionForm } from "@/components/ActionForm";
 import { BreakdownBars, TotalsExplained } from "@/components/BreakdownBars";
 import { formatCount, formatDate } from "@/components/format";
@@ -12,7 +13,9 @@ import { getDashboard } from "@/lib/dashboard";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { listOrganizersForManagement } from "@/lib/petitions/commands";
+import { organizerTools } from "@/lib/petitions/organizer-tools";
 import { petitionIdBySlug } from "@/lib/petitions/queries";
+import { listOrganizerUpdates } from "@/lib/responses";
 
 export const metadata: Metadata = { title: "Organizer dashboard" };
 export const dynamic = "force-dynamic";
@@ -31,12 +34,64 @@ export default async function DashboardPage({ params }: PageProps<"/petitions/[s
     if (e instanceof DomainError && e.status === 404) notFound();
     throw e;
   }
-  const team = await listOrganizersForManagement(db, actor, petitionId);
+  const [team, tools, updates] = await Promise.all([listOrganizersForManagement(db, actor, petitionId), organizerTools(db, actor, petitionId), listOrganizerUpdates(db, petitionId)]);
   const d = dashboard;
+  const hidden = { petitionId: d.petition.id, slug };
+  const path = `/petitions/${slug}/dashboard`;
   return (
     <div>
       <p className="text-sm"><Link href={`/petitions/${slug}`} className="text-brand underline">Back to the petition</Link></p>
       <h1 className="mt-2 text-3xl font-bold">Dashboard: {d.petition.title}</h1>
+
+      <section aria-labelledby="tools-heading" className="mt-6 rounded-xl border border-brand/30 bg-white p-4" data-testid="organizer-tools">
+        <h2 id="tools-heading" className="text-2xl font-bold">Your tools</h2>
+        <div className="mt-2 grid gap-6 md:grid-cols-2">
+          <div>
+            <h3 className="font-semibold">Post an update</h3>
+            {tools.update ? (
+              <ActionForm action={postUpdateAction} hidden={{ petitionId: d.petition.id, path }} submitLabel="Post update to signers">
+                <label htmlFor="update-body" className="mt-1 block text-sm">Tell signers and followers what happened; they are notified.</label>
+                <textarea id="update-body" name="body" rows={4} required maxLength={10000} className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2" />
+              </ActionForm>
+            ) : (
+              <p className="text-sm text-muted">Updates go to signers, so they can be posted once the petition is public.</p>
+            )}
+            {updates.length > 0 && (
+              <details className="mt-2">
+                <summary className="cursor-pointer text-sm font-medium text-brand">Updates posted ({updates.length})</summary>
+                <ol className="mt-2 grid gap-2" data-testid="updates">
+                  {updates.map((u) => (
+                    <li key={u.id} className="rounded-md bg-gray-50 p-2 text-sm">
+                      <p className="text-muted">{u.author} · <time dateTime={u.createdAt}>{formatDate(u.createdAt)}</time></p>
+                      <div className="prose-user" dangerouslySetInnerHTML={{ __html: u.bodyHtml }} />
+                    </li>
+                  ))}
+                </ol>
+              </details>
+            )}
+          </div>
+          <div className="grid content-start gap-4">
+            <ActionForm action={inviteCoOrganizerAction} hidden={hidden} submitLabel="Invite co-organizer" variant="secondary">
+              <label htmlFor="co-organizer-email" className="block font-semibold">Invite a co-organizer</label>
+              <input id="co-organizer-email" name="email" type="email" required autoComplete="off" placeholder="Colleague's work email" className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2" />
+            </ActionForm>
+            {tools.deliver && (
+              <div>
+                <h3 className="font-semibold">Deliver to leadership</h3>
+                <p className="text-sm">Closes the petition if it is still open and records the delivery on the public timeline.</p>
+                <ActionForm action={deliverPetitionAction} hidden={hidden} submitLabel="Deliver petition" confirm="Deliver this petition now? It will close if it is still open." />
+              </div>
+            )}
+            {tools.close && (
+              <div>
+                <h3 className="font-semibold">Close early</h3>
+                <p className="text-sm">Stops signatures now. It cannot be undone.</p>
+                <ActionForm action={closePetitionAction} hidden={hidden} submitLabel="Close petition" variant="danger" confirm="Close this petition now? Nobody will be able to sign it afterwards." />
+              </div>
+            )}
+          </div>
+        </div>
+      </section>
 
       <section aria-labelledby="progress-heading" className="mt-6 grid gap-4 sm:grid-cols-3">
         <h2 id="progress-heading" className="sr-only">Progress</h2>
@@ -100,7 +155,6 @@ export default async function DashboardPage({ params }: PageProps<"/petitions/[s
             an address nobody has signed in with yet is stored only as a keyed hash.
           </p>
         )}
-        <p className="mt-2 text-sm">Invite co-organizers, close early or deliver from the <Link href={`/petitions/${slug}`} className="text-brand underline">petition page</Link>.</p>
       </section>
     </div>
   );

@@ -1,0 +1,22 @@
+// A program's status: the recorded one, and the one shown, which its dates decide.
+export const PROGRAM_STATUSES = ["proposed", "active", "paused", "ended"] as const;
+export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
+
+export const STATUS_LABELS: Record<ProgramStatus, string> = { proposed: "Proposed", active: "Active", paused: "Paused", ended: "Ended" };
+/** What a program is doing now: its recorded status, corrected by its dates. */
+export type ProgramStatusNow = ProgramStatus | "not_started";
+export const STATUS_NOW_LABELS: Record<ProgramStatusNow, string> = { ...STATUS_LABELS, not_started: "Not started" };
+
+/**
+ * The one place a program's shown status comes from: "Active" only while its dates say it is
+ * running. Recorded active before its start date is "Not started"; recorded active or paused
+ * after its end date is "Ended". Proposed and ended stay as recorded.
+ */
+export function programStatusNow(p: { status: string; startedOn: Date | null; endedOn: Date | null }, now: Date = new Date()): ProgramStatusNow {
+  const status = (PROGRAM_STATUSES as readonly string[]).includes(p.status) ? (p.status as ProgramStatus) : "proposed";
+  if (status === "proposed" || status === "ended") return status;
+  if (p.endedOn && p.endedOn.getTime() <= now.getTime()) return "ended";
+  if (status === "active" && p.startedOn && p.startedOn.getTime() > now.getTime()) return "not_started";
+  return status;
+}
+
