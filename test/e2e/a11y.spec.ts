@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, MAIN_PETITION, openPetition, test } from "./support/fixtures";
 
-const PUBLIC = ["/", "/petitions", "/petitions?list=closed", "/programs", "/programs/flow-insights", "/timeline", "/what-we-store", "/moderation-log", "/accessibility", "/signin"];
+const PUBLIC = ["/", "/petitions", "/petitions?list=closed", "/programs", "/programs/flow-insights", "/timeline", "/what-we-store", "/moderation-log", "/accessibility", "/developers", "/signin"];
 
 async function violations(page: import("@playwright/test").Page) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();

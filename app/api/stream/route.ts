@@ -1,3 +1,6 @@
+import { streamQuerySchema } from "@/lib/api/schemas";
+import { parseInput } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/json";
 import { subscribe, type LiveMessage } from "@/lib/live/hub";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +11,12 @@ export const dynamic = "force-dynamic";
  * match. Public data only; no session is read.
  */
 export function GET(request: Request) {
-  const petitionId = new URL(request.url).searchParams.get("petition");
+  let petitionId: string | undefined;
+  try {
+    petitionId = parseInput(streamQuerySchema, { petition: new URL(request.url).searchParams.get("petition") ?? undefined }).petition;
+  } catch (error) {
+    return errorResponse(error);
+  }
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
