@@ -107,7 +107,7 @@ function Operation({ path, method, op }: { path: string; method: string; op: Op 
   return (
     <section aria-labelledby={id} className="mt-6 rounded border border-gray-200 bg-white p-4">
       <h3 id={id} className="text-lg font-bold">
-        <span className="mr-2 rounded bg-gray-800 px-2 py-0.5 font-mono text-sm text-white">{method.toUpperCase()}</span>
+        <span className="rounded bg-gray-800 px-2 py-0.5 font-mono text-sm text-white">{method.toUpperCase()}</span>{" "}
         <code className="font-mono">{path}</code>
       </h3>
       <p className="mt-1 font-semibold">{op.summary}</p>

@@ -50,7 +50,6 @@ let doc: Doc;
 const seen = new Set<string>();
 const problems: string[] = [];
 
-test.describe.configure({ mode: "serial" });
 test.setTimeout(240_000);
 
 test.beforeAll(async () => {
@@ -233,7 +232,9 @@ test("signing and withdrawing", async () => {
   await call({ op: sig, method: "POST", url, cookie: signer, body: JSON.stringify({ visibility: HUGE }), headers: { "content-type": "application/json" }, expect: 413 });
   await call({ op: sig, method: "POST", url: "/api/petitions/no-such-petition/signature", cookie: signer, json: { visibility: "named" }, expect: 404 });
   await call({ op: sig, method: "POST", url: `/api/petitions/${closed}/signature`, cookie: signer, json: { visibility: "named" }, expect: 409 });
-  await call({ op: sig, method: "POST", url: `/api/petitions/${collecting.id}/signature`, cookie: signer, json: { visibility: "named" }, expect: 403 });
+  // Gathering co-sponsors: hidden without the link; with it, its own organizer may not co-sponsor.
+  await call({ op: sig, method: "POST", url: `/api/petitions/${collecting.id}/signature`, cookie: signer, json: { visibility: "named" }, expect: 404 });
+  await call({ op: sig, method: "POST", url: `/api/petitions/${collecting.id}/signature`, cookie: prepared.people[0]!.cookie, json: { visibility: "named", invite: collecting.invite }, expect: 403 });
 
   await call({ op: sig, method: "DELETE", url, expect: 401 });
   await call({ op: sig, method: "DELETE", url, cookie: signer, headers: EVIL, expect: 403 });
