@@ -267,8 +267,8 @@ export const OPERATIONS: Operation[] = [
       "400": error("Not JSON, or a message is not base64 of the key's size, or not valid for this week's key."),
       "401": error("Not signed in."),
       ...mutationErrors,
-      "409": error("`keyId` is not this week's key (fetch the keys again), or the allowance is used up."),
-      "429": error("Too many token requests in a minute; Retry-After says when to try again."),
+      "409": error("`keyId` is not this week's key (fetch the keys again), or another request was collecting at the same moment."),
+      "429": error("Too many token requests in a minute (Retry-After says when to try again), or this week's allowance is used up."),
     },
   },
   {
