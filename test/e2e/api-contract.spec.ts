@@ -181,7 +181,7 @@ test("the API page shows every operation from the document and loads nothing fro
       await expect(page.getByRole("heading", { level: 3, name: `${m.toUpperCase()} ${p}`, exact: true })).toBeVisible();
     }
   }
-  await expect(page.getByRole("link", { name: "/api/openapi.json" })).toHaveAttribute("href", "/api/openapi.json");
+  await expect(page.getByRole("link", { name: "/api/openapi.json", exact: true })).toHaveAttribute("href", "/api/openapi.json");
   await page.goto(`${OWN_ORIGIN}/`);
   await page.getByRole("contentinfo").getByRole("link", { name: "API" }).click();
   await expect(page).toHaveURL(/\/developers$/);
