@@ -240,7 +240,7 @@ export const OPERATIONS: Operation[] = [
       "A stream that never ends: `count` events carry `{\"id\", \"signatureCount\"}` when a petition's count changes, `event` events carry a timeline item (as in /api/timeline) when one is recorded. `retry: 3000` asks browsers to wait 3 s before reconnecting; a comment line every 20 s keeps proxies from closing it. No session is read.",
     auth: "none",
     query: streamQuerySchema,
-    responses: { "200": { description: "The event stream.", eventStream: true } },
+    responses: { "200": { description: "The event stream.", eventStream: true }, "400": error("`petition` is longer than any petition id (100 characters).") },
   },
   {
     method: "get",

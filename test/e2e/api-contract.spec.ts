@@ -299,6 +299,7 @@ test("programs, the timeline and the stream", async () => {
 
   await call({ op: "/api/stream", expect: 200 });
   await call({ op: "/api/stream", url: `/api/stream?petition=${prepared.petitions.open}`, expect: 200 });
+  await call({ op: "/api/stream", url: `/api/stream?petition=${"x".repeat(101)}`, expect: 400 });
   await call({ op: "/api/openapi.json", expect: 200 });
   expectNoProblems();
 });
