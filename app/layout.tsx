@@ -29,7 +29,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </main>
         <footer className="mx-auto max-w-5xl px-4 pb-10 text-sm text-muted">
           Undersigned keeps no analytics, stores no IP addresses and loads nothing from other sites.{" "}
-          <a href="/what-we-store" className="underline">What we store</a> · <a href="/moderation-log" className="underline">Moderation log</a> · <a href="/accessibility" className="underline">Accessibility</a>
+          <a href="/what-we-store" className="underline">What we store</a> · <a href="/moderation-log" className="underline">Moderation log</a> · <a href="/accessibility" className="underline">Accessibility</a> · <a href="/developers" className="underline">API</a>
         </footer>
       </body>
     </html>

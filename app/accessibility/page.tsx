@@ -29,7 +29,7 @@ export default function AccessibilityPage() {
           <li>
             Every change runs automated checks with axe (WCAG 2.0 and 2.1, levels A and AA) in a real
             Chromium on the public pages (home, petition list, a petition, programs, the timeline,
-            What we store, the moderation log, this statement, sign-in) and on the signed-in pages
+            What we store, the moderation log, this statement, the API page, sign-in) and on the signed-in pages
             (new petition, My petitions, notifications, the organizer dashboard, administration,
             moderation). Any violation fails the change.
           </li>

@@ -1,8 +1,9 @@
 // Thin adapter from route handlers to the domain layer: typed domain errors become JSON with a
 // status and a message; anything unexpected is logged without personal data and becomes a 500.
 import { DomainError } from "@/lib/errors";
+import type { JsonError } from "./error-schema";
 
-export type JsonError = { error: { code: string; message: string; fields?: Record<string, string> } };
+export type { JsonError } from "./error-schema";
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof DomainError) {

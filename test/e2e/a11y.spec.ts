@@ -14,6 +14,12 @@ test("public pages have no axe violations", async ({ page }) => {
   expect(found).toEqual([]);
 });
 
+// Its own test: the API page is long (every operation and schema), and axe takes a while on it.
+test("the API page has no axe violations", async ({ page }) => {
+  await page.goto("/developers");
+  expect(await violations(page)).toEqual([]);
+});
+
 test("the accessibility statement is linked from every page's footer and says how we test", async ({ page }) => {
   await page.goto("/petitions");
   await page.getByRole("contentinfo").getByRole("link", { name: "Accessibility" }).click();

@@ -52,6 +52,7 @@ const MATRIX: Record<string, Row[]> = {
   "/favicon.ico": [{ method: "GET", path: () => "/favicon.ico", expect: 200 }],
   "/what-we-store": [{ method: "GET", path: () => "/what-we-store", expect: 200 }],
   "/accessibility": [{ method: "GET", path: () => "/accessibility", expect: 200 }],
+  "/developers": [{ method: "GET", path: () => "/developers", expect: 200 }],
   "/unsubscribe": [{ method: "GET", path: () => "/unsubscribe?token=forged.token", expect: 200 }],
   // Mail goes to a real SMTP server in these tests, so the development mailbox does not exist.
   "/dev/mailbox": [{ method: "GET", path: () => "/dev/mailbox", expect: 404 }],
@@ -73,6 +74,7 @@ const MATRIX: Record<string, Row[]> = {
     { method: "POST", path: () => "/api/tokens", body: {}, expect: { default: 400, anon: 401 } },
   ],
   "/api/tokens/keys": [{ method: "GET", path: () => "/api/tokens/keys", expect: 200 }],
+  "/api/openapi.json": [{ method: "GET", path: () => "/api/openapi.json", expect: 200 }],
   // Signed-in requests carry a cookie, which the anonymous door refuses; without one, the empty body is refused.
   "/api/comments": [{ method: "POST", path: () => "/api/comments", body: {}, expect: 400 }],
   "/api/stream": [

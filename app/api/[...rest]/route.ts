@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
  */
 function notAnEndpoint(): Response {
   return Response.json(
-    { error: { code: "not_found", message: "There is no API endpoint at this address. The README's JSON API section lists them." } } satisfies JsonError,
+    { error: { code: "not_found", message: "There is no API endpoint at this address. The API page at /developers lists them." } } satisfies JsonError,
     { status: 404, headers: { "Cache-Control": "no-store" } },
   );
 }

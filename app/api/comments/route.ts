@@ -1,3 +1,5 @@
+import { reply } from "@/lib/api/reply";
+import { postedCommentSchema } from "@/lib/api/schemas";
 import { postAnonymousComment, startCommentBatches } from "@/lib/comments";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
@@ -31,6 +33,6 @@ export function POST(request: Request) {
     // queued: junk (no token, a forged or spent one) is refused first and never counts.
     const posted = await postAnonymousComment(db, await readJson(request, 32_000), { admit: () => limit("comment", "everyone") });
     // 202: accepted, and published with the next batch; 200 for a re-send of a published comment.
-    return Response.json(posted, { status: posted.status === "queued" ? 202 : 200, headers: { "Cache-Control": "no-store" } });
+    return reply(postedCommentSchema, posted, { status: posted.status === "queued" ? 202 : 200, headers: { "Cache-Control": "no-store" } });
   });
 }

@@ -1,4 +1,6 @@
 import { db } from "@/lib/db/server";
+import { reply } from "@/lib/api/reply";
+import { petitionPageSchema } from "@/lib/api/schemas";
 import { handle } from "@/lib/http/json";
 import { listPetitions } from "@/lib/petitions/queries";
 
@@ -9,6 +11,6 @@ export function GET(request: Request) {
   return handle(async () => {
     const params = Object.fromEntries(new URL(request.url).searchParams);
     const page = await listPetitions(db, { list: params.state ?? params.list, q: params.q, sort: params.sort, cursor: params.cursor, limit: params.limit });
-    return Response.json(page);
+    return reply(petitionPageSchema, page);
   });
 }

@@ -1,4 +1,7 @@
+import { reply } from "@/lib/api/reply";
+import { programListQuerySchema, programListSchema } from "@/lib/api/schemas";
 import { db } from "@/lib/db/server";
+import { parseInput } from "@/lib/errors";
 import { handle } from "@/lib/http/json";
 import { listPrograms } from "@/lib/programs";
 
@@ -7,7 +10,7 @@ export const dynamic = "force-dynamic";
 /** GET /api/programs?status=proposed|active|paused|ended */
 export function GET(request: Request) {
   return handle(async () => {
-    const status = new URL(request.url).searchParams.get("status") ?? undefined;
-    return Response.json({ items: await listPrograms(db, { status }) });
+    const query = parseInput(programListQuerySchema, { status: new URL(request.url).searchParams.get("status") ?? undefined });
+    return reply(programListSchema, { items: await listPrograms(db, query) });
   });
 }

@@ -1,3 +1,5 @@
+import { reply } from "@/lib/api/reply";
+import { timelinePageSchema } from "@/lib/api/schemas";
 import { db } from "@/lib/db/server";
 import { handle } from "@/lib/http/json";
 import { listTimeline } from "@/lib/timeline/queries";
@@ -8,6 +10,6 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   return handle(async () => {
     const params = Object.fromEntries(new URL(request.url).searchParams);
-    return Response.json(await listTimeline(db, params), { headers: { "Cache-Control": "public, max-age=5" } });
+    return reply(timelinePageSchema, await listTimeline(db, params), { headers: { "Cache-Control": "public, max-age=5" } });
   });
 }

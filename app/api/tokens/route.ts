@@ -1,4 +1,6 @@
 import { getAllowance, issueTokens } from "@/lib/anonymity/tokens";
+import { reply } from "@/lib/api/reply";
+import { allowanceSchema, issuedTokensSchema } from "@/lib/api/schemas";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/json";
@@ -8,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/tokens: your anonymous-token allowance this week. */
 export function GET() {
-  return handle(async () => Response.json(await getAllowance(db, await getActor()), { headers: { "Cache-Control": "private, no-store" } }));
+  return handle(async () => reply(allowanceSchema, await getAllowance(db, await getActor()), { headers: { "Cache-Control": "private, no-store" } }));
 }
 
 /** POST /api/tokens {"blindedMessages": [base64, ...]}: blind-signs up to the rest of the week's allowance. */
@@ -17,6 +19,6 @@ export function POST(request: Request) {
     assertSameOrigin(request);
     const actor = await limitActor("tokens", await getActor());
     const result = await issueTokens(db, actor, await readJson(request, 64_000));
-    return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+    return reply(issuedTokensSchema, result, { headers: { "Cache-Control": "no-store" } });
   });
 }

@@ -1,3 +1,5 @@
+import { reply } from "@/lib/api/reply";
+import { unsubscribedSchema } from "@/lib/api/schemas";
 import { authSecrets } from "@/lib/config";
 import { db } from "@/lib/db/server";
 import { handle } from "@/lib/http/json";
@@ -9,6 +11,6 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request) {
   return handle(async () => {
     await unsubscribe(db, new URL(request.url).searchParams.get("token"), authSecrets());
-    return Response.json({ status: "unsubscribed" });
+    return reply(unsubscribedSchema, { status: "unsubscribed" });
   });
 }

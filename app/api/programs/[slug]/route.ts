@@ -1,3 +1,5 @@
+import { reply } from "@/lib/api/reply";
+import { programDetailSchema } from "@/lib/api/schemas";
 import { db } from "@/lib/db/server";
 import { handle } from "@/lib/http/json";
 import { getProgram } from "@/lib/programs";
@@ -8,6 +10,6 @@ export const dynamic = "force-dynamic";
 export function GET(_request: Request, ctx: RouteContext<"/api/programs/[slug]">) {
   return handle(async () => {
     const { slug } = await ctx.params;
-    return Response.json(await getProgram(db, slug));
+    return reply(programDetailSchema, await getProgram(db, slug));
   });
 }

@@ -1,5 +1,8 @@
+import { reply } from "@/lib/api/reply";
+import { commentPageQuerySchema, commentPageSchema } from "@/lib/api/schemas";
 import { listComments } from "@/lib/comments";
 import { db } from "@/lib/db/server";
+import { parseInput } from "@/lib/errors";
 import { handle } from "@/lib/http/json";
 
 export const dynamic = "force-dynamic";
@@ -8,8 +11,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, ctx: RouteContext<"/api/petitions/[id]/comments">) {
   return handle(async () => {
     const { id } = await ctx.params;
-    const params = new URL(request.url).searchParams;
-    const page = await listComments(db, { petitionId: id }, { cursor: params.get("cursor") ?? undefined, limit: Number(params.get("limit") ?? 20) || 20 });
-    return Response.json(page);
+    const query = parseInput(commentPageQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+    return reply(commentPageSchema, await listComments(db, { petitionId: id }, query));
   });
 }

@@ -1,3 +1,5 @@
+import { fitting } from "@/lib/api/reply";
+import { publicCountSchema } from "@/lib/api/schemas";
 import { db } from "@/lib/db/server";
 import { notFound } from "@/lib/errors";
 import { cacheableJson } from "@/lib/http/conditional";
@@ -15,6 +17,6 @@ export function GET(request: Request, ctx: RouteContext<"/api/petitions/[id]/cou
     const { id } = await ctx.params;
     const count = await getPublicCount(db, id);
     if (!count) throw notFound("No public petition with this id.");
-    return cacheableJson(request, count, "public, max-age=2, s-maxage=5, stale-while-revalidate=5");
+    return cacheableJson(request, fitting(publicCountSchema, count), "public, max-age=2, s-maxage=5, stale-while-revalidate=5");
   });
 }

@@ -1,3 +1,5 @@
+import { reply } from "@/lib/api/reply";
+import { signResultSchema, withdrawResultSchema } from "@/lib/api/schemas";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/json";
@@ -14,7 +16,7 @@ export function POST(request: Request, ctx: RouteContext<"/api/petitions/[id]/si
     const body = await readJson(request);
     const actor = await limitActor("sign", await getActor());
     const result = await signPetition(db, actor, id, body);
-    return Response.json(result, { status: result.status === "signed" ? 201 : 200, headers: { "Cache-Control": "no-store" } });
+    return reply(signResultSchema, result, { status: result.status === "signed" ? 201 : 200, headers: { "Cache-Control": "no-store" } });
   });
 }
 
@@ -25,6 +27,6 @@ export function DELETE(request: Request, ctx: RouteContext<"/api/petitions/[id]/
     const { id } = await ctx.params;
     const actor = await limitActor("sign", await getActor());
     const result = await withdrawSignature(db, actor, id);
-    return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+    return reply(withdrawResultSchema, result, { headers: { "Cache-Control": "no-store" } });
   });
 }

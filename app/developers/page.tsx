@@ -1,0 +1,224 @@
+import type { Metadata } from "next";
+import { Fragment, type ReactNode } from "react";
+import { openApiDocument } from "@/lib/api/openapi";
+
+export const metadata: Metadata = { title: "API for developers" };
+
+// The JSON API, rendered on the server from the OpenAPI document that /api/openapi.json serves
+// (lib/api/openapi.ts), so this page says what the routes do and cannot fall behind them. No
+// script and nothing from another site: the CSP stays as it is (docs/decisions/023).
+
+type Json = Record<string, unknown>;
+type Schema = Json & { $ref?: string; type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; anyOf?: Schema[]; oneOf?: Schema[]; enum?: unknown[]; description?: string };
+type Parameter = { name: string; in: string; required: boolean; description?: string; schema: Schema };
+type Response = { description: string; content?: Record<string, { schema: Schema }>; headers?: Record<string, { description: string }> };
+type Op = { operationId: string; tags: string[]; summary: string; description: string; security: Json[]; parameters?: Parameter[]; requestBody?: { description: string; content: Record<string, { schema: Schema }> }; responses: Record<string, Response>; "x-credentials"?: string };
+type Doc = { info: { title: string; description: string }; tags: { name: string }[]; paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, Schema> }; "x-undocumented-routes": Record<string, string> };
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const schemaName = (ref: string) => ref.replace("#/components/schemas/", "");
+
+/** Text with `code` spans, as the document's descriptions write them. */
+function Prose({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(`[^`]+`)/).map((part, i) =>
+        part.startsWith("`") && part.endsWith("`") ? <code key={i} className="rounded bg-gray-100 px-1 font-mono text-sm">{part.slice(1, -1)}</code> : <Fragment key={i}>{part}</Fragment>,
+      )}
+    </>
+  );
+}
+
+/** A schema's type in one line: a link for a named schema, unions with "or", arrays as "list of". */
+function TypeOf({ schema }: { schema: Schema }): ReactNode {
+  if (schema.$ref) {
+    const name = schemaName(schema.$ref);
+    return <a href={`#schema-${slug(name)}`} className="font-mono text-brand underline">{name}</a>;
+  }
+  const variants = schema.anyOf ?? schema.oneOf;
+  if (variants) return <>{variants.map((v, i) => <Fragment key={i}>{i > 0 && " or "}<TypeOf schema={v} /></Fragment>)}</>;
+  if (schema.enum) return <span className="font-mono">{schema.enum.map((e) => JSON.stringify(e)).join(" | ")}</span>;
+  if ("const" in schema) return <span className="font-mono">{JSON.stringify(schema.const)}</span>;
+  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  if (types.includes("array") && schema.items) return <>list of <TypeOf schema={schema.items} /></>;
+  if (types.length === 0) return <span className="font-mono">any JSON</span>;
+  const limits = [
+    typeof schema.minLength === "number" && `at least ${schema.minLength} characters`,
+    typeof schema.maxLength === "number" && `at most ${schema.maxLength} characters`,
+    typeof schema.minimum === "number" && `from ${schema.minimum}`,
+    typeof schema.maximum === "number" && `to ${schema.maximum}`,
+    typeof schema.minItems === "number" && `at least ${schema.minItems} items`,
+    typeof schema.maxItems === "number" && `at most ${schema.maxItems} items`,
+    typeof schema.format === "string" && schema.format,
+  ].filter(Boolean);
+  return (
+    <>
+      <span className="font-mono">{types.join(" or ")}</span>
+      {limits.length > 0 && <span className="text-muted"> ({limits.join(", ")})</span>}
+    </>
+  );
+}
+
+/** An object's fields as a nested list; other schemas as their type. */
+function SchemaView({ schema }: { schema: Schema }) {
+  const variants = schema.anyOf ?? schema.oneOf;
+  if (variants && variants.some((v) => v.properties)) {
+    return (
+      <ul className="list-disc space-y-2 pl-6">
+        {variants.map((v, i) => (
+          <li key={i}>{i === 0 ? "Either" : "or"} <SchemaView schema={v} /></li>
+        ))}
+      </ul>
+    );
+  }
+  const item = schema.items;
+  if (item?.properties) return <div>A list of: <SchemaView schema={item} /></div>;
+  if (!schema.properties) return <p><TypeOf schema={schema} />{schema.description && <> · <Prose text={schema.description} /></>}</p>;
+  const required = new Set(schema.required ?? []);
+  return (
+    <ul className="mt-1 space-y-1 border-l-2 border-gray-200 pl-3">
+      {Object.entries(schema.properties).map(([name, field]) => (
+        <li key={name}>
+          <code className="font-mono font-semibold">{name}</code>
+          {!required.has(name) && <span className="text-muted"> (optional)</span>}: <TypeOf schema={field} />
+          {field.description && <span className="text-muted"> · <Prose text={field.description} /></span>}
+          {(field.properties || field.items?.properties || (field.anyOf ?? []).some((v) => v.properties)) && (
+            <SchemaView schema={field.properties ? { ...field, description: undefined } : field.items?.properties ? field.items : { anyOf: field.anyOf }} />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const AUTH: Record<string, string> = {
+  public: "Public: no sign-in.",
+  session: "Needs a signed-in person's session cookie.",
+  optional: "Public; with a session cookie it also describes the signed-in person.",
+};
+function authOf(op: Op): string {
+  if (op["x-credentials"]) return "Must be sent without cookies or an Authorization header, so it cannot arrive with an account.";
+  if (op.security.length === 0) return AUTH.public!;
+  return op.security.some((s) => Object.keys(s).length === 0) ? AUTH.optional! : AUTH.session!;
+}
+
+function Operation({ path, method, op }: { path: string; method: string; op: Op }) {
+  const id = `op-${op.operationId}`;
+  return (
+    <section aria-labelledby={id} className="mt-6 rounded border border-gray-200 bg-white p-4">
+      <h3 id={id} className="text-lg font-bold">
+        <span className="rounded bg-gray-800 px-2 py-0.5 font-mono text-sm text-white">{method.toUpperCase()}</span>{" "}
+        <code className="font-mono">{path}</code>
+      </h3>
+      <p className="mt-1 font-semibold">{op.summary}</p>
+      <p className="mt-1"><Prose text={op.description} /></p>
+      <p className="mt-1 text-sm text-muted">{authOf(op)}</p>
+      {op.parameters && (
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full min-w-[32rem] border-collapse text-sm">
+            <caption className="text-left font-semibold">Parameters</caption>
+            <thead>
+              <tr className="border-b border-gray-300 text-left">
+                <th scope="col" className="py-1 pr-4">Name</th>
+                <th scope="col" className="py-1 pr-4">In</th>
+                <th scope="col" className="py-1 pr-4">Type</th>
+                <th scope="col" className="py-1">About</th>
+              </tr>
+            </thead>
+            <tbody>
+              {op.parameters.map((p) => (
+                <tr key={`${p.in}-${p.name}`} className="border-b border-gray-200 align-top">
+                  <td className="py-1 pr-4 font-mono">{p.name}{p.required ? "" : "?"}</td>
+                  <td className="py-1 pr-4">{p.in}</td>
+                  <td className="py-1 pr-4"><TypeOf schema={p.schema} />{p.schema.default !== undefined && <span className="text-muted"> (default {JSON.stringify(p.schema.default)})</span>}</td>
+                  <td className="py-1">{p.description && <Prose text={p.description} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {op.requestBody && (
+        <div className="mt-3">
+          <p className="font-semibold">Request body</p>
+          <p className="text-sm"><Prose text={op.requestBody.description} /></p>
+          <SchemaView schema={op.requestBody.content["application/json"]!.schema} />
+        </div>
+      )}
+      <div className="mt-3">
+        <p className="font-semibold">Responses</p>
+        <dl className="mt-1 space-y-1 text-sm">
+          {Object.entries(op.responses).map(([status, r]) => {
+            const [type, body] = Object.entries(r.content ?? {})[0] ?? [];
+            return (
+              <div key={status} className="flex gap-3">
+                <dt className="w-10 shrink-0 font-mono font-semibold">{status}</dt>
+                <dd>
+                  <Prose text={r.description} />
+                  {body && type === "application/json" && <> · <TypeOf schema={body.schema} /></>}
+                  {type && type !== "application/json" && <> · <code className="font-mono">{type}</code></>}
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      </div>
+    </section>
+  );
+}
+
+export default function DevelopersPage() {
+  const doc = openApiDocument() as unknown as Doc;
+  const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+  return (
+    <article className="max-w-4xl">
+      <h1 className="text-3xl font-bold">API for developers</h1>
+      <p className="mt-2"><Prose text={doc.info.description} /></p>
+      <p className="mt-2">
+        The same description as an OpenAPI 3.1 document, for tools and code generators:{" "}
+        <a href="/api/openapi.json" className="font-mono text-brand underline">/api/openapi.json</a>. It is generated from the schemas the
+        route handlers check their input and answers with, and a test calls every route and compares the answers with it.
+      </p>
+      <nav aria-label="Operations" className="mt-4">
+        <ul className="columns-1 text-sm sm:columns-2">
+          {operations.map(({ path, method, op }) => (
+            <li key={op.operationId}>
+              <a href={`#op-${op.operationId}`} className="text-brand underline"><span className="font-mono">{method.toUpperCase()} {path}</span></a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {doc.tags.map(({ name }) => (
+        <section key={name} aria-labelledby={`tag-${slug(name)}`} className="mt-10">
+          <h2 id={`tag-${slug(name)}`} className="text-2xl font-bold">{name}</h2>
+          {operations.filter(({ op }) => op.tags.includes(name)).map(({ path, method, op }) => <Operation key={op.operationId} path={path} method={method} op={op} />)}
+        </section>
+      ))}
+      <section aria-labelledby="errors" className="mt-10">
+        <h2 id="errors" className="text-2xl font-bold">Errors</h2>
+        <p className="mt-2">
+          Every error answer is an <a href="#schema-apierror" className="font-mono text-brand underline">ApiError</a>. Any address under /api that no
+          route handles answers 404 with one; an address whose percent-encoding does not decode answers 400; a body over 1 MB answers 413.
+        </p>
+      </section>
+      <section aria-labelledby="schemas" className="mt-10">
+        <h2 id="schemas" className="text-2xl font-bold">Schemas</h2>
+        {Object.entries(doc.components.schemas).map(([name, schema]) => (
+          <section key={name} aria-labelledby={`schema-${slug(name)}`} className="mt-6">
+            <h3 id={`schema-${slug(name)}`} className="font-mono text-lg font-bold">{name}</h3>
+            {schema.description && <p><Prose text={schema.description} /></p>}
+            <SchemaView schema={schema} />
+          </section>
+        ))}
+      </section>
+      <section aria-labelledby="not-here" className="mt-10">
+        <h2 id="not-here" className="text-2xl font-bold">Not part of this API</h2>
+        <ul className="mt-2 list-disc space-y-1 pl-6">
+          {Object.entries(doc["x-undocumented-routes"]).map(([route, why]) => (
+            <li key={route}><code className="font-mono">{route}</code>: {why}</li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}
