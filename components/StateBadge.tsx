@@ -23,7 +23,8 @@ export function StateBadge({ state }: { state: PetitionSummary["state"] }) {
   );
 }
 
-export function ResponseBadge({ petition }: { petition: PetitionSummary }) {
+/** The response status; "Leadership responded" links to the response when `responseHref` is given. */
+export function ResponseBadge({ petition, responseHref }: { petition: PetitionSummary; responseHref?: string }) {
   const { status, overdueDays } = petition.response;
   if (status === "due" && petition.responseDueAt) {
     return (
@@ -40,10 +41,11 @@ export function ResponseBadge({ petition }: { petition: PetitionSummary }) {
     );
   }
   if (status === "responded") {
-    return (
-      <span className="inline-block rounded-full bg-violet-50 px-2.5 py-0.5 text-xs font-semibold text-violet-900 ring-1 ring-violet-300">
-        Leadership responded
-      </span>
+    const style = "inline-block rounded-full bg-violet-50 px-2.5 py-0.5 text-xs font-semibold text-violet-900 ring-1 ring-violet-300";
+    return responseHref ? (
+      <a href={responseHref} className={`${style} underline`}>Leadership responded</a>
+    ) : (
+      <span className={style}>Leadership responded</span>
     );
   }
   return null;
