@@ -55,7 +55,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
   const hasResponse = Boolean(pub && pub.responses.length > 0);
 
   return (
-    <article className="grid gap-6 lg:grid-cols-[1fr_22rem] lg:grid-rows-[auto_1fr] lg:gap-x-8">
+    <article className="grid gap-4 sm:gap-6 lg:grid-cols-[1fr_22rem] lg:grid-rows-[auto_1fr] lg:gap-x-8">
       <header className="lg:col-start-1">
         <div className="flex flex-wrap items-center gap-2">
           <StateBadge state={petition.state} />
@@ -90,6 +90,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
           )}
           <SignArea petition={petition} signedIn={Boolean(actor)} ownSignature={own.signature} invite={invite} namedOnly={own.namedOnly} />
         </section>
+        <KeyDates petition={petition} />
         {pub && (
           <section aria-labelledby="share-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
             <h2 id="share-heading" className="font-semibold">Share and follow</h2>
@@ -192,7 +193,7 @@ function StatusCard({ petition }: { petition: PetitionDetail }) {
   return (
     <section aria-labelledby="count-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm" data-testid="status-card">
       <h2 id="count-heading" className="sr-only">Signatures</h2>
-      <p className="text-3xl font-extrabold">
+      <p className="text-2xl font-extrabold sm:text-3xl">
         {isPublic && petition.state === "open" ? (
           <LiveCount key={petition.signatureCount} petitionId={petition.id} initial={petition.signatureCount} />
         ) : (
@@ -206,12 +207,24 @@ function StatusCard({ petition }: { petition: PetitionDetail }) {
           {petition.deliveredAt ? `; delivered to leadership ${formatDate(petition.deliveredAt)}` : ""}.
         </p>
       )}
-      <div className="mt-3">
+      <div className="mt-2">
         <ProgressBar count={petition.signatureCount} goal={petition.goal} threshold={petition.responseThreshold} label="Progress toward the goal" />
       </div>
-      <p className="mt-3 text-sm font-medium" data-testid="response-status">{responseLine(petition)}</p>
+      <p className="mt-2 text-sm font-medium" data-testid="response-status">{responseLine(petition)}</p>
+    </section>
+  );
+}
+
+/** The petition's dates, after the Sign action so that it stays in a phone's first screen. */
+function KeyDates({ petition }: { petition: PetitionDetail }) {
+  if (petition.state !== "open" && petition.state !== "closed") return null;
+  return (
+    <section aria-labelledby="dates-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
+      <h2 id="dates-heading" className="font-semibold">Key dates</h2>
       <dl className="mt-2 grid gap-1 text-sm">
+        <Row term="Leadership must respond at">{formatCount(petition.responseThreshold)} signatures</Row>
         {petition.thresholdReachedAt && <Row term="Threshold reached">{formatDate(petition.thresholdReachedAt)}</Row>}
+        {petition.responseDueAt && <Row term="Response due by">{formatDate(petition.responseDueAt)}</Row>}
         {petition.openedAt && <Row term="Opened">{formatDate(petition.openedAt)}</Row>}
         <Row term={petition.state === "closed" ? "Closed" : "Closes"}>{formatDate(petition.closedAt ?? petition.closesAt)}</Row>
       </dl>
@@ -270,10 +283,10 @@ function SignArea({
     return (
       <form action="/signin" method="get">
         <input type="hidden" name="callbackUrl" value={back} />
-        <p className="text-sm text-muted">Signing needs your work account; you can still sign anonymously.</p>
-        <button type="submit" className="mt-2 w-full rounded-lg bg-brand px-5 py-3 text-lg font-semibold text-white hover:bg-brand-dark">
+        <button type="submit" className="w-full rounded-lg bg-brand px-5 py-3 text-lg font-semibold text-white hover:bg-brand-dark">
           Sign in to {petition.state === "collecting" ? "co-sponsor" : "sign"}
         </button>
+        <p className="mt-2 text-sm text-muted">Signing needs your work account; you can still sign anonymously.</p>
       </form>
     );
   }
