@@ -9,7 +9,9 @@ import { isFollowing } from "@/lib/follows";
 import type { Petition } from "@/lib/generated/prisma/client";
 import { listOrganizerUpdates, listResponses } from "@/lib/responses";
 import { anonymousRefusal, getOwnSignature } from "@/lib/signatures";
-import { assertCanView, findPetitionOr404 } from "./access";
+import { readPetitionRowBySlug } from "@/lib/db/direct";
+import { notFound } from "@/lib/errors";
+import { assertCanView, NOT_FOUND_MESSAGE } from "./access";
 import { viewerOf } from "./policy";
 import { assembleDetail, effectiveState, loadPetitionShared, type PetitionDetail } from "./queries";
 import { cachedPetitionPublic, invalidatePetitionPublic } from "./public-cache";
@@ -52,7 +54,8 @@ export async function petitionPublicData(db: Db, petition: Petition, now: number
  */
 export async function getPetitionPage(db: Db, actor: Actor | null, slug: string, opts: { invite?: string; now?: Date } = {}): Promise<PetitionPageData> {
   const now = opts.now ?? new Date();
-  const row = await findPetitionOr404(db, { slug });
+  const row = await readPetitionRowBySlug(db, slug);
+  if (!row) throw notFound(NOT_FOUND_MESSAGE);
   const { organizer } = await assertCanView(db, actor, row, opts.invite);
   const state = effectiveState(row, now);
   const isPublic = (state === "open" || state === "closed") && !row.hiddenReason;

@@ -258,12 +258,6 @@ export async function petitionIdBySlug(db: Db, slug: string): Promise<string | n
   return (await db.petition.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null;
 }
 
-/** A public (open or closed) petition's title, for page titles; null for drafts and the rest. */
-export async function publicPetitionTitle(db: Db, slug: string): Promise<string | null> {
-  const p = await db.petition.findUnique({ where: { slug }, select: { title: true, state: true } });
-  return p && (p.state === "open" || p.state === "closed") ? p.title : null;
-}
-
 /** Every public petition's slug and title, by title: the timeline's filter. */
 export async function listPublicPetitionChoices(db: Db): Promise<{ slug: string; title: string }[]> {
   return db.petition.findMany({ where: { state: { in: ["open", "closed"] } }, select: { slug: true, title: true }, orderBy: { title: "asc" } });

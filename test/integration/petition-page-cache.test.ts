@@ -1,6 +1,7 @@
 // The petition page's read model (decision 019): what everyone sees is cached for a few seconds,
 // what changes with a person's own action or moderation is current at once.
 import { describe, expect, it } from "vitest";
+import { readPetitionRowBySlug } from "@/lib/db/direct";
 import { hidePetition } from "@/lib/moderation";
 import { getPetitionPage } from "@/lib/petitions/page-data";
 import { cachedPetitionPublic, PUBLIC_TTL_MS } from "@/lib/petitions/public-cache";
@@ -65,6 +66,14 @@ describe("the petition page's cached read model", async () => {
     const hidden = await getPetitionPage(db, null, other.slug);
     expect(hidden.petition.hidden).toEqual({ reason: "Identifies a person: Names a colleague." });
     expect(hidden.public).toBeNull();
+  });
+
+  it("reads the petition row exactly as Prisma does (direct SQL on SQLite)", async () => {
+    const row = await readPetitionRowBySlug(db, slug);
+    expect(row).toEqual(await db.petition.findUnique({ where: { slug } }));
+    expect(row!.closesAt).toBeInstanceOf(Date);
+    expect(await readPetitionRowBySlug(db, "no-such-petition")).toBeNull();
+    await expect(getPetitionPage(db, null, "no-such-petition")).rejects.toMatchObject({ status: 404 });
   });
 
   it("loads once for concurrent views and does not keep a failed load", async () => {
