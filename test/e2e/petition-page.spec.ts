@@ -105,6 +105,8 @@ test("organizers find their tools at the top and are asked to sign their live pe
     await expect(maya.getByTestId("live-notice")).toContainText("Your petition is live.");
     await expect(maya.getByTestId("live-notice")).toContainText("Start by signing it yourself.");
     // The invitation to sign and the form's heading are in the first screen.
+    const notice = await box(maya.getByTestId("live-notice"));
+    expect(notice.y + notice.height).toBeLessThanOrEqual(size.height);
     expect((await box(maya.getByText("Sign this petition", { exact: true }))).y).toBeLessThan(size.height);
     await expect(maya.getByRole("button", { name: "Sign", exact: true })).toBeVisible();
   }

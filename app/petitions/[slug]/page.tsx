@@ -78,15 +78,14 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
         )}
       </header>
 
-      <aside className="grid content-start gap-4 lg:col-start-2 lg:row-span-2 lg:row-start-1" aria-label="Signatures and signing">
+      <aside className="grid content-start gap-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
         <StatusCard petition={petition} />
         <section aria-labelledby="act-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm" data-testid="sign-area">
           <h2 id="act-heading" className="sr-only">Your signature</h2>
           {petition.viewer.isOrganizer && petition.state === "open" && !petition.hidden && (
-            <div role="note" className="mb-3 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900 ring-1 ring-emerald-300" data-testid="live-notice">
-              <p className="font-semibold">Your petition is live.</p>
-              <p>Everyone can now read and sign it.{own.signature ? " Share the link below with colleagues." : " Start by signing it yourself."}</p>
-            </div>
+            <p role="note" className="mb-2 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-300" data-testid="live-notice">
+              <strong>Your petition is live.</strong> {own.signature ? "Everyone can read and sign it; share the link below with colleagues." : "Start by signing it yourself."}
+            </p>
           )}
           <SignArea petition={petition} signedIn={Boolean(actor)} ownSignature={own.signature} invite={invite} namedOnly={own.namedOnly} />
         </section>
