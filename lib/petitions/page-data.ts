@@ -59,13 +59,13 @@ export async function getPetitionPage(db: Db, actor: Actor | null, slug: string,
   const { organizer } = await assertCanView(db, actor, row, opts.invite);
   const state = effectiveState(row, now);
   const isPublic = (state === "open" || state === "closed") && !row.hiddenReason;
-  const [pub, policyViewer, signature, following, namedOnly] = await Promise.all([
+  const [pub, signature, following, namedOnly] = await Promise.all([
     isPublic ? petitionPublicData(db, row, now.getTime()) : null,
-    viewerOf(db, actor, row, { invite: opts.invite, organizer }),
     getOwnSignature(db, actor, row.id),
     actor && isPublic ? isFollowing(db, actor, { targetType: "petition", targetId: row.id }) : false,
     anonymousRefusal(db, actor, row.id),
   ]);
+  const policyViewer = await viewerOf(db, actor, row, { invite: opts.invite, organizer, signed: signature !== null });
   const shared = pub?.shared ?? (await loadPetitionShared(db, row));
   return {
     petition: assembleDetail(row, shared, organizer, policyViewer, now),

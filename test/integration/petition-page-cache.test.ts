@@ -39,6 +39,8 @@ describe("the petition page's cached read model", async () => {
     const after = await getPetitionPage(db, signer!, slug);
     expect(after.petition.signatureCount).toBe(before.petition.signatureCount + 1);
     expect(after.own.signature).toMatchObject({ visibility: "named" });
+    expect(after.petition.viewer.can).toMatchObject({ withdraw: true });
+    expect(before.petition.viewer.can).toMatchObject({ withdraw: false });
     // A signed-out reader's count is current too: the petition row is read on every view.
     expect((await getPetitionPage(db, null, slug)).petition.signatureCount).toBe(after.petition.signatureCount);
     await withdrawSignature(db, signer!, petition.id);
