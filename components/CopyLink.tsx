@@ -14,9 +14,18 @@ export function CopyLink({ path, label }: { path: string; label: string }) {
   );
   const [copied, setCopied] = useState(false);
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <div className="grid gap-2">
       <label className="sr-only" htmlFor={`copy-${label}`}>{label}</label>
-      <input id={`copy-${label}`} readOnly value={url} className="min-w-0 flex-1 rounded-md border border-gray-400 bg-gray-50 px-3 py-2 font-mono text-sm" onFocus={(e) => e.currentTarget.select()} />
+      {/* A text area, not a one-line field: the whole link stays readable in a narrow column. */}
+      <textarea
+        id={`copy-${label}`}
+        readOnly
+        rows={2}
+        value={url}
+        className="w-full resize-none break-all rounded-md border border-gray-400 bg-gray-50 px-3 py-2 font-mono text-sm"
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      <div className="flex items-center gap-2">
       <button
         type="button"
         className="rounded-md border border-gray-400 bg-white px-3 py-2 text-sm font-semibold hover:bg-gray-50"
@@ -32,6 +41,7 @@ export function CopyLink({ path, label }: { path: string; label: string }) {
         Copy link
       </button>
       <span aria-live="polite" className="text-sm text-muted">{copied ? "Copied" : ""}</span>
+      </div>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { signAction, withdrawAction } from "@/app/petitions/actions";
 import { initialActionState } from "@/lib/http/action";
+import { CopyLink } from "./CopyLink";
 import { FormMessage } from "./FormMessage";
 
 type Props = {
@@ -19,6 +20,8 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring, n
   const [signState, sign, signing] = useActionState(signAction, initialActionState);
   const [withdrawState, withdraw, withdrawing] = useActionState(withdrawAction, initialActionState);
   const [visibility, setVisibility] = useState<"named" | "anonymous">("named");
+  // Withdrawing asks first, in the page (not a browser dialog): one stray click must not undo a signature.
+  const [confirming, setConfirming] = useState(false);
 
   if (signature) {
     return (
@@ -28,20 +31,45 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring, n
           {signature.visibility === "named" ? " with your name." : " anonymously."}
         </p>
         <FormMessage state={signState} />
-        <form action={withdraw} className="mt-3">
-          <input type="hidden" name="petitionId" value={petitionId} />
-          <input type="hidden" name="slug" value={slug} />
-          <button type="submit" disabled={withdrawing} className="rounded-lg border border-gray-400 bg-white px-4 py-2 font-semibold hover:bg-gray-50 disabled:opacity-60">
-            {withdrawing ? "Withdrawing…" : "Withdraw my signature"}
+        {signState.ok && !coSponsoring && (
+          <div className="mt-3 rounded-lg bg-brand/5 p-3 ring-1 ring-brand/30" data-testid="share-step">
+            <p className="font-semibold">One more step: ask colleagues to sign</p>
+            <p className="mb-2 text-sm text-muted">Petitions grow when people pass them on. Copy the link into a message or a chat.</p>
+            <CopyLink path={`/petitions/${slug}`} label="Link to share after signing" />
+          </div>
+        )}
+        {confirming ? (
+          <form action={withdraw} className="mt-3 rounded-lg border border-red-300 bg-red-50/50 p-3" data-testid="withdraw-confirm">
+            <input type="hidden" name="petitionId" value={petitionId} />
+            <input type="hidden" name="slug" value={slug} />
+            <p className="font-semibold">Withdraw your signature?</p>
+            <p className="text-sm">It leaves the count{signature.visibility === "named" ? " and the list of names" : ""}. You can sign again while the petition is open{signature.visibility === "named" ? ", with your name" : ""}.</p>
+            <div className="mt-2 flex flex-wrap gap-2">
+              <button type="submit" disabled={withdrawing} className="rounded-lg border border-red-700 bg-white px-4 py-2 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60">
+                {withdrawing ? "Withdrawing…" : "Yes, withdraw my signature"}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)} className="rounded-lg border border-gray-400 bg-white px-4 py-2 font-semibold hover:bg-gray-50">
+                Keep my signature
+              </button>
+            </div>
+          </form>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)} className="mt-3 rounded-lg border border-gray-400 bg-white px-4 py-2 font-semibold hover:bg-gray-50">
+            Withdraw my signature
           </button>
-        </form>
+        )}
         <FormMessage state={withdrawState} />
       </div>
     );
   }
 
   return (
-    <form action={sign}>
+    <form
+      action={(formData) => {
+        setConfirming(false);
+        sign(formData);
+      }}
+    >
       <input type="hidden" name="petitionId" value={petitionId} />
       <input type="hidden" name="slug" value={slug} />
       {invite && <input type="hidden" name="invite" value={invite} />}

@@ -61,7 +61,8 @@ export function StateBadge({ state }: { state: PetitionSummary["state"] }) {
   return <Badge tone={s.tone} glyph={s.glyph} testId="state-badge">{s.label}</Badge>;
 }
 
-export function ResponseBadge({ petition }: { petition: PetitionSummary }) {
+/** The response status; "Leadership responded" links to the response when `responseHref` is given. */
+export function ResponseBadge({ petition, responseHref }: { petition: PetitionSummary; responseHref?: string }) {
   const { status, overdueDays } = petition.response;
   if (status === "due" && petition.responseDueAt) {
     return <Badge tone="info" glyph="clock" testId="response-badge">Response due by {formatDate(petition.responseDueAt)}</Badge>;
@@ -70,7 +71,12 @@ export function ResponseBadge({ petition }: { petition: PetitionSummary }) {
     return <Badge tone="negative" glyph="alert" testId="response-badge">Response overdue by {overdueDays} {overdueDays === 1 ? "day" : "days"}</Badge>;
   }
   if (status === "responded") {
-    return <Badge tone="answered" glyph="check" testId="response-badge">Leadership responded</Badge>;
+    const badge = <Badge tone="answered" glyph="check" testId="response-badge">Leadership responded</Badge>;
+    return responseHref ? (
+      <a href={responseHref} className="rounded-full underline">{badge}</a>
+    ) : (
+      badge
+    );
   }
   return null;
 }

@@ -15,6 +15,7 @@ import { conflict, DomainError, isUniqueViolation, notFound, parseInput } from "
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { markdownSchema, renderMarkdown } from "@/lib/markdown";
 import { decodeCursor, decodeCursorError, encodeCursor } from "@/lib/pagination/cursor";
+import { invalidatePetitionPublic } from "@/lib/petitions/public-cache";
 
 export const COMMENT_MAX = 4000;
 
@@ -181,7 +182,7 @@ export const flushComments = (db: Db, now?: Date) => commentBatch(db).flush(now)
  */
 async function writeCommentBatch(db: Db, items: QueuedComment[], now: Date): Promise<number> {
   const day = isoDay(now);
-  return db.$transaction(async (tx) => {
+  const written = await db.$transaction(async (tx) => {
     const ids = (pick: (c: QueuedComment) => string | null | undefined) => [...new Set(items.map(pick).filter((x): x is string => !!x))];
     const [parents, programs, petitions] = [
       await tx.anonComment.findMany({ where: { id: { in: ids((c) => c.parentId) } }, select: { id: true } }),
@@ -201,6 +202,9 @@ async function writeCommentBatch(db: Db, items: QueuedComment[], now: Date): Pro
     }
     return comments.length;
   });
+  // The petitions' pages show the new comments on their next view (decision 019).
+  for (const c of items) if ("petitionId" in c.target) invalidatePetitionPublic(c.target.petitionId);
+  return written;
 }
 
 export type PublicComment = {

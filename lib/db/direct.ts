@@ -8,6 +8,7 @@
 import type Database from "better-sqlite3";
 import { serverConfig } from "@/lib/config";
 import { sqliteAdapterOf, type Db } from "./client";
+import type { Petition } from "@/lib/generated/prisma/client";
 
 let enabled = serverConfig().UNDERSIGNED_DIRECT_SQL;
 
@@ -74,6 +75,20 @@ export async function readSettingRows(db: Pick<Db, "setting">): Promise<{ key: s
 }
 
 export type PublicCountRow = { id: string; signatureCount: number; goal: number; state: string; closesAt: Date };
+
+const PETITION_TIMES = ["closesAt", "openedAt", "thresholdReachedAt", "responseDueAt", "respondedAt", "closedAt", "createdAt", "updatedAt", "hiddenAt", "deliveredAt"] as const;
+
+/** The petition at this address, whole: read on every view of its page (lib/petitions/page-data.ts, decision 019). */
+export async function readPetitionRowBySlug(db: Db, slug: string): Promise<Petition | null> {
+  const direct = await withSqlite(db, (c) => {
+    const row = prepared(c, "SELECT * FROM Petition WHERE slug = ?").get(slug) as Record<string, unknown> | undefined;
+    if (!row) return null;
+    for (const key of PETITION_TIMES) row[key] = fromSqliteTime(row[key] as string | null);
+    return row as Petition;
+  });
+  if (direct) return direct.value;
+  return db.petition.findUnique({ where: { slug } });
+}
 
 /** A public (open or closed) petition's count: the endpoint live viewers poll (lib/petitions getPublicCount). */
 export async function readPublicCountRow(db: Db, petitionId: string): Promise<PublicCountRow | null> {

@@ -15,6 +15,7 @@ import { renderMarkdown } from "@/lib/markdown";
 import { newestFirstAfter, newestFirstPage } from "@/lib/pagination/cursor";
 import { isoDay } from "@/lib/validation";
 import { recordEvent } from "@/lib/timeline/record";
+import { invalidatePetitionPublic } from "@/lib/petitions/public-cache";
 
 export { MODERATION_REASONS, type ReasonCode } from "./reasons";
 import { MODERATION_REASONS, type ReasonCode } from "./reasons";
@@ -35,7 +36,7 @@ export async function hidePetition(db: Db, actor: Actor | null, petitionId: stri
   if (!petition) throw notFound("No public petition with this id.");
   assertCan(await viewerOf(db, moderator, petition), petition, "moderate", now);
   const reason = publicReason(reasonCode, reasonText);
-  return db.$transaction(async (tx) => {
+  const hidden = await db.$transaction(async (tx) => {
     await tx.petition.update({ where: { id: petitionId }, data: { hiddenReason: reason, hiddenAt: now } });
     const action = await tx.moderationAction.create({
       data: { targetType: "petition", targetId: petitionId, targetLabel: petition.title, action: "hide", reasonCode, reasonText, actorRole: moderator.role, createdAt: now },
@@ -44,6 +45,8 @@ export async function hidePetition(db: Db, actor: Actor | null, petitionId: stri
     await notifyOrganizers(tx, petitionId, `Hidden by a moderator: ${petition.title}. ${reason}`, now);
     return action;
   });
+  invalidatePetitionPublic(petitionId);
+  return hidden;
 }
 
 /** Tells a petition's organizers, through an event on the public timeline and a notification. */
@@ -62,7 +65,7 @@ export async function hideComment(db: Db, actor: Actor | null, commentId: string
   const now = clock.now ?? new Date();
   const comment = await db.anonComment.findUnique({
     where: { id: commentId },
-    select: { id: true, hiddenReason: true, program: { select: { name: true } }, petition: { select: { title: true } } },
+    select: { id: true, hiddenReason: true, petitionId: true, program: { select: { name: true } }, petition: { select: { title: true } } },
   });
   if (!comment) throw notFound("No comment with this id.");
   if (comment.hiddenReason) throw conflict("This comment is already hidden.");
@@ -74,6 +77,7 @@ export async function hideComment(db: Db, actor: Actor | null, commentId: string
     });
     await recordAudit(tx, moderator, "moderation.hide", commentId, { type: "comment", reasonCode, reasonText }, now);
   });
+  invalidatePetitionPublic(comment.petitionId);
 }
 
 export const appealInputSchema = z.object({
@@ -113,7 +117,7 @@ export async function decideAppeal(db: Db, actor: Actor | null, appealId: string
   const appeal = await db.appeal.findUnique({ where: { id: appealId }, include: { action: true } });
   if (!appeal) throw notFound("No appeal with this id.");
   if (appeal.status !== "pending") throw conflict("This appeal was already decided.");
-  return db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     await tx.appeal.update({ where: { id: appealId }, data: { status: outcome, decision: note, decidedAt: now } });
     const petition = await tx.petition.findUniqueOrThrow({ where: { id: appeal.action.targetId }, select: { id: true, title: true } });
     if (outcome === "overturned") {
@@ -125,6 +129,7 @@ export async function decideAppeal(db: Db, actor: Actor | null, appealId: string
     await recordAudit(tx, admin, "appeal.decide", appealId, { petitionId: petition.id, outcome, note }, now);
     await notifyOrganizers(tx, petition.id, `Appeal ${outcome === "overturned" ? "granted; the petition is restored" : "refused; the petition stays hidden"}: ${petition.title}. ${note}`, now);
   });
+  invalidatePetitionPublic(appeal.action.targetId);
 }
 
 export async function listAppeals(db: Db, actor: Actor | null) {

@@ -154,13 +154,17 @@ export async function viewerOf(
   db: ViewerReader,
   actor: Actor | null,
   petition: { id: string; coSponsorToken: string },
-  opts: { invite?: string; organizer?: boolean } = {},
+  /** `organizer` and `signed`, when the caller has read them already, save their queries. */
+  opts: { invite?: string; organizer?: boolean; signed?: boolean } = {},
 ): Promise<PolicyViewer> {
-  const [organizer, signature] = await Promise.all([
+  const [organizer, signed] = await Promise.all([
     opts.organizer ?? isOrganizer(db, actor, petition.id),
-    actor ? db.signature.findUnique({ where: { petitionId_userId: { petitionId: petition.id, userId: actor.id } }, select: { id: true } }) : null,
+    opts.signed ??
+      (actor
+        ? db.signature.findUnique({ where: { petitionId_userId: { petitionId: petition.id, userId: actor.id } }, select: { id: true } }).then((s) => s !== null)
+        : false),
   ]);
-  return { actor, organizer, signed: signature !== null, invited: Boolean(opts.invite) && opts.invite === petition.coSponsorToken };
+  return { actor, organizer, signed, invited: Boolean(opts.invite) && opts.invite === petition.coSponsorToken };
 }
 
 /**

@@ -94,10 +94,20 @@ export async function getPetitionDetail(
   where: { id: string } | { slug: string },
   opts: { invite?: string; now?: Date } = {},
 ): Promise<PetitionDetail> {
-  const now = opts.now ?? new Date();
   const petition = await findPetitionOr404(db, where);
   const { organizer } = await assertCanView(db, viewer, petition, opts.invite);
-  const [organizers, coSponsorCount, settings, program, policyViewer] = await Promise.all([
+  const [shared, policyViewer] = await Promise.all([
+    loadPetitionShared(db, petition),
+    viewerOf(db, viewer, petition, { invite: opts.invite, organizer }),
+  ]);
+  return assembleDetail(petition, shared, organizer, policyViewer, opts.now ?? new Date());
+}
+
+/** What a petition's detail shows every viewer alike: cacheable for public petitions (./page-data.ts). */
+export type PetitionShared = Pick<PetitionDetail, "background" | "backgroundHtml" | "organizers" | "coSponsors" | "program">;
+
+export async function loadPetitionShared(db: Db, petition: Petition): Promise<PetitionShared> {
+  const [organizers, coSponsorCount, settings, program] = await Promise.all([
     db.petitionOrganizer.findMany({
       where: { petitionId: petition.id },
       orderBy: { createdAt: "asc" },
@@ -106,15 +116,27 @@ export async function getPetitionDetail(
     db.signature.count({ where: { petitionId: petition.id, coSponsor: true } }),
     getSettings(db),
     petition.programId ? db.program.findUnique({ where: { id: petition.programId }, select: { slug: true, name: true } }) : null,
-    viewerOf(db, viewer, petition, { invite: opts.invite, organizer }),
   ]);
   return {
-    ...toSummary(petition, now),
     background: petition.background,
     backgroundHtml: renderMarkdown(petition.background),
     organizers: organizers.map((o) => ({ name: o.user.name, role: o.role })),
     coSponsors: { count: coSponsorCount, needed: settings.coSponsorsNeeded },
     program,
+  };
+}
+
+/** A viewer's detail from the fresh petition row, the shared parts and the viewer's standing. */
+export function assembleDetail(
+  petition: Petition,
+  shared: PetitionShared,
+  organizer: boolean,
+  policyViewer: Awaited<ReturnType<typeof viewerOf>>,
+  now: Date,
+): PetitionDetail {
+  return {
+    ...toSummary(petition, now),
+    ...shared,
     viewer: { isOrganizer: organizer, coSponsorToken: organizer ? petition.coSponsorToken : null, can: permissions(policyViewer, petition, now) },
   };
 }
@@ -252,12 +274,6 @@ export async function findPetitionBySlug(db: Db, slug: string): Promise<Petition
 /** The id of the petition at this address, or null. */
 export async function petitionIdBySlug(db: Db, slug: string): Promise<string | null> {
   return (await db.petition.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null;
-}
-
-/** A public (open or closed) petition's title, for page titles; null for drafts and the rest. */
-export async function publicPetitionTitle(db: Db, slug: string): Promise<string | null> {
-  const p = await db.petition.findUnique({ where: { slug }, select: { title: true, state: true } });
-  return p && (p.state === "open" || p.state === "closed") ? p.title : null;
 }
 
 /** Every public petition's slug and title, by title: the timeline's filter. */

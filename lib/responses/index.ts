@@ -10,6 +10,7 @@ import { PROGRAM_STATUSES, recordStatusChange, STATUS_LABELS, type ProgramStatus
 import { requireRoleFor } from "@/lib/petitions/policy";
 import { recordEvent } from "@/lib/timeline/record";
 import { isRealDay } from "@/lib/validation";
+import { invalidatePetitionPublic } from "@/lib/petitions/public-cache";
 
 const DAY = 86_400_000;
 export const commitmentInputSchema = z.object({
@@ -52,7 +53,7 @@ export async function postResponse(db: Db, actor: Actor | null, input: unknown, 
   if (program && data.setStatus === program.status) throw alreadyStatus(program.status);
   const subject = petition ? petition.title : program!.name;
 
-  return db.$transaction(async (tx) => {
+  const posted = await db.$transaction(async (tx) => {
     const response = await tx.response.create({
       data: {
         petitionId: petition?.id,
@@ -74,6 +75,8 @@ export async function postResponse(db: Db, actor: Actor | null, input: unknown, 
     }
     return response;
   });
+  invalidatePetitionPublic(petition?.id);
+  return posted;
 }
 
 type StatusTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -132,7 +135,7 @@ export async function editResponse(db: Db, actor: Actor | null, responseId: stri
   if (!current) throw notFound("No response with this id.");
   if (current.body === body) throw new DomainError("invalid_input", "The text is unchanged.");
   const subject = current.petition?.title ?? current.program?.name ?? "";
-  return db.$transaction(async (tx) => {
+  const edited = await db.$transaction(async (tx) => {
     await tx.responseRevision.create({
       data: { responseId, body: current.body, createdAt: current.editedAt ?? current.createdAt, editorId: editor.id, editorRole: editor.role },
     });
@@ -143,6 +146,8 @@ export async function editResponse(db: Db, actor: Actor | null, responseId: stri
           : `${ROLE_LABELS.leadership} corrected ${current.author.name}'s response to “${subject}” (corrected by ${editor.name})`, at: now });
     return updated;
   });
+  invalidatePetitionPublic(current.petitionId);
+  return edited;
 }
 
 export const keptInputSchema = z.object({ note: z.string().trim().min(5, "Say how it was kept, in at least 5 characters.").max(500) });
@@ -167,6 +172,7 @@ export async function markCommitmentKept(db: Db, actor: Actor | null, commitment
       at: now,
     });
   });
+  invalidatePetitionPublic(c.response.petitionId);
 }
 
 export const missedInputSchema = z.object({
@@ -213,7 +219,10 @@ export async function markMissedCommitments(db: Db, clock: { now?: Date } = {}):
       }
       return count === 1;
     });
-    if (changed) missed++;
+    if (changed) {
+      missed++;
+      invalidatePetitionPublic(c.response.petitionId);
+    }
   }
   return missed;
 }
@@ -269,11 +278,13 @@ export async function postOrganizerUpdate(db: Db, actor: Actor | null, petitionI
   if (petition.state !== "open" && petition.state !== "closed") throw new DomainError("conflict", "Updates go to signers; this petition is not public yet.");
   const { body } = parseInput(updateInputSchema, input);
   const now = clock.now ?? new Date();
-  return db.$transaction(async (tx) => {
+  const posted = await db.$transaction(async (tx) => {
     const update = await tx.organizerUpdate.create({ data: { petitionId, authorId: organizer.id, body, createdAt: now } });
     await recordEvent(tx, { kind: "organizer_update", petitionId, summary: `Update from the organizers of “${petition.title}”`, at: now });
     return update;
   });
+  invalidatePetitionPublic(petitionId);
+  return posted;
 }
 
 export async function listOrganizerUpdates(db: Db, petitionId: string) {

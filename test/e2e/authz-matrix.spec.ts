@@ -31,6 +31,7 @@ const MATRIX: Record<string, Row[]> = {
   "/petitions": [{ method: "GET", path: () => "/petitions", expect: 200 }],
   "/petitions/new": [{ method: "GET", path: () => "/petitions/new", expect: signedIn(200) }],
   "/petitions/[slug]": [{ method: "GET", path: (i) => `/petitions/${i.slug}`, expect: 200 }],
+  "/petitions/[slug]/signers": [{ method: "GET", path: (i) => `/petitions/${i.slug}/signers`, expect: 200 }],
   // Only drafts can be edited: organizers are sent back to the petition, others see nothing.
   "/petitions/[slug]/edit": [{ method: "GET", path: (i) => `/petitions/${i.slug}/edit`, expect: { default: 404, anon: 307, organizer: 307 } }],
   "/petitions/[slug]/dashboard": [{ method: "GET", path: (i) => `/petitions/${i.slug}/dashboard`, expect: only(["organizer"], 200, 403) }],

@@ -11,7 +11,7 @@ test("anyone can read the demo petition; signing needs a sign-in", async ({ page
   await expect(page.getByText("Flow Insights", { exact: false }).first()).toBeVisible();
   await expect(page.getByText(/Response due by/).first()).toBeVisible();
   await expect(page.getByRole("progressbar", { name: "Progress toward the goal" })).toBeVisible();
-  await page.getByRole("link", { name: "Sign in to sign" }).click();
+  await page.getByRole("button", { name: "Sign in to sign" }).click();
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fpetitions%2F/);
 });
 
@@ -27,15 +27,22 @@ test("signing with a name moves the count, lists the name, and can be withdrawn"
   await expect(jonas.getByRole("status")).toHaveText("Thank you. Your name is on the petition.");
   await expect(jonas.getByText("You signed this petition with your name.")).toBeVisible();
   expect(await readCount(jonas)).toBe(before + 1);
+  // The full list of names shows his at once (read your writes, decision 019).
+  const petitionUrl = jonas.url();
+  await jonas.goto(`${petitionUrl}/signers`);
   await expect(jonas.getByTestId("named-signers")).toContainText("Jonas Berg");
+  await jonas.goto(petitionUrl);
 
   // The reader's page moves without a reload.
   await expect.poll(() => readCount(page), { timeout: 15_000 }).toBe(before + 1);
 
   await jonas.getByRole("button", { name: "Withdraw my signature" }).click();
+  await jonas.getByRole("button", { name: "Yes, withdraw my signature" }).click();
   await expect(jonas.getByRole("button", { name: "Sign", exact: true })).toBeVisible();
   expect(await readCount(jonas)).toBe(before);
+  await jonas.goto(`${petitionUrl}/signers`);
   await expect(jonas.getByTestId("named-signers")).not.toContainText("Jonas Berg");
+  await jonas.goto(petitionUrl);
 
   // Re-signing anonymously would let a reader see his name leave while the count stays: the form
   // offers only the name now and says why, and the API refuses it.
@@ -65,6 +72,7 @@ test("an anonymous signature is counted but never listed, and works with the key
   expect(await readCount(sam)).toBe(before + 1);
 
   await openPetition(page, MAIN_PETITION);
+  await page.goto(`${page.url()}/signers`);
   await expect(page.getByTestId("named-signers")).not.toContainText("Sam Duarte");
   const api = await page.request.get(`/api/petitions?state=open&q=${encodeURIComponent("keystrokes")}`);
   const id = ((await api.json()) as { items: { id: string }[] }).items[0]!.id;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { hidePetitionAction } from "@/app/comments/actions";
 import { appealAction } from "@/app/moderation/actions";
 import { closePetitionAction, deliverPetitionAction, inviteCoOrganizerAction, submitForCoSponsorsAction } from "@/app/petitions/actions";
@@ -11,7 +12,6 @@ import { DuplicateNotice } from "@/components/DuplicateNotice";
 import { SimilarPetitionList } from "@/components/SimilarPetitionList";
 import { formatCount, formatDate } from "@/components/format";
 import { LiveCount } from "@/components/LiveCount";
-import { LiveTimeline } from "@/components/LiveTimeline";
 import { ProgressBar } from "@/components/ProgressBar";
 import { SignPanel } from "@/components/SignPanel";
 import { ResponseBadge, StateBadge } from "@/components/StateBadge";
@@ -19,67 +19,57 @@ import { postUpdateAction } from "@/app/responses/actions";
 import { Discussion } from "@/components/anonymous/Discussion";
 import { FollowButton } from "@/components/FollowButton";
 import { Responses } from "@/components/Responses";
-import { isFollowing } from "@/lib/follows";
-import { listOrganizerUpdates, listResponses } from "@/lib/responses";
-import { publishedKeys } from "@/lib/anonymity/keys";
 import { getActor } from "@/lib/auth/session";
-import { commentCrowd, listComments } from "@/lib/comments";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
-import { getPetitionDetail, publicPetitionTitle, type PetitionDetail } from "@/lib/petitions/queries";
+import { getPetitionPage } from "@/lib/petitions/page-data";
+import type { PetitionDetail } from "@/lib/petitions/queries";
 import { duplicateOf, findSimilarPetitions } from "@/lib/petitions/similar";
-import { anonymousRefusal, getOwnSignature, listNamedSigners } from "@/lib/signatures";
 
 export const dynamic = "force-dynamic";
 
-async function load(slug: string, invite: string | undefined) {
+// One read of the petition row per request, shared by the metadata and the page.
+const loadPage = cache(async (slug: string, invite: string | undefined) => {
   const actor = await getActor();
   try {
-    return { actor, petition: await getPetitionDetail(db, actor, { slug }, { invite }) };
+    return { actor, ...(await getPetitionPage(db, actor, slug, { invite })) };
   } catch (error) {
-    if (error instanceof DomainError && error.status === 404) notFound();
+    if (error instanceof DomainError && error.status === 404) return null;
     throw error;
   }
-}
+});
 
-export async function generateMetadata({ params }: PageProps<"/petitions/[slug]">): Promise<Metadata> {
-  const { slug } = await params;
-  return { title: (await publicPetitionTitle(db, slug)) ?? "Petition" };
+const inviteOf = (query: Record<string, string | string[] | undefined>) => (typeof query.invite === "string" ? query.invite : undefined);
+
+export async function generateMetadata({ params, searchParams }: PageProps<"/petitions/[slug]">): Promise<Metadata> {
+  const data = await loadPage((await params).slug, inviteOf(await searchParams));
+  const p = data?.petition;
+  return { title: p && (p.state === "open" || p.state === "closed") ? p.title : "Petition" };
 }
 
 export default async function PetitionPage({ params, searchParams }: PageProps<"/petitions/[slug]">) {
   const { slug } = await params;
-  const query = await searchParams;
-  const invite = typeof query.invite === "string" ? query.invite : undefined;
-  const { actor, petition } = await load(slug, invite);
-  const isPublic = petition.state === "open" || petition.state === "closed";
-  const [signers, ownSignature, comments, keys, responses, updates, following, namedOnly, crowd] = await Promise.all([
-    listNamedSigners(db, petition.id, { take: 100 }),
-    getOwnSignature(db, actor, petition.id),
-    isPublic ? listComments(db, { petitionId: petition.id }, { limit: 50 }) : null,
-    publishedKeys(db),
-    isPublic ? listResponses(db, { petitionId: petition.id }) : [],
-    isPublic ? listOrganizerUpdates(db, petition.id) : [],
-    isFollowing(db, actor, { targetType: "petition", targetId: petition.id }),
-    anonymousRefusal(db, actor, petition.id),
-    commentCrowd(db),
-  ]);
+  const invite = inviteOf(await searchParams);
+  const data = await loadPage(slug, invite);
+  if (!data) notFound();
+  const { actor, petition, own } = data;
+  const pub = data.public;
   // Closed as a duplicate; and, on a draft, petitions that ask the same (docs/decisions/024).
   const [duplicate, similar] = await Promise.all([
     duplicateOf(db, petition.id),
     actor && petition.state === "draft" && petition.viewer.isOrganizer ? findSimilarPetitions(db, actor, { title: petition.title, ask: petition.ask, excludeId: petition.id }) : [],
   ]);
   const path = `/petitions/${petition.slug}`;
-  const anonymousCount = petition.signatureCount - signers.length;
+  const hasResponse = Boolean(pub && pub.responses.length > 0);
 
   return (
-    <article className="grid gap-8 lg:grid-cols-[1fr_20rem]">
-      <div>
+    <article className="grid gap-4 sm:gap-6 lg:grid-cols-[1fr_22rem] lg:grid-rows-[auto_1fr] lg:gap-x-8">
+      <header className="lg:col-start-1">
         <div className="flex flex-wrap items-center gap-2">
           <StateBadge state={petition.state} />
-          <ResponseBadge petition={petition} />
+          <ResponseBadge petition={petition} responseHref={hasResponse ? "#responses-heading" : undefined} />
         </div>
-        <h1 className="mt-3 text-3xl font-extrabold leading-tight">{petition.title}</h1>
+        <h1 className="mt-3 text-2xl font-extrabold leading-tight sm:text-3xl">{petition.title}</h1>
         <p className="mt-2 text-sm text-muted">
           To {petition.addressedTo} · organized by {petition.organizers.map((o) => o.name).join(", ")}
           {petition.program && (
@@ -89,8 +79,46 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
           )}
         </p>
         {duplicate && <DuplicateNotice other={duplicate} />}
+        {!petition.hidden && (
+          <section aria-labelledby="ask-heading" className="mt-4 rounded-xl border-l-4 border-brand bg-white p-4 shadow-sm" data-testid="ask">
+            <h2 id="ask-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">The ask</h2>
+            <p className="mt-1 text-lg font-semibold sm:text-xl">{petition.ask}</p>
+          </section>
+        )}
+      </header>
+
+      <aside className="grid content-start gap-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+        <StatusCard petition={petition} />
+        <section aria-labelledby="act-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm" data-testid="sign-area">
+          <h2 id="act-heading" className="sr-only">Your signature</h2>
+          {petition.viewer.isOrganizer && petition.state === "open" && !petition.hidden && (
+            <p role="note" className="mb-2 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-300" data-testid="live-notice">
+              <strong>Your petition is live.</strong> {own.signature ? "Everyone can read and sign it; share the link below with colleagues." : "Start by signing it yourself."}
+            </p>
+          )}
+          <SignArea petition={petition} signedIn={Boolean(actor)} ownSignature={own.signature} invite={invite} namedOnly={own.namedOnly} />
+        </section>
+        <KeyDates petition={petition} />
+        {pub && (
+          <section aria-labelledby="share-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
+            <h2 id="share-heading" className="font-semibold">Share and follow</h2>
+            <div className="mt-2"><CopyLink path={path} label="Link to this petition" /></div>
+            {actor && (
+              <>
+                <FollowButton targetType="petition" targetId={petition.id} following={own.following} path={path} />
+                <p className="mt-1 text-sm text-muted">Following is stored with your account: the server knows you follow this petition, not whether you signed it.</p>
+              </>
+            )}
+            <p className="mt-2 text-sm"><Link href={`/timeline?petition=${petition.slug}`} className="text-brand underline">This petition&apos;s timeline</Link></p>
+          </section>
+        )}
+      </aside>
+
+      <div className="min-w-0 lg:col-start-1">
+        {petition.viewer.isOrganizer && <OrganizerPanel petition={petition} />}
+        {petition.viewer.isOrganizer && <SimilarPetitionList petitions={similar} id="draft-similar-heading" />}
         {petition.hidden ? (
-          <section aria-labelledby="hidden-heading" className="mt-6 rounded-xl border border-gray-300 bg-gray-50 p-4" data-testid="hidden-notice">
+          <section aria-labelledby="hidden-heading" className="rounded-xl border border-gray-300 bg-gray-50 p-4" data-testid="hidden-notice">
             <h2 id="hidden-heading" className="font-semibold">Hidden by a moderator</h2>
             <p className="mt-1">{petition.hidden.reason}</p>
             <p className="mt-1 text-sm text-muted">See the <Link href="/moderation-log" className="underline">moderation log</Link>. Its organizers may appeal once; an admin decides.</p>
@@ -102,55 +130,34 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
             )}
           </section>
         ) : (
-          <>
-            <section aria-labelledby="ask-heading" className="mt-6 rounded-xl border-l-4 border-brand bg-white p-4 shadow-sm">
-              <h2 id="ask-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">The ask</h2>
-              <p className="mt-1 text-xl font-semibold">{petition.ask}</p>
-            </section>
-            <section aria-labelledby="background-heading" className="mt-6">
-              <h2 id="background-heading" className="text-xl font-bold">Background</h2>
-              <div className="prose-user" data-testid="background" dangerouslySetInnerHTML={{ __html: petition.backgroundHtml }} />
-            </section>
-          </>
-        )}
-        {isPublic && (
-          <section aria-labelledby="signers-heading" className="mt-8">
-            <h2 id="signers-heading" className="text-xl font-bold">Signed with their names</h2>
-            {signers.length === 0 ? (
-              <p className="mt-2 text-muted">Nobody has signed with their name yet.</p>
-            ) : (
-              <ul className="mt-2 grid gap-1 sm:grid-cols-2" data-testid="named-signers">
-                {signers.map((s, i) => (
-                  <li key={i}>
-                    {s.name} <span className="text-sm text-muted">· {formatDate(s.signedAt)}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {anonymousCount > 0 && (
-              <p className="mt-3 text-sm text-muted">
-                {signers.length >= 100 ? "The most recent 100 named signers are listed. " : ""}
-                Anonymous signatures are counted but never listed.
-              </p>
-            )}
+          <section aria-labelledby="background-heading">
+            <h2 id="background-heading" className="text-xl font-bold">Background</h2>
+            <div className="prose-user" data-testid="background" dangerouslySetInnerHTML={{ __html: petition.backgroundHtml }} />
           </section>
         )}
-        {isPublic && (
-          <section aria-labelledby="latest-heading" className="mt-8">
-            <h2 id="latest-heading" className="text-xl font-bold">Latest on this petition</h2>
-            <p className="text-sm text-muted">New events appear here as they happen. <Link href={`/timeline?petition=${petition.slug}`} className="underline">Full timeline</Link></p>
-            <LiveTimeline filters={{ petition: petition.id }} />
+        {pub && <Responses responses={pub.responses} actor={actor} path={path} target={{ petitionId: petition.id }} />}
+        {pub && (
+          <section aria-labelledby="signers-heading" className="mt-10" data-testid="signers-summary">
+            <h2 id="signers-heading" className="text-xl font-bold">Who signed</h2>
+            <p className="mt-2">
+              {pub.namedSigners === 0
+                ? "Nobody has signed with their name yet."
+                : `${formatCount(pub.namedSigners)} ${pub.namedSigners === 1 ? "person" : "people"} signed with their names.`}{" "}
+              {pub.namedSigners > 0 && (
+                <Link href={`${path}/signers`} className="font-semibold text-brand underline">See the full list of names</Link>
+              )}
+            </p>
+            <p className="mt-1 text-sm text-muted">Anonymous signatures are counted but never listed.</p>
           </section>
         )}
-        {isPublic && <Responses responses={responses} actor={actor} path={path} target={{ petitionId: petition.id }} />}
-        {isPublic && (updates.length > 0 || petition.viewer.isOrganizer) && (
+        {pub && (pub.updates.length > 0 || petition.viewer.isOrganizer) && (
           <section aria-labelledby="updates-heading" className="mt-10">
             <h2 id="updates-heading" className="text-2xl font-bold">Updates from the organizers</h2>
-            {updates.length === 0 ? (
+            {pub.updates.length === 0 ? (
               <p className="mt-2 text-muted">No updates yet.</p>
             ) : (
               <ol className="mt-3 grid gap-3" data-testid="updates">
-                {updates.map((u) => (
+                {pub.updates.map((u) => (
                   <li key={u.id} className="rounded-lg border border-gray-200 bg-white p-3">
                     <p className="text-sm text-muted">{u.author} · <time dateTime={u.createdAt}>{formatDate(u.createdAt)}</time></p>
                     <div className="prose-user" dangerouslySetInnerHTML={{ __html: u.bodyHtml }} />
@@ -158,26 +165,11 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
                 ))}
               </ol>
             )}
-            {petition.viewer.isOrganizer && (
-              <ActionForm action={postUpdateAction} hidden={{ petitionId: petition.id, path }} submitLabel="Post update to signers">
-                <label htmlFor="update-body" className="mt-3 block font-medium">New update</label>
-                <textarea id="update-body" name="body" rows={4} required maxLength={10000} className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2" />
-              </ActionForm>
-            )}
           </section>
         )}
-        {isPublic && (
-          <Discussion
-            thread={{ petitionId: petition.id }}
-            comments={comments?.items ?? []}
-            actor={actor}
-            fingerprint={keys[0]!.fingerprint}
-            path={`/petitions/${petition.slug}`}
-            crowd={crowd}
-          />
+        {pub && (
+          <Discussion thread={{ petitionId: petition.id }} comments={pub.comments} actor={actor} fingerprint={pub.fingerprint} path={path} crowd={pub.crowd} />
         )}
-        {petition.viewer.isOrganizer && <OrganizerPanel petition={petition} />}
-        {petition.viewer.isOrganizer && <SimilarPetitionList petitions={similar} id="draft-similar-heading" />}
         {petition.viewer.can.moderate && (
           <section aria-labelledby="moderate-heading" className="mt-10 rounded-xl border border-red-200 bg-red-50/40 p-4">
             <h2 id="moderate-heading" className="text-xl font-bold">Moderate</h2>
@@ -188,47 +180,73 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
           </section>
         )}
       </div>
-
-      <aside className="grid content-start gap-4">
-        <section aria-labelledby="count-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
-          <h2 id="count-heading" className="sr-only">Signatures</h2>
-          <p className="text-3xl font-extrabold">
-            {isPublic ? <LiveCount key={petition.signatureCount} petitionId={petition.id} initial={petition.signatureCount} /> : <span data-testid="signature-count">{formatCount(petition.signatureCount)}</span>}
-          </p>
-          <p className="text-sm text-muted">of {formatCount(petition.goal)} signatures</p>
-          <div className="mt-2">
-            <ProgressBar count={petition.signatureCount} goal={petition.goal} label="Progress toward the goal" />
-          </div>
-          <dl className="mt-4 grid gap-1 text-sm">
-            <Row term="Leadership must respond at">{formatCount(petition.responseThreshold)} signatures</Row>
-            {petition.thresholdReachedAt && <Row term="Threshold reached">{formatDate(petition.thresholdReachedAt)}</Row>}
-            {petition.responseDueAt && <Row term="Response due by">{formatDate(petition.responseDueAt)}</Row>}
-            {petition.openedAt && <Row term="Opened">{formatDate(petition.openedAt)}</Row>}
-            <Row term={petition.state === "closed" ? "Closed" : "Closes"}>{formatDate(petition.closedAt ?? petition.closesAt)}</Row>
-          </dl>
-        </section>
-
-        <section aria-labelledby="act-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
-          <h2 id="act-heading" className="sr-only">Your signature</h2>
-          <SignArea petition={petition} signedIn={Boolean(actor)} ownSignature={ownSignature} invite={invite} namedOnly={namedOnly} />
-        </section>
-
-        {isPublic && (
-          <section aria-labelledby="share-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
-            <h2 id="share-heading" className="font-semibold">Share and follow</h2>
-            <div className="mt-2"><CopyLink path={`/petitions/${petition.slug}`} label="Link to this petition" /></div>
-            {actor && (
-              <>
-                <FollowButton targetType="petition" targetId={petition.id} following={following} path={path} />
-                <p className="mt-1 text-sm text-muted">Following is stored with your account: the server knows you follow this petition, not whether you signed it.</p>
-              </>
-            )}
-            <p className="mt-2 text-sm"><Link href={`/timeline?petition=${petition.slug}`} className="text-brand underline">This petition&apos;s timeline</Link></p>
-          </section>
-        )}
-      </aside>
     </article>
   );
+}
+
+/** The count, its progress with the response threshold and goal, the response status and dates. */
+function StatusCard({ petition }: { petition: PetitionDetail }) {
+  const isPublic = petition.state === "open" || petition.state === "closed";
+  if (petition.state === "collecting" || petition.state === "draft") {
+    const { count, needed } = petition.coSponsors;
+    return (
+      <section aria-labelledby="count-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm" data-testid="status-card">
+        <h2 id="count-heading" className="font-semibold">Co-sponsors</h2>
+        <p className="mt-1 text-2xl font-extrabold" data-testid="co-sponsor-progress">{formatCount(count)} of {formatCount(needed)}</p>
+        <p className="text-sm text-muted">co-sponsors needed before it opens to everyone</p>
+        <div className="mt-2"><ProgressBar count={count} goal={needed} label="Co-sponsors so far" unit="co-sponsors" /></div>
+      </section>
+    );
+  }
+  const reached = petition.signatureCount >= petition.goal;
+  return (
+    <section aria-labelledby="count-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm" data-testid="status-card">
+      <h2 id="count-heading" className="sr-only">Signatures</h2>
+      <p className="text-2xl font-extrabold sm:text-3xl">
+        {isPublic && petition.state === "open" ? (
+          <LiveCount key={petition.signatureCount} petitionId={petition.id} initial={petition.signatureCount} />
+        ) : (
+          <span data-testid="signature-count">{formatCount(petition.signatureCount)}</span>
+        )}
+      </p>
+      <p className="text-sm text-muted">of {formatCount(petition.goal)} signatures{reached ? " · goal reached" : ""}</p>
+      {petition.state === "closed" && (
+        <p className="mt-2 font-semibold" data-testid="outcome">
+          Closed with {formatCount(petition.signatureCount)} of {formatCount(petition.goal)}, {reached ? "goal reached" : "goal not reached"}
+          {petition.deliveredAt ? `; delivered to leadership ${formatDate(petition.deliveredAt)}` : ""}.
+        </p>
+      )}
+      <div className="mt-2">
+        <ProgressBar count={petition.signatureCount} goal={petition.goal} threshold={petition.responseThreshold} label="Progress toward the goal" />
+      </div>
+      <p className="mt-2 text-sm font-medium" data-testid="response-status">{responseLine(petition)}</p>
+    </section>
+  );
+}
+
+/** The petition's dates, after the Sign action so that it stays in a phone's first screen. */
+function KeyDates({ petition }: { petition: PetitionDetail }) {
+  if (petition.state !== "open" && petition.state !== "closed") return null;
+  return (
+    <section aria-labelledby="dates-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
+      <h2 id="dates-heading" className="font-semibold">Key dates</h2>
+      <dl className="mt-2 grid gap-1 text-sm">
+        <Row term="Leadership must respond at">{formatCount(petition.responseThreshold)} signatures</Row>
+        {petition.thresholdReachedAt && <Row term="Threshold reached">{formatDate(petition.thresholdReachedAt)}</Row>}
+        {petition.responseDueAt && <Row term="Response due by">{formatDate(petition.responseDueAt)}</Row>}
+        {petition.openedAt && <Row term="Opened">{formatDate(petition.openedAt)}</Row>}
+        <Row term={petition.state === "closed" ? "Closed" : "Closes"}>{formatDate(petition.closedAt ?? petition.closesAt)}</Row>
+      </dl>
+    </section>
+  );
+}
+
+function responseLine(petition: PetitionDetail): React.ReactNode {
+  const { status, overdueDays } = petition.response;
+  if (status === "responded") return <a href="#responses-heading" className="text-brand underline">Leadership responded on {formatDate(petition.respondedAt)}</a>;
+  if (status === "overdue") return `Response overdue by ${overdueDays} ${overdueDays === 1 ? "day" : "days"}`;
+  if (status === "due") return `Response due by ${formatDate(petition.responseDueAt)}`;
+  return `Leadership must respond at ${formatCount(petition.responseThreshold)} signatures`;
 }
 
 function Row({ term, children }: { term: string; children: React.ReactNode }) {
@@ -270,17 +288,20 @@ function SignArea({
   }
   if (!signedIn) {
     const back = `/petitions/${petition.slug}${invite ? `?invite=${encodeURIComponent(invite)}` : ""}`;
+    // A real button (a GET form to the sign-in page), the same weight as the Sign button it leads to.
     return (
-      <p>
-        <Link href={`/signin?callbackUrl=${encodeURIComponent(back)}`} className="font-semibold text-brand underline">
+      <form action="/signin" method="get">
+        <input type="hidden" name="callbackUrl" value={back} />
+        <button type="submit" className="w-full rounded-lg bg-brand px-5 py-3 text-lg font-semibold text-white hover:bg-brand-dark">
           Sign in to {petition.state === "collecting" ? "co-sponsor" : "sign"}
-        </Link>
-      </p>
+        </button>
+        <p className="mt-2 text-sm text-muted">Signing needs your work account; you can still sign anonymously.</p>
+      </form>
     );
   }
   if (petition.state === "collecting" && !ownSignature) {
     if (petition.viewer.isOrganizer) {
-      return <p className="text-muted">Waiting for co-sponsors: {petition.coSponsors.count} of {petition.coSponsors.needed}. Share the co-sponsor link below.</p>;
+      return <p className="text-muted">Waiting for co-sponsors: {petition.coSponsors.count} of {petition.coSponsors.needed}. Share the co-sponsor link in your organizer tools.</p>;
     }
     if (!invite) return <p className="text-muted">This petition is gathering co-sponsors. You need the link from its organizers.</p>;
   }
@@ -298,20 +319,22 @@ function SignArea({
 
 function OrganizerPanel({ petition }: { petition: PetitionDetail }) {
   const hidden = { petitionId: petition.id, slug: petition.slug };
+  const path = `/petitions/${petition.slug}`;
+  const isPublic = petition.state === "open" || petition.state === "closed";
   return (
-    <section aria-labelledby="organizer-heading" className="mt-10 rounded-xl border border-amber-300 bg-amber-50/50 p-4">
-      <h2 id="organizer-heading" className="text-xl font-bold">For organizers</h2>
+    <section aria-labelledby="organizer-heading" className="mb-8 rounded-xl border border-amber-300 bg-amber-50/50 p-4" data-testid="organizer-tools">
+      <h2 id="organizer-heading" className="text-xl font-bold">Organizer tools</h2>
       <p className="text-sm text-muted">Only this petition&apos;s organizers see this section.</p>
 
       {petition.state === "draft" && (
-        <div className="mt-4 grid gap-2">
+        <div className="mt-3 grid gap-2">
           <p>
             When you are ready, submit the draft. It then needs {petition.coSponsors.needed} co-sponsor
             signatures from colleagues before it opens to everyone.
           </p>
-          <div className="flex flex-wrap gap-3">
+          <div className="flex flex-wrap items-start gap-3">
             {petition.viewer.can.edit && (
-              <Link href={`/petitions/${petition.slug}/edit`} className="mt-2 rounded-lg border border-gray-400 bg-white px-4 py-2 font-semibold hover:bg-gray-50">
+              <Link href={`${path}/edit`} className="mt-2 rounded-lg border border-gray-400 bg-white px-4 py-2 font-semibold hover:bg-gray-50">
                 Edit draft
               </Link>
             )}
@@ -321,24 +344,48 @@ function OrganizerPanel({ petition }: { petition: PetitionDetail }) {
       )}
 
       {petition.state === "collecting" && petition.viewer.coSponsorToken && (
-        <div className="mt-4 grid gap-2">
+        <div className="mt-3 grid gap-2">
           <h3 className="font-semibold">Co-sponsor link</h3>
           <p className="text-sm">
             {petition.coSponsors.count} of {petition.coSponsors.needed} co-sponsors so far. Anyone with this
             link can see the petition and co-sponsor it; it opens when enough have.
           </p>
-          <CopyLink path={`/petitions/${petition.slug}?invite=${petition.viewer.coSponsorToken}`} label="Co-sponsor link" />
+          <CopyLink path={`${path}?invite=${petition.viewer.coSponsorToken}`} label="Co-sponsor link" />
         </div>
       )}
 
-      {(petition.state === "open" || petition.state === "closed") && (
-        <p className="mt-4">
-          <Link href={`/petitions/${petition.slug}/dashboard`} className="font-semibold text-brand underline">Open the organizer dashboard</Link>: signatures over time, breakdowns, exports and co-organizers.
-        </p>
+      {(isPublic || petition.viewer.can.close || petition.viewer.can.deliver) && (
+        <div className="mt-3 flex flex-wrap items-start gap-3">
+          {isPublic && (
+            <Link href={`${path}/dashboard`} className="mt-2 rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">
+              Open the organizer dashboard
+            </Link>
+          )}
+          {petition.viewer.can.deliver && (
+            <ActionForm action={deliverPetitionAction} hidden={hidden} submitLabel="Deliver petition" variant="secondary" confirm="Deliver this petition now? It will close if it is still open, and the delivery is recorded on the public timeline." />
+          )}
+          {petition.viewer.can.close && (
+            <ActionForm action={closePetitionAction} hidden={hidden} submitLabel="Close petition" variant="danger" confirm="Close this petition now? Nobody will be able to sign it afterwards. It cannot be undone." />
+          )}
+        </div>
       )}
-      <div className="mt-6">
-        <h3 className="font-semibold">Co-organizers</h3>
-        <ul className="mt-1 list-disc pl-6 text-sm">
+      {isPublic && (
+        <p className="mt-2 text-sm text-muted">The dashboard has signatures over time, breakdowns and exports. Delivering closes the petition if it is still open; closing early stops signatures and cannot be undone.</p>
+      )}
+
+      {isPublic && (
+        <div className="mt-4 rounded-lg border border-amber-200 bg-white p-3">
+          <h3 className="font-semibold">Post an update to signers</h3>
+          <ActionForm action={postUpdateAction} hidden={{ petitionId: petition.id, path }} submitLabel="Post update to signers">
+            <label htmlFor="update-body" className="mt-3 block font-medium">New update</label>
+            <textarea id="update-body" name="body" rows={4} required maxLength={10000} className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2" />
+          </ActionForm>
+        </div>
+      )}
+
+      <details open={petition.state === "draft"} className="mt-3 rounded-lg border border-amber-200 bg-white p-3">
+        <summary className="cursor-pointer font-semibold">Co-organizers ({petition.organizers.length})</summary>
+        <ul className="mt-2 list-disc pl-6 text-sm">
           {petition.organizers.map((o, i) => (
             <li key={i}>{o.name} ({o.role === "starter" ? "started it" : "co-organizer"})</li>
           ))}
@@ -347,22 +394,7 @@ function OrganizerPanel({ petition }: { petition: PetitionDetail }) {
           <label htmlFor="co-organizer-email" className="mt-2 block text-sm font-medium">Colleague&apos;s work email</label>
           <input id="co-organizer-email" name="email" type="email" required autoComplete="off" className="mt-1 block w-full max-w-sm rounded-md border border-gray-400 bg-white px-3 py-2" />
         </ActionForm>
-      </div>
-
-      {petition.viewer.can.close && (
-        <div className="mt-6">
-          <h3 className="font-semibold">Close early</h3>
-          <p className="text-sm">Closing stops signatures now. It cannot be undone.</p>
-          <ActionForm action={closePetitionAction} hidden={hidden} submitLabel="Close petition" variant="danger" confirm="Close this petition now? Nobody will be able to sign it afterwards." />
-        </div>
-      )}
-      {petition.viewer.can.deliver && (
-        <div className="mt-6">
-          <h3 className="font-semibold">Deliver to leadership</h3>
-          <p className="text-sm">Delivering closes the petition if it is still open and records the delivery on the public timeline.</p>
-          <ActionForm action={deliverPetitionAction} hidden={hidden} submitLabel="Deliver petition" confirm="Deliver this petition now? It will close if it is still open." />
-        </div>
-      )}
+      </details>
     </section>
   );
 }
