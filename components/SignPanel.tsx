@@ -64,12 +64,9 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring, n
   }
 
   return (
-    <form
-      action={(formData) => {
-        setConfirming(false);
-        sign(formData);
-      }}
-    >
+    // The action itself, not a function around it: React renders a server action into the form's
+    // HTML, so the form works before its script loads (or without it).
+    <form action={sign} onSubmit={() => setConfirming(false)}>
       <input type="hidden" name="petitionId" value={petitionId} />
       <input type="hidden" name="slug" value={slug} />
       {invite && <input type="hidden" name="invite" value={invite} />}

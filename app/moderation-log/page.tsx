@@ -21,7 +21,7 @@ export default async function ModerationLogPage({ searchParams }: PageProps<"/mo
       {page.items.length === 0 ? (
         <p className="mt-6">No moderation actions yet.</p>
       ) : (
-        <div className="mt-6 overflow-x-auto">
+        <div className="mt-6 overflow-x-auto" tabIndex={0} role="region" aria-label="Moderation log, scrolls sideways on narrow screens">
           <table className="w-full min-w-[40rem] text-sm" data-testid="moderation-log">
             <thead>
               <tr className="border-b text-left">

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { EVENT_KINDS } from "@/lib/timeline/record";
 import { PETITION_STATES } from "@/lib/petitions/schema";
 import { PETITION_ACTIONS } from "@/lib/petitions/policy";
-import { CONSENT_MODELS, PROGRAM_STATUSES } from "@/lib/programs";
+import { CONSENT_MODELS, PROGRAM_STATUSES, PROGRAM_STATUSES_NOW, programStatusFilterSchema } from "@/lib/programs";
 
 const instant = z.iso.datetime().describe("An instant in UTC, ISO 8601.");
 const day = z.iso.date().describe("A calendar day, YYYY-MM-DD.");
@@ -99,7 +99,8 @@ const programSummaryShape = {
   purpose: z.string(),
   collects: z.array(z.string()),
   consentModel: z.string().describe(`One of ${CONSENT_MODELS.join(", ")}.`),
-  status: z.enum(PROGRAM_STATUSES),
+  status: z.enum(PROGRAM_STATUSES).describe("The status leadership recorded."),
+  statusNow: z.enum(PROGRAM_STATUSES_NOW).describe("The status shown: the recorded one corrected by the program's dates (not_started before its start date, ended after its end date)."),
   updatedAt: instant,
 };
 export const programListSchema = z.object({ items: z.array(z.object(programSummaryShape)) });
@@ -160,7 +161,7 @@ export const commentPageQuerySchema = z.object({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).catch(20).default(20).describe("1 to 100; anything else means 20."),
 });
-export const programListQuerySchema = z.object({ status: z.enum(PROGRAM_STATUSES).optional() });
+export const programListQuerySchema = z.object({ status: programStatusFilterSchema.optional().describe("Programs whose shown status (statusNow) is this.") });
 export const petitionQuerySchema = z.object({ invite: z.string().max(100).optional().describe("A co-sponsor link's token, to see a petition gathering co-sponsors.") });
 export const streamQuerySchema = z.object({ petition: z.string().max(100).optional().describe("Only this petition's counts and events.") });
 export const unsubscribeQuerySchema = z.object({ token: z.string().describe("The token from the mail's List-Unsubscribe link.") });

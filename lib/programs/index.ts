@@ -12,8 +12,8 @@ import { policyDiff, type DiffPart } from "./diff";
 
 export { policyDiff, type DiffPart } from "./diff";
 
-export { PROGRAM_STATUSES, programStatusNow, STATUS_LABELS, STATUS_NOW_LABELS, type ProgramStatus, type ProgramStatusNow } from "./status";
-import { PROGRAM_STATUSES, programStatusNow, type ProgramStatus, type ProgramStatusNow } from "./status";
+export { PROGRAM_STATUSES, PROGRAM_STATUSES_NOW, programStatusFilterSchema, programStatusNow, STATUS_LABELS, STATUS_NOW_LABELS, type ProgramStatus, type ProgramStatusNow } from "./status";
+import { PROGRAM_STATUSES, programStatusFilterSchema, programStatusNow, type ProgramStatus, type ProgramStatusNow } from "./status";
 export const CONSENT_MODELS = ["opt-in", "opt-out", "mandatory"] as const;
 
 export const CONSENT_LABELS: Record<(typeof CONSENT_MODELS)[number], string> = { "opt-in": "Opt-in", "opt-out": "Opt-out", mandatory: "Mandatory" };
@@ -209,7 +209,7 @@ const summary = (p: ProgramRow, now: Date): ProgramSummary => ({
 
 /** Programs by name; a status filter matches the status shown (programStatusNow), not the recorded one. */
 export async function listPrograms(db: Db, query: { status?: string } = {}, now: Date = new Date()) {
-  const status = query.status ? parseInput(z.enum(PROGRAM_STATUSES, { error: "status must be proposed, active, paused or ended." }), query.status) : undefined;
+  const status = query.status ? parseInput(programStatusFilterSchema, query.status) : undefined;
   const rows = await db.program.findMany({ orderBy: [{ name: "asc" }] });
   return rows.map((p) => summary(p, now)).filter((p) => !status || p.statusNow === status);
 }

@@ -1,10 +1,14 @@
+import { z } from "zod";
 // A program's status: the recorded one, and the one shown, which its dates decide.
 export const PROGRAM_STATUSES = ["proposed", "active", "paused", "ended"] as const;
 export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
 
 export const STATUS_LABELS: Record<ProgramStatus, string> = { proposed: "Proposed", active: "Active", paused: "Paused", ended: "Ended" };
 /** What a program is doing now: its recorded status, corrected by its dates. */
-export type ProgramStatusNow = ProgramStatus | "not_started";
+export const PROGRAM_STATUSES_NOW = ["proposed", "not_started", "active", "paused", "ended"] as const;
+export type ProgramStatusNow = (typeof PROGRAM_STATUSES_NOW)[number];
+/** The list filter (`?status=`) matches the status shown, so it takes the shown statuses. */
+export const programStatusFilterSchema = z.enum(PROGRAM_STATUSES_NOW, { error: `status must be one of ${PROGRAM_STATUSES_NOW.join(", ")}.` });
 export const STATUS_NOW_LABELS: Record<ProgramStatusNow, string> = { ...STATUS_LABELS, not_started: "Not started" };
 
 /**

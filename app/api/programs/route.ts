@@ -7,7 +7,7 @@ import { listPrograms } from "@/lib/programs";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/programs?status=proposed|active|paused|ended */
+/** GET /api/programs?status=proposed|not_started|active|paused|ended (the shown status) */
 export function GET(request: Request) {
   return handle(async () => {
     const query = parseInput(programListQuerySchema, { status: new URL(request.url).searchParams.get("status") ?? undefined });
