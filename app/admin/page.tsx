@@ -11,23 +11,12 @@ import { ssoMappedRoles } from "@/lib/auth/flags";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { listAppeals } from "@/lib/moderation";
-import { getSettings, type Settings } from "@/lib/settings";
+import { getSettings, SETTING_LABELS, type Settings } from "@/lib/settings";
 import { adminStanding } from "@/lib/users";
 
 export const metadata: Metadata = { title: "Administration" };
 export const dynamic = "force-dynamic";
 
-const SETTING_LABELS: Record<keyof Settings, string> = {
-  coSponsorsNeeded: "Co-sponsors needed to open a petition",
-  responseThreshold: "Signatures that oblige a leadership response",
-  responseDueDays: "Days leadership has to respond",
-  closingDaysDefault: "Default days until a petition closes",
-  closingDaysMin: "Shortest closing time (days)",
-  closingDaysMax: "Longest closing time (days)",
-  anonymityK: "Smallest group shown in breakdowns (k)",
-  weeklyTokenAllowance: "Anonymous comments per person per week",
-  retentionMonths: "Months after closing before signatures are removed (counts kept)",
-};
 
 export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
   const actor = await getActor();

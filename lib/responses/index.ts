@@ -81,7 +81,7 @@ export async function postResponse(db: Db, actor: Actor | null, input: unknown, 
     for (const c of commitments) {
       await recordEvent(tx, { ...where, kind: "commitment_made", summary: `Commitment on “${subject}”: ${c.text} (${c.ownerRole}, due ${c.dueOn})` });
     }
-    return response;
+    return { ...response, petition: petition && { slug: petition.slug }, program: program && { slug: program.slug } };
   });
 }
 
@@ -111,7 +111,7 @@ export async function editResponse(db: Db, actor: Actor | null, responseId: stri
         editor.id === current.authorId
           ? `${ROLE_LABELS.leadership} corrected its response to “${subject}” (${editor.name})`
           : `${ROLE_LABELS.leadership} corrected ${current.author.name}'s response to “${subject}” (corrected by ${editor.name})`, at: now });
-    return updated;
+    return { ...updated, petition: current.petition && { slug: current.petition.slug }, program: current.program && { slug: current.program.slug } };
   });
 }
 
@@ -137,6 +137,7 @@ export async function markCommitmentKept(db: Db, actor: Actor | null, commitment
       at: now,
     });
   });
+  return { petition: c.response.petition && { slug: c.response.petition.slug }, program: c.response.program && { slug: c.response.program.slug } };
 }
 
 /** Marks open commitments past their date as missed, each with a public event. Run by the scheduler. */
@@ -218,7 +219,7 @@ export async function postOrganizerUpdate(db: Db, actor: Actor | null, petitionI
   return db.$transaction(async (tx) => {
     const update = await tx.organizerUpdate.create({ data: { petitionId, authorId: organizer.id, body, createdAt: now } });
     await recordEvent(tx, { kind: "organizer_update", petitionId, summary: `Update from the organizers of “${petition.title}”`, at: now });
-    return update;
+    return { ...update, petition: { slug: petition.slug } };
   });
 }
 

@@ -36,6 +36,19 @@ export const settingsSchema = settingsFields.refine((s) => s.closingDaysMin <= s
 
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** Each setting in words, as the admin page labels it and the "Saved" message names it. */
+export const SETTING_LABELS: Record<keyof Settings, string> = {
+  coSponsorsNeeded: "Co-sponsors needed to open a petition",
+  responseThreshold: "Signatures that oblige a leadership response",
+  responseDueDays: "Days leadership has to respond",
+  closingDaysDefault: "Default days until a petition closes",
+  closingDaysMin: "Shortest closing time (days)",
+  closingDaysMax: "Longest closing time (days)",
+  anonymityK: "Smallest group shown in breakdowns (k)",
+  weeklyTokenAllowance: "Anonymous comments per person per week",
+  retentionMonths: "Months after closing before signatures are removed (counts kept)",
+};
+
 export const DEFAULT_SETTINGS: Settings = {
   coSponsorsNeeded: 2,
   responseThreshold: 500,
