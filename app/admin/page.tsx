@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, redirect } from "next/navigation";
 import { setRoleAction, updateSettingsAction } from "@/app/admin/actions";
 import { decideAppealAction } from "@/app/moderation/actions";
-import { ActionForm } from "@/components/ActionForm";
+import { ActionForm, FieldError, FormField } from "@/components/ActionForm";
 import { formatDate } from "@/components/format";
 import { listUsers } from "@/lib/admin";
 import { listAudit } from "@/lib/audit";
@@ -61,11 +61,12 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
           {users.map((u) => (
             <li key={u.id} className="flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-2">
               <span className="min-w-48">{u.name} <span className="text-sm text-muted">{u.email}{u.department && ` · ${u.department}`}{u.location && ` · ${u.location}`}</span></span>
-              <ActionForm action={setRoleAction} hidden={{ userId: u.id }} submitLabel="Change role" variant="secondary">
-                <label htmlFor={`role-${u.id}`} className="sr-only">Role for {u.name}</label>
-                <select id={`role-${u.id}`} name="role" defaultValue={u.role} className={input}>
-                  {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
-                </select>
+              <ActionForm action={setRoleAction} hidden={{ userId: u.id }} submitLabel="Change role" variant="secondary" keepOnSuccess>
+                <FormField name="role" label={`Role for ${u.name}`} labelClassName="sr-only">
+                  <select id={`role-${u.id}`} name="role" defaultValue={u.role} className={input}>
+                    {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+                  </select>
+                </FormField>
               </ActionForm>
             </li>
           ))}
@@ -74,13 +75,12 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
 
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading" className="text-2xl font-bold">Settings</h2>
-        <ActionForm action={updateSettingsAction} hidden={{}} submitLabel="Save settings">
+        <ActionForm action={updateSettingsAction} hidden={{}} submitLabel="Save settings" keepOnSuccess>
           <div className="grid gap-3 sm:grid-cols-2">
             {(Object.keys(SETTING_LABELS) as (keyof Settings)[]).map((key) => (
-              <div key={key}>
-                <label htmlFor={`setting-${key}`} className="block text-sm font-medium">{SETTING_LABELS[key]}</label>
-                <input id={`setting-${key}`} name={key} type="number" defaultValue={settings[key]} className={input} />
-              </div>
+              <FormField key={key} name={key} label={SETTING_LABELS[key]} labelClassName="block text-sm font-medium">
+                <input id={`setting-${key}`} name={key} type="number" defaultValue={settings[key]} className={`${input} aria-[invalid=true]:border-red-600`} />
+              </FormField>
             ))}
           </div>
         </ActionForm>
@@ -102,9 +102,11 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
                     <legend className="text-sm font-medium">Decision</legend>
                     <label className="mr-4"><input type="radio" name="outcome" value="overturned" defaultChecked /> Restore the petition</label>
                     <label><input type="radio" name="outcome" value="upheld" /> Keep it hidden</label>
+                    <FieldError name="outcome" />
                   </fieldset>
-                  <label htmlFor={`note-${a.id}`} className="mt-2 block text-sm font-medium">Public note</label>
-                  <input id={`note-${a.id}`} name="note" required minLength={5} maxLength={1000} className={input} />
+                  <FormField name="note" label="Public note">
+                    <input id={`note-${a.id}`} name="note" required minLength={5} maxLength={1000} className={input} />
+                  </FormField>
                 </ActionForm>
               </li>
             ))}

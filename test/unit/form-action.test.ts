@@ -63,11 +63,12 @@ describe("readFields", () => {
 });
 
 describe("formAction", () => {
+  type Result = { slug: string; by?: string };
   const spec = {
     input: z.object({ petitionId: formId("petition"), note: formText }),
-    run: async ({ input, actor: who }: { input: { petitionId: string; note?: string }; actor: Actor | null }) => ({ slug: `slug-of-${input.petitionId}`, by: who?.name }),
-    changed: (r: { slug: string }) => ({ petition: { slug: r.slug } }),
-    message: (r: { by?: string }, input: { note?: string }) => `Done by ${r.by}: ${input.note}`,
+    run: async ({ input, actor: who }: { input: { petitionId: string; note?: string }; actor: Actor | null }): Promise<Result> => ({ slug: `slug-of-${input.petitionId}`, by: who?.name }),
+    changed: (r: Result) => ({ petition: { slug: r.slug } }),
+    message: (r: Result, input: { note?: string }) => `Done by ${r.by}: ${input.note}`,
   };
 
   it("reads the input, runs the command as the actor and revalidates what it changed", async () => {
@@ -107,7 +108,7 @@ describe("formAction", () => {
     const { formAction, calls } = fakes();
     const state = await formAction(form([["petitionId", "p1"], ["note", "x"]]), {
       ...spec,
-      run: async () => {
+      run: async (): Promise<Result> => {
         throw new DomainError("invalid_input", "The note needs at least 5 characters.", { note: "The note needs at least 5 characters." });
       },
     });
