@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDate, formatDateTime } from "./format";
 
 type Props = {
   daily: { day: string; count: number; cumulative: number }[];
@@ -57,7 +58,7 @@ export function SignatureChart({ daily, hourly }: Props) {
         <table className="mt-2 text-left">
           <thead><tr><th scope="col" className="pr-4">{view === "daily" ? "Day" : "Hour (UTC)"}</th><th scope="col">{view === "daily" ? "Signatures" : "Named signatures"}</th></tr></thead>
           <tbody>
-            {(view === "daily" ? daily.map((d) => [d.day, d.count]) : hourly.map((h) => [h.hour, h.count])).map(([k, v]) => (
+            {(view === "daily" ? daily.map((d) => [formatDate(d.day), d.count]) : hourly.map((h) => [formatDateTime(h.hour), h.count])).map(([k, v]) => (
               <tr key={String(k)}><td className="pr-4">{k}</td><td>{v}</td></tr>
             ))}
           </tbody>

@@ -9,6 +9,7 @@ import { findForOrganizer } from "@/lib/petitions/access";
 import { PROGRAM_STATUSES, recordStatusChange, STATUS_LABELS } from "@/lib/programs";
 import { recordEvent } from "@/lib/timeline/record";
 import { isRealDay } from "@/lib/validation";
+import { formatDate } from "@/lib/format";
 
 const DAY = 86_400_000;
 export const commitmentInputSchema = z.object({
@@ -79,7 +80,7 @@ export async function postResponse(db: Db, actor: Actor | null, input: unknown, 
       });
     }
     for (const c of commitments) {
-      await recordEvent(tx, { ...where, kind: "commitment_made", summary: `Commitment on “${subject}”: ${c.text} (${c.ownerRole}, due ${c.dueOn})` });
+      await recordEvent(tx, { ...where, kind: "commitment_made", summary: `Commitment on “${subject}”: ${c.text} (${c.ownerRole}, due ${formatDate(c.dueOn)})` });
     }
     return { ...response, petition: petition && { slug: petition.slug }, program: program && { slug: program.slug } };
   });
@@ -154,7 +155,7 @@ export async function markMissedCommitments(db: Db, clock: { now?: Date } = {}):
           petitionId: c.response.petitionId ?? undefined,
           programId: c.response.programId ?? undefined,
           responseId: c.responseId,
-          summary: `Commitment missed: ${c.text} (${c.ownerRole}, was due ${c.dueAt.toISOString().slice(0, 10)})`,
+          summary: `Commitment missed: ${c.text} (${c.ownerRole}, was due ${formatDate(c.dueAt)})`,
           at: c.dueAt,
         });
       }

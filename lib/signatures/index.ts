@@ -11,6 +11,7 @@ import { ensureFollow, unlinkFromPetition } from "@/lib/follows";
 import { getSettings } from "@/lib/settings";
 import { recordEvent } from "@/lib/timeline/record";
 import { signDirect } from "./direct";
+import { formatDate } from "@/lib/format";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -21,7 +22,7 @@ export type SignResult = {
 };
 
 const closedMessage = (closesAt: Date) =>
-  `This petition closed on ${closesAt.toISOString().slice(0, 10)} and no longer accepts signatures.`;
+  `This petition closed on ${formatDate(closesAt)} and no longer accepts signatures.`;
 
 /**
  * Signs a petition for the acting employee. Idempotent: signing twice (or many times at once)

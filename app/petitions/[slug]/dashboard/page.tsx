@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { removeCoOrganizerAction } from "@/app/petitions/actions";
 import { ActionForm } from "@/components/ActionForm";
-import { formatCount, formatDate } from "@/components/format";
+import { formatCount, formatDate, formatRate } from "@/components/format";
 import { ProgressBar } from "@/components/ProgressBar";
 import { SignatureChart } from "@/components/SignatureChart";
 import { getActor } from "@/lib/auth/session";
@@ -41,7 +41,7 @@ export default async function DashboardPage({ params }: PageProps<"/petitions/[s
       <section aria-labelledby="progress-heading" className="mt-6 grid gap-4 sm:grid-cols-3">
         <h2 id="progress-heading" className="sr-only">Progress</h2>
         <Stat label="Signatures" value={formatCount(d.petition.signatureCount)} />
-        <Stat label="Last 7 full days, per day" value={String(d.recentRatePerDay)} />
+        <Stat label="Last 7 full days, per day" value={formatRate(d.recentRatePerDay)} />
         <Stat
           label={d.projection ? `Projected to reach the ${d.projection.target}` : "Goal"}
           value={d.projection ? (d.projection.date ? formatDate(d.projection.date) : "not before closing at this rate") : "reached"}
