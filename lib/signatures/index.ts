@@ -6,12 +6,12 @@ import { DomainError, forbidden, isUniqueViolation, notFound, parseInput } from 
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCanView, findPetitionOr404 } from "@/lib/petitions/access";
 import { openPetition } from "@/lib/petitions/commands";
+import { closedOn as closedMessage } from "@/lib/petitions/policy";
 import { signatureInputSchema, type SignatureInput } from "@/lib/petitions/schema";
 import { ensureFollow, unlinkFromPetition } from "@/lib/follows";
 import { getSettings } from "@/lib/settings";
 import { recordEvent } from "@/lib/timeline/record";
 import { signDirect } from "./direct";
-import { formatDate } from "@/lib/format";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -21,8 +21,6 @@ export type SignResult = {
   petition: { id: string; state: string; signatureCount: number };
 };
 
-const closedMessage = (closesAt: Date) =>
-  `This petition closed on ${formatDate(closesAt)} and no longer accepts signatures.`;
 
 /**
  * Signs a petition for the acting employee. Idempotent: signing twice (or many times at once)
