@@ -172,7 +172,7 @@ test("an admin adds and edits a program; a policy change becomes a version", asy
   await page.getByLabel("What changed in the policy").fill("People are notified.");
   await page.getByLabel("Status", { exact: true }).selectOption("active");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByText("Say why the status changes; the reason is public.")).toBeVisible();
+  await expect(page.getByText("Say why the status changes; the reason is public.").first()).toBeVisible();
   await page.getByLabel("Reason for a status change").fill("Approved by the works council.");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("policy-versions")).toContainText("People are notified.");
