@@ -1,7 +1,7 @@
 // Every main form keeps what was typed after a refusal, names the field in words, and shows the
 // message beside the field (aria-describedby, aria-invalid) and in a summary at the top.
-import { expect, test, type Page } from "./support/fixtures";
-import type { Locator } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import type { Locator, Page } from "@playwright/test";
 
 /** The field is marked invalid and described by a message containing `words`. */
 async function expectFieldMessage(page: Page, field: Locator, words: RegExp) {
