@@ -1,11 +1,11 @@
 "use client";
 
-import { cloneElement, createContext, startTransition, useActionState as useReactActionState, useContext, useEffect, useId, useRef, type ReactElement } from "react";
+import { createContext, startTransition, useActionState as useReactActionState, useContext, useEffect, useRef } from "react";
 import { initialActionState, type ActionState } from "@/lib/http/action";
 import { FormMessage, FormSummary } from "./FormMessage";
 import { useBodyLimit } from "./useBodyLimit";
 
-const FormState = createContext<{ state: ActionState; formId: string }>({ state: initialActionState, formId: "" });
+const FormState = createContext<{ state: ActionState }>({ state: initialActionState });
 
 /**
  * A small form posting to a server action, with hidden fields and a live result message.
@@ -36,7 +36,6 @@ export function ActionForm({
 }) {
   const [result, formAction, pending] = useActionState(action);
   const { onSubmit, state } = useBodyLimit(result);
-  const formId = useId();
   const form = useRef<HTMLFormElement>(null);
   const sent = useRef(false);
   useEffect(() => {
@@ -66,7 +65,7 @@ export function ActionForm({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <FormState value={{ state, formId }}>{children}</FormState>
+      <FormState value={{ state }}>{children}</FormState>
       <button type="submit" disabled={pending} className={`mt-2 rounded-lg px-4 py-2 font-semibold disabled:opacity-60 ${styles}`}>
         {pending ? pendingLabel : submitLabel}
       </button>
@@ -81,11 +80,14 @@ function useActionState(action: (prev: ActionState, formData: FormData) => Promi
 }
 
 /**
- * One field of an ActionForm: its label, an optional hint, the control (given as the child) and
- * the refusal's message for it, tied to the control by aria-describedby and aria-invalid.
+ * One field of an ActionForm: its label, an optional hint, the control (the child, with this
+ * `id`) and the refusal's message for it. The control is tied to the hint and the message by
+ * aria-describedby and aria-invalid, set on the element itself: the child may come from a server
+ * component, whose element a client component cannot clone.
  */
 export function FormField({
   name,
+  id,
   label,
   hint,
   children,
@@ -93,21 +95,29 @@ export function FormField({
   className,
 }: {
   name: string;
+  id: string;
   label: React.ReactNode;
   hint?: React.ReactNode;
-  children: ReactElement<{ id?: string }>;
+  children: React.ReactNode;
   labelClassName?: string;
   className?: string;
 }) {
-  const { state, formId } = useContext(FormState);
-  const id = children.props.id ?? `${formId}-${name}`;
+  const { state } = useContext(FormState);
   const error = state.ok ? undefined : state.fields?.[name];
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
+  useEffect(() => {
+    const control = document.getElementById(id);
+    if (!control) return;
+    if (describedBy) control.setAttribute("aria-describedby", describedBy);
+    else control.removeAttribute("aria-describedby");
+    if (error) control.setAttribute("aria-invalid", "true");
+    else control.removeAttribute("aria-invalid");
+  }, [id, describedBy, error]);
   return (
     <div className={className}>
       <label htmlFor={id} className={labelClassName}>{label}</label>
       {hint && <p id={`${id}-hint`} className="text-sm text-muted">{hint}</p>}
-      {cloneElement(children, { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy } as Record<string, unknown>)}
+      {children}
       {error && <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700">{error}</p>}
     </div>
   );

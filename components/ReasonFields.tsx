@@ -5,12 +5,12 @@ import { MODERATION_REASONS } from "@/lib/moderation";
 export function ReasonFields({ id }: { id: string }) {
   return (
     <div className="mt-2 grid gap-2 sm:grid-cols-[14rem_1fr]">
-      <FormField name="reasonCode" label="Rule broken" labelClassName="block text-sm font-medium">
+      <FormField id={`code-${id}`} name="reasonCode" label="Rule broken" labelClassName="block text-sm font-medium">
         <select id={`code-${id}`} name="reasonCode" className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-2 py-2 aria-[invalid=true]:border-red-600">
           {Object.entries(MODERATION_REASONS).map(([code, label]) => <option key={code} value={code}>{label}</option>)}
         </select>
       </FormField>
-      <FormField name="reasonText" label="Public explanation" labelClassName="block text-sm font-medium">
+      <FormField id={`text-${id}`} name="reasonText" label="Public explanation" labelClassName="block text-sm font-medium">
         <input id={`text-${id}`} name="reasonText" required minLength={5} maxLength={300} className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2 aria-[invalid=true]:border-red-600" />
       </FormField>
     </div>

@@ -58,7 +58,7 @@ export function Responses({
                           {c.note && <p className="mt-1 text-sm">{c.note}</p>}
                           {leader && c.status === "open" && (
                             <ActionForm action={markKeptAction} hidden={{ commitmentId: c.id, path }} submitLabel="Mark kept" variant="secondary">
-                              <FormField name="note" label="How it was kept" labelClassName="mt-1 block text-sm">
+                              <FormField id={`kept-${c.id}`} name="note" label="How it was kept" labelClassName="mt-1 block text-sm">
                                 <input id={`kept-${c.id}`} name="note" required minLength={5} maxLength={500} className="mt-1 block w-full rounded-md border border-gray-400 px-2 py-1 aria-[invalid=true]:border-red-600" />
                               </FormField>
                             </ActionForm>
@@ -86,7 +86,7 @@ export function Responses({
                     <summary className="cursor-pointer text-sm font-medium text-brand">Correct this response</summary>
                     <p className="mt-1 text-sm text-muted">The correction is published under your name and role{actor && r.author.name !== actor.name ? `, beside ${r.author.name}'s` : ""}; the earlier text stays visible.</p>
                     <ActionForm action={editResponseAction} hidden={{ responseId: r.id, path }} submitLabel="Publish correction" variant="secondary">
-                      <FormField name="body" label="Corrected text" labelClassName="mt-2 block text-sm">
+                      <FormField id={`edit-${r.id}`} name="body" label="Corrected text" labelClassName="mt-2 block text-sm">
                         <textarea id={`edit-${r.id}`} name="body" rows={5} maxLength={20000} defaultValue={r.body} className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2 aria-[invalid=true]:border-red-600" />
                       </FormField>
                     </ActionForm>
@@ -108,18 +108,18 @@ function RespondForm({ path, target }: { path: string; target: { petitionId: str
     <details className="mt-4 rounded-xl border border-violet-300 bg-violet-50/40 p-4" open>
       <summary className="cursor-pointer font-semibold">Post an official response</summary>
       <ActionForm action={postResponseAction} hidden={{ path, ...target }} submitLabel="Publish response">
-        <FormField name="body" label="Response" labelClassName="mt-3 block font-medium" hint="At least 10 characters. Markdown works.">
+        <FormField id="response-body" name="body" label="Response" labelClassName="mt-3 block font-medium" hint="At least 10 characters. Markdown works.">
           <textarea id="response-body" name="body" rows={6} required maxLength={20000} className={input} />
         </FormField>
         {"programSlug" in target && (
           <div className="mt-3 grid gap-3 sm:grid-cols-2">
-            <FormField name="setStatus" label="Change the program's status" labelClassName="block font-medium">
+            <FormField id="set-status" name="setStatus" label="Change the program's status" labelClassName="block font-medium">
               <select id="set-status" name="setStatus" defaultValue="" className={input}>
                 <option value="">No change</option>
                 {PROGRAM_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
               </select>
             </FormField>
-            <FormField name="statusReason" label="Public reason for the change" labelClassName="block font-medium" hint="Needed when the status changes.">
+            <FormField id="status-reason" name="statusReason" label="Public reason for the change" labelClassName="block font-medium" hint="Needed when the status changes.">
               <input id="status-reason" name="statusReason" maxLength={500} className={input} />
             </FormField>
           </div>
@@ -128,13 +128,13 @@ function RespondForm({ path, target }: { path: string; target: { petitionId: str
           <legend className="font-medium">Commitments (optional)</legend>
           {[0, 1].map((i) => (
             <div key={i} className="mt-2 grid gap-2 sm:grid-cols-[1fr_12rem_10rem]">
-              <FormField name={`commitments.${i}.text`} label="What will be done" labelClassName="text-sm">
+              <FormField id={`c-text-${i}`} name={`commitments.${i}.text`} label="What will be done" labelClassName="text-sm">
                 <input id={`c-text-${i}`} name="commitmentText" maxLength={300} className={input} />
               </FormField>
-              <FormField name={`commitments.${i}.ownerRole`} label="Owner role" labelClassName="text-sm">
+              <FormField id={`c-owner-${i}`} name={`commitments.${i}.ownerRole`} label="Owner role" labelClassName="text-sm">
                 <input id={`c-owner-${i}`} name="commitmentOwner" maxLength={80} className={input} />
               </FormField>
-              <FormField name={`commitments.${i}.dueOn`} label="Due" labelClassName="text-sm">
+              <FormField id={`c-due-${i}`} name={`commitments.${i}.dueOn`} label="Due" labelClassName="text-sm">
                 <input id={`c-due-${i}`} name="commitmentDue" type="date" className={input} />
               </FormField>
             </div>

@@ -62,7 +62,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
             <li key={u.id} className="flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-2">
               <span className="min-w-48">{u.name} <span className="text-sm text-muted">{u.email}{u.department && ` · ${u.department}`}{u.location && ` · ${u.location}`}</span></span>
               <ActionForm action={setRoleAction} hidden={{ userId: u.id }} submitLabel="Change role" variant="secondary" keepOnSuccess>
-                <FormField name="role" label={`Role for ${u.name}`} labelClassName="sr-only">
+                <FormField id={`role-${u.id}`} name="role" label={`Role for ${u.name}`} labelClassName="sr-only">
                   <select id={`role-${u.id}`} name="role" defaultValue={u.role} className={input}>
                     {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
                   </select>
@@ -78,7 +78,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
         <ActionForm action={updateSettingsAction} hidden={{}} submitLabel="Save settings" keepOnSuccess>
           <div className="grid gap-3 sm:grid-cols-2">
             {(Object.keys(SETTING_LABELS) as (keyof Settings)[]).map((key) => (
-              <FormField key={key} name={key} label={SETTING_LABELS[key]} labelClassName="block text-sm font-medium">
+              <FormField id={`setting-${key}`} key={key} name={key} label={SETTING_LABELS[key]} labelClassName="block text-sm font-medium">
                 <input id={`setting-${key}`} name={key} type="number" defaultValue={settings[key]} className={`${input} aria-[invalid=true]:border-red-600`} />
               </FormField>
             ))}
@@ -104,7 +104,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
                     <label><input type="radio" name="outcome" value="upheld" /> Keep it hidden</label>
                     <FieldError name="outcome" />
                   </fieldset>
-                  <FormField name="note" label="Public note">
+                  <FormField id={`note-${a.id}`} name="note" label="Public note">
                     <input id={`note-${a.id}`} name="note" required minLength={5} maxLength={1000} className={input} />
                   </FormField>
                 </ActionForm>
