@@ -49,7 +49,8 @@ export function fieldInWords(key: string): string {
     .split(".")
     .map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : part.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase()))
     .join(" ")
-    .replace(/s (\d+)/, " $1,");
+    .replace(/s (\d+)(?= )/, " $1,")
+    .replace(/s (\d+)$/, " $1");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -61,7 +62,8 @@ export function invalidInput(issues: { path: PropertyKey[]; message: string }[])
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join(".") || "input";
-    const message = GENERIC_MESSAGE.test(issue.message) && key !== "input" ? `${fieldInWords(key)}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}` : issue.message;
+    // A generic message, or a fragment ("must be base64"), gets the field's name in words.
+    const message = (GENERIC_MESSAGE.test(issue.message) || /^[a-z]/.test(issue.message)) && key !== "input" ? `${fieldInWords(key)}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}` : issue.message;
     fields[key] ??= message;
   }
   const summary = [...new Set(Object.values(fields))].join(" ");

@@ -144,5 +144,7 @@ describe("refusals name fields in words", async () => {
   it("turns keys into words", () => {
     expect(fieldInWords("reasonText")).toBe("Reason text");
     expect(fieldInWords("commitments.0.dueOn")).toBe("Commitment 1, due on");
+    expect(fieldInWords("blindedMessages.1")).toBe("Blinded message 2");
+    expect(invalidInput([{ path: ["blindedMessages", 0], message: "must be base64" }]).message).toBe("Blinded message 1: must be base64");
   });
 });
