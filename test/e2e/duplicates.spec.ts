@@ -45,7 +45,7 @@ test("a moderator closes a petition as a duplicate; its page, its followers and 
   await lena.goto("/admin");
   await lena.getByLabel("Co-sponsors needed to open a petition").fill("0");
   await lena.getByRole("button", { name: "Save settings" }).click();
-  await expect(lena.getByText("Saved: coSponsorsNeeded.")).toBeVisible();
+  await expect(lena.getByText("Saved: co-sponsors needed to open a petition.")).toBeVisible();
   try {
     const { page: jonas } = await as("jonas");
     await openPetition(jonas, QUIET);
@@ -100,6 +100,6 @@ test("a moderator closes a petition as a duplicate; its page, its followers and 
     await lena.goto("/admin");
     await lena.getByLabel("Co-sponsors needed to open a petition").fill("2");
     await lena.getByRole("button", { name: "Save settings" }).click();
-    await expect(lena.getByText("Saved: coSponsorsNeeded.")).toBeVisible();
+    await expect(lena.getByText("Saved: co-sponsors needed to open a petition.")).toBeVisible();
   }
 });
