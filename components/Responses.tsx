@@ -63,7 +63,7 @@ export function Responses({
                               </FormField>
                             </ActionForm>
                           )}
-                          {leader && (c.status === "open" || (c.status === "missed" && !c.note)) && <MarkMissedForm id={c.id} path={path} />}
+                          {leader && (c.status === "open" || (c.status === "missed" && !c.note)) && <MarkMissedForm id={c.id} />}
                         </li>
                       ))}
                     </ul>
@@ -104,11 +104,11 @@ export function Responses({
 }
 
 /** Leadership records a miss with its public reason (before the date, or explaining one after it). */
-export function MarkMissedForm({ id, path }: { id: string; path: string }) {
+export function MarkMissedForm({ id }: { id: string }) {
   return (
     <details className="mt-1">
       <summary className="cursor-pointer text-sm font-medium text-brand">Record it as missed</summary>
-      <ActionForm action={markMissedAction} hidden={{ commitmentId: id, path }} submitLabel="Mark missed" variant="danger">
+      <ActionForm action={markMissedAction} hidden={{ commitmentId: id }} submitLabel="Mark missed" variant="danger">
         <FormField id={`missed-${id}`} name="reason" label="Why it was missed (public)" labelClassName="mt-1 block text-sm">
           <input id={`missed-${id}`} name="reason" required minLength={5} maxLength={500} className="mt-1 block w-full rounded-md border border-gray-400 px-2 py-1 aria-[invalid=true]:border-red-600" />
         </FormField>
