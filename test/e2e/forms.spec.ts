@@ -51,12 +51,15 @@ test("invalid settings keep what was typed; a role change keeps the chosen role"
 
   await page.goto("/admin?q=Tom%C3%A1s");
   const role = page.getByLabel("Role for Tomás Ferreira");
+  // The role form asks to confirm in a sentence (roles' RoleChangeForm) before it submits.
   await role.selectOption("moderator");
   await page.getByRole("button", { name: "Change role" }).click();
+  await page.getByRole("button", { name: "Confirm change" }).click();
   await expect(page.getByText("Role changed and recorded in the audit log.")).toBeVisible();
   await expect(role).toHaveValue("moderator");
   await role.selectOption("employee");
   await page.getByRole("button", { name: "Change role" }).click();
+  await page.getByRole("button", { name: "Confirm change" }).click();
   await expect(role).toHaveValue("employee");
 });
 
