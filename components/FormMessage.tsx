@@ -13,3 +13,22 @@ export function FormMessage({ state, id }: { state: ActionState; id?: string }) 
     </div>
   );
 }
+
+/**
+ * The summary at the top of a form that was refused field by field: each field's message (they
+ * name the field in words), linking to the field when the form says where it is.
+ */
+export function FormSummary({ state, fieldIds = {} }: { state: ActionState; fieldIds?: Record<string, string> }) {
+  const fields = Object.entries(state.fields ?? {});
+  if (state.ok || fields.length === 0) return null;
+  return (
+    <div role="alert" data-testid="form-summary" className="mb-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+      <p className="font-semibold">{fields.length === 1 ? "Please correct this field:" : `Please correct these ${fields.length} fields:`}</p>
+      <ul className="mt-1 list-disc pl-5">
+        {fields.map(([name, message]) => (
+          <li key={name}>{fieldIds[name] ? <a href={`#${fieldIds[name]}`} className="underline">{message}</a> : message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

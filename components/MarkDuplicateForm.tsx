@@ -1,7 +1,7 @@
 // The moderator's "mark as duplicate" control (docs/decisions/024): closes one petition with a
 // link to the other, which its followers are offered.
 import { markDuplicateAction } from "@/app/moderation/duplicate-action";
-import { ActionForm } from "./ActionForm";
+import { ActionForm, FormField } from "./ActionForm";
 
 const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2";
 
@@ -15,14 +15,12 @@ export function MarkDuplicateForm() {
       </p>
       <ActionForm action={markDuplicateAction} hidden={{}} submitLabel="Close as a duplicate" variant="danger">
         <div className="grid gap-3 sm:grid-cols-2">
-          <div>
-            <label htmlFor="duplicate-petition" className="block font-semibold">Petition to close</label>
+          <FormField id="duplicate-petition" name="petition" label="Petition to close" labelClassName="block font-semibold">
             <input id="duplicate-petition" name="petition" required maxLength={300} placeholder="/petitions/…" className={input} />
-          </div>
-          <div>
-            <label htmlFor="duplicate-of" className="block font-semibold">Duplicate of</label>
+          </FormField>
+          <FormField id="duplicate-of" name="duplicateOf" label="Duplicate of" labelClassName="block font-semibold">
             <input id="duplicate-of" name="duplicateOf" required maxLength={300} placeholder="/petitions/…" className={input} />
-          </div>
+          </FormField>
         </div>
       </ActionForm>
     </section>

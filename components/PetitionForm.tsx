@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/lib/http/action";
-import { FormMessage } from "./FormMessage";
+import { FormMessage, FormSummary } from "./FormMessage";
 import { SimilarPetitions } from "./SimilarPetitions";
 import { useBodyLimit } from "./useBodyLimit";
 
@@ -40,6 +40,7 @@ export function PetitionForm({ action, defaults, submitLabel, petitionId, closin
   return (
     <form action={formAction} onSubmit={onSubmit} className="grid gap-5" noValidate>
       {petitionId && <input type="hidden" name="petitionId" value={petitionId} />}
+      <FormSummary state={state} fieldIds={Object.fromEntries(Object.keys(state.fields ?? {}).map((k) => [k, k]))} />
       {field("title", "Title", "10 to 120 characters.",
         <input id="title" name="title" required minLength={10} maxLength={120} defaultValue={value("title")} key={`t${value("title")}`} aria-describedby={describedBy("title")} aria-invalid={invalid("title")} className={input} />)}
       {field("ask", "The ask", "What you want, in one sentence.",

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/lib/http/action";
-import { FormMessage } from "./FormMessage";
+import { FormMessage, FormSummary } from "./FormMessage";
 import { useBodyLimit } from "./useBodyLimit";
 
 export type ProgramFormValues = {
@@ -48,6 +48,7 @@ export function ProgramForm({
   return (
     <form action={formAction} onSubmit={onSubmit} className="grid gap-5" noValidate key={JSON.stringify(state.values ?? {})}>
       {currentSlug && <input type="hidden" name="currentSlug" value={currentSlug} />}
+      <FormSummary state={state} fieldIds={Object.fromEntries(Object.keys(state.fields ?? {}).map((k) => [k, k]))} />
       {field("name", "Name", (p) => <input {...p} required maxLength={120} />)}
       {field("slug", "Address", (p) => <input {...p} maxLength={80} />, "The last part of the page address; made from the name if empty.")}
       {field("owningTeam", "Owning team", (p) => <input {...p} required maxLength={120} />)}

@@ -1,5 +1,5 @@
 import { editResponseAction, markKeptAction, markMissedAction, postResponseAction } from "@/app/responses/actions";
-import { ActionForm } from "@/components/ActionForm";
+import { ActionForm, FormField } from "@/components/ActionForm";
 import { formatDate } from "@/components/format";
 import type { Actor } from "@/lib/auth/actor";
 import { PROGRAM_STATUSES, STATUS_LABELS } from "@/lib/programs";
@@ -58,11 +58,12 @@ export function Responses({
                           {c.note && <p className="mt-1 text-sm" data-testid="commitment-note">{c.status === "missed" ? "Why it was missed: " : "How it was kept: "}{c.note}</p>}
                           {leader && c.status === "open" && (
                             <ActionForm action={markKeptAction} hidden={{ commitmentId: c.id, path }} submitLabel="Mark kept" variant="secondary">
-                              <label htmlFor={`kept-${c.id}`} className="mt-1 block text-sm">How it was kept</label>
-                              <input id={`kept-${c.id}`} name="note" required minLength={5} maxLength={500} className="mt-1 block w-full rounded-md border border-gray-400 px-2 py-1" />
+                              <FormField id={`kept-${c.id}`} name="note" label="How it was kept" labelClassName="mt-1 block text-sm">
+                                <input id={`kept-${c.id}`} name="note" required minLength={5} maxLength={500} className="mt-1 block w-full rounded-md border border-gray-400 px-2 py-1 aria-[invalid=true]:border-red-600" />
+                              </FormField>
                             </ActionForm>
                           )}
-                          {leader && (c.status === "open" || (c.status === "missed" && !c.note)) && <MarkMissedForm id={c.id} path={path} />}
+                          {leader && (c.status === "open" || (c.status === "missed" && !c.note)) && <MarkMissedForm id={c.id} />}
                         </li>
                       ))}
                     </ul>
@@ -86,8 +87,9 @@ export function Responses({
                     <summary className="cursor-pointer text-sm font-medium text-brand">Correct this response</summary>
                     <p className="mt-1 text-sm text-muted">The correction is published under your name and role{actor && r.author.name !== actor.name ? `, beside ${r.author.name}'s` : ""}; the earlier text stays visible.</p>
                     <ActionForm action={editResponseAction} hidden={{ responseId: r.id, path }} submitLabel="Publish correction" variant="secondary">
-                      <label htmlFor={`edit-${r.id}`} className="mt-2 block text-sm">Corrected text</label>
-                      <textarea id={`edit-${r.id}`} name="body" rows={5} maxLength={20000} defaultValue={r.body} className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2" />
+                      <FormField id={`edit-${r.id}`} name="body" label="Corrected text" labelClassName="mt-2 block text-sm">
+                        <textarea id={`edit-${r.id}`} name="body" rows={5} maxLength={20000} defaultValue={r.body} className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2 aria-[invalid=true]:border-red-600" />
+                      </FormField>
                     </ActionForm>
                   </details>
                 )}
@@ -102,57 +104,54 @@ export function Responses({
 }
 
 /** Leadership records a miss with its public reason (before the date, or explaining one after it). */
-export function MarkMissedForm({ id, path }: { id: string; path: string }) {
+export function MarkMissedForm({ id }: { id: string }) {
   return (
     <details className="mt-1">
       <summary className="cursor-pointer text-sm font-medium text-brand">Record it as missed</summary>
-      <ActionForm action={markMissedAction} hidden={{ commitmentId: id, path }} submitLabel="Mark missed" variant="danger">
-        <label htmlFor={`missed-${id}`} className="mt-1 block text-sm">Why it was missed (public)</label>
-        <input id={`missed-${id}`} name="reason" required minLength={5} maxLength={500} className="mt-1 block w-full rounded-md border border-gray-400 px-2 py-1" />
+      <ActionForm action={markMissedAction} hidden={{ commitmentId: id }} submitLabel="Mark missed" variant="danger">
+        <FormField id={`missed-${id}`} name="reason" label="Why it was missed (public)" labelClassName="mt-1 block text-sm">
+          <input id={`missed-${id}`} name="reason" required minLength={5} maxLength={500} className="mt-1 block w-full rounded-md border border-gray-400 px-2 py-1 aria-[invalid=true]:border-red-600" />
+        </FormField>
       </ActionForm>
     </details>
   );
 }
 
 function RespondForm({ path, target }: { path: string; target: { petitionId: string } | { programSlug: string } }) {
-  const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2";
+  const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-600";
   return (
     <details className="mt-4 rounded-xl border border-violet-300 bg-violet-50/40 p-4" open>
       <summary className="cursor-pointer font-semibold">Post an official response</summary>
       <ActionForm action={postResponseAction} hidden={{ path, ...target }} submitLabel="Publish response">
-        <label htmlFor="response-body" className="mt-3 block font-medium">Response</label>
-        <textarea id="response-body" name="body" rows={6} required maxLength={20000} className={input} />
+        <FormField id="response-body" name="body" label="Response" labelClassName="mt-3 block font-medium" hint="At least 10 characters. Markdown works.">
+          <textarea id="response-body" name="body" rows={6} required maxLength={20000} className={input} />
+        </FormField>
         {"programSlug" in target && (
           <div className="mt-3 grid gap-3 sm:grid-cols-2">
-            <div>
-              <label htmlFor="set-status" className="block font-medium">Change the program&apos;s status</label>
+            <FormField id="set-status" name="setStatus" label="Change the program's status" labelClassName="block font-medium">
               <select id="set-status" name="setStatus" defaultValue="" className={input}>
                 <option value="">No change</option>
                 {PROGRAM_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
               </select>
-            </div>
-            <div>
-              <label htmlFor="status-reason" className="block font-medium">Public reason for the change</label>
+            </FormField>
+            <FormField id="status-reason" name="statusReason" label="Public reason for the change" labelClassName="block font-medium" hint="Needed when the status changes.">
               <input id="status-reason" name="statusReason" maxLength={500} className={input} />
-            </div>
+            </FormField>
           </div>
         )}
         <fieldset className="mt-3">
           <legend className="font-medium">Commitments (optional)</legend>
           {[0, 1].map((i) => (
             <div key={i} className="mt-2 grid gap-2 sm:grid-cols-[1fr_12rem_10rem]">
-              <div>
-                <label htmlFor={`c-text-${i}`} className="text-sm">What will be done</label>
+              <FormField id={`c-text-${i}`} name={`commitments.${i}.text`} label="What will be done" labelClassName="text-sm">
                 <input id={`c-text-${i}`} name="commitmentText" maxLength={300} className={input} />
-              </div>
-              <div>
-                <label htmlFor={`c-owner-${i}`} className="text-sm">Owner role</label>
+              </FormField>
+              <FormField id={`c-owner-${i}`} name={`commitments.${i}.ownerRole`} label="Owner role" labelClassName="text-sm">
                 <input id={`c-owner-${i}`} name="commitmentOwner" maxLength={80} className={input} />
-              </div>
-              <div>
-                <label htmlFor={`c-due-${i}`} className="text-sm">Due</label>
+              </FormField>
+              <FormField id={`c-due-${i}`} name={`commitments.${i}.dueOn`} label="Due" labelClassName="text-sm">
                 <input id={`c-due-${i}`} name="commitmentDue" type="date" className={input} />
-              </div>
+              </FormField>
             </div>
           ))}
         </fieldset>

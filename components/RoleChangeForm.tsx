@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState, useState } from "react";
 import { initialActionState, type ActionState } from "@/lib/http/action";
-import { FormMessage } from "./FormMessage";
+import { FormMessage, FormSummary } from "./FormMessage";
 
 /**
  * A role change in two steps: choose the role, then confirm a sentence that says what will
@@ -35,6 +35,7 @@ export function RoleChangeForm({
       }}
       className="flex flex-wrap items-end gap-2"
     >
+      <div className="basis-full empty:hidden"><FormSummary state={result} fieldIds={{ role: `role-${user.id}` }} /></div>
       <input type="hidden" name="userId" value={user.id} />
       <div>
         <label htmlFor={`role-${user.id}`} className="block text-xs text-muted">Role for {user.name}</label>
@@ -68,7 +69,8 @@ export function RoleChangeForm({
           Change role
         </button>
       )}
-      <div className="basis-full"><FormMessage state={result} /></div>
+      {/* A refusal with field messages is summarised at the top (as in ActionForm). */}
+      <div className="basis-full"><FormMessage state={result.fields && !result.ok ? { ok: false } : result} /></div>
     </form>
   );
 }

@@ -74,7 +74,7 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring, n
         <legend className="font-semibold">{coSponsoring ? "Co-sponsor this petition" : "Sign this petition"}</legend>
         <div className="mt-2 grid gap-2">
           <label className="flex items-start gap-2">
-            <input type="radio" name="visibility" value="named" defaultChecked className="mt-1.5" onChange={() => setVisibility("named")} />
+            <input type="radio" name="visibility" value="named" checked={visibility === "named"} className="mt-1.5" onChange={() => setVisibility("named")} />
             <span>
               <span className="font-medium">With my name</span>
               <span className="block text-sm text-muted">Your name appears in the list of signers.</span>
@@ -86,7 +86,7 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring, n
             <p className="text-sm text-muted">Co-sponsors sign with their names: there are only a few of them, too few to hide among. Once the petition opens, anyone can sign anonymously.</p>
           ) : (
           <label className="flex items-start gap-2">
-            <input type="radio" name="visibility" value="anonymous" className="mt-1.5" onChange={() => setVisibility("anonymous")} />
+            <input type="radio" name="visibility" value="anonymous" checked={visibility === "anonymous"} className="mt-1.5" onChange={() => setVisibility("anonymous")} />
             <span>
               <span className="font-medium">Anonymously</span>
               <span className="block text-sm text-muted">

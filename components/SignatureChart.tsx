@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { roundUp } from "./chart-scale";
-import { formatCount, formatDate } from "./format";
+import { formatCount, formatDate, formatDateTime } from "./format";
 
 type Props = {
   daily: { day: string; count: number; cumulative: number }[];
@@ -92,7 +92,7 @@ export function SignatureChart({ daily, hourly, goal, threshold }: Props) {
           <tbody>
             {(view === "daily"
               ? daily.map((d) => [d.day, formatDate(d.day), `${formatCount(d.count)} (${formatCount(d.cumulative)} in all)`])
-              : hourly.map((h) => [h.hour, `${formatDate(h.hour)}, ${h.hour.slice(11, 16)}`, formatCount(h.count)])
+              : hourly.map((h) => [h.hour, formatDateTime(h.hour), formatCount(h.count)])
             ).map(([key, label, value]) => (
               <tr key={key}><td className="pr-4">{label}</td><td>{value}</td></tr>
             ))}

@@ -1,24 +1,30 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { setRole, updateSettings } from "@/lib/admin";
 import { settingLabel } from "@/lib/admin/settings-docs";
-import { getActor } from "@/lib/auth/session";
-import { db } from "@/lib/db/server";
-import { formValues, runAction, type ActionState } from "@/lib/http/action";
+import type { ActionState } from "@/lib/http/action";
+import { formAction, formId, formText } from "@/lib/http/form-action";
+import { settingsFields } from "@/lib/settings";
 
 export async function setRoleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    await setRole(db, await getActor(), { userId: formData.get("userId"), role: formData.get("role") });
-    revalidatePath("/admin");
-    return { ok: true, message: "Role changed and recorded in the audit log." };
+  return formAction(formData, {
+    input: z.object({ userId: formId("person"), role: formText }),
+    run: ({ db, actor, input }) => setRole(db, actor, input),
+    changed: () => ({ pages: ["admin"] }),
+    message: () => "Role changed and recorded in the audit log.",
   });
 }
 
+// Every setting's field, as text; updateSettings reads the numbers.
+const settingsForm = z.object(Object.fromEntries(Object.keys(settingsFields.shape).map((k) => [k, formText])));
+
 export async function updateSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    const { changed } = await updateSettings(db, await getActor(), formValues(formData));
-    revalidatePath("/admin");
-    return { ok: true, message: changed.length ? `Saved: ${changed.map(settingLabel).join("; ")}.` : "Nothing changed." };
+  return formAction(formData, {
+    input: settingsForm,
+    run: ({ db, actor, input }) => updateSettings(db, actor, input),
+    changed: () => ({ pages: ["admin"] }),
+    // The labels are the settings form's own (lib/admin/settings-docs.ts), lower-cased mid-sentence.
+    message: ({ changed }) => (changed.length ? `Saved: ${changed.map((k) => settingLabel(k).toLowerCase()).join("; ")}.` : "Nothing changed."),
   });
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, redirect } from "next/navigation";
 import { setRoleAction, updateSettingsAction } from "@/app/admin/actions";
 import { decideAppealAction } from "@/app/moderation/actions";
-import { ActionForm } from "@/components/ActionForm";
+import { ActionForm, FieldError, FormField } from "@/components/ActionForm";
 import { formatDate } from "@/components/format";
 import { listUsers } from "@/lib/admin";
 import { listAudit } from "@/lib/audit";
@@ -70,14 +70,12 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
 
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading" className="text-2xl font-bold">Settings</h2>
-        <ActionForm action={updateSettingsAction} hidden={{}} submitLabel="Save settings">
+        <ActionForm action={updateSettingsAction} hidden={{}} submitLabel="Save settings" keepOnSuccess>
           <div className="grid gap-3 sm:grid-cols-2">
             {(Object.keys(SETTING_DOCS) as (keyof Settings)[]).map((key) => (
-              <div key={key}>
-                <label htmlFor={`setting-${key}`} className="block text-sm font-medium">{SETTING_DOCS[key].label}</label>
-                <input id={`setting-${key}`} name={key} type="number" defaultValue={settings[key]} aria-describedby={`setting-${key}-help`} className={input} />
-                <p id={`setting-${key}-help`} className="mt-1 text-xs text-muted">{SETTING_DOCS[key].help}</p>
-              </div>
+              <FormField id={`setting-${key}`} key={key} name={key} label={SETTING_DOCS[key].label} hint={SETTING_DOCS[key].help} labelClassName="block text-sm font-medium">
+                <input id={`setting-${key}`} name={key} type="number" defaultValue={settings[key]} className={`${input} aria-[invalid=true]:border-red-600`} />
+              </FormField>
             ))}
           </div>
         </ActionForm>
@@ -99,9 +97,11 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
                     <legend className="text-sm font-medium">Decision</legend>
                     <label className="mr-4"><input type="radio" name="outcome" value="overturned" defaultChecked /> Restore the petition</label>
                     <label><input type="radio" name="outcome" value="upheld" /> Keep it hidden</label>
+                    <FieldError name="outcome" />
                   </fieldset>
-                  <label htmlFor={`note-${a.id}`} className="mt-2 block text-sm font-medium">Public note</label>
-                  <input id={`note-${a.id}`} name="note" required minLength={5} maxLength={1000} className={input} />
+                  <FormField id={`note-${a.id}`} name="note" label="Public note">
+                    <input id={`note-${a.id}`} name="note" required minLength={5} maxLength={1000} className={input} />
+                  </FormField>
                 </ActionForm>
               </li>
             ))}

@@ -1,34 +1,36 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/session";
+import { z } from "zod";
 import { flagComment } from "@/lib/comments";
+import type { ActionState } from "@/lib/http/action";
+import { formAction, formId, formText } from "@/lib/http/form-action";
 import { hideComment, hidePetition } from "@/lib/moderation";
-import { db } from "@/lib/db/server";
-import { runAction, type ActionState } from "@/lib/http/action";
 
-const path = (formData: FormData) => String(formData.get("path") ?? "/");
+const reason = { reasonCode: formText, reasonText: formText };
 
 export async function flagCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    await flagComment(db, await getActor(), String(formData.get("commentId") ?? ""), { reason: formData.get("reason") });
-    return { ok: true, message: "Thank you; moderators will look at it." };
+  return formAction(formData, {
+    input: z.object({ commentId: formId("comment"), reason: formText }),
+    run: ({ db, actor, input }) => flagComment(db, actor, input.commentId, { reason: input.reason }),
+    changed: () => ({ pages: ["moderation"] }),
+    message: () => "Thank you; moderators will look at it.",
   });
 }
 
 export async function hideCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    await hideComment(db, await getActor(), String(formData.get("commentId") ?? ""), { reasonCode: formData.get("reasonCode"), reasonText: formData.get("reasonText") });
-    revalidatePath(path(formData));
-    revalidatePath("/moderation");
-    return { ok: true, message: "Hidden. The reason is shown in its place." };
+  return formAction(formData, {
+    input: z.object({ commentId: formId("comment"), ...reason }),
+    run: ({ db, actor, input: { commentId, ...why } }) => hideComment(db, actor, commentId, why),
+    changed: (hidden) => ({ ...hidden, pages: ["moderation", "moderation-log"] }),
+    message: () => "Hidden. The reason is shown in its place.",
   });
 }
 
 export async function hidePetitionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    await hidePetition(db, await getActor(), String(formData.get("petitionId") ?? ""), { reasonCode: formData.get("reasonCode"), reasonText: formData.get("reasonText") });
-    revalidatePath(path(formData));
-    return { ok: true, message: "Hidden. The reason is shown in its place and in the moderation log." };
+  return formAction(formData, {
+    input: z.object({ petitionId: formId("petition"), ...reason }),
+    run: ({ db, actor, input: { petitionId, ...why } }) => hidePetition(db, actor, petitionId, why),
+    changed: (hidden) => ({ petition: hidden.petition, pages: ["moderation", "moderation-log", "home", "timeline"] }),
+    message: () => "Hidden. The reason is shown in its place and in the moderation log.",
   });
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, redirect } from "next/navigation";
 import { changeStatusAction, markKeptAction } from "@/app/responses/actions";
-import { ActionForm } from "@/components/ActionForm";
+import { ActionForm, FormField } from "@/components/ActionForm";
 import { formatCount, formatDate } from "@/components/format";
 import { MarkMissedForm } from "@/components/Responses";
 import { getActor } from "@/lib/auth/session";
@@ -25,7 +25,7 @@ export default async function LeadershipInboxPage() {
   if (!actor) redirect("/signin?callbackUrl=%2Fleadership");
   if (!roleCan(actor, "responses.owed")) forbidden();
   const [owed, programs] = await Promise.all([listResponsesOwed(db, actor), listPrograms(db)]);
-  const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-2 py-1";
+  const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-2 py-1 aria-[invalid=true]:border-red-600";
   return (
     <div className="grid gap-10">
       <div>
@@ -62,13 +62,14 @@ export default async function LeadershipInboxPage() {
                 {c.overdueDays === 0 && (
                   <details className="mt-1">
                     <summary className="cursor-pointer text-sm font-medium text-brand">Record it as kept</summary>
-                    <ActionForm action={markKeptAction} hidden={{ commitmentId: c.id, path: c.on.href }} submitLabel="Mark kept" variant="secondary">
-                      <label htmlFor={`kept-${c.id}`} className="mt-1 block text-sm">How it was kept (public)</label>
-                      <input id={`kept-${c.id}`} name="note" required minLength={5} maxLength={500} className={input} />
+                    <ActionForm action={markKeptAction} hidden={{ commitmentId: c.id }} submitLabel="Mark kept" variant="secondary">
+                      <FormField id={`kept-${c.id}`} name="note" label="How it was kept (public)" labelClassName="mt-1 block text-sm">
+                        <input id={`kept-${c.id}`} name="note" required minLength={5} maxLength={500} className={input} />
+                      </FormField>
                     </ActionForm>
                   </details>
                 )}
-                <MarkMissedForm id={c.id} path={c.on.href} />
+                <MarkMissedForm id={c.id} />
               </li>
             ))}
           </ul>
@@ -83,22 +84,19 @@ export default async function LeadershipInboxPage() {
         ) : (
           <ActionForm action={changeStatusAction} hidden={{}} submitLabel="Change status">
             <div className="mt-2 grid gap-3 sm:grid-cols-[1fr_10rem_1fr]">
-              <div>
-                <label htmlFor="status-program" className="block text-sm font-medium">Program</label>
+              <FormField id="status-program" name="programSlug" label="Program" labelClassName="block text-sm font-medium">
                 <select id="status-program" name="programSlug" className={input}>
                   {programs.map((p) => <option key={p.id} value={p.slug}>{p.name} (now {STATUS_NOW_LABELS[p.statusNow].toLowerCase()})</option>)}
                 </select>
-              </div>
-              <div>
-                <label htmlFor="status-to" className="block text-sm font-medium">New status</label>
+              </FormField>
+              <FormField id="status-to" name="status" label="New status" labelClassName="block text-sm font-medium">
                 <select id="status-to" name="status" className={input}>
                   {PROGRAM_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
                 </select>
-              </div>
-              <div>
-                <label htmlFor="status-why" className="block text-sm font-medium">Public reason</label>
+              </FormField>
+              <FormField id="status-why" name="reason" label="Public reason" labelClassName="block text-sm font-medium">
                 <input id="status-why" name="reason" required minLength={5} maxLength={500} className={input} />
-              </div>
+              </FormField>
             </div>
           </ActionForm>
         )}

@@ -1,42 +1,42 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/session";
-import { db } from "@/lib/db/server";
-import { runAction, type ActionState } from "@/lib/http/action";
+import { z } from "zod";
+import type { ActionState } from "@/lib/http/action";
+import { formAction, formId, formText } from "@/lib/http/form-action";
 import { decideAppeal, dismissFlags, fileAppeal, restoreComment } from "@/lib/moderation";
 
 export async function appealAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    await fileAppeal(db, await getActor(), String(formData.get("petitionId") ?? ""), { text: formData.get("text") });
-    revalidatePath(String(formData.get("path") ?? "/"));
-    return { ok: true, message: "Appeal filed. An admin will decide; the decision will be in the moderation log." };
+  return formAction(formData, {
+    input: z.object({ petitionId: formId("petition"), text: formText }),
+    run: ({ db, actor, input }) => fileAppeal(db, actor, input.petitionId, { text: input.text }),
+    changed: (appeal) => ({ petition: appeal.petition, pages: ["admin"] }),
+    message: () => "Appeal filed. An admin will decide; the decision will be in the moderation log.",
   });
 }
 
 export async function decideAppealAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    await decideAppeal(db, await getActor(), String(formData.get("appealId") ?? ""), { outcome: formData.get("outcome"), note: formData.get("note") });
-    revalidatePath("/admin");
-    revalidatePath("/moderation-log");
-    return { ok: true, message: "Decided and logged." };
+  return formAction(formData, {
+    input: z.object({ appealId: formId("appeal"), outcome: formText, note: formText }),
+    run: ({ db, actor, input }) => decideAppeal(db, actor, input.appealId, { outcome: input.outcome, note: input.note }),
+    changed: (decided) => ({ petition: decided.petition, pages: ["admin", "moderation-log", "home", "timeline"] }),
+    message: () => "Decided and logged.",
   });
 }
 
 export async function dismissFlagsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    const { dismissed } = await dismissFlags(db, await getActor(), String(formData.get("commentId") ?? ""));
-    revalidatePath("/moderation");
-    return { ok: true, message: `Dismissed ${dismissed === 1 ? "the flag" : `${dismissed} flags`}; the comment stays visible.` };
+  return formAction(formData, {
+    input: z.object({ commentId: formId("comment") }),
+    run: ({ db, actor, input }) => dismissFlags(db, actor, input.commentId),
+    changed: (r) => ({ petition: r.petition, program: r.program, pages: ["moderation"] }),
+    message: ({ dismissed }) => `Dismissed ${dismissed === 1 ? "the flag" : `${dismissed} flags`}; the comment stays visible.`,
   });
 }
 
 export async function restoreCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    await restoreComment(db, await getActor(), String(formData.get("commentId") ?? ""), { reasonText: formData.get("reasonText") });
-    revalidatePath(String(formData.get("path") ?? "/"));
-    revalidatePath("/moderation");
-    revalidatePath("/moderation-log");
-    return { ok: true, message: "Hide undone; the comment shows again, and the moderation log says so." };
+  return formAction(formData, {
+    input: z.object({ commentId: formId("comment"), reasonText: formText }),
+    run: ({ db, actor, input }) => restoreComment(db, actor, input.commentId, { reasonText: input.reasonText }),
+    changed: (r) => ({ petition: r.petition, program: r.program, pages: ["moderation", "moderation-log"] }),
+    message: () => "Hide undone; the comment shows again, and the moderation log says so.",
   });
 }

@@ -1,16 +1,16 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/session";
-import { db } from "@/lib/db/server";
-import { runAction, type ActionState } from "@/lib/http/action";
+import { z } from "zod";
+import type { ActionState } from "@/lib/http/action";
+import { formAction, formText } from "@/lib/http/form-action";
 import { markDuplicate } from "@/lib/moderation/duplicates";
 
 export async function markDuplicateAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    await markDuplicate(db, await getActor(), { petition: formData.get("petition") ?? "", duplicateOf: formData.get("duplicateOf") ?? "" });
-    revalidatePath("/petitions");
-    revalidatePath("/moderation-log");
-    return { ok: true, message: "Closed as a duplicate. Its followers are offered the other petition." };
+  return formAction(formData, {
+    // Both are petition addresses typed by the moderator; markDuplicate reads and checks them.
+    input: z.object({ petition: formText, duplicateOf: formText }),
+    run: ({ db, actor, input }) => markDuplicate(db, actor, { petition: input.petition ?? "", duplicateOf: input.duplicateOf ?? "" }),
+    changed: (closed) => ({ petition: closed.petition, pages: ["home", "petitions", "timeline", "moderation-log"] }),
+    message: () => "Closed as a duplicate. Its followers are offered the other petition.",
   });
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden, redirect } from "next/navigation";
 import { hideCommentAction } from "@/app/comments/actions";
 import { dismissFlagsAction, restoreCommentAction } from "@/app/moderation/actions";
-import { ActionForm } from "@/components/ActionForm";
+import { ActionForm, FormField } from "@/components/ActionForm";
 import { MarkDuplicateForm } from "@/components/MarkDuplicateForm";
 import { formatDate } from "@/components/format";
 import { ReasonFields } from "@/components/ReasonFields";
@@ -82,9 +82,10 @@ export default async function ModerationPage() {
                   On <Link href={c.where.href} className="underline">{c.where.title}</Link>{c.hiddenDay && ` · hidden ${formatDate(c.hiddenDay)}`} · {c.reason}
                 </p>
                 <div className="prose-user" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
-                <ActionForm action={restoreCommentAction} hidden={{ commentId: c.id, path: c.where.href }} submitLabel="Undo the hide" variant="secondary">
-                  <label htmlFor={`undo-${c.id}`} className="mt-2 block text-sm font-medium">Why the hide is undone (public)</label>
-                  <input id={`undo-${c.id}`} name="reasonText" required minLength={5} maxLength={300} className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2" />
+                <ActionForm action={restoreCommentAction} hidden={{ commentId: c.id }} submitLabel="Undo the hide" variant="secondary">
+                  <FormField id={`undo-${c.id}`} name="reasonText" label="Why the hide is undone (public)" labelClassName="mt-2 block text-sm font-medium">
+                    <input id={`undo-${c.id}`} name="reasonText" required minLength={5} maxLength={300} className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2 aria-[invalid=true]:border-red-600" />
+                  </FormField>
                 </ActionForm>
               </li>
             ))}

@@ -1,35 +1,38 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/session";
-import { db } from "@/lib/db/server";
+import { z } from "zod";
 import { follow, unfollow } from "@/lib/follows";
-import { runAction, type ActionState } from "@/lib/http/action";
+import type { ActionState } from "@/lib/http/action";
+import { formAction, formText } from "@/lib/http/form-action";
 import { markAllRead, setEmailMode } from "@/lib/notifications";
 
 export async function setEmailModeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    const mode = await setEmailMode(db, await getActor(), { emailMode: formData.get("emailMode") });
-    revalidatePath("/notifications");
-    return { ok: true, message: mode === "off" ? "Email is off." : mode === "instant" ? "You will get an email right away." : "You will get one email a day." };
+  return formAction(formData, {
+    input: z.object({ emailMode: formText }),
+    run: ({ db, actor, input }) => setEmailMode(db, actor, input),
+    changed: () => ({ pages: ["notifications"] }),
+    message: (mode) => (mode === "off" ? "Email is off." : mode === "instant" ? "You will get an email right away." : "You will get one email a day."),
   });
 }
 
 export async function markAllReadAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    await markAllRead(db, await getActor());
-    revalidatePath("/", "layout");
-    return { ok: true, message: "All marked read." };
+  return formAction(formData, {
+    input: z.object({}),
+    run: ({ db, actor }) => markAllRead(db, actor),
+    changed: () => ({ layout: true }),
+    message: () => "All marked read.",
   });
 }
 
 export async function toggleFollowAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    const target = { targetType: formData.get("targetType"), targetId: formData.get("targetId") };
-    const following = formData.get("following") === "true";
-    if (following) await unfollow(db, await getActor(), target);
-    else await follow(db, await getActor(), target);
-    revalidatePath(String(formData.get("path") ?? "/"));
-    return { ok: true, message: following ? "You no longer follow this." : "You follow this now." };
+  return formAction(formData, {
+    input: z.object({ targetType: formText, targetId: formText, following: formText }),
+    run: async ({ db, actor, input }) => {
+      const target = { targetType: input.targetType, targetId: input.targetId };
+      const following = input.following === "true";
+      return { following, page: following ? await unfollow(db, actor, target) : await follow(db, actor, target) };
+    },
+    changed: ({ page }) => ({ ...page, pages: ["my"] }),
+    message: ({ following }) => (following ? "You no longer follow this." : "You follow this now."),
   });
 }

@@ -1,10 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/session";
-import { db } from "@/lib/db/server";
-import { runAction, type ActionState } from "@/lib/http/action";
+import { z } from "zod";
+import type { ActionState } from "@/lib/http/action";
+import { formAction, formId, formText } from "@/lib/http/form-action";
+import { petitionSlugById } from "@/lib/petitions/access";
 import {
   answerInvite,
   deliverPetition,
@@ -15,129 +14,125 @@ import {
   submitForCoSponsors,
   updateDraft,
 } from "@/lib/petitions/commands";
-import { limitActor } from "@/lib/ratelimit";
 import { signPetition, withdrawSignature } from "@/lib/signatures";
 
-const petitionFields = (formData: FormData) => ({
-  title: formData.get("title"),
-  ask: formData.get("ask"),
-  background: formData.get("background"),
-  addressedTo: formData.get("addressedTo"),
-  goal: formData.get("goal"),
-  closesOn: formData.get("closesOn") ?? undefined,
-  programId: formData.get("programId") ?? undefined,
+const petitionFields = z.object({
+  title: formText,
+  ask: formText,
+  background: formText,
+  addressedTo: formText,
+  goal: formText,
+  closesOn: formText,
+  programId: formText,
 });
-
-const id = (formData: FormData) => String(formData.get("petitionId") ?? "");
-const slug = (formData: FormData) => String(formData.get("slug") ?? "");
+const onePetition = z.object({ petitionId: formId("petition") });
 
 export async function createPetitionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  let created: { slug: string } | undefined;
-  const state = await runAction(formData, async () => {
-    const actor = await limitActor("petition", await getActor());
-    created = await createPetition(db, actor, petitionFields(formData));
+  return formAction(formData, {
+    input: petitionFields,
+    rateLimit: "petition",
+    run: ({ db, actor, input }) => createPetition(db, actor, input),
+    changed: (p) => ({ petition: p, pages: ["my"] }),
+    redirectTo: (p) => `/petitions/${p.slug}`,
   });
-  if (created) redirect(`/petitions/${created.slug}`);
-  return state;
 }
 
 export async function updateDraftAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  let updated: { slug: string } | undefined;
-  const state = await runAction(formData, async () => {
-    updated = await updateDraft(db, await getActor(), id(formData), petitionFields(formData));
+  return formAction(formData, {
+    input: petitionFields.extend(onePetition.shape),
+    run: ({ db, actor, input: { petitionId, ...fields } }) => updateDraft(db, actor, petitionId, fields),
+    changed: (p) => ({ petition: p, pages: ["my"] }),
+    redirectTo: (p) => `/petitions/${p.slug}`,
   });
-  if (updated) redirect(`/petitions/${updated.slug}`);
-  return state;
 }
 
 export async function submitForCoSponsorsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    const p = await submitForCoSponsors(db, await getActor(), id(formData));
-    revalidatePath(`/petitions/${slug(formData)}`);
-    return {
-      ok: true,
-      message: p.state === "open" ? "Your petition is open for signatures." : "Submitted. Share the co-sponsor link below.",
-    };
+  return formAction(formData, {
+    input: onePetition,
+    run: ({ db, actor, input }) => submitForCoSponsors(db, actor, input.petitionId),
+    changed: (p) => ({ petition: p, pages: ["my", "home", "timeline"] }),
+    message: (p) => (p.state === "open" ? "Your petition is open for signatures." : "Submitted. Share the co-sponsor link below."),
   });
 }
 
 export async function closePetitionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    await closePetition(db, await getActor(), id(formData));
-    revalidatePath(`/petitions/${slug(formData)}`);
-    return { ok: true, message: "The petition is closed." };
+  return formAction(formData, {
+    input: onePetition,
+    run: ({ db, actor, input }) => closePetition(db, actor, input.petitionId),
+    changed: (p) => ({ petition: p, pages: ["home", "timeline"] }),
+    message: () => "The petition is closed.",
   });
 }
 
 export async function inviteCoOrganizerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    const invited = await inviteCoOrganizer(db, await getActor(), id(formData), { email: formData.get("email") });
-    revalidatePath(`/petitions/${slug(formData)}`);
-    return { ok: true, message: invited.message };
+  return formAction(formData, {
+    input: onePetition.extend({ email: formText }),
+    run: ({ db, actor, input }) => inviteCoOrganizer(db, actor, input.petitionId, { email: input.email }),
+    changed: (invited) => ({ petition: invited.petition }),
+    message: (invited) => invited.message,
   });
 }
 
 export async function answerInviteAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    const accept = formData.get("accept") === "true";
-    await answerInvite(db, await getActor(), id(formData), accept);
-    revalidatePath("/my");
-    return { ok: true, message: accept ? "You are now a co-organizer." : "Invitation declined." };
+  return formAction(formData, {
+    input: onePetition.extend({ accept: formText }),
+    run: async ({ db, actor, input }) => ({ accept: input.accept === "true", ...(await answerInvite(db, actor, input.petitionId, input.accept === "true")) }),
+    changed: (answered) => ({ petition: answered.petition, pages: ["my"] }),
+    message: ({ accept }) => (accept ? "You are now a co-organizer." : "Invitation declined."),
   });
 }
 
 export async function removeCoOrganizerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    await removeCoOrganizer(db, await getActor(), id(formData), String(formData.get("userId") ?? ""));
-    revalidatePath(`/petitions/${slug(formData)}`);
-    return { ok: true, message: "Removed." };
+  return formAction(formData, {
+    input: onePetition.extend({ userId: formId("person") }),
+    run: ({ db, actor, input }) => removeCoOrganizer(db, actor, input.petitionId, input.userId),
+    changed: (removed) => ({ petition: removed.petition }),
+    message: () => "Removed.",
   });
 }
 
 export async function deliverPetitionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    await deliverPetition(db, await getActor(), id(formData));
-    revalidatePath(`/petitions/${slug(formData)}`);
-    return { ok: true, message: "Delivered to leadership. It is on the timeline." };
+  return formAction(formData, {
+    input: onePetition,
+    run: ({ db, actor, input }) => deliverPetition(db, actor, input.petitionId),
+    changed: (p) => ({ petition: p, pages: ["timeline"] }),
+    message: () => "Delivered to leadership. It is on the timeline.",
   });
 }
 
 export async function signAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    const invite = formData.get("invite");
-    const actor = await limitActor("sign", await getActor());
-    const result = await signPetition(db, actor, id(formData), {
-      visibility: formData.get("visibility"),
-      invite: typeof invite === "string" && invite ? invite : undefined,
-      // An anonymous signature never follows (the checkbox is only offered with a name).
-      follow: formData.get("visibility") === "named" && formData.get("follow") === "true",
-    });
-    revalidatePath(`/petitions/${slug(formData)}`);
-    if (result.status === "already_signed") return { ok: true, message: "You had already signed this petition." };
-    if (result.signature.coSponsor) {
-      return {
-        ok: true,
-        message:
-          result.petition.state === "open"
-            ? "Thank you. Your co-sponsorship opened the petition."
-            : "Thank you for co-sponsoring.",
-      };
-    }
-    return {
-      ok: true,
-      message:
-        result.signature.visibility === "named"
-          ? "Thank you. Your name is on the petition."
-          : "Thank you. Your signature is counted anonymously.",
-    };
+  return formAction(formData, {
+    input: onePetition.extend({ visibility: formText, invite: formText, follow: formText }),
+    rateLimit: "sign",
+    run: async ({ db, actor, input }) => {
+      const result = await signPetition(db, actor, input.petitionId, {
+        visibility: input.visibility,
+        invite: input.invite || undefined,
+        // An anonymous signature never follows (the checkbox is only offered with a name).
+        follow: input.visibility === "named" && input.follow === "true",
+      });
+      return { result, petition: await petitionSlugById(db, result.petition.id) };
+    },
+    changed: ({ petition }) => ({ petition }),
+    message: ({ result }) => {
+      if (result.status === "already_signed") return "You had already signed this petition.";
+      if (result.signature.coSponsor) {
+        return result.petition.state === "open" ? "Thank you. Your co-sponsorship opened the petition." : "Thank you for co-sponsoring.";
+      }
+      return result.signature.visibility === "named" ? "Thank you. Your name is on the petition." : "Thank you. Your signature is counted anonymously.";
+    },
   });
 }
 
 export async function withdrawAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, async () => {
-    const actor = await limitActor("sign", await getActor());
-    await withdrawSignature(db, actor, id(formData));
-    revalidatePath(`/petitions/${slug(formData)}`);
-    return { ok: true, message: "Your signature was withdrawn." };
+  return formAction(formData, {
+    input: onePetition,
+    rateLimit: "sign",
+    run: async ({ db, actor, input }) => {
+      const result = await withdrawSignature(db, actor, input.petitionId);
+      return { petition: await petitionSlugById(db, result.petition.id) };
+    },
+    changed: ({ petition }) => ({ petition }),
+    message: () => "Your signature was withdrawn.",
   });
 }

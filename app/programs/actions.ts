@@ -1,42 +1,41 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/session";
-import { db } from "@/lib/db/server";
-import { runAction, type ActionState } from "@/lib/http/action";
+import { z } from "zod";
+import type { ActionState } from "@/lib/http/action";
+import { formAction, formId, formText } from "@/lib/http/form-action";
 import { createProgram, updateProgram } from "@/lib/programs";
 
-const fields = (f: FormData) => ({
-  name: f.get("name"),
-  slug: f.get("slug") ?? undefined,
-  owningTeam: f.get("owningTeam"),
-  purpose: f.get("purpose"),
-  collects: f.get("collects"),
-  retention: f.get("retention"),
-  dataAccess: f.get("dataAccess"),
-  consentModel: f.get("consentModel"),
-  status: f.get("status"),
-  policyText: f.get("policyText"),
-  startedOn: f.get("startedOn") ?? undefined,
-  endedOn: f.get("endedOn") ?? undefined,
-  statusReason: f.get("statusReason") || undefined,
-  versionNote: f.get("versionNote") || undefined,
+const fields = z.object({
+  name: formText,
+  slug: formText,
+  owningTeam: formText,
+  purpose: formText,
+  collects: formText,
+  retention: formText,
+  dataAccess: formText,
+  consentModel: formText,
+  status: formText,
+  policyText: formText,
+  startedOn: formText,
+  endedOn: formText,
+  statusReason: formText.transform((v) => v || undefined),
+  versionNote: formText.transform((v) => v || undefined),
 });
 
 export async function createProgramAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  let slug: string | undefined;
-  const state = await runAction(formData, async () => {
-    slug = (await createProgram(db, await getActor(), fields(formData))).slug;
+  return formAction(formData, {
+    input: fields,
+    run: ({ db, actor, input }) => createProgram(db, actor, input),
+    changed: (program) => ({ program, pages: ["timeline"] }),
+    redirectTo: (program) => `/programs/${program.slug}`,
   });
-  if (slug) redirect(`/programs/${slug}`);
-  return state;
 }
 
 export async function updateProgramAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  let slug: string | undefined;
-  const state = await runAction(formData, async () => {
-    slug = (await updateProgram(db, await getActor(), String(formData.get("currentSlug") ?? ""), fields(formData))).slug;
+  return formAction(formData, {
+    input: fields.extend({ currentSlug: formId("program") }),
+    run: ({ db, actor, input: { currentSlug, ...rest } }) => updateProgram(db, actor, currentSlug, rest),
+    changed: (program) => ({ program, pages: ["timeline"] }),
+    redirectTo: (program) => `/programs/${program.slug}`,
   });
-  if (slug) redirect(`/programs/${slug}`);
-  return state;
 }

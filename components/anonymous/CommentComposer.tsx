@@ -3,6 +3,7 @@
 import { useEffect, useId, useState, useSyncExternalStore } from "react";
 import { nextWeekStart } from "@/lib/anonymity/week";
 import { forgetAccount, loadWallet, postComment, serverSnapshot, snapshot, subscribe, type Outgoing, type Thread } from "./wallet";
+import { formatDate, formatTime } from "@/components/format";
 
 type Props = {
   thread: Thread;
@@ -14,7 +15,7 @@ type Props = {
   batchSeconds: number;
 };
 
-const at = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+const at = (iso: string) => formatTime(iso);
 const sameBox = (o: Outgoing, thread: Thread, parentId?: string) => JSON.stringify(o.thread) === JSON.stringify(thread) && (o.parentId ?? null) === (parentId ?? null);
 
 /**
@@ -52,7 +53,7 @@ export function CommentComposer({ thread, accountId, parentId, label, compact, b
   }
 
   const tokens = wallet.tokens;
-  const renewsOn = wallet.shortage?.renewsOn ?? nextWeekStart(new Date()).toISOString().slice(0, 10);
+  const renewsOn = formatDate(wallet.shortage?.renewsOn ?? nextWeekStart(new Date()));
   const waiting = wallet.outbox.filter((o) => sameBox(o, thread, parentId));
   const published = wallet.published.filter((o) => sameBox(o, thread, parentId));
   const problem = wallet.problems[box];
@@ -85,7 +86,7 @@ export function CommentComposer({ thread, accountId, parentId, label, compact, b
         <p className="mt-2 text-sm text-amber-900" data-testid="fresh-tokens">
           This browser collected its tokens just now. The database records collections in order, and a
           comment sent now is published in the next batch; if few other people collect tokens or post
-          until then, that order can point at you. To be safe, write now and post after {new Date(freshUntil).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}, or on a later visit.
+          until then, that order can point at you. To be safe, write now and post after {formatTime(freshUntil)}, or on a later visit.
         </p>
       )}
       {tokens === 0 && !compact && (

@@ -12,6 +12,7 @@ import { DomainError, parseInput } from "@/lib/errors";
 import { getSettings } from "@/lib/settings";
 import { keyForWeek, verifyingKey } from "./keys";
 import { isoWeek, nextWeekStart, previousWeek } from "./week";
+import { formatDate } from "@/lib/format";
 
 export const TOKEN_PURPOSE = "comment";
 const MODULUS_BYTES = 256;
@@ -93,7 +94,7 @@ export async function issueTokens(db: Db, actor: Actor | null, input: unknown, c
     if (remaining <= 0) {
       throw new DomainError(
         "rate_limited",
-        `You have collected all ${allowance} anonymous tokens for this week; new ones arrive on ${nextWeekStart(now).toISOString().slice(0, 10)}.`,
+        `You have collected all ${allowance} anonymous tokens for this week; new ones arrive on ${formatDate(nextWeekStart(now))}.`,
       );
     }
     const granted = Math.min(remaining, messages.length);

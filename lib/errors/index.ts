@@ -40,16 +40,33 @@ export const forbidden = (message: string) => new DomainError("forbidden", messa
 export const notFound = (message: string) => new DomainError("not_found", message);
 export const conflict = (message: string) => new DomainError("conflict", message);
 
-/** Turns a zod error into an invalid_input error naming each field and what is wrong. */
+// zod's own messages ("Invalid input: expected string…") do not say which field; ours do.
+const GENERIC_MESSAGE = /^(Invalid|Too (small|big)|Expected|Required|Unrecognized)/;
+
+/** A field's key in words: "commitments.0.dueOn" → "Commitment 1, due on". */
+export function fieldInWords(key: string): string {
+  const words = key
+    .split(".")
+    .map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : part.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase()))
+    .join(" ")
+    .replace(/s (\d+)(?= )/, " $1,")
+    .replace(/s (\d+)$/, " $1");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * Turns a zod error into an invalid_input error with a message per field, and a summary made
+ * of those messages, which name their field in words (never its key).
+ */
 export function invalidInput(issues: { path: PropertyKey[]; message: string }[]): DomainError {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join(".") || "input";
-    fields[key] ??= issue.message;
+    // A generic message, or a fragment ("must be base64"), gets the field's name in words.
+    const message = (GENERIC_MESSAGE.test(issue.message) || /^[a-z]/.test(issue.message)) && key !== "input" ? `${fieldInWords(key)}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}` : issue.message;
+    fields[key] ??= message;
   }
-  const summary = Object.entries(fields)
-    .map(([field, message]) => (field === "input" ? message : `${field}: ${message}`))
-    .join("; ");
+  const summary = [...new Set(Object.values(fields))].join(" ");
   return new DomainError("invalid_input", summary || "The input is not valid.", fields);
 }
 

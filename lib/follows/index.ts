@@ -15,10 +15,14 @@ export type FollowTarget = z.infer<typeof followTargetSchema>;
 async function assertTargetExists(db: Db, t: FollowTarget) {
   const found =
     t.targetType === "petition"
-      ? await db.petition.findFirst({ where: { id: t.targetId, state: { in: ["open", "closed"] } }, select: { id: true } })
-      : await db.program.findUnique({ where: { id: t.targetId }, select: { id: true } });
+      ? await db.petition.findFirst({ where: { id: t.targetId, state: { in: ["open", "closed"] } }, select: { slug: true } })
+      : await db.program.findUnique({ where: { id: t.targetId }, select: { slug: true } });
   if (!found) throw notFound(`No public ${t.targetType} with this id.`);
+  return found;
 }
+
+/** The page that shows a follow target, as { petition } or { program }. */
+const pageOf = (t: FollowTarget, found: { slug: string } | null) => (t.targetType === "petition" ? { petition: found } : { program: found });
 
 /** Adds a follow if missing; used inside the signing transaction too. */
 export async function ensureFollow(tx: Pick<Prisma.TransactionClient, "follow">, userId: string, t: FollowTarget) {
@@ -32,14 +36,20 @@ export async function ensureFollow(tx: Pick<Prisma.TransactionClient, "follow">,
 export async function follow(db: Db, actor: Actor | null, input: unknown) {
   const person = requireActor(actor, "follow");
   const t = parseInput(followTargetSchema, input);
-  await assertTargetExists(db, t);
+  const found = await assertTargetExists(db, t);
   await ensureFollow(db, person.id, t);
+  return pageOf(t, found);
 }
 
 export async function unfollow(db: Db, actor: Actor | null, input: unknown) {
   const person = requireActor(actor, "unfollow");
   const t = parseInput(followTargetSchema, input);
   await db.follow.deleteMany({ where: { userId: person.id, ...t } });
+  const found =
+    t.targetType === "petition"
+      ? await db.petition.findUnique({ where: { id: t.targetId }, select: { slug: true } })
+      : await db.program.findUnique({ where: { id: t.targetId }, select: { slug: true } });
+  return pageOf(t, found);
 }
 
 export async function isFollowing(db: Db, actor: Actor | null, t: FollowTarget): Promise<boolean> {

@@ -61,6 +61,6 @@ export async function markDuplicate(db: Db, actor: Actor | null, input: unknown,
       summary: `Closed as a duplicate of “${target.title}”: ${petition.title}. Its signers can sign “${target.title}” instead.`,
       at: now,
     });
-    return action;
+    return { ...action, petition: { slug: petition.slug }, duplicateOf: { slug: target.slug } };
   });
 }

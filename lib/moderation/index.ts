@@ -43,7 +43,7 @@ export async function hidePetition(db: Db, actor: Actor | null, petitionId: stri
     });
     await recordAudit(tx, moderator, "moderation.hide", petitionId, { type: "petition", reasonCode, reasonText }, now);
     await notifyOrganizers(tx, petitionId, `Hidden by a moderator: ${petition.title}. ${reason}`, now);
-    return action;
+    return { ...action, petition: { slug: petition.slug } };
   });
   invalidatePetitionPublic(petitionId);
   return hidden;
@@ -65,7 +65,7 @@ export async function hideComment(db: Db, actor: Actor | null, commentId: string
   const now = clock.now ?? new Date();
   const comment = await db.anonComment.findUnique({
     where: { id: commentId },
-    select: { id: true, hiddenReason: true, petitionId: true, program: { select: { name: true } }, petition: { select: { title: true } } },
+    select: { id: true, hiddenReason: true, petitionId: true, program: { select: { name: true, slug: true } }, petition: { select: { title: true, slug: true } } },
   });
   if (!comment) throw notFound("No comment with this id.");
   if (comment.hiddenReason) throw conflict("This comment is already hidden.");
@@ -78,6 +78,7 @@ export async function hideComment(db: Db, actor: Actor | null, commentId: string
     await recordAudit(tx, moderator, "moderation.hide", commentId, { type: "comment", reasonCode, reasonText }, now);
   });
   invalidatePetitionPublic(comment.petitionId);
+  return { petition: comment.petition, program: comment.program };
 }
 
 export const appealInputSchema = z.object({
@@ -97,7 +98,8 @@ export async function fileAppeal(db: Db, actor: Actor | null, petitionId: string
   });
   if (!action) throw conflict("This petition is not hidden, so there is nothing to appeal.");
   try {
-    return await db.appeal.create({ data: { actionId: action.id, userId: organizer.id, text, createdAt: clock.now ?? new Date() } });
+    const appeal = await db.appeal.create({ data: { actionId: action.id, userId: organizer.id, text, createdAt: clock.now ?? new Date() } });
+    return { ...appeal, petition: { slug: petition.slug } };
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict("This decision was already appealed; each decision can be appealed once.");
     throw error;
@@ -117,9 +119,9 @@ export async function decideAppeal(db: Db, actor: Actor | null, appealId: string
   const appeal = await db.appeal.findUnique({ where: { id: appealId }, include: { action: true } });
   if (!appeal) throw notFound("No appeal with this id.");
   if (appeal.status !== "pending") throw conflict("This appeal was already decided.");
-  await db.$transaction(async (tx) => {
+  const decided = await db.$transaction(async (tx) => {
     await tx.appeal.update({ where: { id: appealId }, data: { status: outcome, decision: note, decidedAt: now } });
-    const petition = await tx.petition.findUniqueOrThrow({ where: { id: appeal.action.targetId }, select: { id: true, title: true } });
+    const petition = await tx.petition.findUniqueOrThrow({ where: { id: appeal.action.targetId }, select: { id: true, title: true, slug: true } });
     if (outcome === "overturned") {
       await tx.petition.update({ where: { id: petition.id }, data: { hiddenReason: null, hiddenAt: null } });
       await tx.moderationAction.create({
@@ -128,8 +130,10 @@ export async function decideAppeal(db: Db, actor: Actor | null, appealId: string
     }
     await recordAudit(tx, admin, "appeal.decide", appealId, { petitionId: petition.id, outcome, note }, now);
     await notifyOrganizers(tx, petition.id, `Appeal ${outcome === "overturned" ? "granted; the petition is restored" : "refused; the petition stays hidden"}: ${petition.title}. ${note}`, now);
+    return { petition: { slug: petition.slug } };
   });
   invalidatePetitionPublic(appeal.action.targetId);
+  return decided;
 }
 
 export async function listAppeals(db: Db, actor: Actor | null) {
@@ -185,7 +189,7 @@ export async function restoreComment(db: Db, actor: Actor | null, commentId: str
   const now = clock.now ?? new Date();
   const comment = await db.anonComment.findUnique({
     where: { id: commentId },
-    select: { id: true, hiddenReason: true, program: { select: { name: true } }, petition: { select: { title: true } } },
+    select: { id: true, hiddenReason: true, petitionId: true, program: { select: { name: true, slug: true } }, petition: { select: { title: true, slug: true } } },
   });
   if (!comment) throw notFound("No comment with this id.");
   if (!comment.hiddenReason) throw conflict("This comment is not hidden, so there is nothing to undo.");
@@ -200,6 +204,8 @@ export async function restoreComment(db: Db, actor: Actor | null, commentId: str
     });
     await recordAudit(tx, moderator, "moderation.restore", commentId, { type: "comment", reasonText }, now);
   });
+  invalidatePetitionPublic(comment.petitionId);
+  return { petition: comment.petition, program: comment.program };
 }
 
 /**
@@ -208,14 +214,18 @@ export async function restoreComment(db: Db, actor: Actor | null, commentId: str
  */
 export async function dismissFlags(db: Db, actor: Actor | null, commentId: string, clock: { now?: Date } = {}) {
   const moderator = requireRoleFor(actor, "flag.dismiss");
-  const comment = await db.anonComment.findUnique({ where: { id: commentId }, select: { id: true } });
+  const comment = await db.anonComment.findUnique({
+    where: { id: commentId },
+    select: { id: true, program: { select: { slug: true } }, petition: { select: { slug: true } } },
+  });
   if (!comment) throw notFound("No comment with this id.");
-  return db.$transaction(async (tx) => {
+  const dismissed = await db.$transaction(async (tx) => {
     const { count } = await tx.commentFlag.deleteMany({ where: { commentId } });
     if (count === 0) throw conflict("This comment has no flags left to dismiss.");
     await recordAudit(tx, moderator, "moderation.dismiss", commentId, { type: "comment", flags: count }, clock.now ?? new Date());
-    return { dismissed: count };
+    return count;
   });
+  return { dismissed, petition: comment.petition, program: comment.program };
 }
 
 type QueueComment = { id: string; day: string; bodyHtml: string | null; hidden: boolean };

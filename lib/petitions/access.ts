@@ -79,3 +79,8 @@ export async function findForOrganizer(
   await assertOrganizer(db, actor, petition, action);
   return petition;
 }
+
+/** The slug of the petition a command acted on, for the pages to revalidate after it. */
+export async function petitionSlugById(db: Pick<Db, "petition">, id: string): Promise<{ slug: string } | null> {
+  return db.petition.findUnique({ where: { id }, select: { slug: true } });
+}

@@ -179,10 +179,10 @@ export async function inviteCoOrganizer(
   petitionId: string,
   input: unknown,
   opts: Clock & { secrets?: string[] } = {},
-): Promise<{ email: string; message: string }> {
+): Promise<{ email: string; message: string; petition: { slug: string } }> {
   const organizer = requireActor(actor, "invite a co-organizer");
   const { email } = parseInput(coOrganizerInputSchema, input);
-  await findForOrganizer(db, organizer, { id: petitionId }, "invite co-organizers");
+  const petition = await findForOrganizer(db, organizer, { id: petitionId }, "invite co-organizers");
   // The key is needed on both paths, so a server without a secret fails the same way for every address.
   const [key] = addressKeys(opts.secrets);
   if (!key) throw new Error("AUTH_SECRET is not set; invitations by email need it.");
@@ -200,7 +200,7 @@ export async function inviteCoOrganizer(
     if (isUniqueViolation(error)) throw conflict(`${email} is already invited.`);
     throw error;
   }
-  return { email, message: invitedMessage(email) };
+  return { email, message: invitedMessage(email), petition: { slug: petition.slug } };
 }
 
 /**
@@ -231,7 +231,7 @@ export async function claimAddressInvitations(db: Db, user: { id: string; email:
 /** The invitee accepts (becoming a co-organizer) or declines. */
 export async function answerInvite(db: Db, actor: Actor | null, petitionId: string, accept: boolean, clock: Clock = {}) {
   const invitee = requireActor(actor, "answer an invitation");
-  const invite = await db.coOrganizerInvite.findUnique({ where: { petitionId_userId: { petitionId, userId: invitee.id } } });
+  const invite = await db.coOrganizerInvite.findUnique({ where: { petitionId_userId: { petitionId, userId: invitee.id } }, include: { petition: { select: { slug: true } } } });
   if (!invite) throw notFound("You have no invitation to co-organize this petition.");
   await db.$transaction(async (tx) => {
     await tx.coOrganizerInvite.delete({ where: { id: invite.id } });
@@ -239,6 +239,7 @@ export async function answerInvite(db: Db, actor: Actor | null, petitionId: stri
       await tx.petitionOrganizer.create({ data: { petitionId, userId: invitee.id, role: "co-organizer", createdAt: clock.now ?? new Date() } });
     }
   });
+  return { petition: invite.petition };
 }
 
 export async function listInvitations(db: Db, actor: Actor) {
@@ -252,11 +253,12 @@ export async function listInvitations(db: Db, actor: Actor) {
  */
 export async function removeCoOrganizer(db: Db, actor: Actor | null, petitionId: string, userId: string) {
   const organizer = requireActor(actor, "remove a co-organizer");
-  await findForOrganizer(db, organizer, { id: petitionId }, "remove co-organizers");
+  const petition = await findForOrganizer(db, organizer, { id: petitionId }, "remove co-organizers");
   const target = await db.petitionOrganizer.findUnique({ where: { petitionId_userId: { petitionId, userId } } });
   if (!target) throw notFound("That person is not an organizer of this petition.");
   if (target.role === "starter") throw forbidden("The person who started the petition cannot be removed.");
   await db.petitionOrganizer.delete({ where: { petitionId_userId: { petitionId, userId } } });
+  return { petition: { slug: petition.slug } };
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError, forbidden, notFound, unauthenticated } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { formatDate } from "@/lib/format";
 import { isOrganizer, NOT_FOUND_MESSAGE } from "./access";
 
 export const PETITION_ACTIONS = ["view", "sign", "withdraw", "edit", "close", "deliver", "appeal", "moderate", "duplicate"] as const;
@@ -38,7 +39,7 @@ const SIGN_IN: Record<PetitionAction, string> = {
   duplicate: "mark a petition as a duplicate",
 };
 
-const closedOn = (closesAt: Date) => `This petition closed on ${closesAt.toISOString().slice(0, 10)} and no longer accepts signatures.`;
+export const closedOn = (closesAt: Date) => `This petition closed on ${formatDate(closesAt)} and no longer accepts signatures.`;
 
 function visible(viewer: PolicyViewer, petition: PolicyPetition): boolean {
   if (petition.state === "open" || petition.state === "closed" || viewer.organizer) return true;

@@ -11,6 +11,7 @@ import { requireRoleFor } from "@/lib/petitions/policy";
 import { recordEvent } from "@/lib/timeline/record";
 import { isRealDay } from "@/lib/validation";
 import { invalidatePetitionPublic } from "@/lib/petitions/public-cache";
+import { formatDate } from "@/lib/format";
 
 const DAY = 86_400_000;
 export const commitmentInputSchema = z.object({
@@ -71,9 +72,9 @@ export async function postResponse(db: Db, actor: Actor | null, input: unknown, 
     await recordEvent(tx, { ...where, kind: "response_posted", summary: `${ROLE_LABELS.leadership} responded to “${subject}” (${leader.name})` });
     if (program && data.setStatus) await applyStatusChange(tx, program, data.setStatus, data.statusReason!, now, response.id);
     for (const c of commitments) {
-      await recordEvent(tx, { ...where, kind: "commitment_made", summary: `Commitment on “${subject}”: ${c.text} (${c.ownerRole}, due ${c.dueOn})` });
+      await recordEvent(tx, { ...where, kind: "commitment_made", summary: `Commitment on “${subject}”: ${c.text} (${c.ownerRole}, due ${formatDate(c.dueOn)})` });
     }
-    return response;
+    return { ...response, petition: petition && { slug: petition.slug }, program: program && { slug: program.slug } };
   });
   invalidatePetitionPublic(petition?.id);
   return posted;
@@ -107,7 +108,7 @@ export async function changeProgramStatus(db: Db, actor: Actor | null, programSl
   requireRoleFor(actor, "program.status");
   const { status, reason } = parseInput(statusChangeInputSchema, input);
   const now = clock.now ?? new Date();
-  const program = await db.program.findUnique({ where: { slug: programSlug }, select: { id: true, name: true, status: true } });
+  const program = await db.program.findUnique({ where: { slug: programSlug }, select: { id: true, slug: true, name: true, status: true } });
   if (!program) throw notFound("No monitoring program at this address.");
   if (program.status === status) throw alreadyStatus(status);
   await db.$transaction(async (tx) => {
@@ -116,6 +117,7 @@ export async function changeProgramStatus(db: Db, actor: Actor | null, programSl
     if (count !== 1) throw new DomainError("conflict", "Someone changed this program's status a moment ago; reload to see it.");
     await applyStatusChange(tx, program, status, reason, now);
   });
+  return { program: { slug: program.slug } };
 }
 
 export const editInputSchema = z.object({ body: markdownText("The response", 10, 20_000) });
@@ -144,11 +146,15 @@ export async function editResponse(db: Db, actor: Actor | null, responseId: stri
         editor.id === current.authorId
           ? `${ROLE_LABELS.leadership} corrected its response to “${subject}” (${editor.name})`
           : `${ROLE_LABELS.leadership} corrected ${current.author.name}'s response to “${subject}” (corrected by ${editor.name})`, at: now });
-    return updated;
+    return { ...updated, petition: current.petition && { slug: current.petition.slug }, program: current.program && { slug: current.program.slug } };
   });
   invalidatePetitionPublic(current.petitionId);
   return edited;
 }
+
+/** The petition or program a response belongs to, as a command reports what it changed. */
+const touched = (r: { petition: { slug: string } | null; program: { slug: string } | null }) =>
+  ({ petition: r.petition && { slug: r.petition.slug }, program: r.program && { slug: r.program.slug } });
 
 export const keptInputSchema = z.object({ note: z.string().trim().min(5, "Say how it was kept, in at least 5 characters.").max(500) });
 
@@ -173,6 +179,7 @@ export async function markCommitmentKept(db: Db, actor: Actor | null, commitment
     });
   });
   invalidatePetitionPublic(c.response.petitionId);
+  return touched(c.response);
 }
 
 export const missedInputSchema = z.object({
@@ -187,7 +194,7 @@ export async function markCommitmentMissed(db: Db, actor: Actor | null, commitme
   requireRoleFor(actor, "commitment.resolve");
   const { reason } = parseInput(missedInputSchema, input);
   const now = clock.now ?? new Date();
-  const c = await db.commitment.findUnique({ where: { id: commitmentId }, include: { response: true } });
+  const c = await db.commitment.findUnique({ where: { id: commitmentId }, include: { response: { include: { petition: { select: { slug: true } }, program: { select: { slug: true } } } } } });
   if (!c) throw notFound("No commitment with this id.");
   if (c.status === "kept") throw new DomainError("conflict", "This commitment is already marked kept.");
   if (c.status === "missed" && c.note) throw new DomainError("conflict", "This commitment is already marked missed, with a reason.");
@@ -197,6 +204,8 @@ export async function markCommitmentMissed(db: Db, actor: Actor | null, commitme
     if (count !== 1) throw new DomainError("conflict", "This commitment changed a moment ago; reload to see it.");
     await recordEvent(tx, { ...where, kind: "commitment_missed", summary: `Commitment missed: ${c.text}. ${reason}`, at: now });
   });
+  invalidatePetitionPublic(c.response.petitionId);
+  return touched(c.response);
 }
 
 /** Marks open commitments past their date as missed, each with a public event. Run by the scheduler. */
@@ -213,7 +222,7 @@ export async function markMissedCommitments(db: Db, clock: { now?: Date } = {}):
           petitionId: c.response.petitionId ?? undefined,
           programId: c.response.programId ?? undefined,
           responseId: c.responseId,
-          summary: `Commitment missed: ${c.text} (${c.ownerRole}, was due ${c.dueAt.toISOString().slice(0, 10)})`,
+          summary: `Commitment missed: ${c.text} (${c.ownerRole}, was due ${formatDate(c.dueAt)})`,
           at: c.dueAt,
         });
       }
@@ -281,7 +290,7 @@ export async function postOrganizerUpdate(db: Db, actor: Actor | null, petitionI
   const posted = await db.$transaction(async (tx) => {
     const update = await tx.organizerUpdate.create({ data: { petitionId, authorId: organizer.id, body, createdAt: now } });
     await recordEvent(tx, { kind: "organizer_update", petitionId, summary: `Update from the organizers of “${petition.title}”`, at: now });
-    return update;
+    return { ...update, petition: { slug: petition.slug } };
   });
   invalidatePetitionPublic(petitionId);
   return posted;

@@ -6,6 +6,7 @@ import { DomainError, forbidden, isUniqueViolation, notFound, parseInput } from 
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCanView, findPetitionOr404 } from "@/lib/petitions/access";
 import { openPetition } from "@/lib/petitions/commands";
+import { closedOn as closedMessage } from "@/lib/petitions/policy";
 import { signatureInputSchema, type SignatureInput } from "@/lib/petitions/schema";
 import { ensureFollow, unlinkFromPetition } from "@/lib/follows";
 import { getSettings } from "@/lib/settings";
@@ -20,8 +21,6 @@ export type SignResult = {
   petition: { id: string; state: string; signatureCount: number };
 };
 
-const closedMessage = (closesAt: Date) =>
-  `This petition closed on ${closesAt.toISOString().slice(0, 10)} and no longer accepts signatures.`;
 
 /**
  * Signs a petition for the acting employee. Idempotent: signing twice (or many times at once)

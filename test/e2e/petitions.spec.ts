@@ -88,7 +88,7 @@ test("an employee starts a petition, co-sponsors open it, and drafts stay privat
   // A form with mistakes is refused field by field, keeping what was typed.
   await jonas.getByLabel("Title").fill("Too short");
   await jonas.getByRole("button", { name: "Save draft" }).click();
-  await expect(jonas.getByText("The title needs at least 10 characters.")).toBeVisible();
+  await expect(jonas.getByText("The title needs at least 10 characters.").first()).toBeVisible();
   await expect(jonas.getByLabel("Title")).toHaveValue("Too short");
   await expect(jonas.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
 

@@ -23,7 +23,7 @@ describe("weekly blind tokens", () => {
     await expect(issueTokens(db, jonas, { keyId: key!.id, blindedMessages: more.blindedMessages })).rejects.toMatchObject({
       code: "rate_limited",
       status: 429,
-      message: expect.stringMatching(/collected all 10 anonymous tokens for this week; new ones arrive on \d{4}-\d{2}-\d{2}/),
+      message: expect.stringMatching(/collected all 10 anonymous tokens for this week; new ones arrive on \d{1,2} [A-Z][a-z]+ \d{4}/),
     });
     const row = await db.tokenIssuance.findMany({ where: { userId: jonas.id } });
     // Only the count is stored: no time, no blinded message.

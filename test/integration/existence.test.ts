@@ -126,8 +126,8 @@ describe("inviting a co-organizer by email", () => {
 
     const toKnown = await inviteCoOrganizer(db, maya, p.id, { email: "Known.Person@example.com" }, { secrets: SECRETS });
     const toNew = await inviteCoOrganizer(db, maya, p.id, { email: " New.Person@Example.com " }, { secrets: SECRETS });
-    expect(toKnown).toEqual({ email: "known.person@example.com", message: invitedMessage("known.person@example.com") });
-    expect(toNew).toEqual({ email: "new.person@example.com", message: invitedMessage("new.person@example.com") });
+    expect(toKnown).toEqual({ email: "known.person@example.com", message: invitedMessage("known.person@example.com"), petition: { slug: p.slug } });
+    expect(toNew).toEqual({ email: "new.person@example.com", message: invitedMessage("new.person@example.com"), petition: { slug: p.slug } });
     expect(toNew.message).not.toMatch(/Known Person|signed in yet/);
 
     // Inviting again: the same refusal for both.

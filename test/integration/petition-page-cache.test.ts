@@ -2,11 +2,11 @@
 // what changes with a person's own action or moderation is current at once.
 import { describe, expect, it } from "vitest";
 import { readPetitionRowBySlug } from "@/lib/db/direct";
-import { hidePetition } from "@/lib/moderation";
+import { hideComment, hidePetition, restoreComment } from "@/lib/moderation";
 import { getPetitionPage } from "@/lib/petitions/page-data";
 import { cachedPetitionPublic, PUBLIC_TTL_MS } from "@/lib/petitions/public-cache";
 import { countNamedSigners, listNamedSignersPage } from "@/lib/petitions/signers";
-import { editResponse, postOrganizerUpdate, postResponse } from "@/lib/responses";
+import { editResponse, markCommitmentMissed, postOrganizerUpdate, postResponse } from "@/lib/responses";
 import { signPetition, withdrawSignature } from "@/lib/signatures";
 import { makeUser, makeUsers, openPetitionFor, testDatabase } from "./db";
 
@@ -59,6 +59,24 @@ describe("the petition page's cached read model", async () => {
     expect((await getPetitionPage(db, null, slug)).public!.responses[0]!.body).toContain("this quarter");
     await postOrganizerUpdate(db, organizer, petition.id, { body: "We delivered it to the board." });
     expect((await getPetitionPage(db, null, slug)).public!.updates.map((u) => u.bodyHtml).join()).toContain("delivered it to the board");
+  });
+
+  it("shows a comment's hide and its undoing, and a commitment marked missed, at once", async () => {
+    const other = await openPetitionFor(db, organizer);
+    const comment = await db.anonComment.create({ data: { petitionId: other.id, body: "A comment on the petition", day: new Date().toISOString().slice(0, 10) } });
+    const shown = (page: Awaited<ReturnType<typeof getPetitionPage>>) => JSON.stringify(page.public!.comments).includes("A comment on the petition");
+    expect(shown(await getPetitionPage(db, null, other.slug))).toBe(true);
+    await hideComment(db, moderator, comment.id, { reasonCode: "spam", reasonText: "Off topic here." });
+    expect(shown(await getPetitionPage(db, null, other.slug))).toBe(false);
+    await restoreComment(db, moderator, comment.id, { reasonText: "It was on topic after all." });
+    expect(shown(await getPetitionPage(db, null, other.slug))).toBe(true);
+
+    const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await postResponse(db, leader, { target: { petitionId: other.id }, body: "We will act on it.", commitments: [{ text: "Publish the numbers", ownerRole: "HR", dueOn: due }] });
+    const commitment = (await getPetitionPage(db, null, other.slug)).public!.responses[0]!.commitments[0]!;
+    expect(commitment.status).toBe("open");
+    await markCommitmentMissed(db, leader, commitment.id, { reason: "The budget for it was cut." });
+    expect((await getPetitionPage(db, null, other.slug)).public!.responses[0]!.commitments[0]).toMatchObject({ status: "missed", note: "The budget for it was cut." });
   });
 
   it("a hidden petition loses its public parts at once, for everyone", async () => {

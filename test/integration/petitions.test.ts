@@ -238,7 +238,7 @@ describe("closing", () => {
     expect(closed.closedAt?.getTime()).toBe(now.getTime());
     expect(closed.closesAt.getTime()).toBe(now.getTime());
     await expectDomainError(closePetition(db, maya, p.id), "conflict");
-    await expectDomainError(signPetition(db, late, p.id, { visibility: "named" }), "closed", /closed on \d{4}-\d{2}-\d{2} and no longer accepts signatures/);
+    await expectDomainError(signPetition(db, late, p.id, { visibility: "named" }), "closed", /closed on \d{1,2} [A-Z][a-z]+ \d{4} and no longer accepts signatures/);
     const { withdrawSignature } = await import("@/lib/signatures");
     await expectDomainError(withdrawSignature(db, signer, p.id), "closed");
     const events = await db.timelineEvent.findMany({ where: { petitionId: p.id }, orderBy: { createdAt: "asc" } });

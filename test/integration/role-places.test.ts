@@ -74,7 +74,7 @@ describe("moderation queue", async () => {
   });
 
   it("dismissing removes the comment from the queue, keeps it visible and is audited", async () => {
-    expect(await dismissFlags(db, moderator, other.id)).toEqual({ dismissed: 1 });
+    expect(await dismissFlags(db, moderator, other.id)).toEqual({ dismissed: 1, petition: { slug: petition.slug }, program: null });
     expect((await listModerationQueue(db, moderator)).map((q) => q.id)).not.toContain(other.id);
     expect((await db.anonComment.findUniqueOrThrow({ where: { id: other.id } })).hiddenReason).toBeNull();
     await expect(dismissFlags(db, moderator, other.id)).rejects.toMatchObject({ status: 409 });

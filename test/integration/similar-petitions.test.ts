@@ -123,7 +123,7 @@ describe(`marking a duplicate (${DB_KIND})`, async () => {
       "404 No open or recently closed petition at that address to point signers to.",
     );
     expect(await refusal(() => markDuplicate(db, moderator, { petition: copy.slug, duplicateOf: "Remote Fridays!" }))).toMatch(/^400 /);
-    expect(await refusal(() => markDuplicate(db, moderator, { petition: copy.slug }))).toMatch(/^400 duplicateOf: Give the address of the petition it duplicates/);
+    expect(await refusal(() => markDuplicate(db, moderator, { petition: copy.slug }))).toMatch(/^400 Give the address of the petition it duplicates/);
     const draft = await createPetition(db, organizer, petitionInput({ title: "A private draft about the four-day week" }));
     expect(await refusal(() => markDuplicate(db, moderator, { petition: copy.slug, duplicateOf: draft.slug }))).toBe(
       "404 No open or recently closed petition at that address to point signers to.",

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { closePetitionAction, deliverPetitionAction, inviteCoOrganizerAction, removeCoOrganizerAction } from "@/app/petitions/actions";
 import { postUpdateAction } from "@/app/responses/actions";
-import { ActionForm } from "@/components/ActionForm";
+import { ActionForm, FormField } from "@/components/ActionForm";
 import { BreakdownBars, TotalsExplained } from "@/components/BreakdownBars";
-import { formatCount, formatDate } from "@/components/format";
+import { formatCount, formatDate, formatRate } from "@/components/format";
 import { ProgressBar } from "@/components/ProgressBar";
 import { SignatureChart } from "@/components/SignatureChart";
 import { getActor } from "@/lib/auth/session";
@@ -36,8 +36,8 @@ export default async function DashboardPage({ params }: PageProps<"/petitions/[s
   }
   const [team, tools, updates] = await Promise.all([listOrganizersForManagement(db, actor, petitionId), organizerTools(db, actor, petitionId), listOrganizerUpdates(db, petitionId)]);
   const d = dashboard;
-  const hidden = { petitionId: d.petition.id, slug };
-  const path = `/petitions/${slug}/dashboard`;
+  // The actions revalidate from what their command changed, so the forms send only the petition's id.
+  const hidden = { petitionId: d.petition.id };
   return (
     <div>
       <p className="text-sm"><Link href={`/petitions/${slug}`} className="text-brand underline">Back to the petition</Link></p>
@@ -49,9 +49,10 @@ export default async function DashboardPage({ params }: PageProps<"/petitions/[s
           <div>
             <h3 className="font-semibold">Post an update</h3>
             {tools.update ? (
-              <ActionForm action={postUpdateAction} hidden={{ petitionId: d.petition.id, path }} submitLabel="Post update to signers">
-                <label htmlFor="update-body" className="mt-1 block text-sm">Tell signers and followers what happened; they are notified.</label>
-                <textarea id="update-body" name="body" rows={4} required maxLength={10000} className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2" />
+              <ActionForm action={postUpdateAction} hidden={hidden} submitLabel="Post update to signers">
+                <FormField id="update-body" name="body" label="Tell signers and followers what happened; they are notified." labelClassName="mt-1 block text-sm">
+                  <textarea id="update-body" name="body" rows={4} required maxLength={10000} className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-600" />
+                </FormField>
               </ActionForm>
             ) : (
               <p className="text-sm text-muted">Updates go to signers, so they can be posted once the petition is public.</p>
@@ -72,8 +73,9 @@ export default async function DashboardPage({ params }: PageProps<"/petitions/[s
           </div>
           <div className="grid content-start gap-4">
             <ActionForm action={inviteCoOrganizerAction} hidden={hidden} submitLabel="Invite co-organizer" variant="secondary">
-              <label htmlFor="co-organizer-email" className="block font-semibold">Invite a co-organizer</label>
-              <input id="co-organizer-email" name="email" type="email" required autoComplete="off" placeholder="Colleague's work email" className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2" />
+              <FormField id="co-organizer-email" name="email" label="Invite a co-organizer" labelClassName="block font-semibold">
+                <input id="co-organizer-email" name="email" type="email" required autoComplete="off" placeholder="Colleague's work email" className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-600" />
+              </FormField>
             </ActionForm>
             {tools.deliver && (
               <div>
@@ -96,7 +98,7 @@ export default async function DashboardPage({ params }: PageProps<"/petitions/[s
       <section aria-labelledby="progress-heading" className="mt-6 grid gap-4 sm:grid-cols-3">
         <h2 id="progress-heading" className="sr-only">Progress</h2>
         <Stat label="Signatures" value={formatCount(d.petition.signatureCount)} />
-        <Stat label="Last 7 full days, per day" value={String(d.recentRatePerDay)} />
+        <Stat label="Last 7 full days, per day" value={formatRate(d.recentRatePerDay)} />
         <Stat
           label={d.projection ? `Projected to reach the ${d.projection.target}` : "Goal"}
           value={d.projection ? (d.projection.date ? formatDate(d.projection.date) : "not before closing at this rate") : "reached"}
