@@ -64,7 +64,12 @@ describe("nothing joins an anonymous comment to its author", () => {
     );
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(["AnonComment", "SpentToken", "User", "TokenIssuance", "Signature"]));
     for (const { name } of tables) {
-      const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${name}"`);
+      // On PostgreSQL each row is read as JSON text: the driver cannot hand every column type over
+      // (the search column is a tsvector), and text is what an attacker with a dump reads anyway.
+      const rows =
+        DB_KIND === "sqlite"
+          ? await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${name}"`)
+          : (await db.$queryRawUnsafe<{ row: string }[]>(`SELECT row_to_json(t)::text AS row FROM "${name}" t`)).map((r) => JSON.parse(r.row) as Record<string, unknown>);
       for (const row of rows) {
         const text = JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
         const mentionsComment = posted.some((c) => text.includes(c.id) || text.includes(c.body));
