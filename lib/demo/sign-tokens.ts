@@ -1,0 +1,45 @@
+// The demo's signatures go through the same token flow as a browser (decision 018): each visitor
+// collects the petition's token, a named signer spends it with their name, an anonymous signer
+// spends it without an account and the signature is written in a batch of that day. So the
+// demo's database holds no link between an anonymous signature and a person either.
+import type { Actor } from "@/lib/auth/actor";
+import { blindForPetitions, finalizeForPetitions, type SignTokenHeld } from "@/lib/anonymity/client";
+import type { Db } from "@/lib/db/client";
+import { isoDay } from "@/lib/validation";
+import { signPetition } from "@/lib/signatures";
+import { flushSignatures, queueAnonymous } from "@/lib/signatures/anonymous";
+import { collectTokens, signKeyFor } from "@/lib/signatures/tokens";
+
+/** Collects one person's token for one petition, as their browser would on a visit. */
+export async function visit(db: Db, person: Actor, petitionId: string, now: Date): Promise<SignTokenHeld | null> {
+  const key = await signKeyFor(db, petitionId);
+  const blinded = await blindForPetitions([{ petitionId, keyId: key.stored.id, publicKey: key.stored.publicKey }]);
+  const { issued } = await collectTokens(db, person, { tokens: blinded.map((b) => ({ petitionId, keyId: b.keyId, blindedMessage: b.blindedMessage })) }, { now });
+  return (await finalizeForPetitions(blinded, issued))[0] ?? null;
+}
+
+/** Signs as the browser would: collect the token, then spend it by name or anonymously. */
+export function demoSigner(db: Db) {
+  let pendingDay: string | null = null;
+  let last: Date | null = null;
+  const flush = async () => {
+    if (last) await flushSignatures(db, last, { force: true });
+    pendingDay = null;
+  };
+  return {
+    async sign(person: Actor, petitionId: string, visibility: "named" | "anonymous", now: Date): Promise<boolean> {
+      const token = await visit(db, person, petitionId, now);
+      if (!token) return false;
+      const wire = { nonce: token.nonce, signature: token.signature };
+      if (visibility === "named") return (await signPetition(db, person, petitionId, { visibility, token: wire }, { now })).status === "signed";
+      // Anonymous signatures of one day are written in one batch at the end of that day.
+      if (pendingDay && pendingDay !== isoDay(now)) await flush();
+      await queueAnonymous(db, petitionId, "sign", { token: wire }, { now });
+      pendingDay = isoDay(now);
+      last = now;
+      return true;
+    },
+    /** Writes the anonymous signatures still waiting. */
+    flush,
+  };
+}
