@@ -28,6 +28,16 @@ const petitionFields = (formData: FormData) => ({
   programId: formData.get("programId") ?? undefined,
 });
 
+/** The token field as the sign form sends it (JSON), or undefined; anything malformed is left for the domain to refuse. */
+function tokenField(value: FormDataEntryValue | null): unknown {
+  if (typeof value !== "string" || !value) return undefined;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
 const id = (formData: FormData) => String(formData.get("petitionId") ?? "");
 const slug = (formData: FormData) => String(formData.get("slug") ?? "");
 
@@ -111,6 +121,8 @@ export async function signAction(_prev: ActionState, formData: FormData): Promis
       invite: typeof invite === "string" && invite ? invite : undefined,
       // An anonymous signature never follows (the checkbox is only offered with a name).
       follow: formData.get("visibility") === "named" && formData.get("follow") === "true",
+      // The petition's signing token this browser holds, spent by the named signature (decision 018).
+      token: tokenField(formData.get("token")),
     });
     revalidatePath(`/petitions/${slug(formData)}`);
     if (result.status === "already_signed") return { ok: true, message: "You had already signed this petition." };

@@ -26,6 +26,7 @@ import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { getPetitionDetail, publicPetitionTitle, type PetitionDetail } from "@/lib/petitions/queries";
 import { anonymousRefusal, getOwnSignature, listNamedSigners } from "@/lib/signatures";
+import { tokenTally } from "@/lib/signatures/tokens";
 
 export const dynamic = "force-dynamic";
 
@@ -50,7 +51,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
   const invite = typeof query.invite === "string" ? query.invite : undefined;
   const { actor, petition } = await load(slug, invite);
   const isPublic = petition.state === "open" || petition.state === "closed";
-  const [signers, ownSignature, comments, keys, responses, updates, following, namedOnly, crowd] = await Promise.all([
+  const [signers, ownSignature, comments, keys, responses, updates, following, namedOnly, crowd, tally] = await Promise.all([
     listNamedSigners(db, petition.id, { take: 100 }),
     getOwnSignature(db, actor, petition.id),
     isPublic ? listComments(db, { petitionId: petition.id }, { limit: 50 }) : null,
@@ -60,6 +61,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
     isFollowing(db, actor, { targetType: "petition", targetId: petition.id }),
     anonymousRefusal(db, actor, petition.id),
     commentCrowd(db),
+    tokenTally(db, petition.id),
   ]);
   const path = `/petitions/${petition.slug}`;
   const anonymousCount = petition.signatureCount - signers.length;
@@ -190,6 +192,13 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
             <ProgressBar count={petition.signatureCount} goal={petition.goal} label="Progress toward the goal" />
           </div>
           <dl className="mt-4 grid gap-1 text-sm">
+            {isPublic && (
+              <Row term="Signing tokens issued">
+                <span data-testid="tokens-issued" title="People who collected this petition's token or signed it by name: the count can never exceed them.">
+                  {formatCount(tally.tokensIssued)}
+                </span>
+              </Row>
+            )}
             <Row term="Leadership must respond at">{formatCount(petition.responseThreshold)} signatures</Row>
             {petition.thresholdReachedAt && <Row term="Threshold reached">{formatDate(petition.thresholdReachedAt)}</Row>}
             {petition.responseDueAt && <Row term="Response due by">{formatDate(petition.responseDueAt)}</Row>}
