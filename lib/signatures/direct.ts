@@ -88,7 +88,8 @@ function signOne(client: Database.Database, job: Job): DirectSignResult | "fallb
   const p = prepared(client, "SELECT state, hiddenReason, closesAt, signatureCount, responseThreshold, thresholdReachedAt FROM Petition WHERE id = ?").get(job.petitionId) as
     | PetitionRow
     | undefined;
-  if (!p || p.state !== "open" || p.hiddenReason !== null || fromSqliteTime(p.closesAt)! <= job.now) return "fallback";
+  // Only named signatures are written here; the general path refuses an anonymous one (decision 018).
+  if (job.visibility !== "named" || !p || p.state !== "open" || p.hiddenReason !== null || fromSqliteTime(p.closesAt)! <= job.now) return "fallback";
   const petition = { id: job.petitionId, state: p.state };
 
   const existing = prepared(client, "SELECT visibility, coSponsor, createdAt FROM Signature WHERE petitionId = ? AND userId = ?").get(job.petitionId, job.userId) as
@@ -101,9 +102,9 @@ function signOne(client: Database.Database, job: Job): DirectSignResult | "fallb
       petition: { ...petition, signatureCount: p.signatureCount },
     };
   }
-  // Only named signatures come here. Whoever holds this petition's token slot (collected a token,
+  // Whoever holds this petition's token slot (collected a token,
   // or signed by name before) goes the general path, which asks for the token (decision 018).
-  if (job.visibility !== "named" || prepared(client, "SELECT 1 FROM SignTokenIssuance WHERE petitionId = ? AND userId = ?").get(job.petitionId, job.userId)) return "fallback";
+  if (prepared(client, "SELECT 1 FROM SignTokenIssuance WHERE petitionId = ? AND userId = ?").get(job.petitionId, job.userId)) return "fallback";
   // Crossing the response threshold records a timeline event and notifies followers: rare, so
   // the general path does it.
   if (p.thresholdReachedAt === null && p.signatureCount + 1 >= p.responseThreshold) return "fallback";

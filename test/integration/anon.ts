@@ -54,8 +54,8 @@ export async function gatherCrowd(db: Db, people: Actor[], now = new Date()): Pr
 }
 
 /** Collects this person's signing tokens for every open petition, as the browser does on a page load (decision 018). */
-export async function collectSignTokens(db: Db, actor: Actor, now = new Date()) {
-  const keys = await collectableTokens(db, actor, { now });
+export async function collectSignTokens(db: Db, actor: Actor, now = new Date(), only?: string) {
+  const keys = (await collectableTokens(db, actor, { now })).filter((k) => !only || k.petitionId === only);
   if (keys.length === 0) return new Map<string, SignTokenHeld>();
   const blinded = await blindForPetitions(keys);
   const { issued } = await collectSignTokensOnServer(db, actor, { tokens: blinded.map((b) => ({ petitionId: b.petitionId, keyId: b.keyId, blindedMessage: b.blindedMessage })) }, { now });
@@ -67,7 +67,7 @@ export const wire = (t: SignTokenHeld) => ({ nonce: t.nonce, signature: t.signat
 
 /** Signs anonymously as the browser does (collect, spend cookieless) and writes the batch at once. */
 export async function signAnonymouslyNow(db: Db, actor: Actor, petitionId: string, now = new Date()) {
-  const tokens = await collectSignTokens(db, actor, now);
+  const tokens = await collectSignTokens(db, actor, now, petitionId);
   const token = tokens.get(petitionId);
   if (!token) throw new Error("no signing token could be collected for this petition");
   const answer = await queueAnonymous(db, petitionId, "sign", { token: wire(token) }, { now });
