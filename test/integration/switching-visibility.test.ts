@@ -101,10 +101,10 @@ describe("switching visibility", () => {
           if (leftNames.length > 0) expect(after.count).toBe(before.count - leftNames.length);
         }
       }),
-      { numRuns: 12 },
+      { numRuns: 8 },
     );
     // Each run collects tokens (blinding in JavaScript, as the browser does) and writes batches.
-  }, 180_000);
+  }, 240_000);
 
   it("retention removes the record of a withdrawn named signature", async () => {
     await writeSettings(db, { retentionMonths: 6 });

@@ -12,7 +12,7 @@ const request = (method: string, headers: Record<string, string>) =>
 describe("the anonymous signature door", () => {
   for (const [name, handler] of [["POST", POST], ["DELETE", DELETE], ["PUT", PUT]] as const) {
     it(`${name} refuses a Cookie or an Authorization header`, async () => {
-      for (const header of [{ cookie: "authjs.session-token=x" }, { authorization: "Bearer x" }]) {
+      for (const header of [{ cookie: "authjs.session-token=x" }, { authorization: "Bearer x" }] as Record<string, string>[]) {
         const res = await handler(request(name, header), ctx);
         expect(res.status).toBe(400);
         expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/without cookies/);
