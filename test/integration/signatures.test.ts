@@ -83,7 +83,7 @@ describe("signing", () => {
     const ids = people.map((u) => u.id);
     await Promise.all(people.slice(0, 60).map((u) => signPetition(db, u, p.id, { visibility: "named" })));
     // Ten anonymous signatures, queued in parallel and written in one batch.
-    const tokens = await Promise.all(people.slice(160).map(async (u) => (await collectSignTokens(db, u)).get(p.id)!));
+    const tokens = await Promise.all(people.slice(160).map(async (u) => (await collectSignTokens(db, u, new Date(), p.id)).get(p.id)!));
     await Promise.all(tokens.map((t) => queueAnonymous(db, p.id, "sign", { token: wire(t) })));
     await flushSignatures(db, undefined, { force: true });
     // Another process signs 50 new people and withdraws 30 while this one signs another 50
