@@ -240,3 +240,44 @@ describe("the rules", () => {
     await flushSignatures(db, undefined, { force: true });
   });
 });
+
+describe("the migration of anonymous signatures made before tokens", () => {
+  it("keeps them counted, unlinks them, blocks a second signature, and lets the holder attach a token later", async () => {
+    const organizer = await makeUser(db);
+    const p = (await openPetitionFor(db, organizer)).id;
+    const [old, named] = [await makeUser(db), await makeUser(db)];
+    // What the old code wrote: an anonymous signature row with the account.
+    await db.signature.create({ data: { petitionId: p, userId: old.id, visibility: "anonymous" } });
+    await db.petition.update({ where: { id: p }, data: { signatureCount: { increment: 1 } } });
+    await signPetition(db, named, p, { visibility: "named" });
+    const folder = DB_KIND === "sqlite" ? "prisma/migrations" : "prisma/postgres/migrations";
+    const sql = readFileSync(path.join(folder, "20261201142645_unlinkable_signatures", "migration.sql"), "utf8");
+    const data = sql.slice(sql.indexOf("-- Data"));
+    // Re-running the data part on a database that has tokens already: only the new old-style row moves.
+    await db.signTokenIssuance.deleteMany({ where: { petitionId: p } });
+    for (const statement of data.replace(/^--.*$/gm, "").split(";").map((s) => s.trim()).filter(Boolean)) {
+      if (/INSERT INTO "SignTokenIssuance"/.test(statement)) await db.$executeRawUnsafe(statement.replace(/FROM "Signature"/, `FROM "Signature" WHERE "petitionId" = '${p}'`).replace(/FROM "NamedWithdrawal"/, `FROM "NamedWithdrawal" WHERE "petitionId" = '${p}'`));
+      else await db.$executeRawUnsafe(statement);
+    }
+    expect(await db.signature.count({ where: { userId: old.id } })).toBe(0);
+    expect(await db.anonSignature.count({ where: { petitionId: p, nonceHash: null } })).toBe(1);
+    expect((await db.petition.findUniqueOrThrow({ where: { id: p } })).signatureCount).toBe(4);
+    expect(await reconcileCounts(db)).toEqual([]);
+    // The claim blocks signing again by name; the named signer keeps their slot.
+    await expect(signPetition(db, old, p, { visibility: "named" })).rejects.toMatchObject({ status: 409 });
+    expect((await db.signTokenIssuance.findUniqueOrThrow({ where: { petitionId_userId: { petitionId: p, userId: old.id } } })).legacyDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The next visit collects the token against the claim and rewrites the row as a plain one.
+    const token = (await collectSignTokens(db, old, new Date(), p)).get(p)!;
+    expect((await db.signTokenIssuance.findUniqueOrThrow({ where: { petitionId_userId: { petitionId: p, userId: old.id } } })).legacyDay).toBeNull();
+    expect((await collectSignTokens(db, named, new Date(), p)).has(p)).toBe(false);
+    // The browser attaches it in a batch; then it can withdraw, and the count stays exact.
+    expect((await queueAnonymous(db, p, "attach", { token: wire(token) })).status).toBe("queued");
+    await flushSignatures(db, undefined, { force: true });
+    expect(await db.anonSignature.count({ where: { petitionId: p, nonceHash: null } })).toBe(0);
+    expect((await db.petition.findUniqueOrThrow({ where: { id: p } })).signatureCount).toBe(4);
+    await queueAnonymous(db, p, "withdraw", { token: wire(token) });
+    await flushSignatures(db, undefined, { force: true });
+    expect((await db.petition.findUniqueOrThrow({ where: { id: p } })).signatureCount).toBe(3);
+    expect(await reconcileCounts(db)).toEqual([]);
+  });
+});
