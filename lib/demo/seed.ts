@@ -7,7 +7,7 @@ import { closePetition, createPetition, submitForCoSponsors } from "@/lib/petiti
 import { writeSettings } from "@/lib/settings";
 import { signPetition } from "@/lib/signatures";
 import { PERSONAS } from "./personas";
-import { demoSigner, visit } from "./sign-tokens";
+import { demoSigner, visitKeeping, type DemoWallets } from "./sign-tokens";
 import { markCommitmentKept, markMissedCommitments, postOrganizerUpdate, postResponse } from "@/lib/responses";
 import { FLOW_COMMENTS, PETITION_COMMENTS, seedDiscussions, seedFlowPausedPolicy, seedPrograms } from "./seed-programs";
 
@@ -88,6 +88,7 @@ export async function seedDemo(db: Db, opts: { now?: Date; employees?: number } 
   await seedPrograms(db, lena, now);
   const crowd = users.filter((u) => !PERSONAS.some((p) => p.email === u.email));
   let signatures = 0;
+  const wallets: DemoWallets = new Map();
 
   /** Creates, submits and co-sponsors a petition at a moment in the past. */
   const openAt = async (organizer: SeedUser, input: Record<string, unknown>, at: Date, coSponsors: SeedUser[]) => {
@@ -109,7 +110,7 @@ export async function seedDemo(db: Db, opts: { now?: Date; employees?: number } 
       [signers[i], signers[j]] = [signers[j]!, signers[i]!];
     }
     const times = signers.map(() => from.getTime() + shape(rand()) * (to.getTime() - from.getTime())).sort((a, b) => a - b);
-    const signer = demoSigner(db);
+    const signer = demoSigner(db, wallets);
     for (const [i, person] of signers.entries()) {
       if (await signer.sign(person, petitionId, rand() < 0.42 ? "named" : "anonymous", new Date(times[i]!))) signatures++;
     }
@@ -117,7 +118,8 @@ export async function seedDemo(db: Db, opts: { now?: Date; employees?: number } 
     // as many colleagues again visited and did not sign, so the token holders are a crowd.
     const signing = new Set(people.map((p) => p.id));
     const visitors = crowd.filter((u) => !signing.has(u.id) && rand() < (people.length * 0.3) / crowd.length);
-    for (const v of visitors) await visit(db, v, petitionId, new Date(from.getTime() + rand() * (to.getTime() - from.getTime())));
+    // A visitor may sign in a later wave: their browser keeps the token of this visit.
+    for (const v of visitors) await visitKeeping(db, wallets, v, petitionId, new Date(from.getTime() + rand() * (to.getTime() - from.getTime())));
     await also?.(signer);
     await signer.flush();
   };

@@ -27,8 +27,18 @@ export async function visit(db: Db, person: Actor, petitionId: string, now: Date
   return answer ? { petitionId, keyId: key.stored.id, nonce: nonce.toString("base64"), signature: answer.blindSignature } : null;
 }
 
-/** Signs as the browser would: collect the token, then spend it by name or anonymously. */
-export function demoSigner(db: Db) {
+/** The tokens the demo's browsers hold, by person and petition: a visitor who signs later spends the token of their visit. */
+export type DemoWallets = Map<string, SignTokenHeld>;
+const walletKey = (person: Actor, petitionId: string) => `${person.id}:${petitionId}`;
+
+/** A visit that keeps the token in the person's (demo) browser. */
+export async function visitKeeping(db: Db, wallets: DemoWallets, person: Actor, petitionId: string, now: Date): Promise<void> {
+  const token = await visit(db, person, petitionId, now);
+  if (token) wallets.set(walletKey(person, petitionId), token);
+}
+
+/** Signs as the browser would: collect the token (or use the one an earlier visit collected), then spend it by name or anonymously. */
+export function demoSigner(db: Db, wallets: DemoWallets = new Map()) {
   let pendingDay: string | null = null;
   let last: Date | null = null;
   const flush = async () => {
@@ -37,8 +47,9 @@ export function demoSigner(db: Db) {
   };
   return {
     async sign(person: Actor, petitionId: string, visibility: "named" | "anonymous", now: Date): Promise<boolean> {
-      const token = await visit(db, person, petitionId, now);
+      const token = wallets.get(walletKey(person, petitionId)) ?? (await visit(db, person, petitionId, now));
       if (!token) return false;
+      wallets.delete(walletKey(person, petitionId));
       const wire = { nonce: token.nonce, signature: token.signature };
       if (visibility === "named") return (await signPetition(db, person, petitionId, { visibility, token: wire }, { now })).status === "signed";
       // Anonymous signatures of one day are written in one batch at the end of that day.
