@@ -28,14 +28,16 @@ export function AnonymousStatus({ petitionId }: { petitionId: string }) {
   const withdrawing = waiting?.op === "withdraw";
   return (
     <div data-testid="anonymous-status">
-      <p className="font-semibold">
-        {withdrawing ? "Your anonymous signature is being withdrawn." : waiting?.op === "sign" ? "Your anonymous signature is queued." : "You signed this petition anonymously."}
-      </p>
-      <p className="text-sm text-muted">
-        {waiting
-          ? `It is written with everyone else's in the next batch${waiting.publishAt ? `, at ${time(waiting.publishAt)} UTC or later` : ""} (within the hour), so the moment you signed is not stored. This browser keeps it and sends it again until it is counted.`
-          : "Only this browser knows: the server stores your signature without your account, and a token nobody can trace back to you."}
-      </p>
+      <div role="status">
+        <p className="font-semibold">
+          {withdrawing ? "Your anonymous signature is being withdrawn." : waiting?.op === "sign" ? "Your anonymous signature is queued." : "You signed this petition anonymously."}
+        </p>
+        <p className="text-sm text-muted">
+          {waiting
+            ? `It is written with everyone else's in the next batch${waiting.publishAt ? `, at ${time(waiting.publishAt)} UTC or later` : ""} (within the hour), so the moment you signed is not stored. This browser keeps it and sends it again until it is counted.`
+            : "Only this browser knows: the server stores your signature without your account, and a token nobody can trace back to you."}
+        </p>
+      </div>
       {!waiting && account && (
         <button
           type="button"
