@@ -142,6 +142,9 @@ const ORIGINS = fc.oneof(
 function mutatingRoutes(dir = path.resolve("app/api"), prefix = "/api"): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir)) {
+    // /api/[...rest] answers every address no route handles with a JSON 404 and stores nothing
+    // (the authorization matrix and the long-URL test below send to it): not a mutating route.
+    if (prefix === "/api" && entry === "[...rest]") continue;
     const full = path.join(dir, entry);
     if (statSync(full).isDirectory()) found.push(...mutatingRoutes(full, `${prefix}/${entry}`));
     else if (/^route\.tsx?$/.test(entry)) {
@@ -430,7 +433,7 @@ test("bytes that are not UTF-8 are refused on every mutating route with a 400, a
     }
     // The same comment with the broken byte taken out is accepted: the refusal was for the bytes.
     // It waits for its batch (this server publishes once a day), so it is queued, not yet stored.
-    const ok = await send({ ...requests[3]!, body: JSON.stringify({ thread: { programSlug: prepared.program }, body: "A comment with a broken byte:  here.", token }) });
+    const ok = await send({ ...requests.find((r) => r.path === "/api/comments")!, body: JSON.stringify({ thread: { programSlug: prepared.program }, body: "A comment with a broken byte:  here.", token }) });
     expect(ok.status, ok.text).toBe(202);
     expect(JSON.parse(ok.text).status).toBe("queued");
   } finally {

@@ -62,7 +62,11 @@ async function shareWallet(page: Page) {
           read.onsuccess = () => {
             const local = (read.result ?? {}) as Record<string, unknown>;
             let added = 0;
-            for (const [id, held] of Object.entries(saved)) if (!(id in local)) (local[id] = held), added++;
+            for (const [id, held] of Object.entries(saved)) {
+              if (id in local) continue;
+              local[id] = held;
+              added++;
+            }
             const write = store.put(local, key);
             write.onerror = () => reject(write.error);
             write.onsuccess = () => resolve({ merged: local, added });
