@@ -86,6 +86,9 @@ export default defineConfig({
         UNDERSIGNED_LIVE_TICK_MS: "300",
         // Comment batches every 2 seconds instead of 5 minutes, so a comment appears within a test.
         UNDERSIGNED_COMMENT_BATCH_SECONDS: "2",
+        // Anonymous signatures likewise, with no hold for a crowd of k (decision 018).
+        UNDERSIGNED_SIGNATURE_BATCH_SECONDS: "2",
+        UNDERSIGNED_SIGNATURE_BATCH_HOLD_SECONDS: "0",
       },
     },
   ],

@@ -5,6 +5,7 @@ import { signAction, withdrawAction } from "@/app/petitions/actions";
 import { initialActionState } from "@/lib/http/action";
 import { CopyLink } from "./CopyLink";
 import { FormMessage } from "./FormMessage";
+import { AnonymousStatus, NoTokenNote, signAnonymously, TokenTransfer, useSignToken } from "./anonymous/AnonymousSign";
 
 type Props = {
   petitionId: string;
@@ -22,6 +23,11 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring, n
   const [visibility, setVisibility] = useState<"named" | "anonymous">("named");
   // Withdrawing asks first, in the page (not a browser dialog): one stray click must not undo a signature.
   const [confirming, setConfirming] = useState(false);
+  // The anonymous path lives in ./anonymous (decision 018): this browser's token for the petition.
+  const token = useSignToken(petitionId);
+  const [noToken, setNoToken] = useState(false);
+
+  if (!signature && (token.held?.signed === "anonymously" || token.waiting)) return <AnonymousStatus petitionId={petitionId} />;
 
   if (signature) {
     return (
@@ -65,8 +71,20 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring, n
 
   return (
     // The action itself, not a function around it: React renders a server action into the form's
-    // HTML, so the form works before its script loads (or without it).
-    <form action={sign} onSubmit={() => setConfirming(false)}>
+    // HTML, so the form works before its script loads (or without it). Only the anonymous choice
+    // is taken over by the script, which spends this browser's token without cookies.
+    <form
+      action={sign}
+      onSubmit={(e) => {
+        setConfirming(false);
+        if (visibility !== "anonymous") return;
+        // Anonymous signatures never go through the signed-in form: the browser sends the token without cookies.
+        e.preventDefault();
+        setNoToken(!token.held);
+        if (token.held) void signAnonymously(petitionId);
+      }}
+    >
+      {token.held?.signed === "no" && <input type="hidden" name="token" value={JSON.stringify({ nonce: token.held.token.nonce, signature: token.held.token.signature })} />}
       <input type="hidden" name="petitionId" value={petitionId} />
       <input type="hidden" name="slug" value={slug} />
       {invite && <input type="hidden" name="invite" value={invite} />}
@@ -90,11 +108,13 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring, n
             <span>
               <span className="font-medium">Anonymously</span>
               <span className="block text-sm text-muted">
-                Counted, never listed: no page, export, breakdown or API shows who signed anonymously, and
-                signing this way follows nothing and sends you no mail. But today your account is stored with
-                your anonymous signature, so that you count only once: anyone who can read the database or a
-                backup (an administrator, IT) can see that you signed. Unlinkable tokens that remove this are
-                designed, not built yet.
+                Counted, never listed, and not stored with your account: this browser spends the petition&apos;s
+                signing token, which it collected for every open petition whether or not you sign, without cookies.
+                Signatures are written in batches (within the hour), so not even the moment points at you; the count
+                moves when the batch is written. Anyone holding the database, its backups and the server&apos;s keys
+                sees only who collected tokens. Not protected: what you tell people, software on your device, someone
+                watching the network live. If you signed anonymously before tokens existed, the database notes it
+                until this browser collects your token (on your next visit); backups from before then still show it.
               </span>
             </span>
           </label>
@@ -117,6 +137,9 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring, n
         {signing ? "Signing…" : coSponsoring ? "Co-sponsor" : "Sign"}
       </button>
       <FormMessage state={signState} />
+      {noToken && <NoTokenNote />}
+      <AnonymousStatus petitionId={petitionId} />
+      {!coSponsoring && <TokenTransfer />}
       {withdrawState.ok && <FormMessage state={withdrawState} />}
     </form>
   );

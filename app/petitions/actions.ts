@@ -27,6 +27,16 @@ const petitionFields = z.object({
 });
 const onePetition = z.object({ petitionId: formId("petition") });
 
+/** The token field as the sign form sends it (JSON), or undefined; anything malformed is left for the domain to refuse. */
+function tokenField(value: string | undefined): unknown {
+  if (!value) return undefined;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
 export async function createPetitionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return formAction(formData, {
     input: petitionFields,
@@ -102,7 +112,7 @@ export async function deliverPetitionAction(_prev: ActionState, formData: FormDa
 
 export async function signAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return formAction(formData, {
-    input: onePetition.extend({ visibility: formText, invite: formText, follow: formText }),
+    input: onePetition.extend({ visibility: formText, invite: formText, follow: formText, token: formText }),
     rateLimit: "sign",
     run: async ({ db, actor, input }) => {
       const result = await signPetition(db, actor, input.petitionId, {
@@ -110,6 +120,8 @@ export async function signAction(_prev: ActionState, formData: FormData): Promis
         invite: input.invite || undefined,
         // An anonymous signature never follows (the checkbox is only offered with a name).
         follow: input.visibility === "named" && input.follow === "true",
+        // The petition's signing token this browser holds, spent by the named signature (decision 018).
+        token: tokenField(input.token),
       });
       return { result, petition: await petitionSlugById(db, result.petition.id) };
     },

@@ -57,3 +57,37 @@ export async function finalizeTokens(key: KeyInfo, blinded: Blinded, blindSignat
   }
   return tokens;
 }
+
+/** A petition's key as the collection endpoint lists it. */
+export type SignKeyInfo = { petitionId: string; keyId: string; publicKey: string };
+/** A signing token as the browser keeps it: the petition is bound by the key. */
+export type SignTokenHeld = { petitionId: string; keyId: string; nonce: string; signature: string };
+
+export type BlindedSign = { petitionId: string; keyId: string; blindedMessage: string; nonce: Uint8Array; inv: Uint8Array; prepared: Uint8Array; publicKey: string };
+
+/** Blinds one fresh nonce per petition under that petition's key (decision 018). */
+export async function blindForPetitions(keys: SignKeyInfo[]): Promise<BlindedSign[]> {
+  const s = suite();
+  const out: BlindedSign[] = [];
+  for (const k of keys) {
+    const publicKey = await importKey(k.publicKey);
+    const nonce = crypto.getRandomValues(new Uint8Array(32));
+    const prepared = s.prepare(nonce);
+    const { blindedMsg, inv } = await s.blind(publicKey, prepared);
+    out.push({ petitionId: k.petitionId, keyId: k.keyId, blindedMessage: toBase64(blindedMsg), nonce, inv, prepared, publicKey: k.publicKey });
+  }
+  return out;
+}
+
+/** Unblinds the server's answers into signing tokens, checking each against the petition's key. */
+export async function finalizeForPetitions(blinded: BlindedSign[], issued: { petitionId: string; blindSignature: string }[]): Promise<SignTokenHeld[]> {
+  const s = suite();
+  const out: SignTokenHeld[] = [];
+  for (const answer of issued) {
+    const b = blinded.find((x) => x.petitionId === answer.petitionId);
+    if (!b) continue;
+    const signature = await s.finalize(await importKey(b.publicKey), b.prepared, fromBase64(answer.blindSignature), b.inv);
+    out.push({ petitionId: b.petitionId, keyId: b.keyId, nonce: toBase64(b.nonce), signature: toBase64(signature) });
+  }
+  return out;
+}

@@ -27,6 +27,19 @@ export function fingerprintOf(keyId: string): string {
   return keyId.match(/.{4}/g)!.join(" ");
 }
 
+/** A fresh 2048-bit RSA key pair (about 0.1 s), DER in base64, with its id. */
+export function newKeyPair(): { id: string; publicKey: string; privateKey: string } {
+  const pair = generateKeyPairSync("rsa", { modulusLength: 2048, publicExponent: 0x10001 });
+  const publicKey = pair.publicKey.export({ format: "der", type: "spki" }).toString("base64");
+  const privateKey = pair.privateKey.export({ format: "der", type: "pkcs8" }).toString("base64");
+  return { id: keyIdOf(publicKey), publicKey, privateKey };
+}
+
+/** Parses a stored key once and remembers it by id. */
+export function loadKey(stored: { id: string; publicKey: string; privateKey: string }) {
+  return load({ ...stored, week: "" });
+}
+
 function load(stored: StoredKey) {
   const hit = cache.get(stored.id);
   if (hit) return hit;
@@ -58,11 +71,9 @@ async function storedKeyOfWeek(db: Db, week: string) {
 export async function keyForWeek(db: Db, week: string) {
   const existing = await storedKeyOfWeek(db, week);
   if (existing) return existing;
-  const pair = generateKeyPairSync("rsa", { modulusLength: 2048, publicExponent: 0x10001 });
-  const publicKey = pair.publicKey.export({ format: "der", type: "spki" }).toString("base64");
-  const privateKey = pair.privateKey.export({ format: "der", type: "pkcs8" }).toString("base64");
+  const { id, publicKey, privateKey } = newKeyPair();
   try {
-    const created = await db.tokenKey.create({ data: { id: keyIdOf(publicKey), week, publicKey, privateKey } });
+    const created = await db.tokenKey.create({ data: { id, week, publicKey, privateKey } });
     return load(created);
   } catch (error) {
     // Another request created the week's key first; use that one.

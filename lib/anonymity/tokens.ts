@@ -36,7 +36,7 @@ export const tokenSchema = z.object({
 });
 export type Token = z.infer<typeof tokenSchema>;
 
-const fromBase64 = (s: string) => Buffer.from(s.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+export const fromBase64 = (s: string) => Buffer.from(s.replace(/-/g, "+").replace(/_/g, "/"), "base64");
 
 export type Allowance = { week: string; allowance: number; issued: number; remaining: number; renewsOn: string };
 
@@ -75,13 +75,7 @@ export async function issueTokens(db: Db, actor: Actor | null, input: unknown, c
   }
   const settings = await getSettings(db);
   const allowance = settings.weeklyTokenAllowance;
-  const messages = blindedMessages.map((m, i) => {
-    const bytes = fromBase64(m);
-    if (bytes.length !== MODULUS_BYTES) {
-      throw new DomainError("invalid_input", `Blinded message ${i + 1} must be ${MODULUS_BYTES} bytes.`);
-    }
-    return bytes;
-  });
+  const messages = blindedMessages.map((m, i) => blindedMessageOf(m, `Blinded message ${i + 1}`));
 
   return db.$transaction(async (tx) => {
     const where = { userId_week_purpose: { userId: person.id, week, purpose: TOKEN_PURPOSE } };
@@ -120,12 +114,12 @@ export async function issueTokens(db: Db, actor: Actor | null, input: unknown, c
  * and is not constant time. The result is checked (s^e mod n = m) before it is returned, as
  * RFC 9474 requires, so a fault never leaks a bad signature.
  */
-function blindSign(privateKey: import("node:crypto").KeyObject, publicKey: import("node:crypto").KeyObject, message: Buffer, index: number): Buffer {
+export function blindSign(privateKey: import("node:crypto").KeyObject, publicKey: import("node:crypto").KeyObject, message: Buffer, index: number): Buffer {
   let signature: Buffer;
   try {
     signature = privateDecrypt({ key: privateKey, padding: constants.RSA_NO_PADDING }, message);
   } catch {
-    throw new DomainError("invalid_input", `Blinded message ${index + 1} is not valid for this week's key.`);
+    throw new DomainError("invalid_input", `Blinded message ${index + 1} is not valid for this key.`);
   }
   const check = publicEncrypt({ key: publicKey, padding: constants.RSA_NO_PADDING }, signature);
   if (!check.equals(message)) throw new Error("Blind signature self-check failed");
@@ -143,13 +137,27 @@ export async function checkToken(db: Db, token: unknown, now: Date): Promise<{ n
     throw new DomainError("invalid_input", "This token belongs to an expired or unknown weekly key; collect new tokens and try again.", { token: "expired" });
   }
   const nonce = fromBase64(t.nonce);
-  const signature = fromBase64(t.signature);
-  const valid =
+  if (!verifyToken(key.publicKey, nonce, fromBase64(t.signature))) throw new DomainError("invalid_input", "This token is not valid.", { token: "invalid" });
+  return { nonceHash: nonceHashOf(nonce), keyId: t.keyId, nonce };
+}
+
+/** RFC 9474 verification: a nonce of the right size and an RSASSA-PSS (SHA-384, 48-byte salt) signature over it. */
+export function verifyToken(publicKey: import("node:crypto").KeyObject, nonce: Buffer, signature: Buffer): boolean {
+  return (
     nonce.length === NONCE_BYTES &&
     signature.length === MODULUS_BYTES &&
-    verify("sha384", nonce, { key: key.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 48 }, signature);
-  if (!valid) throw new DomainError("invalid_input", "This token is not valid.", { token: "invalid" });
-  return { nonceHash: createHash("sha256").update(nonce).digest("hex"), keyId: t.keyId, nonce };
+    verify("sha384", nonce, { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 48 }, signature)
+  );
+}
+
+/** What is stored of a spent token: SHA-256 of its nonce, hex. */
+export const nonceHashOf = (nonce: Buffer) => createHash("sha256").update(nonce).digest("hex");
+
+/** A blinded message of the right size for a 2048-bit key, or a message a person can act on. */
+export function blindedMessageOf(text: string, label: string): Buffer {
+  const bytes = fromBase64(text);
+  if (bytes.length !== MODULUS_BYTES) throw new DomainError("invalid_input", `${label} must be ${MODULUS_BYTES} bytes.`);
+  return bytes;
 }
 
 /**

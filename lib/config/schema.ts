@@ -97,6 +97,8 @@ const serverShape = describe(
     UNDERSIGNED_SCHEDULER_MS: wholeNumber(100, 3_600_000).default(30_000),
     UNDERSIGNED_LIVE_TICK_MS: wholeNumber(50, 10_000).default(500),
     UNDERSIGNED_COMMENT_BATCH_SECONDS: wholeNumber(1, 86_400).default(300),
+    UNDERSIGNED_SIGNATURE_BATCH_SECONDS: wholeNumber(1, 86_400).default(600),
+    UNDERSIGNED_SIGNATURE_BATCH_HOLD_SECONDS: wholeNumber(0, 86_400).default(3600),
     SMTP_URL: url(["smtp:", "smtps:"]).optional(),
     MAIL_FROM: z
       .string()
@@ -136,6 +138,8 @@ const serverShape = describe(
     UNDERSIGNED_SCHEDULER_MS: "a whole number of milliseconds from 100 to 3600000 (an hour: the daily digest needs a round every hour)",
     UNDERSIGNED_LIVE_TICK_MS: "a whole number of milliseconds from 50 to 10000",
     UNDERSIGNED_COMMENT_BATCH_SECONDS: "a whole number of seconds from 1 to 86400 (a day)",
+    UNDERSIGNED_SIGNATURE_BATCH_SECONDS: "a whole number of seconds from 1 to 86400 (a day): how often anonymous signatures are written",
+    UNDERSIGNED_SIGNATURE_BATCH_HOLD_SECONDS: "a whole number of seconds from 0 to 86400: how long a batch of fewer than k anonymous signatures waits for more",
     SMTP_URL: "an smtp:// or smtps:// URL",
     MAIL_FROM: "an address, optionally with a name: Name <address@example.com>",
     DIGEST_HOUR_UTC: "a whole hour from 0 to 23",

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { findForOrganizer } from "@/lib/petitions/access";
 import { getSettings } from "@/lib/settings";
 import { aggregatesCsv, computeStats, namedSignaturesCsv, type NamedRow, type Stats } from "./stats";
+import { anonymousDays } from "@/lib/signatures/anonymous";
 
 const DAY = 86_400_000;
 
@@ -37,12 +38,13 @@ export async function getDashboard(db: Db, actor: Actor | null, petitionId: stri
   // Anonymous signatures are read as dates only: nothing about their signers reaches the numbers.
   const [named, anonymous] = await Promise.all([
     namedRows(db, petitionId),
-    db.signature.findMany({ where: { petitionId, visibility: "anonymous" }, select: { createdAt: true } }),
+    anonymousDays(db, petitionId),
   ]);
   const finalAt = petition.closedAt ?? (petition.closesAt <= now ? petition.closesAt : null);
   const stats = computeStats({
     named,
-    anonymous: anonymous.map((a) => a.createdAt),
+    // Only the day of its batch is stored (decision 018); the per-day chart needs no more.
+    anonymous: anonymous.map((day) => new Date(`${day}T00:00:00Z`)),
     openedAt: petition.openedAt ?? petition.createdAt,
     finalAt,
     now,

@@ -7,6 +7,7 @@ import { closePetition, createPetition, submitForCoSponsors } from "@/lib/petiti
 import { writeSettings } from "@/lib/settings";
 import { signPetition } from "@/lib/signatures";
 import { PERSONAS } from "./personas";
+import { demoSigner, visitKeeping, type DemoWallets } from "./sign-tokens";
 import { markCommitmentKept, markMissedCommitments, postOrganizerUpdate, postResponse } from "@/lib/responses";
 import { FLOW_COMMENTS, PETITION_COMMENTS, seedDiscussions, seedFlowPausedPolicy, seedPrograms } from "./seed-programs";
 
@@ -87,6 +88,7 @@ export async function seedDemo(db: Db, opts: { now?: Date; employees?: number } 
   await seedPrograms(db, lena, now);
   const crowd = users.filter((u) => !PERSONAS.some((p) => p.email === u.email));
   let signatures = 0;
+  const wallets: DemoWallets = new Map();
 
   /** Creates, submits and co-sponsors a petition at a moment in the past. */
   const openAt = async (organizer: SeedUser, input: Record<string, unknown>, at: Date, coSponsors: SeedUser[]) => {
@@ -100,7 +102,7 @@ export async function seedDemo(db: Db, opts: { now?: Date; employees?: number } 
   };
 
   /** Signs with `count` colleagues, spread between two moments with a chosen shape. */
-  const signMany = async (petitionId: string, people: SeedUser[], from: Date, to: Date, shape: (x: number) => number) => {
+  const signMany = async (petitionId: string, people: SeedUser[], from: Date, to: Date, shape: (x: number) => number, also?: (signer: ReturnType<typeof demoSigner>) => Promise<void>) => {
     // Shuffle, so the order of signing has nothing to do with the order of the names.
     const signers = [...people];
     for (let i = signers.length - 1; i > 0; i--) {
@@ -108,10 +110,18 @@ export async function seedDemo(db: Db, opts: { now?: Date; employees?: number } 
       [signers[i], signers[j]] = [signers[j]!, signers[i]!];
     }
     const times = signers.map(() => from.getTime() + shape(rand()) * (to.getTime() - from.getTime())).sort((a, b) => a - b);
-    for (const [i, signer] of signers.entries()) {
-      const result = await signPetition(db, signer, petitionId, { visibility: rand() < 0.42 ? "named" : "anonymous" }, { now: new Date(times[i]!) });
-      if (result.status === "signed") signatures++;
+    const signer = demoSigner(db, wallets);
+    for (const [i, person] of signers.entries()) {
+      if (await signer.sign(person, petitionId, rand() < 0.42 ? "named" : "anonymous", new Date(times[i]!))) signatures++;
     }
+    // Browsers collect a token for every open petition they are shown, signing or not: a third
+    // as many colleagues again visited and did not sign, so the token holders are a crowd.
+    const signing = new Set(people.map((p) => p.id));
+    const visitors = crowd.filter((u) => !signing.has(u.id) && rand() < (people.length * 0.3) / crowd.length);
+    // A visitor may sign in a later wave: their browser keeps the token of this visit.
+    for (const v of visitors) await visitKeeping(db, wallets, v, petitionId, new Date(from.getTime() + rand() * (to.getTime() - from.getTime())));
+    await also?.(signer);
+    await signer.flush();
   };
 
   // 1. The story: a petition against keystroke capture, about 1,900 signatures over four weeks.
@@ -157,11 +167,11 @@ export async function seedDemo(db: Db, opts: { now?: Date; employees?: number } 
     [crowd[1901]!, crowd[1902]!],
   );
   await db.petition.update({ where: { id: access.id }, data: { programId: flow.id } });
-  await signMany(access.id, crowd.slice(1100, 1100 + 560), accessOpened, new Date(now.getTime() - 20 * DAY), (x) => x);
-  // Tomás signs anonymously: counted, never listed. The anonymity tests look for his name and
-  // email in every answer the app gives, to everyone.
-  await signPetition(db, persona("tomas.ferreira@example.com"), access.id, { visibility: "anonymous" }, { now: new Date(now.getTime() - 19 * DAY) });
-  signatures++;
+  // Tomás signs anonymously: counted, never listed, in the same batch as colleagues. The
+  // anonymity tests look for his name and email in every answer the app gives, to everyone.
+  await signMany(access.id, crowd.slice(1100, 1100 + 560), accessOpened, new Date(now.getTime() - 20 * DAY), (x) => x, async (signer) => {
+    if (await signer.sign(persona("tomas.ferreira@example.com"), access.id, "anonymous", new Date(now.getTime() - 20 * DAY))) signatures++;
+  });
 
   // 3. Open and young: no threshold yet.
   const quietOpened = new Date(now.getTime() - 5 * DAY);

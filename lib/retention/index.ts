@@ -19,11 +19,16 @@ export async function applyRetention(db: Db, clock: { now?: Date } = {}): Promis
   let signatures = 0;
   for (const p of due) {
     const removed = await db.$transaction(async (tx) => {
-      const { count } = await tx.signature.deleteMany({ where: { petitionId: p.id } });
+      const named = await tx.signature.deleteMany({ where: { petitionId: p.id } });
+      const anonymous = await tx.anonSignature.deleteMany({ where: { petitionId: p.id } });
+      // Who collected the petition's token, and its key, go too (decision 018).
+      const slots = await tx.signTokenIssuance.deleteMany({ where: { petitionId: p.id } });
+      await tx.signKey.deleteMany({ where: { petitionId: p.id } });
+      const count = named.count + anonymous.count;
       if (count > 0) await tx.petition.update({ where: { id: p.id }, data: { retainedCount: { increment: count } } });
       const links = await unlinkFromPetition(tx, p.id);
       const withdrawals = await tx.namedWithdrawal.deleteMany({ where: { petitionId: p.id } });
-      return { count, any: count + links.follows + links.notifications + withdrawals.count > 0 };
+      return { count, any: count + slots.count + links.follows + links.notifications + withdrawals.count > 0 };
     });
     signatures += removed.count;
     if (removed.any) petitions++;

@@ -88,7 +88,8 @@ function signOne(client: Database.Database, job: Job): DirectSignResult | "fallb
   const p = prepared(client, "SELECT state, hiddenReason, closesAt, signatureCount, responseThreshold, thresholdReachedAt FROM Petition WHERE id = ?").get(job.petitionId) as
     | PetitionRow
     | undefined;
-  if (!p || p.state !== "open" || p.hiddenReason !== null || fromSqliteTime(p.closesAt)! <= job.now) return "fallback";
+  // Only named signatures are written here; the general path refuses an anonymous one (decision 018).
+  if (job.visibility !== "named" || !p || p.state !== "open" || p.hiddenReason !== null || fromSqliteTime(p.closesAt)! <= job.now) return "fallback";
   const petition = { id: job.petitionId, state: p.state };
 
   const existing = prepared(client, "SELECT visibility, coSponsor, createdAt FROM Signature WHERE petitionId = ? AND userId = ?").get(job.petitionId, job.userId) as
@@ -101,14 +102,17 @@ function signOne(client: Database.Database, job: Job): DirectSignResult | "fallb
       petition: { ...petition, signatureCount: p.signatureCount },
     };
   }
-  // Someone who withdrew a named signature may not re-sign anonymously: the general path refuses it.
-  if (job.visibility === "anonymous" && prepared(client, "SELECT 1 FROM NamedWithdrawal WHERE petitionId = ? AND userId = ?").get(job.petitionId, job.userId)) return "fallback";
+  // Whoever holds this petition's token slot (collected a token,
+  // or signed by name before) goes the general path, which asks for the token (decision 018).
+  if (prepared(client, "SELECT 1 FROM SignTokenIssuance WHERE petitionId = ? AND userId = ?").get(job.petitionId, job.userId)) return "fallback";
   // Crossing the response threshold records a timeline event and notifies followers: rare, so
   // the general path does it.
   if (p.thresholdReachedAt === null && p.signatureCount + 1 >= p.responseThreshold) return "fallback";
 
   const at = toSqliteTime(job.now);
   prepared(client, "INSERT INTO Signature (id, petitionId, userId, visibility, coSponsor, createdAt) VALUES (?, ?, ?, ?, 0, ?)").run(randomUUID(), job.petitionId, job.userId, job.visibility, at);
+  // The token slot is taken with the (public) named signature, so no token can be collected later.
+  prepared(client, "INSERT INTO SignTokenIssuance (petitionId, userId) VALUES (?, ?)").run(job.petitionId, job.userId);
   // updatedAt is what the live hub watches for changed counts (Prisma's @updatedAt does this elsewhere).
   prepared(client, "UPDATE Petition SET signatureCount = signatureCount + 1, updatedAt = ? WHERE id = ?").run(at, job.petitionId);
   // Only a named signature may follow: an anonymous one writes nothing tied to the account but the signature.

@@ -2,18 +2,19 @@
 // with an atomic increment, so it always equals the number of signature rows (promise 6).
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
-import { DomainError, forbidden, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
+import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { DomainError, forbidden, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import { assertCanView, findPetitionOr404 } from "@/lib/petitions/access";
 import { openPetition } from "@/lib/petitions/commands";
 import { closedOn as closedMessage } from "@/lib/petitions/policy";
 import { signatureInputSchema, type SignatureInput } from "@/lib/petitions/schema";
 import { ensureFollow, unlinkFromPetition } from "@/lib/follows";
 import { getSettings } from "@/lib/settings";
-import { recordEvent } from "@/lib/timeline/record";
 import { signDirect } from "./direct";
-
-const DAY = 24 * 60 * 60 * 1000;
+import { signatureBatch } from "./anonymous";
+import { markThresholdIfReached } from "./threshold";
+import { checkSignToken } from "./tokens";
 
 export type SignResult = {
   status: "signed" | "already_signed";
@@ -36,11 +37,14 @@ export async function signPetition(
 ): Promise<SignResult> {
   const signer = requireActor(actor, "sign a petition");
   const { visibility, invite, follow } = parseInput(signatureInputSchema, input);
+  const { token } = parseInput(tokenFieldSchema, input);
   const now = clock.now ?? new Date();
-  // The common case (an open petition, no threshold crossed) on SQLite: direct SQL with group
-  // commit. Everything else, and every refusal, goes the general way below.
-  const direct = await signDirect(db, { petitionId, userId: signer.id, visibility, follow, now });
-  if (direct !== "fallback") return direct;
+  // The common case (an open petition, no threshold crossed, no token held) on SQLite: direct SQL
+  // with group commit. Everything else, and every refusal, goes the general way below.
+  if (token === undefined) {
+    const direct = await signDirect(db, { petitionId, userId: signer.id, visibility, follow, now });
+    if (direct !== "fallback") return direct;
+  }
 
   const petition = await findPetitionOr404(db, { id: petitionId });
   // The visibility check already knows whether the signer organizes it; no second query.
@@ -69,16 +73,19 @@ export async function signPetition(
       throw new DomainError("invalid_input", "Co-sponsors sign with their names; once the petition opens, anyone can sign anonymously.", { visibility: "Co-sponsors sign with their names." });
     }
   }
+  if (visibility === "anonymous") throw new DomainError("invalid_input", ANONYMOUS_BY_TOKEN, { visibility: ANONYMOUS_BY_TOKEN });
 
   const existing = await findSignature(db, petitionId, signer.id);
   if (existing) return alreadySigned(db, existing, petitionId);
-  if (visibility === "anonymous") await assertNoNamedWithdrawal(db, petitionId, signer.id);
+  const spent = token === undefined ? null : (await checkSignToken(db, petitionId, token)).nonceHash;
+  if (spent && signatureBatch(db).get(spent)) throw new DomainError("conflict", TOKEN_SIGNED_ANONYMOUSLY, { token: "spent" });
 
   const settings = await getSettings(db);
   try {
     return await db.$transaction(async (tx) => {
+      await claimTokenSlot(tx, petitionId, signer.id, spent);
       const signature = await tx.signature.create({
-        data: { petitionId, userId: signer.id, visibility, coSponsor, createdAt: now },
+        data: { petitionId, userId: signer.id, visibility, coSponsor, createdAt: now, nonceHash: spent },
         select: { visibility: true, coSponsor: true, createdAt: true },
       });
       // Only a named signature may follow; the schema already refuses the other (decision 017).
@@ -113,28 +120,42 @@ export async function signPetition(
   }
 }
 
-/** Records the moment the count first reaches the response threshold, once. */
-async function markThresholdIfReached(tx: Prisma.TransactionClient, petitionId: string, dueDays: number, now: Date) {
-  const { count } = await tx.petition.updateMany({
-    where: {
-      id: petitionId,
-      thresholdReachedAt: null,
-      signatureCount: { gte: tx.petition.fields.responseThreshold },
-    },
-    data: { thresholdReachedAt: now, responseDueAt: new Date(now.getTime() + dueDays * DAY) },
-  });
-  if (count === 1) {
-    const p = await tx.petition.findUniqueOrThrow({
-      where: { id: petitionId },
-      select: { title: true, responseThreshold: true },
-    });
-    await recordEvent(tx, {
-      kind: "threshold_reached",
-      petitionId,
-      summary: `${p.responseThreshold.toLocaleString("en")} signatures reached; leadership's response is due within ${dueDays} days: ${p.title}`,
-      at: now,
-    });
+const tokenFieldSchema = z.object({ token: z.unknown().optional() });
+
+export const ANONYMOUS_BY_TOKEN =
+  "Anonymous signatures are sent with the petition's token and without your account (POST /api/petitions/{id}/anonymous-signature, which the sign form uses), so they cannot be tied to you.";
+export const TOKEN_SIGNED_ANONYMOUSLY = "This petition's token already signed it anonymously, so it cannot sign again by name: you count once.";
+export const TOKEN_MISSING =
+  "This browser does not hold your token for this petition: it was collected in another browser or on another device (or this browser's storage was cleared). Sign there, or bring your tokens here with \"Take your tokens to another device\". Without the token you cannot sign this petition, by name or anonymously, because the token may already have signed it.";
+
+/**
+ * The one-per-person rule for a named signature, inside its transaction. Whoever has not collected
+ * this petition's token yet signs without one, and the slot is taken now, so no token can ever be
+ * collected for them. Whoever has collected it must spend it (it may have signed anonymously
+ * already, which nobody can see), unless they signed by name without a token and withdrew.
+ */
+async function claimTokenSlot(tx: Prisma.TransactionClient, petitionId: string, userId: string, nonceHash: string | null) {
+  const [slot, withdrawal] = await Promise.all([
+    tx.signTokenIssuance.findUnique({ where: { petitionId_userId: { petitionId, userId } } }),
+    tx.namedWithdrawal.findUnique({ where: { petitionId_userId: { petitionId, userId } } }),
+  ]);
+  if (slot?.legacyDay) throw new DomainError("conflict", "You signed this petition anonymously before signing tokens existed; that signature still counts, so you cannot sign again.");
+  if (nonceHash === null) {
+    if (!slot) {
+      await tx.signTokenIssuance.create({ data: { petitionId, userId } });
+      return;
+    }
+    if (withdrawal && withdrawal.nonceHash === null) {
+      await tx.namedWithdrawal.delete({ where: { petitionId_userId: { petitionId, userId } } });
+      return;
+    }
+    throw new DomainError("conflict", TOKEN_MISSING, { token: "missing" });
   }
+  if (!slot) throw new DomainError("invalid_input", "This token was not collected by your account.", { token: "invalid" });
+  if (await tx.anonSignature.findUnique({ where: { nonceHash }, select: { id: true } })) throw new DomainError("conflict", TOKEN_SIGNED_ANONYMOUSLY, { token: "spent" });
+  const other = await tx.namedWithdrawal.findUnique({ where: { nonceHash } });
+  if (other && other.userId !== userId) throw new DomainError("conflict", "This token was spent by someone else.", { token: "spent" });
+  if (withdrawal) await tx.namedWithdrawal.delete({ where: { petitionId_userId: { petitionId, userId } } });
 }
 
 export async function withdrawSignature(db: Db, actor: Actor | null, petitionId: string, clock: { now?: Date } = {}) {
@@ -152,13 +173,14 @@ export async function withdrawSignature(db: Db, actor: Actor | null, petitionId:
   }
   return db.$transaction(async (tx) => {
     const { count } = await tx.signature.deleteMany({ where: { petitionId, userId: signer.id } });
-    if (count === 1 && existing.visibility === "named") {
-      // The name was public; remembering it keeps this person from re-signing anonymously, which
-      // everyone could see as "a name left the list while the count stayed" (decision 017).
+    if (count === 1) {
+      // The name was public; remembering it (with the token it spent, which stays spent) keeps
+      // this person from re-signing anonymously, which everyone could see as "a name left the
+      // list while the count stayed" (decision 017).
       await tx.namedWithdrawal.upsert({
         where: { petitionId_userId: { petitionId, userId: signer.id } },
-        create: { petitionId, userId: signer.id },
-        update: {},
+        create: { petitionId, userId: signer.id, nonceHash: existing.nonceHash },
+        update: { nonceHash: existing.nonceHash },
       });
     }
     if (count === 1) {
@@ -183,19 +205,15 @@ export async function withdrawSignature(db: Db, actor: Actor | null, petitionId:
 export const SWITCH_REFUSED =
   "You signed this petition with your name and withdrew. You can sign it again with your name, but not anonymously: your name left the public list, so an anonymous signature now would let anyone who compares the page over time see that it was you.";
 
-async function assertNoNamedWithdrawal(db: Db, petitionId: string, userId: string) {
-  if (await withdrewNamed(db, petitionId, userId)) throw new DomainError("conflict", SWITCH_REFUSED, { visibility: "Sign with your name, or not at all." });
-}
-
 function findSignature(db: Db, petitionId: string, userId: string) {
   return db.signature.findUnique({
     where: { petitionId_userId: { petitionId, userId } },
-    select: { visibility: true, coSponsor: true, createdAt: true },
+    select: { visibility: true, coSponsor: true, createdAt: true, nonceHash: true },
   });
 }
 
 function narrow(s: { visibility: string; coSponsor: boolean; createdAt: Date }): SignResult["signature"] {
-  return { ...s, visibility: s.visibility === "named" ? "named" : "anonymous" };
+  return { coSponsor: s.coSponsor, createdAt: s.createdAt, visibility: s.visibility === "named" ? "named" : "anonymous" };
 }
 
 async function alreadySigned(
@@ -223,7 +241,17 @@ async function withdrewNamed(db: Db, petitionId: string, userId: string) {
   return row !== null;
 }
 
-/** The viewer's own signature, shown only to them. */
+/**
+ * The day of the migration when the viewer signed anonymously before signing tokens existed and
+ * has not collected the token since (decision 018); shown only to them.
+ */
+export async function legacyAnonymousClaim(db: Db, actor: Actor | null, petitionId: string): Promise<string | null> {
+  if (!actor) return null;
+  const row = await db.signTokenIssuance.findUnique({ where: { petitionId_userId: { petitionId, userId: actor.id } }, select: { legacyDay: true } });
+  return row?.legacyDay ?? null;
+}
+
+/** The viewer's own named signature, shown only to them. Anonymous ones only their browser knows. */
 export async function getOwnSignature(db: Db, actor: Actor | null, petitionId: string) {
   if (!actor) return null;
   const s = await findSignature(db, petitionId, actor.id);
@@ -253,7 +281,9 @@ export type Drift = { petitionId: string; slug: string; stored: number; actual: 
 export async function reconcileCounts(db: Db, opts: { fix?: boolean } = {}): Promise<Drift[]> {
   return db.$transaction(async (tx) => {
     const grouped = await tx.signature.groupBy({ by: ["petitionId"], _count: { _all: true } });
+    const anonymous = await tx.anonSignature.groupBy({ by: ["petitionId"], _count: { _all: true } });
     const actual = new Map(grouped.map((g) => [g.petitionId, g._count._all]));
+    for (const g of anonymous) actual.set(g.petitionId, (actual.get(g.petitionId) ?? 0) + g._count._all);
     const petitions = await tx.petition.findMany({ select: { id: true, slug: true, signatureCount: true, retainedCount: true } });
     const drift: Drift[] = [];
     for (const p of petitions) {

@@ -49,9 +49,23 @@ export function postgresSink(url: string): SeedSink {
           const s = rows.signatures;
           await client.query(
             `INSERT INTO "Signature" ("id", "petitionId", "userId", "visibility", "coSponsor", "createdAt")
-             SELECT id, petition, person, visibility, false, created FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamp(3)[])
-               AS t(id, petition, person, visibility, created)`,
-            [s.map((r) => r.id), s.map((r) => r.petitionId), s.map((r) => r.userId), s.map((r) => r.visibility), s.map((r) => ts(r.createdAt))],
+             SELECT id, petition, person, 'named', false, created FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamp(3)[])
+               AS t(id, petition, person, created)`,
+            [s.map((r) => r.id), s.map((r) => r.petitionId), s.map((r) => r.userId), s.map((r) => ts(r.createdAt))],
+          );
+        }
+        if (rows.issuances.length) {
+          const i = rows.issuances;
+          await client.query(
+            `INSERT INTO "SignTokenIssuance" ("petitionId", "userId") SELECT petition, person FROM unnest($1::text[], $2::text[]) AS t(petition, person)`,
+            [i.map((r) => r.petitionId), i.map((r) => r.userId)],
+          );
+        }
+        if (rows.anonSignatures.length) {
+          const a = rows.anonSignatures;
+          await client.query(
+            `INSERT INTO "AnonSignature" ("id", "petitionId", "nonceHash", "day") SELECT id, petition, hash, day FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(id, petition, hash, day)`,
+            [a.map((r) => r.id), a.map((r) => r.petitionId), a.map((r) => r.nonceHash), a.map((r) => r.day)],
           );
         }
         await client.query("COMMIT");

@@ -4,6 +4,7 @@
 // only in size. Going around the domain layer is deliberate: 2 million signatures through it
 // would take longer than the benchmark itself, and the reads under test do not care how rows
 // were written.
+import { randomBytes, randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { searchTextOf } from "@/lib/petitions/commands";
 
@@ -60,8 +61,12 @@ type PetitionRow = {
   token: string; count: number; closesAt: Date; openedAt: Date; thresholdAt: Date | null; dueAt: Date | null; closedAt: Date | null; createdAt: Date;
 };
 type OrganizerRow = { petitionId: string; userId: string; createdAt: Date };
-type SignatureRow = { id: string; petitionId: string; userId: string; visibility: string; createdAt: Date };
-export type SeedRows = { users: UserRow[]; petitions: PetitionRow[]; organizers: OrganizerRow[]; signatures: SignatureRow[] };
+type SignatureRow = { id: string; petitionId: string; userId: string; createdAt: Date };
+/** Whoever holds a petition's signing token (decision 018): every signer, named or anonymous. */
+type IssuanceRow = { petitionId: string; userId: string };
+/** An anonymous signature as a batch writes it: a random id, the spent token's hash, the day only, no person. */
+type AnonSignatureRow = { id: string; petitionId: string; nonceHash: string; day: string };
+export type SeedRows = { users: UserRow[]; petitions: PetitionRow[]; organizers: OrganizerRow[]; signatures: SignatureRow[]; issuances: IssuanceRow[]; anonSignatures: AnonSignatureRow[] };
 
 /** Where generated rows go: one batch at a time, each batch in one transaction. */
 export interface SeedSink {
@@ -69,7 +74,7 @@ export interface SeedSink {
   close(): Promise<void>;
 }
 
-const empty = (): SeedRows => ({ users: [], petitions: [], organizers: [], signatures: [] });
+const empty = (): SeedRows => ({ users: [], petitions: [], organizers: [], signatures: [], issuances: [], anonSignatures: [] });
 
 /** better-sqlite3 straight into the file, with durability off until the load is done. */
 export function sqliteSink(file: string): SeedSink {
@@ -83,14 +88,18 @@ export function sqliteSink(file: string): SeedSink {
       coSponsorToken, signatureCount, closesAt, openedAt, thresholdReachedAt, responseDueAt, closedAt, createdAt, updatedAt)
     VALUES (?, ?, ?, ?, ?, ?, 1000, 500, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const organizer = db.prepare("INSERT INTO PetitionOrganizer (petitionId, userId, role, createdAt) VALUES (?, ?, 'owner', ?)");
-  const signature = db.prepare("INSERT INTO Signature (id, petitionId, userId, visibility, coSponsor, createdAt) VALUES (?, ?, ?, ?, 0, ?)");
+  const signature = db.prepare("INSERT INTO Signature (id, petitionId, userId, visibility, coSponsor, createdAt) VALUES (?, ?, ?, 'named', 0, ?)");
+  const issuance = db.prepare("INSERT INTO SignTokenIssuance (petitionId, userId) VALUES (?, ?)");
+  const anonSignature = db.prepare("INSERT INTO AnonSignature (id, petitionId, nonceHash, day) VALUES (?, ?, ?, ?)");
   const write = db.transaction((rows: SeedRows) => {
     for (const u of rows.users) user.run(u.id, u.email, u.name, u.department, u.location, iso(u.createdAt));
     for (const p of rows.petitions) {
       petition.run(p.id, p.slug, p.title, p.ask, p.background, p.addressedTo, p.searchText, p.state, p.token, p.count, iso(p.closesAt), iso(p.openedAt), iso(p.thresholdAt), iso(p.dueAt), iso(p.closedAt), iso(p.createdAt), iso(p.createdAt));
     }
     for (const o of rows.organizers) organizer.run(o.petitionId, o.userId, iso(o.createdAt));
-    for (const x of rows.signatures) signature.run(x.id, x.petitionId, x.userId, x.visibility, iso(x.createdAt));
+    for (const x of rows.signatures) signature.run(x.id, x.petitionId, x.userId, iso(x.createdAt));
+    for (const x of rows.issuances) issuance.run(x.petitionId, x.userId);
+    for (const x of rows.anonSignatures) anonSignature.run(x.id, x.petitionId, x.nonceHash, x.day);
   });
   return {
     write: async (rows) => void write(rows),
@@ -169,12 +178,33 @@ export async function seedScale(sink: SeedSink, spec: ScaleSpec, now = Date.now(
         // Distinct signers per petition: a run of consecutive people from a rotating start.
         const start = Math.floor(random() * spec.users);
         const span = Math.max(1, Math.min(now, closesAt) - openedAt);
+        // A quarter sign anonymously, as the token flow stores it (decision 018): every signer holds
+        // the petition's token; an anonymous signature is written without the person, with the
+        // spent token's hash and the day of its batch, in random order (shuffled below).
+        const anonymous: AnonSignatureRow[] = [];
         for (let j = 0; j < n; j++) {
-          rows.signatures.push({ id: `bs${signatureId++}`, petitionId: `bp${i}`, userId: `bu${(start + j) % spec.users}`, visibility: j % 4 === 0 ? "anonymous" : "named", createdAt: new Date(openedAt + Math.floor((span * j) / n)) });
+          const userId = `bu${(start + j) % spec.users}`;
+          const at = new Date(openedAt + Math.floor((span * j) / n));
+          rows.issuances.push({ petitionId: `bp${i}`, userId });
+          if (j % 4 === 0) anonymous.push({ id: randomUUID(), petitionId: `bp${i}`, nonceHash: randomBytes(32).toString("hex"), day: at.toISOString().slice(0, 10) });
+          else rows.signatures.push({ id: `bs${signatureId}`, petitionId: `bp${i}`, userId, createdAt: at });
+          signatureId++;
         }
+        for (let k = anonymous.length - 1; k > 0; k--) {
+          const m = Math.floor(random() * (k + 1));
+          [anonymous[k], anonymous[m]] = [anonymous[m]!, anonymous[k]!];
+        }
+        rows.anonSignatures.push(...anonymous);
         // The hot petition alone can hold 100,000 signatures: write it in its own batches.
-        if (rows.signatures.length >= 20_000) {
-          await sink.write({ ...empty(), petitions: rows.petitions.splice(0), organizers: rows.organizers.splice(0), signatures: rows.signatures.splice(0) });
+        if (rows.issuances.length >= 20_000) {
+          await sink.write({
+            ...empty(),
+            petitions: rows.petitions.splice(0),
+            organizers: rows.organizers.splice(0),
+            signatures: rows.signatures.splice(0),
+            issuances: rows.issuances.splice(0),
+            anonSignatures: rows.anonSignatures.splice(0),
+          });
         }
       }
       await sink.write(rows);

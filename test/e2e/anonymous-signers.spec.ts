@@ -2,14 +2,16 @@
 // out, employee, organizer, leadership, moderator, admin) this reads every GET route under
 // app/api (every petition, program, list, page of results and filter the seeded data has), the
 // JSON the mutations answer, the live stream, the Atom feed, both CSV exports and the pages that
-// show people, and looks for the name, email address and account id of each person who signed
-// anonymously. The people come from the database itself, and the scan proves on the same
-// answers that it does find people where they legitimately are.
+// show people, and looks for the name, email address and account id of each person who may have
+// signed anonymously. Since decision 018 the database itself cannot say who did: the scan takes
+// every holder of a signing token whom nothing else makes public (a superset of the anonymous
+// signers), and proves on the same answers that it does find people where they legitimately are.
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { APIRequestContext, APIResponse, BrowserContext } from "@playwright/test";
 import { APP_ORIGIN, expect, signIn, test, type PersonaKey } from "./support/fixtures";
 import { LeakScanner, readable, type Finding, type Person } from "./support/leak-scan";
+import { heldToken, untilWritten } from "./support/sign-token";
 
 const TOMAS = "tomas.ferreira@example.com";
 const LISTS = ["open", "awaiting", "responded", "closed", "trending"];
@@ -50,7 +52,8 @@ async function readDatabase() {
        UNION SELECT id FROM "User" WHERE role <> 'employee'`,
     );
     const users = await db.all<Person>(`SELECT id, name, email FROM "User"`);
-    const anonymousIds = await ids(`SELECT DISTINCT "userId" AS id FROM "Signature" WHERE visibility = 'anonymous'`);
+    // Whoever holds a petition's signing token may have spent it anonymously: nobody can tell.
+    const anonymousIds = await ids(`SELECT DISTINCT "userId" AS id FROM "SignTokenIssuance"`);
     const namedOnOpen = await ids(
       `SELECT DISTINCT s."userId" AS id FROM "Signature" s JOIN "Petition" p ON p.id = s."petitionId" WHERE s.visibility = 'named' AND p.state IN ('open', 'closed')`,
     );
@@ -63,12 +66,15 @@ async function readDatabase() {
       .filter((u) => anonymousIds.has(u.id) && !publicIds.has(u.id))
       .map((u) => (publicNames.has(u.name) ? { ...u, name: "" } : u));
     // The control group: named signers of public petitions, with a name nobody else has.
-    const named: Person[] = users.filter((u) => namedOnOpen.has(u.id) && !anonymousIds.has(u.id) && nameCount.get(u.name) === 1).map((u) => ({ ...u, email: `${u.id}@not-looked-for.invalid` }));
+    const named: Person[] = users.filter((u) => namedOnOpen.has(u.id) && !anonymous.some((a) => a.id === u.id) && nameCount.get(u.name) === 1).map((u) => ({ ...u, email: `${u.id}@not-looked-for.invalid` }));
     const petitions = await db.all<Petition>(`SELECT id, slug, state, "coSponsorToken" AS "coSponsorToken" FROM "Petition"`);
     const programs = (await db.all<{ slug: string }>(`SELECT slug FROM "Program"`)).map((p) => p.slug);
     const tomas = users.find((u) => u.email === TOMAS)!;
-    const tomasSigned = await db.all<{ id: string; slug: string; visibility: string }>(
-      `SELECT p.id, p.slug, s.visibility FROM "Signature" s JOIN "Petition" p ON p.id = s."petitionId" WHERE s."userId" = ?`,
+    // The petitions whose token Tomás holds and did not spend by name, with their anonymous signatures.
+    const tomasSigned = await db.all<{ id: string; slug: string; anonymous: number }>(
+      `SELECT p.id, p.slug, (SELECT COUNT(*) FROM "AnonSignature" a WHERE a."petitionId" = p.id) AS anonymous
+       FROM "SignTokenIssuance" i JOIN "Petition" p ON p.id = i."petitionId"
+       WHERE i."userId" = ? AND NOT EXISTS (SELECT 1 FROM "Signature" s WHERE s."petitionId" = p.id AND s."userId" = i."userId")`,
       tomas.id,
     );
     // The petition with the most named signers, and those of them the control group holds.
@@ -186,9 +192,10 @@ test("the scanner finds a person however an answer writes them", () => {
 
 test("nobody who signed anonymously appears in any answer, for any role", async ({ browser }) => {
   const data = await readDatabase();
-  // The seed's anonymous persona is in the set, and the database does record his signature:
-  // the name is there to be found, where it legitimately is.
-  expect(data.tomasSigned.some((s) => s.visibility === "anonymous")).toBe(true);
+  // The seed's anonymous persona is in the set: he holds the access-log petition's token, spent
+  // it on none of its named signatures, and the petition has anonymous signatures; the name is
+  // there to be found, where it legitimately is.
+  expect(data.tomasSigned.some((s) => s.slug.startsWith("publish-who-can-read") && Number(s.anonymous) > 0)).toBe(true);
   expect(data.anonymous.map((p) => p.email)).toContain(TOMAS);
   expect(data.anonymous.find((p) => p.email === TOMAS)!.name).toBe("Tomás Ferreira");
   expect(data.anonymous.length).toBeGreaterThan(500);
@@ -199,7 +206,7 @@ test("nobody who signed anonymously appears in any answer, for any role", async 
   const namedScanner = new LeakScanner(data.named);
   let answers = 0;
   const statuses = new Map<number, number>();
-  const tomasAccess = data.tomasSigned.find((s) => s.visibility === "anonymous")!;
+  const tomasAccess = data.tomasSigned.find((s) => s.slug.startsWith("publish-who-can-read"))!;
 
   for (const { role, persona } of ROLES) {
     const context: BrowserContext = await browser.newContext();
@@ -208,24 +215,25 @@ test("nobody who signed anonymously appears in any answer, for any role", async 
       if (persona) await signIn(page, persona);
       let bodies = await collect(context.request, data);
       if (persona === "tomas") {
-        // He sees his own signature as anonymous, and his own account in his session: the
-        // scan finds him there, so it would find him anywhere else.
+        // Not even his own view says he signed (the server cannot know; only the browser holding
+        // the token could), and his own account is in his session: the scan finds him there, so
+        // it would find him anywhere else.
         const own = JSON.parse(bodies.find((b) => b.where === `/api/petitions/${tomasAccess.id}`)!.body);
-        expect(own.viewer.signature.visibility).toBe("anonymous");
+        expect(own.viewer.signature).toBeNull();
         const himself = new LeakScanner([data.tomas]).scan("/api/auth/session", bodies.find((b) => b.where === "/api/auth/session")!.body);
         expect(himself.map((f) => f.kind)).toContain("id");
         // The JSON that signing and withdrawing answer, and the live stream meanwhile.
         const quiet = data.petitions.find((p) => p.slug.startsWith("quiet-hours"))!;
         bodies = bodies.concat(
           await readStream(async () => {
-            const signed = await context.request.post(`/api/petitions/${quiet.id}/signature`, { data: { visibility: "anonymous", follow: false } });
-            expect(signed.status()).toBe(201);
-            const withdrawn = await context.request.delete(`/api/petitions/${quiet.id}/signature`);
-            expect(withdrawn.status()).toBe(200);
-            return [
-              { where: "POST signature", status: signed.status(), body: await signed.text() },
-              { where: "DELETE signature", status: withdrawn.status(), body: await withdrawn.text() },
-            ];
+            // His browser spends its token at the cookieless door until the batch counted it, then withdraws it.
+            const token = await heldToken(page, quiet.id);
+            expect(token).not.toBeNull();
+            const signed = await untilWritten(quiet.id, "POST", token!);
+            expect(signed[0]!.status).toBe(202);
+            const withdrawn = await untilWritten(quiet.id, "DELETE", token!);
+            expect(withdrawn[0]!.status).toBe(202);
+            return [...signed, ...withdrawn].map((a, i) => ({ where: `${i < signed.length ? "POST" : "DELETE"} anonymous-signature`, status: a.status, body: a.text }));
           }),
         );
         expect(bodies.at(-1)!.body).toContain("event: count");

@@ -31,6 +31,10 @@ type Prepared = {
   roles: Record<"moderator" | "leadership" | "admin", string>;
   tokens: Token[];
   spentToken: Token;
+  /** Signing tokens for the open petition (decision 018): unspent, and spent anonymously. */
+  signTokens: { nonce: string; signature: string }[];
+  spentSignTokens: { nonce: string; signature: string }[];
+  signKeyId: string;
   unsubscribe: string[];
 };
 
@@ -138,12 +142,16 @@ const ORIGINS = fc.oneof(
 function mutatingRoutes(dir = path.resolve("app/api"), prefix = "/api"): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir)) {
+    // /api/[...rest] answers every address no route handles with a JSON 404 and stores nothing
+    // (the authorization matrix and the long-URL test below send to it): not a mutating route.
+    if (prefix === "/api" && entry === "[...rest]") continue;
     const full = path.join(dir, entry);
     if (statSync(full).isDirectory()) found.push(...mutatingRoutes(full, `${prefix}/${entry}`));
     else if (/^route\.tsx?$/.test(entry)) {
       const source = readFileSync(full, "utf8");
       const methods = new Set<string>();
       for (const m of source.matchAll(/export\s+(?:async\s+)?function\s+(POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
+      for (const m of source.matchAll(/export\s+const\s+(POST|PUT|PATCH|DELETE)\s*=/g)) methods.add(m[1]!);
       for (const m of source.matchAll(/export\s+const\s+\{([^}]*)\}/g)) for (const name of m[1]!.split(",").map((s) => s.trim())) if (/^(POST|PUT|PATCH|DELETE)$/.test(name)) methods.add(name);
       for (const m of methods) found.push(`${m} ${prefix}`);
     }
@@ -181,6 +189,44 @@ function targets(p: Prepared): Record<string, Target> {
     { arbitrary: fc.record({ keyId: maybe(fc.constant(p.tokens[0]!.keyId)), nonce: maybe(base64Of(32)), signature: maybe(base64Of(256)) }, { requiredKeys: [] }), weight: 2 },
     { arbitrary: hostileValue, weight: 1 },
   );
+  // Signing tokens for the anonymous door: unspent, spent, tampered, made up, hostile.
+  const signToken = fc.oneof(
+    { arbitrary: fc.constantFrom(...p.signTokens), weight: 6 },
+    { arbitrary: fc.constantFrom(...p.spentSignTokens), weight: 2 },
+    { arbitrary: fc.constantFrom(...p.signTokens).map((t) => ({ ...t, signature: `A${t.signature.slice(1)}` })), weight: 1 },
+    { arbitrary: fc.record({ nonce: maybe(base64Of(32)), signature: maybe(base64Of(256)) }, { requiredKeys: [] }), weight: 2 },
+    { arbitrary: hostileValue, weight: 1 },
+  );
+  const anonymousSignatureBody = fc.oneof({ arbitrary: fc.record({ token: signToken }), weight: 4 }, { arbitrary: fc.record({ token: maybe(signToken), extra: hostileValue }, { requiredKeys: [] }), weight: 1 });
+  const collectBody = fc.record(
+    {
+      tokens: maybe(
+        fc.oneof(
+          { arbitrary: fc.array(fc.record({ petitionId: fc.constant(p.petitions.open), keyId: fc.constant(p.signKeyId), blindedMessage: base64Of(256) }), { minLength: 1, maxLength: 2 }), weight: 3 },
+          {
+            arbitrary: fc.array(
+              fc.record({ petitionId: maybe(fc.constantFrom(...ids, "nope")), keyId: maybe(fc.constantFrom(p.signKeyId, "0000000000000000")), blindedMessage: maybe(fc.oneof(base64Of(256), base64Of(255), base64Of(0), hostileString)) }, { requiredKeys: [] }),
+              { minLength: 0, maxLength: 4 },
+            ),
+            weight: 2,
+          },
+          { arbitrary: fc.array(fc.record({ petitionId: fc.constant(p.petitions.open), keyId: fc.constant(p.signKeyId), blindedMessage: base64Of(256) }), { minLength: 101, maxLength: 110 }), weight: 1 },
+          { arbitrary: hostileValue, weight: 1 },
+        ),
+      ),
+    },
+    { requiredKeys: [] },
+  );
+  // The anonymous door: mostly without a cookie, as the browser sends it; sometimes with one, which is refused.
+  const door = (method: string) => ({
+    successes: true,
+    arbitrary: fc.tuple(segment(ids), withHeaders(fc.oneof({ arbitrary: fc.constant(""), weight: 5 }, { arbitrary: anyCookie, weight: 1 })), bodyOf(anonymousSignatureBody)).map(([id, headers, b]) => ({
+      method,
+      path: `/api/petitions/${id}/anonymous-signature`,
+      headers: { ...headers, ...(b.type ? { "content-type": b.type } : {}) },
+      body: b.body,
+    })),
+  });
   const hostileComment = fc.record(
     {
       thread: maybe(fc.constantFrom<Record<string, string>>({ programSlug: p.program }, { petitionId: p.petitions.open }, { petitionId: p.petitions.draft }, { programSlug: "nope" })),
@@ -230,6 +276,18 @@ function targets(p: Prepared): Record<string, Target> {
         path: `/api/petitions/${id}/signature`,
         headers: { ...headers, ...(b?.type ? { "content-type": b.type } : {}) },
         body: b?.body,
+      })),
+    },
+    "POST /api/petitions/[id]/anonymous-signature": door("POST"),
+    "DELETE /api/petitions/[id]/anonymous-signature": door("DELETE"),
+    "PUT /api/petitions/[id]/anonymous-signature": door("PUT"),
+    "POST /api/petitions/tokens": {
+      successes: true,
+      arbitrary: fc.tuple(withHeaders(anyCookie), bodyOf(collectBody)).map(([headers, b]) => ({
+        method: "POST",
+        path: "/api/petitions/tokens",
+        headers: { ...headers, ...(b.type ? { "content-type": b.type } : {}) },
+        body: b.body,
       })),
     },
     "POST /api/tokens": {
@@ -332,7 +390,7 @@ test.beforeAll(async () => {
   prepared = ownDb<Prepared>("fuzz", `file:./${FILE}`, SECRET);
   // Comment batches once a day: a batch written in the middle of a refused request would look
   // like that request changing the database. Accepted comments answer 202 and wait in memory.
-  server = await startOwnServer(`file:./${FILE}`, SECRET, { UNDERSIGNED_RATE_LIMIT_SCALE: "1000", AUTH_DEV_LOGIN: "true", UNDERSIGNED_COMMENT_BATCH_SECONDS: "86400" });
+  server = await startOwnServer(`file:./${FILE}`, SECRET, { UNDERSIGNED_RATE_LIMIT_SCALE: "1000", AUTH_DEV_LOGIN: "true", UNDERSIGNED_COMMENT_BATCH_SECONDS: "86400", UNDERSIGNED_SIGNATURE_BATCH_SECONDS: "86400" });
 });
 
 test.afterAll(() => {
@@ -356,6 +414,9 @@ test("bytes that are not UTF-8 are refused on every mutating route with a 400, a
       { method: "POST", path: `/api/petitions/${prepared.petitions.open}/signature`, headers: { cookie, origin: OWN_ORIGIN, "content-type": "application/json" }, body: withBad('{"visibility":"namedBAD"}') },
       { method: "DELETE", path: `/api/petitions/${prepared.petitions.open}/signature`, headers: { cookie: prepared.people[4]!.cookie, origin: OWN_ORIGIN, "content-type": "application/json" }, body: withBad('{"x":"BAD"}') },
       { method: "POST", path: "/api/tokens", headers: { cookie, origin: OWN_ORIGIN, "content-type": "application/json" }, body: withBad('{"blindedMessages":["BAD"]}') },
+      { method: "POST", path: "/api/petitions/tokens", headers: { cookie: prepared.people[55]!.cookie, origin: OWN_ORIGIN, "content-type": "application/json" }, body: withBad('{"tokens":[{"petitionId":"BAD"}]}') },
+      // An anonymous signature that would otherwise be queued: an unspent token, no cookie.
+      ...(["POST", "DELETE", "PUT"] as const).map((method) => ({ method, path: `/api/petitions/${prepared.petitions.open}/anonymous-signature`, headers: { origin: OWN_ORIGIN, "content-type": "application/json" }, body: withBad(JSON.stringify({ token: prepared.signTokens[0], x: "BAD" })) })),
       // A comment that would otherwise be stored: the right thread, body and an unspent token.
       { method: "POST", path: "/api/comments", headers: { origin: OWN_ORIGIN, "content-type": "application/json" }, body: withBad(JSON.stringify({ thread: { programSlug: prepared.program }, body: "A comment with a broken byte: BAD here.", token })) },
       { method: "POST", path: `/api/unsubscribe?token=${encodeURIComponent(prepared.unsubscribe[1]!)}`, headers: { "content-type": "application/x-www-form-urlencoded" }, body: withBad("List-Unsubscribe=One-ClickBAD") },
@@ -374,7 +435,7 @@ test("bytes that are not UTF-8 are refused on every mutating route with a 400, a
     }
     // The same comment with the broken byte taken out is accepted: the refusal was for the bytes.
     // It waits for its batch (this server publishes once a day), so it is queued, not yet stored.
-    const ok = await send({ ...requests[3]!, body: JSON.stringify({ thread: { programSlug: prepared.program }, body: "A comment with a broken byte:  here.", token }) });
+    const ok = await send({ ...requests.find((r) => r.path === "/api/comments")!, body: JSON.stringify({ thread: { programSlug: prepared.program }, body: "A comment with a broken byte:  here.", token }) });
     expect(ok.status, ok.text).toBe(202);
     expect(JSON.parse(ok.text).status).toBe("queued");
   } finally {
@@ -393,7 +454,7 @@ function describeReq(req: Req): string {
   return `${req.method} ${req.path.slice(0, 200)} ${JSON.stringify(req.headers).slice(0, 300)} ${body.length > 300 ? `${body.slice(0, 300)}… (${body.length} chars)` : body}`;
 }
 
-for (const name of ["POST /api/petitions/[id]/signature", "DELETE /api/petitions/[id]/signature", "POST /api/tokens", "POST /api/comments", "POST /api/unsubscribe", "POST /api/auth/[...nextauth]"]) {
+for (const name of ["POST /api/petitions/[id]/signature", "DELETE /api/petitions/[id]/signature", "POST /api/petitions/tokens", "POST /api/petitions/[id]/anonymous-signature", "DELETE /api/petitions/[id]/anonymous-signature", "PUT /api/petitions/[id]/anonymous-signature", "POST /api/tokens", "POST /api/comments", "POST /api/unsubscribe", "POST /api/auth/[...nextauth]"]) {
   test(`fuzz ${name}`, async () => {
     const target = targets(prepared)[name]!;
     const db = fingerprinter(FILE);

@@ -19,7 +19,7 @@ const PERSONA_OF: Record<Exclude<Role, "anon">, PersonaKey> = {
 };
 
 type Expect = number | Partial<Record<Role, number>> & { default: number };
-type Row = { method: "GET" | "POST" | "DELETE"; path: (ids: Ids) => string; body?: unknown; expect: Expect; stream?: boolean };
+type Row = { method: "GET" | "POST" | "DELETE" | "PUT"; path: (ids: Ids) => string; body?: unknown; expect: Expect; stream?: boolean };
 type Ids = { slug: string; id: string };
 
 const signedIn = (status: number, anon = 307): Expect => ({ default: status, anon });
@@ -66,6 +66,17 @@ const MATRIX: Record<string, Row[]> = {
     // An empty body: signed-out people are stopped first (401), everyone else is told what is wrong (400).
     { method: "POST", path: (i) => `/api/petitions/${i.id}/signature`, body: {}, expect: { default: 400, anon: 401 } },
     { method: "DELETE", path: (i) => `/api/petitions/${i.id}/signature`, expect: { default: 404, anon: 401 } },
+  ],
+  // Signing tokens (decision 018): collected by signed-in people only.
+  "/api/petitions/tokens": [
+    { method: "GET", path: () => "/api/petitions/tokens", expect: { default: 200, anon: 401 } },
+    { method: "POST", path: () => "/api/petitions/tokens", body: {}, expect: { default: 400, anon: 401 } },
+  ],
+  // The anonymous door refuses every request with a cookie (signed in); without one, the body without a token is refused.
+  "/api/petitions/[id]/anonymous-signature": [
+    { method: "POST", path: (i) => `/api/petitions/${i.id}/anonymous-signature`, body: {}, expect: 400 },
+    { method: "DELETE", path: (i) => `/api/petitions/${i.id}/anonymous-signature`, body: {}, expect: 400 },
+    { method: "PUT", path: (i) => `/api/petitions/${i.id}/anonymous-signature`, body: {}, expect: 400 },
   ],
   "/api/programs": [{ method: "GET", path: () => "/api/programs", expect: 200 }],
   "/api/programs/[slug]": [{ method: "GET", path: () => "/api/programs/flow-insights", expect: 200 }],
@@ -135,7 +146,7 @@ async function call(request: APIRequestContext, page: Page, row: Row, ids: Ids):
     }, url);
   }
   const options = { maxRedirects: 0, failOnStatusCode: false, ...(row.body !== undefined ? { data: row.body } : {}) };
-  const res = row.method === "GET" ? await request.get(url, options) : row.method === "POST" ? await request.post(url, options) : await request.delete(url, options);
+  const res = row.method === "GET" ? await request.get(url, options) : row.method === "POST" ? await request.post(url, options) : row.method === "PUT" ? await request.put(url, options) : await request.delete(url, options);
   return res.status();
 }
 

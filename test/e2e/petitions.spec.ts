@@ -1,6 +1,7 @@
 import { domAudit, hits, WATCH } from "./support/xss-audit";
 import { payloadTexts } from "./support/xss-payloads";
 import { expect, MAIN_PETITION, openPetition, readCount, test } from "./support/fixtures";
+import { anonymousDoor, heldToken } from "./support/sign-token";
 
 test("anyone can read the demo petition; signing needs a sign-in", async ({ page }) => {
   await page.goto("/");
@@ -49,9 +50,17 @@ test("signing with a name moves the count, lists the name, and can be withdrawn"
   await expect(jonas.getByText(/You signed this petition with your name and withdrew/)).toBeVisible();
   await expect(jonas.getByRole("radio", { name: /Anonymously/ })).toHaveCount(0);
   const id = await jonas.locator('input[name="petitionId"]').first().inputValue();
-  const refused = await jonas.request.post(`/api/petitions/${id}/signature`, { data: { visibility: "anonymous" } });
-  expect(refused.status()).toBe(409);
-  expect((await refused.json()).error.message).toMatch(/not anonymously/);
+  // His browser's token signed by name; spent at the anonymous door it is refused, and the named
+  // door refuses an anonymous signature outright (it would carry his account).
+  const token = await heldToken(jonas, id);
+  expect(token).not.toBeNull();
+  const refused = await anonymousDoor(id, "POST", token!);
+  expect(refused.status).toBe(409);
+  expect(refused.body.error!.message).toMatch(/cannot also sign anonymously/);
+  const named = await jonas.request.post(`/api/petitions/${id}/signature`, { data: { visibility: "anonymous" } });
+  expect(named.status()).toBe(400);
+  expect((await named.json()).error.message).toMatch(/without your account/);
+  await jonas.waitForTimeout(2_500); // a batch later: still nothing counted
   expect(await readCount(jonas)).toBe(before);
 });
 
@@ -68,8 +77,11 @@ test("an anonymous signature is counted but never listed, and works with the key
   await sam.keyboard.press("Tab");
   await expect(sam.getByRole("button", { name: "Sign", exact: true })).toBeFocused();
   await sam.keyboard.press("Enter");
-  await expect(sam.getByRole("status")).toHaveText("Thank you. Your signature is counted anonymously.");
-  expect(await readCount(sam)).toBe(before + 1);
+  // The browser spends its token without cookies; the signature waits for the next batch (2 s here).
+  const status = sam.getByTestId("anonymous-status").getByRole("status");
+  await expect(status).toContainText(/Your anonymous signature is queued|You signed this petition anonymously/);
+  await expect(status).toContainText("You signed this petition anonymously.", { timeout: 15_000 });
+  await expect.poll(() => readCount(sam), { timeout: 15_000 }).toBe(before + 1);
 
   await openPetition(page, MAIN_PETITION);
   await page.goto(`${page.url()}/signers`);
@@ -160,9 +172,12 @@ test("a script in the background never runs", async ({ as }) => {
 });
 
 test("the JSON API signs once for many parallel requests and answers errors clearly", async ({ as, page }) => {
-  const { context } = await as("lena");
+  const { context, page: lena } = await as("lena");
   const list = await context.request.get("/api/petitions?state=open&q=quiet%20hours");
   const petition = ((await list.json()) as { items: { id: string; signatureCount: number }[] }).items[0]!;
+  // Her browser collected the petition's token on the first page load: a named signature spends it.
+  const token = await heldToken(lena, petition.id);
+  expect(token).not.toBeNull();
   // The count is cacheable by a proxy or CDN, and a poller holding its ETag gets a bodiless 304.
   const cached = await page.request.get(`/api/petitions/${petition.id}/count`);
   expect(cached.headers()["cache-control"]).toMatch(/public, max-age=\d+/);
@@ -173,7 +188,7 @@ test("the JSON API signs once for many parallel requests and answers errors clea
   expect(await unchanged.text()).toBe("");
   const responses = await Promise.all(
     Array.from({ length: 20 }, () =>
-      context.request.post(`/api/petitions/${petition.id}/signature`, { data: { visibility: "named" } }),
+      context.request.post(`/api/petitions/${petition.id}/signature`, { data: { visibility: "named", token } }),
     ),
   );
   const statuses = responses.map((r) => r.status()).sort();

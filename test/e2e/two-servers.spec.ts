@@ -1,7 +1,9 @@
 // Several servers, one PostgreSQL database (issue 8, docs/decisions/014). Two production servers
 // start on their own ports and share a database: a signature made through one shows up live,
 // over Server-Sent Events, on a page served by the other (and the other way round), and a burst
-// of concurrent signatures spread over both leaves the count exact on both. Runs on the
+// of concurrent signatures spread over both leaves the count exact on both; a third of them are
+// anonymous, sent with their token through the cookieless door and counted in batches (decision
+// 018), each exactly once even when re-sent through the other server. Runs on the
 // PostgreSQL run of the suite (scripts/e2e.ts); SQLite serves one machine, so it is skipped there.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { expect, test } from "./support/fixtures";
@@ -32,6 +34,8 @@ function startServer(port: number): ChildProcess {
       // Both run the scheduler, as real servers would; the advisory lock keeps it to one at a time.
       UNDERSIGNED_SCHEDULER_MS: "1000",
       UNDERSIGNED_LIVE_TICK_MS: "200",
+      UNDERSIGNED_SIGNATURE_BATCH_SECONDS: "2",
+      UNDERSIGNED_SIGNATURE_BATCH_HOLD_SECONDS: "0",
     },
   });
 }
@@ -56,12 +60,22 @@ function stop(server: ChildProcess) {
   }
 }
 
-async function sign(origin: string, cookie: string, visibility: "named" | "anonymous") {
-  const res = await fetch(`${origin}/api/petitions/${petitionId}/signature`, {
-    method: "POST",
-    headers: { cookie, "content-type": "application/json", origin },
-    body: JSON.stringify({ visibility }),
-  });
+type Person = { id: string; cookie: string; token: { nonce: string; signature: string } };
+
+/** Signs as the browser does: by name with the session and the token, anonymously with the token and no cookie. */
+async function sign(origin: string, person: Person, visibility: "named" | "anonymous") {
+  const res =
+    visibility === "named"
+      ? await fetch(`${origin}/api/petitions/${petitionId}/signature`, {
+          method: "POST",
+          headers: { cookie: person.cookie, "content-type": "application/json", origin },
+          body: JSON.stringify({ visibility, token: person.token }),
+        })
+      : await fetch(`${origin}/api/petitions/${petitionId}/anonymous-signature`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin },
+          body: JSON.stringify({ token: person.token }),
+        });
   return res.status;
 }
 
@@ -69,10 +83,11 @@ let petitionId = "";
 
 test("two servers on one PostgreSQL database: live across servers, exact counts under concurrent signing", async ({ browser }) => {
   const prepared = JSON.parse(
-    execFileSync(process.execPath, ["--import", "tsx", "test/e2e/support/signing-db.ts", "prepare", URL_, SECRET, String(SIGNERS)], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }),
-  ) as { petitionId: string; slug: string; users: { id: string; cookie: string }[] };
+    execFileSync(process.execPath, ["--import", "tsx", "test/e2e/support/signing-db.ts", "prepare", URL_, SECRET, String(SIGNERS), "tokens"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }),
+  ) as { petitionId: string; slug: string; users: Person[] };
   petitionId = prepared.petitionId;
-  const cookies = prepared.users.map((u) => u.cookie);
+  const people = prepared.users;
+  const anonymous = (i: number) => i === 1 || (i > 1 && i % 3 === 0);
 
   const servers = [startServer(PORT_A), startServer(PORT_B)];
   try {
@@ -93,10 +108,11 @@ test("two servers on one PostgreSQL database: live across servers, exact counts 
     const [pageA, pageB] = pages as [typeof pages[0], typeof pages[0]];
 
     // Signed through A, seen live on B's page; then through B, seen on A's page.
-    expect(await sign(A, cookies[0]!, "named")).toBe(201);
+    expect(await sign(A, people[0]!, "named")).toBe(201);
     await expect(pageB.getByTestId("signature-count")).toHaveText("1");
-    expect(await sign(B, cookies[1]!, "anonymous")).toBe(201);
-    await expect(pageA.getByTestId("signature-count")).toHaveText("2");
+    // Anonymous: queued (202), seen on the other server's page once the batch is written.
+    expect(await sign(B, people[1]!, "anonymous")).toBe(202);
+    await expect(pageA.getByTestId("signature-count")).toHaveText("2", { timeout: 15_000 });
 
     // The rest at once, 40 in flight, alternating between the servers.
     let next = 2;
@@ -104,29 +120,36 @@ test("two servers on one PostgreSQL database: live across servers, exact counts 
     const worker = async () => {
       while (next < SIGNERS) {
         const i = next++;
-        statuses.push(await sign(i % 2 ? B : A, cookies[i]!, i % 3 ? "named" : "anonymous"));
+        statuses.push(await sign(i % 2 ? B : A, people[i]!, anonymous(i) ? "anonymous" : "named"));
       }
     };
     await Promise.all(Array.from({ length: 40 }, worker));
-    expect(statuses.filter((s) => s !== 201)).toEqual([]);
     expect(statuses).toHaveLength(SIGNERS - 2);
+    const anonymousCount = people.filter((_, i) => anonymous(i)).length;
+    expect(statuses.filter((s) => s === 202)).toHaveLength(anonymousCount - 1);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(SIGNERS - 1 - anonymousCount);
 
     const expected = SIGNERS.toLocaleString("en");
-    await expect(pageA.getByTestId("signature-count")).toHaveText(expected);
-    await expect(pageB.getByTestId("signature-count")).toHaveText(expected);
+    await expect(pageA.getByTestId("signature-count")).toHaveText(expected, { timeout: 15_000 });
+    await expect(pageB.getByTestId("signature-count")).toHaveText(expected, { timeout: 15_000 });
     for (const origin of [A, B]) {
       const count = (await (await fetch(`${origin}/api/petitions/${petitionId}/count`)).json()) as { signatureCount: number };
       expect(count.signatureCount).toBe(SIGNERS);
     }
     // Signing again through the other server is idempotent.
-    expect(await sign(B, cookies[0]!, "named")).toBe(200);
+    expect(await sign(B, people[0]!, "named")).toBe(200);
+    // Re-sending every anonymous token through the other server counts none of them again.
+    for (const [i, p] of people.entries()) if (anonymous(i)) expect(await sign(i % 2 ? A : B, p, "anonymous")).toBe(200);
+    for (const origin of [A, B]) expect(((await (await fetch(`${origin}/api/petitions/${petitionId}/count`)).json()) as { signatureCount: number }).signatureCount).toBe(SIGNERS);
 
     const result = JSON.parse(
-      execFileSync(process.execPath, ["--import", "tsx", "test/e2e/support/signing-db.ts", "check", URL_, petitionId, prepared.users.map((u) => u.id).join(",")], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }),
-    ) as { lost: string[]; drift: unknown[]; stored: number };
+      execFileSync(process.execPath, ["--import", "tsx", "test/e2e/support/signing-db.ts", "check", URL_, petitionId, people.filter((_, i) => !anonymous(i)).map((u) => u.id).join(","), people.filter((_, i) => anonymous(i)).map((u) => u.token.nonce).join(",")], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }),
+    ) as { lost: string[]; drift: unknown[]; stored: number; anonLost: string[]; anonStored: number };
     expect(result.lost).toEqual([]);
+    expect(result.anonLost).toEqual([]);
     expect(result.drift).toEqual([]);
-    expect(result.stored).toBe(SIGNERS);
+    expect(result.stored).toBe(SIGNERS - anonymousCount);
+    expect(result.anonStored).toBe(anonymousCount);
     console.log(`[two-servers] ${SIGNERS} signatures through two servers; both pages and both servers show ${SIGNERS}`);
     await context.close();
   } finally {

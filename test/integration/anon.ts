@@ -1,10 +1,12 @@
 // Helpers that act as the browser does: collect blind-signed tokens, spend one per comment.
 import type { Actor } from "@/lib/auth/actor";
-import { blindNonces, finalizeTokens, type StoredToken } from "@/lib/anonymity/client";
+import { blindForPetitions, blindNonces, finalizeForPetitions, finalizeTokens, type SignTokenHeld, type StoredToken } from "@/lib/anonymity/client";
 import { publishedKeys } from "@/lib/anonymity/keys";
 import { issueTokens } from "@/lib/anonymity/tokens";
 import { flushComments, postAnonymousComment } from "@/lib/comments";
 import type { Db } from "@/lib/db/client";
+import { flushSignatures, queueAnonymous } from "@/lib/signatures/anonymous";
+import { collectableTokens, collectTokens as collectSignTokensOnServer } from "@/lib/signatures/tokens";
 
 export async function collectTokens(db: Db, actor: Actor, count = 10, now = new Date()): Promise<StoredToken[]> {
   const [key] = await publishedKeys(db, now);
@@ -49,4 +51,26 @@ export async function postPublished(db: Db, input: Record<string, unknown>, now?
 /** Each person collects one token this week, so batches have a crowd to hide in. */
 export async function gatherCrowd(db: Db, people: Actor[], now = new Date()): Promise<void> {
   for (const p of people) await collectTokens(db, p, 1, now);
+}
+
+/** Collects this person's signing tokens for every open petition, as the browser does on a page load (decision 018). */
+export async function collectSignTokens(db: Db, actor: Actor, now = new Date(), only?: string) {
+  const keys = (await collectableTokens(db, actor, { now })).filter((k) => !only || k.petitionId === only);
+  if (keys.length === 0) return new Map<string, SignTokenHeld>();
+  const blinded = await blindForPetitions(keys);
+  const { issued } = await collectSignTokensOnServer(db, actor, { tokens: blinded.map((b) => ({ petitionId: b.petitionId, keyId: b.keyId, blindedMessage: b.blindedMessage })) }, { now });
+  const tokens = await finalizeForPetitions(blinded, issued);
+  return new Map(tokens.map((t) => [t.petitionId, t]));
+}
+
+export const wire = (t: SignTokenHeld) => ({ nonce: t.nonce, signature: t.signature });
+
+/** Signs anonymously as the browser does (collect, spend cookieless) and writes the batch at once. */
+export async function signAnonymouslyNow(db: Db, actor: Actor, petitionId: string, now = new Date()) {
+  const tokens = await collectSignTokens(db, actor, now, petitionId);
+  const token = tokens.get(petitionId);
+  if (!token) throw new Error("no signing token could be collected for this petition");
+  const answer = await queueAnonymous(db, petitionId, "sign", { token: wire(token) }, { now });
+  await flushSignatures(db, now, { force: true });
+  return { token, answer };
 }

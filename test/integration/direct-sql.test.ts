@@ -101,7 +101,7 @@ describe.runIf(DB_KIND === "sqlite")("direct SQL and Prisma agree", () => {
       const results = [
         await outcome(() => signPetition(db, p1!, open.id, { visibility: "named" })),
         await outcome(() => signPetition(db, p1!, open.id, { visibility: "anonymous" })),
-        await outcome(() => signPetition(db, p2!, open.id, { visibility: "anonymous", follow: false })),
+        await outcome(() => signPetition(db, p2!, open.id, { visibility: "named", follow: false })),
         await outcome(() => signPetition(db, p3!, open.id, { visibility: "named" })),
         // The 6th signature crosses the threshold (2 co-sponsors + 4).
         await outcome(() => signPetition(db, p4!, open.id, { visibility: "named" })),

@@ -56,7 +56,8 @@ describe("petition lists", async () => {
     const people = await makeUsers(db, 6);
     // Older signatures do not count; recent ones do.
     for (const u of people.slice(0, 4)) await signPetition(db, u, opened[3]!, { visibility: "named" }, { now: new Date(now.getTime() - 30 * HOUR) });
-    for (const u of people.slice(0, 3)) await signPetition(db, u, opened[7]!, { visibility: "anonymous" }, { now: new Date(now.getTime() - HOUR) });
+    // Named: an anonymous signature keeps only the day of its batch (decision 018), not an hour.
+    for (const u of people.slice(0, 3)) await signPetition(db, u, opened[7]!, { visibility: "named" }, { now: new Date(now.getTime() - HOUR) });
     for (const u of people.slice(4, 6)) await signPetition(db, u, opened[3]!, { visibility: "named" }, { now: new Date(now.getTime() - HOUR) });
     const page = await listPetitions(db, { list: "trending", limit: 2 }, { now });
     // Every petition's co-sponsors signed within the day, so counts are 2 + recent signatures.

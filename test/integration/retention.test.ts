@@ -1,3 +1,4 @@
+import { signAnonymouslyNow } from "./anon";
 import { describe, expect, it } from "vitest";
 import { closePetition } from "@/lib/petitions/commands";
 import { applyRetention } from "@/lib/retention";
@@ -17,7 +18,7 @@ describe("retention", () => {
     const still = await openPetitionFor(db, organizer, { title: "A petition that is still open" });
     for (const u of await makeUsers(db, 5)) {
       await signPetition(db, u, old.id, { visibility: "named" });
-      await signPetition(db, u, recent.id, { visibility: "anonymous" });
+      await signAnonymouslyNow(db, u, recent.id);
       await signPetition(db, u, still.id, { visibility: "named" });
     }
     const now = new Date();
@@ -30,7 +31,8 @@ describe("retention", () => {
     expect(after.retainedCount).toBe(7);
     expect(await db.signature.count({ where: { petitionId: old.id } })).toBe(0);
     expect(await listNamedSigners(db, old.id)).toEqual([]);
-    expect(await db.signature.count({ where: { petitionId: recent.id } })).toBe(7);
+    expect(await db.signature.count({ where: { petitionId: recent.id } })).toBe(2);
+    expect(await db.anonSignature.count({ where: { petitionId: recent.id } })).toBe(5);
     expect(await db.signature.count({ where: { petitionId: still.id } })).toBe(7);
     expect(await reconcileCounts(db)).toEqual([]);
     expect(await applyRetention(db, { now })).toEqual({ petitions: 0, signatures: 0 });

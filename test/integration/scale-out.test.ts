@@ -53,7 +53,7 @@ describe("live updates reach a server other than the one that wrote", () => {
       const petition = await openPetitionFor(other, organizer);
       await until("the petition_opened event", () => messages.find((m) => m.type === "event" && m.event.kind === "petition_opened" && m.event.subject?.id === petition.id));
       const signers = await makeUsers(other, 5);
-      await Promise.all(signers.map((s) => signPetition(other, s, petition.id, { visibility: "anonymous" })));
+      await Promise.all(signers.map((s) => signPetition(other, s, petition.id, { visibility: "named" })));
       // 2 co-sponsors + 5: the last count message for the petition is exact.
       const lastCount = () => messages.flatMap((m) => (m.type === "count" && m.petitionId === petition.id ? [m.signatureCount] : [])).at(-1);
       await until("the count 7", () => lastCount() === 7);

@@ -4,7 +4,9 @@ import { DomainError } from "@/lib/errors";
 import { createPetition } from "@/lib/petitions/commands";
 import { getPetitionDetail, getPublicCount } from "@/lib/petitions/queries";
 import { writeSettings } from "@/lib/settings";
-import { getOwnSignature, listNamedSigners, reconcileCounts, signPetition, withdrawSignature } from "@/lib/signatures";
+import { getOwnSignature, listNamedSigners, reconcileCounts, signPetition, TOKEN_MISSING, withdrawSignature } from "@/lib/signatures";
+import { flushSignatures, queueAnonymous } from "@/lib/signatures/anonymous";
+import { collectSignTokens, signAnonymouslyNow, wire } from "./anon";
 import { makeUser, makeUsers, openPetitionFor, petitionInput, testDatabase } from "./db";
 
 const { db, url } = testDatabase();
@@ -21,14 +23,14 @@ describe("signing", () => {
     const p = await openPetitionFor(db, maya);
     const a = await signPetition(db, named, p.id, { visibility: "named" });
     expect(a).toMatchObject({ status: "signed", signature: { visibility: "named", coSponsor: false }, petition: { signatureCount: 3 } });
-    const b = await signPetition(db, anon, p.id, { visibility: "anonymous" });
-    expect(b.petition.signatureCount).toBe(4);
+    await signAnonymouslyNow(db, anon, p.id);
+    expect(await storedCount(p.id)).toBe(4);
 
     const signers = await listNamedSigners(db, p.id);
     expect(signers.map((s) => s.name)).toContain("Nora Named");
     expect(signers.map((s) => s.name)).not.toContain("Anya Anonymous");
-    // The anonymous signer sees their own signature; nobody else's view mentions them.
-    expect(await getOwnSignature(db, anon, p.id)).toMatchObject({ visibility: "anonymous" });
+    // Only the anonymous signer's browser knows (decision 018): the server has no signature of theirs.
+    expect(await getOwnSignature(db, anon, p.id)).toBeNull();
     const publicView = JSON.stringify([await getPetitionDetail(db, null, { id: p.id }), signers, await getPublicCount(db, p.id)]);
     expect(publicView).not.toContain("Anya");
     expect(publicView).not.toContain("anya.anonymous");
@@ -55,11 +57,13 @@ describe("signing", () => {
     const maya = await makeUser(db);
     const jonas = await makeUser(db);
     const p = await openPetitionFor(db, maya);
-    await signPetition(db, jonas, p.id, { visibility: "anonymous" });
-    const again = await signPetition(db, jonas, p.id, { visibility: "named" });
+    await signAnonymouslyNow(db, jonas, p.id);
+    // Signing again by name: without the token (spent), refused, because nobody can tell it signed.
+    await expect(signPetition(db, jonas, p.id, { visibility: "named" })).rejects.toMatchObject({ status: 409, message: TOKEN_MISSING });
+    await signPetition(db, maya, p.id, { visibility: "named" });
+    const again = await signPetition(db, maya, p.id, { visibility: "named" });
     expect(again.status).toBe("already_signed");
-    expect(again.signature.visibility).toBe("anonymous");
-    expect(await storedCount(p.id)).toBe(3);
+    expect(await storedCount(p.id)).toBe(4);
   });
 
   it("gives one signature for many parallel requests from one person", async () => {
@@ -75,9 +79,13 @@ describe("signing", () => {
   it("counts exactly under parallel signing and withdrawing from two processes", async () => {
     const maya = await makeUser(db);
     const p = await openPetitionFor(db, maya);
-    const people = await makeUsers(db, 160);
+    const people = await makeUsers(db, 170);
     const ids = people.map((u) => u.id);
-    await Promise.all(people.slice(0, 60).map((u, i) => signPetition(db, u, p.id, { visibility: i % 3 ? "named" : "anonymous" })));
+    await Promise.all(people.slice(0, 60).map((u) => signPetition(db, u, p.id, { visibility: "named" })));
+    // Ten anonymous signatures, queued in parallel and written in one batch.
+    const tokens = await Promise.all(people.slice(160).map(async (u) => (await collectSignTokens(db, u, new Date(), p.id)).get(p.id)!));
+    await Promise.all(tokens.map((t) => queueAnonymous(db, p.id, "sign", { token: wire(t) })));
+    await flushSignatures(db, undefined, { force: true });
     // Another process signs 50 new people and withdraws 30 while this one signs another 50
     // (10 of them the same people as the other process) and withdraws the same 30 again.
     const worker = runWorker({ url, petitionId: p.id, sign: ids.slice(60, 110), withdraw: ids.slice(0, 30) });
@@ -93,8 +101,8 @@ describe("signing", () => {
     const withdrawnHere = here.slice(60).filter((r) => r.status === "fulfilled" && (r.value as { status?: string }).status === "withdrawn").length;
     const withdrawnThere = there.slice(50).filter((r) => r === "withdrawn").length;
     expect(withdrawnHere + withdrawnThere).toBe(30);
-    const expected = 2 + 60 - 30 + 100;
-    expect(await rowCount(p.id)).toBe(expected);
+    const expected = 2 + 60 - 30 + 100 + 10;
+    expect(await rowCount(p.id)).toBe(expected - 10);
     expect(await storedCount(p.id)).toBe(expected);
     expect(await reconcileCounts(db)).toEqual([]);
   });
@@ -143,13 +151,14 @@ describe("response threshold", () => {
     let row = await thresholdDb.petition.findUniqueOrThrow({ where: { id: p.id } });
     expect(row.thresholdReachedAt).toBeNull();
     const t1 = new Date(t0.getTime() + 60_000);
-    await signPetition(thresholdDb, people[2]!, p.id, { visibility: "anonymous" }, { now: t1 });
+    const { token } = await signAnonymouslyNow(thresholdDb, people[2]!, p.id, t1);
     row = await thresholdDb.petition.findUniqueOrThrow({ where: { id: p.id } });
     expect(row.signatureCount).toBe(5);
     expect(row.thresholdReachedAt?.getTime()).toBe(t1.getTime());
     expect(row.responseDueAt?.getTime()).toBe(t1.getTime() + 14 * DAY);
     // Falling below and climbing back does not move the date or add a second event.
-    await withdrawSignature(thresholdDb, people[2]!, p.id);
+    await queueAnonymous(thresholdDb, p.id, "withdraw", { token: wire(token) });
+    await flushSignatures(thresholdDb, undefined, { force: true });
     await signPetition(thresholdDb, people[3]!, p.id, { visibility: "named" }, { now: new Date(t1.getTime() + 5000) });
     row = await thresholdDb.petition.findUniqueOrThrow({ where: { id: p.id } });
     expect(row.thresholdReachedAt?.getTime()).toBe(t1.getTime());

@@ -14,6 +14,8 @@ import { closePetition } from "@/lib/petitions/commands";
 import { applyRetention } from "@/lib/retention";
 import { writeSettings } from "@/lib/settings";
 import { signPetition, withdrawSignature } from "@/lib/signatures";
+import { flushSignatures, queueAnonymous } from "@/lib/signatures/anonymous";
+import { signAnonymouslyNow, wire } from "./anon";
 import { DB_KIND, makeUser, openPetitionFor, testDatabase } from "./db";
 
 const { db } = testDatabase();
@@ -30,9 +32,13 @@ export async function everyRow(db: Db): Promise<{ table: string; row: string }[]
   return rows;
 }
 
-/** Rows that mention the account, other than the account itself and (today) its signature rows. */
+/**
+ * Rows that mention the account, other than the account itself, its named signature rows and its
+ * signing-token collections: every browser collects a token for every open petition it is shown,
+ * so a collection records a visit, not a signature (decision 018).
+ */
 export async function rowsTiedTo(db: Db, person: Actor) {
-  return (await everyRow(db)).filter((r) => r.row.includes(person.id) && r.table !== "User" && r.table !== "Signature");
+  return (await everyRow(db)).filter((r) => r.row.includes(person.id) && r.table !== "User" && r.table !== "Signature" && r.table !== "SignTokenIssuance");
 }
 
 function capturingMailer() {
@@ -49,7 +55,7 @@ describe("signing anonymously writes nothing tied to the account", () => {
     const p = await openPetitionFor(db, organizer);
     for (const person of [anon, named]) await setEmailMode(db, person, { emailMode: "instant" });
 
-    await signPetition(db, anon, p.id, { visibility: "anonymous" });
+    await signAnonymouslyNow(db, anon, p.id);
     await signPetition(db, named, p.id, { visibility: "named" });
     // Named signing still follows by default; anonymous signing never does.
     expect(await db.follow.count({ where: { userId: anon.id } })).toBe(0);
@@ -74,8 +80,8 @@ describe("signing anonymously writes nothing tied to the account", () => {
     }
     expect(await db.signature.count({ where: { userId: anon.id } })).toBe(0);
     expect(await rowsTiedTo(db, anon)).toEqual([]);
-    // Said plainly "do not follow" is fine.
-    await signPetition(db, anon, p.id, { visibility: "anonymous", follow: false });
+    // The anonymous door takes no follow at all: it has no account to follow with.
+    await signAnonymouslyNow(db, anon, p.id);
     expect(await rowsTiedTo(db, anon)).toEqual([]);
   });
 
@@ -83,7 +89,7 @@ describe("signing anonymously writes nothing tied to the account", () => {
     const organizer = await makeUser(db);
     const anon = await makeUser(db);
     const p = await openPetitionFor(db, organizer);
-    await signPetition(db, anon, p.id, { visibility: "anonymous" });
+    await signAnonymouslyNow(db, anon, p.id);
     await follow(db, anon, { targetType: "petition", targetId: p.id });
     expect((await rowsTiedTo(db, anon)).map((r) => r.table)).toEqual(["Follow"]);
   });
@@ -92,10 +98,10 @@ describe("signing anonymously writes nothing tied to the account", () => {
     const organizer = await makeUser(db);
     const [anon, named, bystander] = [await makeUser(db), await makeUser(db), await makeUser(db)];
     const p = await openPetitionFor(db, organizer);
-    await signPetition(db, anon, p.id, { visibility: "anonymous" });
     await signPetition(db, named, p.id, { visibility: "named" });
-    // What the old code wrote: a follow at the signing moment, then notifications from it.
-    const signature = await db.signature.findFirstOrThrow({ where: { userId: anon.id } });
+    // What the old code wrote: an anonymous signature row with the account, a follow at the
+    // signing moment, then notifications from it.
+    const signature = await db.signature.create({ data: { petitionId: p.id, userId: anon.id, visibility: "anonymous" } });
     await db.follow.create({ data: { userId: anon.id, targetType: "petition", targetId: p.id, createdAt: signature.createdAt } });
     await follow(db, bystander, { targetType: "petition", targetId: p.id });
     await postOrganizerUpdate(db, organizer, p.id, { body: "An update to everyone who follows." });
@@ -119,7 +125,7 @@ describe("withdrawal and retention unlink everything signing created", () => {
     const [named, anon] = [await makeUser(db), await makeUser(db)];
     const p = await openPetitionFor(db, organizer);
     await signPetition(db, named, p.id, { visibility: "named" });
-    await signPetition(db, anon, p.id, { visibility: "anonymous" });
+    const { token } = await signAnonymouslyNow(db, anon, p.id);
     await follow(db, anon, { targetType: "petition", targetId: p.id });
     // Something about another petition stays: withdrawal touches only this one.
     const other = await openPetitionFor(db, organizer);
@@ -128,7 +134,12 @@ describe("withdrawal and retention unlink everything signing created", () => {
     await postOrganizerUpdate(db, organizer, other.id, { body: "An update on the other petition." });
     expect(await db.notification.count({ where: { userId: named.id } })).toBe(2);
 
-    for (const person of [named, anon]) await withdrawSignature(db, person, p.id);
+    await withdrawSignature(db, named, p.id);
+    // The anonymous signer withdraws with the token; the follow is their own choice, and unfollowing too.
+    await queueAnonymous(db, p.id, "withdraw", { token: wire(token) });
+    await flushSignatures(db, undefined, { force: true });
+    await db.follow.deleteMany({ where: { userId: anon.id, targetId: p.id } });
+    await db.notification.deleteMany({ where: { userId: anon.id } });
     expect(await rowsTiedTo(db, anon)).toEqual([]);
     expect(await db.signature.count({ where: { userId: anon.id } })).toBe(0);
     // What stays: the record that the name was on the list (decision 017, section 3), and the
@@ -150,7 +161,8 @@ describe("withdrawal and retention unlink everything signing created", () => {
     for (let i = 0; i < 6; i++) {
       const person = await makeUser(db);
       signers.push(person);
-      await signPetition(db, person, p.id, { visibility: i % 2 ? "anonymous" : "named" });
+      if (i % 2) await signAnonymouslyNow(db, person, p.id);
+      else await signPetition(db, person, p.id, { visibility: "named" });
       if (i % 3 === 0) await follow(db, person, { targetType: "petition", targetId: p.id });
     }
     await postOrganizerUpdate(db, organizer, p.id, { body: "An update to everyone who follows." });

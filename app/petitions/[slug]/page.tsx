@@ -25,6 +25,7 @@ import { DomainError } from "@/lib/errors";
 import { getPetitionPage } from "@/lib/petitions/page-data";
 import type { PetitionDetail } from "@/lib/petitions/queries";
 import { duplicateOf, findSimilarPetitions } from "@/lib/petitions/similar";
+import { tokenTally } from "@/lib/signatures/tokens";
 
 export const dynamic = "force-dynamic";
 
@@ -55,9 +56,13 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
   const { actor, petition, own } = data;
   const pub = data.public;
   // Closed as a duplicate; and, on a draft, petitions that ask the same (docs/decisions/024).
-  const [duplicate, similar] = await Promise.all([
+  // How many signing tokens were issued (decision 018) is read on every request, not cached with
+  // the public data: the count can never exceed it, so it must be as fresh as the count.
+  const isPublic = petition.state === "open" || petition.state === "closed";
+  const [duplicate, similar, tally] = await Promise.all([
     duplicateOf(db, petition.id),
     actor && petition.state === "draft" && petition.viewer.isOrganizer ? findSimilarPetitions(db, actor, { title: petition.title, ask: petition.ask, excludeId: petition.id }) : [],
+    isPublic ? tokenTally(db, petition.id) : null,
   ]);
   const path = `/petitions/${petition.slug}`;
   const hasResponse = Boolean(pub && pub.responses.length > 0);
@@ -98,7 +103,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
           )}
           <SignArea petition={petition} signedIn={Boolean(actor)} ownSignature={own.signature} invite={invite} namedOnly={own.namedOnly} />
         </section>
-        <KeyDates petition={petition} />
+        <KeyDates petition={petition} tokensIssued={tally?.tokensIssued ?? 0} />
         {pub && (
           <section aria-labelledby="share-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
             <h2 id="share-heading" className="font-semibold">Share and follow</h2>
@@ -225,12 +230,17 @@ function StatusCard({ petition }: { petition: PetitionDetail }) {
 }
 
 /** The petition's dates, after the Sign action so that it stays in a phone's first screen. */
-function KeyDates({ petition }: { petition: PetitionDetail }) {
+function KeyDates({ petition, tokensIssued }: { petition: PetitionDetail; tokensIssued: number }) {
   if (petition.state !== "open" && petition.state !== "closed") return null;
   return (
     <section aria-labelledby="dates-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
       <h2 id="dates-heading" className="font-semibold">Key dates</h2>
       <dl className="mt-2 grid gap-1 text-sm">
+        <Row term="Signing tokens issued">
+          <span data-testid="tokens-issued" title="People who collected this petition's token or signed it by name: the count can never exceed them.">
+            {formatCount(tokensIssued)}
+          </span>
+        </Row>
         <Row term="Leadership must respond at">{formatCount(petition.responseThreshold)} signatures</Row>
         {petition.thresholdReachedAt && <Row term="Threshold reached">{formatDate(petition.thresholdReachedAt)}</Row>}
         {petition.responseDueAt && <Row term="Response due by">{formatDate(petition.responseDueAt)}</Row>}

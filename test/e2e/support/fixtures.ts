@@ -1,5 +1,7 @@
 // Playwright fixtures: sign in as any demo persona, open pages as several people at once, and
 // fail any test whose pages log a console error or throw.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 /** The ports Playwright's config starts the app and the OIDC provider on (env overrides them). */
@@ -23,18 +25,69 @@ function watchForErrors(page: Page, errors: string[]) {
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
 }
 
-export async function signIn(page: Page, who: PersonaKey) {
+/**
+ * Signs in as a persona. Each persona uses one browser across the suite (`wallet: "shared"`, the
+ * default): the signing tokens (decision 018) its pages collected are kept in a file per account
+ * and put into every new context's IndexedDB, as one device would keep them. `wallet: "fresh"`
+ * is a second device or a cleared browser: it holds only what it collects itself.
+ */
+export async function signIn(page: Page, who: PersonaKey, opts: { wallet?: "shared" | "fresh" } = {}) {
   const { name, role } = PERSONA[who];
   await page.goto("/signin");
   await page.getByRole("button", { name: new RegExp(`^Sign in as ${name}, ${role}`) }).click();
   await expect(page.getByTestId("signed-in-as")).toContainText(name);
   await walletSettled(page);
+  if (opts.wallet !== "fresh") await shareWallet(page);
+}
+
+type HeldMap = Record<string, unknown>;
+const WALLETS = path.resolve("test/.tmp/wallets");
+
+/** Merges this browser's signing tokens with the persona's device file, both ways (see signIn). */
+async function shareWallet(page: Page) {
+  const { userId } = (await (await page.request.get("/api/auth/session")).json()) as { userId?: string };
+  if (!userId) return;
+  const file = path.join(WALLETS, `${userId}.json`);
+  const saved: HeldMap = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as HeldMap) : {};
+  const { merged, added } = await page.evaluate(
+    ({ key, saved }) =>
+      new Promise<{ merged: Record<string, unknown>; added: number }>((resolve, reject) => {
+        const open = indexedDB.open("undersigned-signing");
+        open.onupgradeneeded = () => open.result.createObjectStore("tokens");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction("tokens", "readwrite").objectStore("tokens");
+          const read = store.get(key);
+          read.onerror = () => reject(read.error);
+          read.onsuccess = () => {
+            const local = (read.result ?? {}) as Record<string, unknown>;
+            let added = 0;
+            for (const [id, held] of Object.entries(saved)) {
+              if (id in local) continue;
+              local[id] = held;
+              added++;
+            }
+            const write = store.put(local, key);
+            write.onerror = () => reject(write.error);
+            write.onsuccess = () => resolve({ merged: local, added });
+          };
+        };
+      }),
+    { key: `sign-tokens:${userId}`, saved },
+  );
+  mkdirSync(WALLETS, { recursive: true });
+  writeFileSync(file, JSON.stringify(merged));
+  if (added > 0) {
+    // The page's wallet read IndexedDB before the merge: load it again.
+    await page.reload();
+    await walletSettled(page);
+  }
 }
 
 type Fixtures = {
   consoleErrors: string[];
   /** A new browser context signed in as the persona; its pages are watched for errors too. */
-  as: (who: PersonaKey) => Promise<{ context: BrowserContext; page: Page }>;
+  as: (who: PersonaKey, opts?: { wallet?: "shared" | "fresh" }) => Promise<{ context: BrowserContext; page: Page }>;
 };
 
 export const test = base.extend<Fixtures>({
@@ -49,10 +102,10 @@ export const test = base.extend<Fixtures>({
   ],
   as: async ({ browser, consoleErrors }, use) => {
     const contexts: BrowserContext[] = [];
-    await use(async (who) => {
+    await use(async (who, opts) => {
       const { context, page } = await newWatchedPage(browser, consoleErrors);
       contexts.push(context);
-      await signIn(page, who);
+      await signIn(page, who, opts);
       return { context, page };
     });
     for (const c of contexts) await c.close();

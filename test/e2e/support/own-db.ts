@@ -17,7 +17,7 @@ import { editResponse, markCommitmentKept, postOrganizerUpdate, postResponse } f
 import { writeSettings } from "@/lib/settings";
 import { signPetition } from "@/lib/signatures";
 import { prepareDatabase } from "@/scripts/prepare-db";
-import { collectTokens, gatherCrowd, makeProgram, postPublished } from "../../integration/anon";
+import { collectSignTokens, collectTokens, gatherCrowd, makeProgram, postPublished, signAnonymouslyNow, wire } from "../../integration/anon";
 import { payloadTexts } from "./xss-payloads";
 
 async function person(db: Db, i: number | string, role: Role = "employee", extra: { name?: string; department?: string; location?: string } = {}): Promise<Actor> {
@@ -66,8 +66,17 @@ async function fuzz(url: string, secret: string) {
     const collecting = await createPetition(db, organizer, petitionInput("A petition gathering co-sponsors for the fuzzer"));
     await submitForCoSponsors(db, organizer, collecting.id);
     const draft = await createPetition(db, organizer, petitionInput("A draft petition for the fuzzer"));
-    // Some people have signed the open one, so withdrawing can succeed.
-    for (const p of people.slice(3, 30)) await signPetition(db, p, open.id, { visibility: p.email.length % 2 ? "named" : "anonymous" });
+    // Some people have signed the open one, so withdrawing can succeed: by name, or anonymously
+    // through the token flow (decision 018), whose spent tokens the fuzzer sends again.
+    const spentSignTokens = [];
+    for (const p of people.slice(3, 30)) {
+      if (p.email.length % 2) await signPetition(db, p, open.id, { visibility: "named" });
+      else spentSignTokens.push(wire((await signAnonymouslyNow(db, p, open.id)).token));
+    }
+    // Signing tokens browsers hold for the open petition, unspent, for the anonymous door.
+    const signTokens = [];
+    for (const p of people.slice(45, 50)) signTokens.push(wire((await collectSignTokens(db, p, new Date(), open.id)).get(open.id)!));
+    const signKeyId = (await db.signKey.findUniqueOrThrow({ where: { petitionId: open.id }, select: { keyId: true } })).keyId;
 
     const program = await makeProgram(db, "fuzz-program");
     // Tokens the browser would hold: valid, and one already spent. Collecting them also makes
@@ -98,6 +107,9 @@ async function fuzz(url: string, secret: string) {
       },
       tokens,
       spentToken: spent,
+      signTokens,
+      spentSignTokens,
+      signKeyId,
       unsubscribe: people.slice(50, 60).map((p) => unsubscribeToken(p.id, secret)),
     };
   } finally {

@@ -1,0 +1,118 @@
+"use client";
+
+// The anonymous half of the sign panel (decision 018): the token this browser holds for the
+// petition, the cookieless signature and withdrawal, and what to do on another device.
+import { useState, useSyncExternalStore } from "react";
+import { currentAccount, exportTokens, importTokens, sendAnonymous, serverSnapshot, snapshot, subscribe } from "./sign-wallet";
+
+export function useSignToken(petitionId: string) {
+  const state = useSyncExternalStore(subscribe, snapshot, serverSnapshot);
+  return { ready: state.ready, held: state.held[petitionId] ?? null, waiting: state.outbox.find((o) => o.petitionId === petitionId) ?? null, problem: state.problems[petitionId] || null };
+}
+
+/** Signs anonymously with this browser's token; returns false when there is none. */
+export async function signAnonymously(petitionId: string): Promise<boolean> {
+  const account = currentAccount();
+  if (!account) return false;
+  return (await sendAnonymous(account, petitionId, "sign")) !== "refused";
+}
+
+const time = (iso: string) => new Date(iso).toISOString().slice(11, 16);
+
+/** Shown once this browser signed the petition anonymously (or is about to). */
+export function AnonymousStatus({ petitionId }: { petitionId: string }) {
+  const { held, waiting, problem } = useSignToken(petitionId);
+  const [busy, setBusy] = useState(false);
+  const account = currentAccount();
+  if (!held || (held.signed !== "anonymously" && !waiting)) return problem ? <p role="alert" className="mt-2 text-sm text-red-700">{problem}</p> : null;
+  const withdrawing = waiting?.op === "withdraw";
+  return (
+    <div data-testid="anonymous-status">
+      <div role="status">
+        <p className="font-semibold">
+          {withdrawing ? "Your anonymous signature is being withdrawn." : waiting?.op === "sign" ? "Your anonymous signature is queued." : "You signed this petition anonymously."}
+        </p>
+        <p className="text-sm text-muted">
+          {waiting
+            ? `It is written with everyone else's in the next batch${waiting.publishAt ? `, at ${time(waiting.publishAt)} UTC or later` : ""} (within the hour), so the moment you signed is not stored. This browser keeps it and sends it again until it is counted.`
+            : "Only this browser knows: the server stores your signature without your account, and a token nobody can trace back to you."}
+        </p>
+      </div>
+      {!waiting && account && (
+        <button
+          type="button"
+          disabled={busy}
+          className="mt-3 rounded-lg border border-gray-400 bg-white px-4 py-2 font-semibold hover:bg-gray-50 disabled:opacity-60"
+          onClick={async () => {
+            setBusy(true);
+            await sendAnonymous(account, petitionId, "withdraw");
+            setBusy(false);
+          }}
+        >
+          Withdraw my anonymous signature
+        </button>
+      )}
+      {problem && <p role="alert" className="mt-2 text-sm text-red-700">{problem}</p>}
+    </div>
+  );
+}
+
+/** Why this browser cannot sign, and the remedy: bring the tokens from the device that has them. */
+export function NoTokenNote() {
+  return (
+    <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="no-token">
+      This browser holds no signing token for this petition. Each person gets one token per petition, in the first browser
+      that opens a page listing it; the server cannot give you a second one (you could then sign twice), and it cannot tell
+      whether your token has already signed. If you use another device or cleared this browser, sign from the device that
+      has your tokens, or use &ldquo;Take your tokens to another device&rdquo; there and import the file here. If the tokens
+      are lost, you cannot sign this petition, by name or anonymously.
+    </p>
+  );
+}
+
+/** Export and import of this account's signing tokens. */
+export function TokenTransfer() {
+  const [message, setMessage] = useState("");
+  const account = currentAccount();
+  if (!account) return null;
+  return (
+    <details className="mt-3 text-sm">
+      <summary className="cursor-pointer">Take your tokens to another device</summary>
+      <p className="mt-1 text-muted">The file holds your unspent signing tokens: whoever has it can sign in your place, so keep it private and delete it after importing.</p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <button
+          type="button"
+          className="rounded border border-gray-400 px-3 py-1"
+          onClick={async () => {
+            const blob = new Blob([await exportTokens(account)], { type: "application/json" });
+            const a = document.createElement("a");
+            a.href = URL.createObjectURL(blob);
+            a.download = "undersigned-tokens.json";
+            a.click();
+            URL.revokeObjectURL(a.href);
+          }}
+        >
+          Export my tokens
+        </button>
+        <label className="rounded border border-gray-400 px-3 py-1">
+          Import tokens
+          <input
+            type="file"
+            accept="application/json"
+            className="sr-only"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (!file) return;
+              try {
+                setMessage(`Imported ${await importTokens(account, await file.text())} tokens.`);
+              } catch (error) {
+                setMessage(error instanceof Error ? error.message : "That file could not be read.");
+              }
+            }}
+          />
+        </label>
+      </div>
+      {message && <p role="status" className="mt-1">{message}</p>}
+    </details>
+  );
+}
