@@ -9,6 +9,7 @@ import { countNamedSigners, listNamedSignersPage } from "@/lib/petitions/signers
 import { editResponse, markCommitmentMissed, postOrganizerUpdate, postResponse } from "@/lib/responses";
 import { signPetition, withdrawSignature } from "@/lib/signatures";
 import { makeUser, makeUsers, openPetitionFor, testDatabase } from "./db";
+import { signAnonymouslyNow } from "./anon";
 
 const { db } = testDatabase();
 
@@ -112,7 +113,12 @@ describe("the petition page's cached read model", async () => {
     const fresh = await openPetitionFor(db, organizer);
     const sponsors = await countNamedSigners(db, fresh.id); // co-sponsors sign with their names
     const people = await makeUsers(db, 5);
-    for (const [i, p] of people.entries()) await signPetition(db, p, fresh.id, { visibility: i === 4 ? "anonymous" : "named" }, { now: new Date(Date.now() + (i + 1) * 1000) });
+    for (const [i, p] of people.entries()) {
+      const now = new Date(Date.now() + (i + 1) * 1000);
+      // The anonymous one signs as the browser does: a token, spent without an account (decision 018).
+      if (i === 4) await signAnonymouslyNow(db, p, fresh.id, now);
+      else await signPetition(db, p, fresh.id, { visibility: "named" }, { now });
+    }
     expect(await countNamedSigners(db, fresh.id)).toBe(sponsors + 4);
     const first = await listNamedSignersPage(db, fresh.id, { limit: 3 });
     expect(first.items.map((s) => s.name)).toEqual([people[3]!.name, people[2]!.name, people[1]!.name]);

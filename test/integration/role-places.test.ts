@@ -13,6 +13,7 @@ import { changeProgramStatus, dueInWords, listResponses, listResponsesOwed, mark
 import { signPetition } from "@/lib/signatures";
 import { listTimeline } from "@/lib/timeline/queries";
 import { makeUser, openPetitionFor, testDatabase } from "./db";
+import { signAnonymouslyNow } from "./anon";
 
 const { db } = testDatabase();
 const DAY = 86_400_000;
@@ -251,7 +252,7 @@ describe("petitions I signed and the organizer's tools", async () => {
   const named = await openPetitionFor(db, organizer, { title: "Signed by name here" });
   const anonymous = await openPetitionFor(db, organizer, { title: "Signed anonymously here" });
   await signPetition(db, signer, named.id, { visibility: "named" });
-  await signPetition(db, signer, anonymous.id, { visibility: "anonymous" });
+  await signAnonymouslyNow(db, signer, anonymous.id);
 
   it("lists only the named signatures; anonymous ones are never looked up", async () => {
     const signed = await listNamedSignedPetitions(db, signer);

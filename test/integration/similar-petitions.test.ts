@@ -10,6 +10,7 @@ import { closePetition, createPetition, submitForCoSponsors, updateDraft } from 
 import { duplicateOf, findSimilarPetitions } from "@/lib/petitions/similar";
 import { signPetition } from "@/lib/signatures";
 import { DB_KIND, makeUser, openPetitionFor, petitionInput, testDatabase } from "./db";
+import { signAnonymouslyNow } from "./anon";
 
 const { db } = testDatabase();
 
@@ -111,7 +112,7 @@ describe(`marking a duplicate (${DB_KIND})`, async () => {
   const named = await makeUser(db);
   const anonymous = await makeUser(db);
   await signPetition(db, named, copy.id, { visibility: "named" });
-  await signPetition(db, anonymous, copy.id, { visibility: "anonymous" });
+  await signAnonymouslyNow(db, anonymous, copy.id);
 
   it("refuses everyone but moderators, and bad addresses with a message", async () => {
     const input = { petition: copy.slug, duplicateOf: original.slug };
