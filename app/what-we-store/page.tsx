@@ -15,9 +15,12 @@ export default function WhatWeStorePage() {
         browser details, and nothing that links an anonymous comment to a person.
       </p>
       <p className="mt-2 max-w-3xl">
-        Anonymous signatures are not there yet: today the <a href="#Signature" className="text-brand underline">Signature</a> row
-        holds your account id whichever way you sign, so that you count only once. Anyone who can read the database or a backup
-        can see who signed anonymously. Signing anonymously writes nothing else tied to you (no follow, no notification, no mail).
+        An anonymous signature is an <a href="#AnonSignature" className="text-brand underline">AnonSignature</a> row: no
+        account, no time of day, written in a batch in random order. You count only once because your browser spends the
+        petition&apos;s blind-signed token, and the server issues one per person (<a href="#SignTokenIssuance" className="text-brand underline">SignTokenIssuance</a>);
+        every signed-in visitor collects one, so that row says you saw the petition, not that you signed it. A signature made
+        anonymously before tokens existed is noted there until your browser collects the token on your next visit. Signing
+        anonymously writes nothing else tied to you (no follow, no notification, no mail).
       </p>
       <nav aria-label="Tables" className="mt-4">
         <ul className="flex flex-wrap gap-2 text-sm">

@@ -191,7 +191,8 @@ test("the What we store page lists every table and field with its purpose", asyn
   await expect(comment).toContainText("It has no author, ever");
   await expect(comment.getByRole("row", { name: /^day/ })).toContainText("no time of day");
   await expect(page.getByRole("region", { name: "TokenIssuance" })).toContainText("No time, no blinded message");
-  // What is true today about anonymous signatures, said plainly (decision 017).
-  await expect(page.getByText(/today the Signature row\s+holds your account id/)).toBeVisible();
-  await expect(page.getByRole("region", { name: "Signature" })).toContainText("the row holds the account id for both kinds");
+  // Anonymous signatures have no author (decision 018), said plainly.
+  await expect(page.getByText(/An anonymous signature is an\s+AnonSignature\s+row: no\s+account/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Signature", exact: true })).toContainText("Anonymous signatures are not stored here");
+  await expect(page.getByRole("region", { name: "AnonSignature", exact: true })).toContainText("It has no author");
 });
