@@ -6,7 +6,7 @@ import { OPERATIONS, UNDOCUMENTED_ROUTES, type Answer, type Operation } from "./
 import * as S from "./schemas";
 import { issueInputSchema, tokenSchema } from "@/lib/anonymity/tokens";
 import { postCommentSchema } from "@/lib/comments";
-import { signatureInputSchema } from "@/lib/petitions/schema";
+import { collectInputSchema } from "@/lib/signatures/tokens";
 
 type Json = Record<string, unknown>;
 
@@ -30,12 +30,17 @@ const OUTPUTS: [string, z.ZodType][] = [
   ["IssuedTokens", S.issuedTokensSchema],
   ["PublishedKeys", S.publishedKeysSchema],
   ["Unsubscribed", S.unsubscribedSchema],
+  ["CollectableSignTokens", S.collectableSignTokensSchema],
+  ["CollectedSignTokens", S.collectedSignTokensSchema],
+  ["AnonymousSignatureAnswer", S.anonymousSignatureAnswerSchema],
 ];
 const INPUTS: [string, z.ZodType][] = [
-  ["SignatureInput", signatureInputSchema],
+  ["SignatureInput", S.signRequestSchema],
   ["CommentInput", postCommentSchema],
   ["AnonymousToken", tokenSchema],
   ["TokenRequest", issueInputSchema],
+  ["SignTokenRequest", collectInputSchema],
+  ["AnonymousSignatureInput", S.anonymousSignatureInputSchema],
 ];
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

@@ -5,10 +5,15 @@
 import type { z } from "zod";
 import { issueInputSchema, tokenSchema } from "@/lib/anonymity/tokens";
 import { postCommentSchema } from "@/lib/comments";
-import { listQuerySchema, signatureInputSchema } from "@/lib/petitions/schema";
+import { listQuerySchema } from "@/lib/petitions/schema";
+import { collectInputSchema, MAX_COLLECT } from "@/lib/signatures/tokens";
 import { timelineQuerySchema } from "@/lib/timeline/queries";
 import {
   allowanceSchema,
+  anonymousSignatureAnswerSchema,
+  anonymousSignatureInputSchema,
+  collectableSignTokensSchema,
+  collectedSignTokensSchema,
   commentPageQuerySchema,
   commentPageSchema,
   issuedTokensSchema,
@@ -21,6 +26,7 @@ import {
   programListSchema,
   publicCountSchema,
   publishedKeysSchema,
+  signRequestSchema,
   signResultSchema,
   streamQuerySchema,
   timelinePageSchema,
@@ -29,7 +35,7 @@ import {
   withdrawResultSchema,
 } from "./schemas";
 
-export type Method = "get" | "post" | "delete";
+export type Method = "get" | "post" | "put" | "delete";
 
 /** An answer: a JSON body of this schema, an error (the API's error object), or a stream. */
 export type Answer = { description: string; schema?: z.ZodType; error?: true; eventStream?: true; empty?: true; headers?: Record<string, string> };
@@ -39,7 +45,7 @@ export type Operation = {
   /** OpenAPI path, e.g. /api/petitions/{id}; the route is app/api/petitions/[id]/route.ts. */
   path: string;
   id: string;
-  tag: "Petitions" | "Signatures" | "Comments" | "Programs" | "Timeline" | "Anonymous tokens" | "Mail" | "This document";
+  tag: "Petitions" | "Signatures" | "Signing tokens" | "Comments" | "Programs" | "Timeline" | "Anonymous tokens" | "Mail" | "This document";
   summary: string;
   description: string;
   /** none: public; session: a signed-in person's session cookie; no-credentials: refused with any cookie. */
@@ -118,19 +124,19 @@ export const OPERATIONS: Operation[] = [
     tag: "Signatures",
     summary: "Sign a petition",
     description:
-      "Signs as the signed-in person, by name or anonymously (the signature is stored without a public link to the name; see /what-we-store). Signing again answers 200 with `already_signed`. While a petition gathers co-sponsors, only holders of the co-sponsor link (`invite`) can sign, by name. 30 signature changes a minute per person.",
+      "Signs by name as the signed-in person. Anonymous signatures do not come here (`\"anonymous\"` is refused with 400): the browser spends the petition's signing token at POST /api/petitions/{id}/anonymous-signature without cookies. Once you collected the petition's signing token, send it as `token`: the named signature spends it, so you count once. Signing again answers 200 with `already_signed`. While a petition gathers co-sponsors, only holders of the co-sponsor link (`invite`) can sign. 30 signature changes a minute per person.",
     auth: "session",
     pathParams: PETITION_ID,
-    body: { schema: signatureInputSchema, maxBytes: 16_384 },
+    body: { schema: signRequestSchema, maxBytes: 16_384 },
     responses: {
       "201": { description: "Signed.", schema: signResultSchema },
       "200": { description: "Already signed: nothing changed.", schema: signResultSchema },
-      "400": error("The body is not JSON, not sent as application/json, or a field is not valid (see `fields`)."),
+      "400": error("The body is not JSON, not sent as application/json, or a field is not valid (see `fields`): `visibility` \"anonymous\", or a `token` that is not this petition's."),
       "401": error("Not signed in."),
       ...mutationErrors,
       "403": error("Cross-site request, or an organizer tries to co-sponsor their own petition."),
       "404": error("No petition the requester may see has this id; a petition gathering co-sponsors needs its co-sponsor link in `invite`."),
-      "409": error("The petition is a draft, hidden by a moderator, or closed (code `closed`); or the person withdrew a named signature and may sign again only by name."),
+      "409": error("The petition is a draft, hidden by a moderator, or closed (code `closed`); the person withdrew a named signature and may sign again only by name; or the person collected the petition's token and sent none, or a token already spent."),
       "429": error("Too many signature changes in a minute; Retry-After says when to try again."),
     },
   },
@@ -153,6 +159,65 @@ export const OPERATIONS: Operation[] = [
       "429": error("Too many signature changes in a minute; Retry-After says when to try again."),
     },
   },
+  {
+    method: "get",
+    path: "/api/petitions/tokens",
+    id: "listCollectableSignTokens",
+    tag: "Signing tokens",
+    summary: "Petitions whose signing token you can collect",
+    description: `The open petitions whose signing token the signed-in person has not collected, with each petition's public key (made on first use), at most ${MAX_COLLECT} at a time. Browsers ask on every page load and collect them all, whether or not the person will sign, so a collection says nothing about signing.`,
+    auth: "session",
+    responses: { "200": { description: "The petitions and their keys.", schema: collectableSignTokensSchema, headers: { "Cache-Control": "private, no-store" } }, "401": error("Not signed in.") },
+  },
+  {
+    method: "post",
+    path: "/api/petitions/tokens",
+    id: "collectSignTokens",
+    tag: "Signing tokens",
+    summary: "Collect signing tokens (blind signatures, one per petition)",
+    description: `Blind-signs one token per asked petition with the petition's key (RFC 9474, RSABSSA-SHA384-PSS-Deterministic), all in one transaction and in random order: the server signs messages it cannot read, so the token spent later cannot be linked to this request. Each person gets one token per petition, ever; petitions already collected, closed, or asked with a stale key are left out of the answer. At most ${MAX_COLLECT} petitions per request; 10 token requests a minute per person, shared with POST /api/tokens.`,
+    auth: "session",
+    body: { schema: collectInputSchema, maxBytes: 64_000 },
+    responses: {
+      "200": { description: "The blind signatures.", schema: collectedSignTokensSchema, headers: { "Cache-Control": "no-store" } },
+      "400": error(`Not JSON, no petition asked or more than ${MAX_COLLECT}, a keyId that is not 16 hex digits, or a blinded message that is not base64 of the key's size.`),
+      "401": error("Not signed in."),
+      ...mutationErrors,
+      "429": error("Too many token requests in a minute; Retry-After says when to try again."),
+    },
+  },
+  ...(["post", "delete", "put"] as const).map(
+    (method): Operation => ({
+      method,
+      path: "/api/petitions/{id}/anonymous-signature",
+      id: { post: "signAnonymously", delete: "withdrawAnonymousSignature", put: "attachSignToken" }[method],
+      tag: "Signatures",
+      summary: {
+        post: "Sign anonymously with the petition's signing token",
+        delete: "Withdraw an anonymous signature",
+        put: "Attach a token to an anonymous signature made before tokens existed",
+      }[method],
+      description:
+        {
+          post: "Spends the token on an anonymous signature with no account: no author, no time of day.",
+          delete: "Proves possession of the token that signed and withdraws its signature.",
+          put: "Links the token to one of the petition's anonymous signatures from before tokens existed (when the collection answered `legacy`), so that it can be withdrawn later.",
+        }[method] +
+        " The anonymous door: send it with no cookie and no Authorization header (`credentials: \"omit\"`), or it is refused. It is queued in memory and written with everyone else's in the next batch (one transaction, random order), so the answer is 202 `queued` until then; send the same request again after `publishAt` to learn the outcome (200). Re-sending is safe: a token counts once.",
+      auth: "no-credentials",
+      pathParams: PETITION_ID,
+      body: { schema: anonymousSignatureInputSchema, maxBytes: 4_000 },
+      responses: {
+        "202": { description: "Queued for the next batch (or re-sent while it waits).", schema: anonymousSignatureAnswerSchema, headers: { "Cache-Control": "no-store" } },
+        "200": { description: method === "delete" ? "Withdrawn: no signature of this token is counted." : "Counted: the token's signature is in the count.", schema: anonymousSignatureAnswerSchema, headers: { "Cache-Control": "no-store" } },
+        "400": error("Sent with a cookie or credentials, not JSON, larger than 4,000 bytes, or a token that is not valid for this petition."),
+        ...mutationErrors,
+        "404": notFoundPetition,
+        "409": error("The petition is hidden by a moderator or closed (code `closed`); the token signed by name (it cannot also sign anonymously); or it is waiting in the batch for another operation."),
+        "429": error("Too many anonymous signatures across everyone are waiting for the next batch; try again in a few minutes."),
+      },
+    }),
+  ),
   {
     method: "get",
     path: "/api/petitions/{id}/comments",

@@ -7,6 +7,8 @@ import { EVENT_KINDS } from "@/lib/timeline/record";
 import { PETITION_STATES } from "@/lib/petitions/schema";
 import { PETITION_ACTIONS } from "@/lib/petitions/policy";
 import { CONSENT_MODELS, PROGRAM_STATUSES, PROGRAM_STATUSES_NOW, programStatusFilterSchema } from "@/lib/programs";
+import { signatureInputSchema } from "@/lib/petitions/schema";
+import { signTokenSchema } from "@/lib/signatures/tokens";
 
 const instant = z.iso.datetime().describe("An instant in UTC, ISO 8601.");
 const day = z.iso.date().describe("A calendar day, YYYY-MM-DD.");
@@ -155,6 +157,41 @@ export const publishedKeysSchema = z.object({
 });
 
 export const unsubscribedSchema = z.object({ status: z.literal("unsubscribed") });
+
+// Signing tokens and anonymous signatures (docs/decisions/018).
+export const collectableSignTokensSchema = z.object({
+  petitions: z
+    .array(
+      z.object({
+        petitionId: z.string(),
+        keyId: z.string().describe("16 hex digits: the petition's own key."),
+        publicKey: z.string().describe("SubjectPublicKeyInfo, base64 DER: blind a random nonce for it."),
+        legacy: z.boolean().describe("You signed this petition anonymously before tokens existed: attach the token to that signature (PUT .../anonymous-signature) once collected."),
+      }),
+    )
+    .describe("Open petitions whose signing token you have not collected, at most 100; the rest on the next request."),
+});
+export const collectedSignTokensSchema = z.object({
+  issued: z
+    .array(z.object({ petitionId: z.string(), blindSignature: z.string().describe("Base64; unblind it to get the token's signature."), legacy: z.boolean() }))
+    .describe("One per asked petition that is open and not yet issued to you, in random order; the others are left out (stale key, already collected, closed)."),
+});
+export const anonymousSignatureAnswerSchema = z.discriminatedUnion("status", [
+  z.object({
+    status: z.literal("queued"),
+    op: z.enum(["sign", "withdraw", "attach"]),
+    publishAt: instant.describe("The next batch; send the same request again after it to learn the outcome."),
+  }),
+  z.object({ status: z.literal("counted").describe("The token's signature is in the count (sign, attach).") }),
+  z.object({ status: z.literal("withdrawn").describe("No signature of this token is counted (withdraw).") }),
+]);
+
+// Request bodies as the document describes them: the domain reads the token field loosely and
+// checks it against the petition's key (lib/signatures/tokens.ts checkSignToken).
+export const signRequestSchema = signatureInputSchema.in.extend({
+  token: signTokenSchema.optional().describe("The petition's signing token this browser holds: required once you collected it, and spent by this named signature."),
+});
+export const anonymousSignatureInputSchema = z.object({ token: signTokenSchema.describe("The petition's signing token, unblinded.") });
 
 // Queries the route handlers read with these schemas (the others are the domain's own).
 export const commentPageQuerySchema = z.object({

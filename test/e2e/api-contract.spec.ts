@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { blindNonces, type KeyInfo } from "@/lib/anonymity/client";
+import { blindForPetitions, blindNonces, type KeyInfo, type SignKeyInfo } from "@/lib/anonymity/client";
 import { validate } from "./support/json-schema";
 import { ownDb, startOwnServer, OWN_ORIGIN, type OwnServer } from "./support/own-server";
 
@@ -20,6 +20,7 @@ const FILE = "test/.tmp/contract.db";
 const SECRET = "contract-secret-0123456789abcdef0123456789abcdef";
 
 type Token = { keyId: string; nonce: string; signature: string };
+type SignToken = { nonce: string; signature: string };
 type Prepared = {
   petitions: { open: string; closed: string; hidden: string; collecting: { id: string; invite: string }; draft: string };
   program: string;
@@ -27,6 +28,9 @@ type Prepared = {
   people: { id: string; cookie: string }[];
   tokens: Token[];
   spentToken: Token;
+  /** Signing tokens for the open petition (decision 018): unspent, and spent anonymously (counted). */
+  signTokens: SignToken[];
+  spentSignTokens: SignToken[];
   unsubscribe: string[];
 };
 
@@ -42,6 +46,10 @@ type Doc = {
 const NOT_EXERCISED: Record<string, string> = {
   "* 500": "a failure of the server itself; no request makes one (api-fuzz.spec.ts checks that none does)",
   "POST /api/comments 429": "the global limit is 300 comments a minute, each paid with a valid token; security.spec.ts tests the limiter",
+  "POST /api/petitions/{id}/anonymous-signature 429": "the queue of anonymous signatures waiting for a batch is full only with thousands of valid tokens; lib/anonymity/batch.ts's queue limit is shared with comments",
+  "DELETE /api/petitions/{id}/anonymous-signature 429": "as for POST: a full batch queue needs thousands of valid tokens",
+  "PUT /api/petitions/{id}/anonymous-signature 429": "as for POST: a full batch queue needs thousands of valid tokens",
+  "PUT /api/petitions/{id}/anonymous-signature 202": "needs an anonymous signature made before tokens existed, which only the migration makes; anonymous-signatures.test.ts attaches a token to one",
 };
 
 let server: OwnServer;
@@ -68,7 +76,7 @@ test.afterAll(() => {
 type Call = {
   /** The documented path, e.g. /api/petitions/{id}. */
   op: string;
-  method?: "GET" | "POST" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "DELETE";
   /** The address to call; the documented path when it has no parameters. */
   url?: string;
   cookie?: string;
@@ -296,6 +304,59 @@ test("comments: reading and the anonymous door", async () => {
   await call({ op: post, method: "POST", json: { thread: { programSlug: "no-such-program" }, body: "Nobody discusses this.", token: prepared.tokens[1]! }, expect: 404 });
   await call({ op: post, method: "POST", json: comment, headers: EVIL, expect: 403 });
   await call({ op: post, method: "POST", body: JSON.stringify({ ...comment, body: HUGE }), headers: { "content-type": "application/json" }, expect: 413 });
+  expectNoProblems();
+});
+
+test("signing tokens and the anonymous door for signatures", async () => {
+  const { open, closed, hidden } = prepared.petitions;
+  // Someone who has not signed the open petition nor collected its token (people 3 to 29 signed it, 45 to 49 hold tokens).
+  const collector = prepared.people[40]!.cookie;
+  const tokens = "/api/petitions/tokens";
+  await call({ op: tokens, expect: 401 });
+  const offered = await call({ op: tokens, cookie: collector, expect: 200 });
+  const keys = (offered.body as { petitions: SignKeyInfo[] }).petitions;
+  expect(keys.map((k) => k.petitionId)).toContain(open);
+  const blinded = await blindForPetitions(keys);
+  const request = { tokens: blinded.map((b) => ({ petitionId: b.petitionId, keyId: b.keyId, blindedMessage: b.blindedMessage })) };
+  await call({ op: tokens, method: "POST", json: request, expect: 401 });
+  await call({ op: tokens, method: "POST", json: request, cookie: collector, headers: EVIL, expect: 403 });
+  await call({ op: tokens, method: "POST", body: JSON.stringify({ ...request, pad: HUGE }), headers: { "content-type": "application/json", cookie: collector }, expect: 413 });
+  await call({ op: tokens, method: "POST", json: { tokens: [] }, cookie: collector, expect: 400 });
+  const collected = await call({ op: tokens, method: "POST", json: request, cookie: collector, expect: 200 });
+  expect((collected.body as { issued: { petitionId: string }[] }).issued.map((i) => i.petitionId)).toContain(open);
+  // 10 token requests a minute per person, shared with /api/tokens (two were spent above): spend the rest.
+  for (let i = 0; i < 8; i++) {
+    const res = await fetch(`${OWN_ORIGIN}${tokens}`, { method: "POST", headers: { cookie: collector, "content-type": "application/json" }, body: "{}" });
+    expect(res.status).toBe(400);
+  }
+  const limited = await call({ op: tokens, method: "POST", json: request, cookie: collector, expect: 429 });
+  expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+
+  // The door takes no cookie: every call below is sent without one, except the refusal.
+  const door = "/api/petitions/{id}/anonymous-signature";
+  const at = (id: string) => `/api/petitions/${id}/anonymous-signature`;
+  const [fresh, unsigned] = prepared.signTokens;
+  const [counted, withdrawing] = prepared.spentSignTokens;
+  for (const method of ["POST", "DELETE", "PUT"] as const) {
+    await call({ op: door, method, url: at(open), json: { token: fresh }, cookie: prepared.people[45]!.cookie, expect: 400 });
+    await call({ op: door, method, url: at(open), json: { token: { nonce: "AAAA", signature: "AAAA" } }, expect: 400 });
+    await call({ op: door, method, url: at(open), json: { token: fresh }, headers: EVIL, expect: 403 });
+    await call({ op: door, method, url: at(open), body: JSON.stringify({ token: fresh, pad: HUGE }), headers: { "content-type": "application/json" }, expect: 413 });
+    await call({ op: door, method, url: at("no-such-petition"), json: { token: fresh }, expect: 404 });
+    await call({ op: door, method, url: at(closed), json: { token: fresh }, expect: 409 });
+    await call({ op: door, method, url: at(hidden), json: { token: fresh }, expect: 409 });
+  }
+  // Signing: queued until the batch (re-sent while it waits), a token already counted answers 200.
+  const queued = await call({ op: door, method: "POST", url: at(open), json: { token: fresh }, expect: 202 });
+  expect(queued.body).toMatchObject({ status: "queued", op: "sign" });
+  await call({ op: door, method: "POST", url: at(open), json: { token: fresh }, expect: 202 });
+  await call({ op: door, method: "POST", url: at(open), json: { token: counted }, expect: 200 });
+  // Withdrawing the queued one is refused until its batch is written; a counted one is queued; a token that never signed is withdrawn at once.
+  await call({ op: door, method: "DELETE", url: at(open), json: { token: fresh }, expect: 409 });
+  await call({ op: door, method: "DELETE", url: at(open), json: { token: withdrawing }, expect: 202 });
+  await call({ op: door, method: "DELETE", url: at(open), json: { token: unsigned }, expect: 200 });
+  // Attaching a counted token (or one with no signature from before tokens to attach to) changes nothing.
+  await call({ op: door, method: "PUT", url: at(open), json: { token: counted }, expect: 200 });
   expectNoProblems();
 });
 

@@ -1,3 +1,5 @@
+import { reply } from "@/lib/api/reply";
+import { collectableSignTokensSchema, collectedSignTokensSchema } from "@/lib/api/schemas";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/json";
@@ -8,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/petitions/tokens: the open petitions whose signing token you have not collected, with their keys. */
 export function GET() {
-  return handle(async () => Response.json({ petitions: await collectableTokens(db, await getActor()) }, { headers: { "Cache-Control": "private, no-store" } }));
+  return handle(async () => reply(collectableSignTokensSchema, { petitions: await collectableTokens(db, await getActor()) }, { headers: { "Cache-Control": "private, no-store" } }));
 }
 
 /** POST /api/petitions/tokens {"tokens": [{petitionId, keyId, blindedMessage}]}: one blind-signed token per petition, all in one transaction. */
@@ -16,6 +18,6 @@ export function POST(request: Request) {
   return handle(async () => {
     assertSameOrigin(request);
     const actor = await limitActor("tokens", await getActor());
-    return Response.json(await collectTokens(db, actor, await readJson(request, 64_000)), { headers: { "Cache-Control": "no-store" } });
+    return reply(collectedSignTokensSchema, await collectTokens(db, actor, await readJson(request, 64_000)), { headers: { "Cache-Control": "no-store" } });
   });
 }

@@ -1,3 +1,5 @@
+import { reply } from "@/lib/api/reply";
+import { anonymousSignatureAnswerSchema } from "@/lib/api/schemas";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/json";
@@ -21,7 +23,7 @@ function door(op: AnonOp) {
       assertSameOrigin(request);
       const { id } = await ctx.params;
       const answer = await queueAnonymous(db, id, op, await readJson(request, 4_000));
-      return Response.json(answer, { status: answer.status === "queued" ? 202 : 200, headers: { "Cache-Control": "no-store" } });
+      return reply(anonymousSignatureAnswerSchema, answer, { status: answer.status === "queued" ? 202 : 200, headers: { "Cache-Control": "no-store" } });
     });
   };
 }
