@@ -27,7 +27,7 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring, n
   const token = useSignToken(petitionId);
   const [noToken, setNoToken] = useState(false);
 
-  if (!signature && (token.held?.signed === "anonymously" || token.waiting)) return <AnonymousStatus petitionId={petitionId} />;
+  if (!signature && (token.held?.signed === "anonymously" || token.waiting)) return <AnonymousStatus petitionId={petitionId} sharePath={coSponsoring ? undefined : `/petitions/${slug}`} />;
 
   if (signature) {
     return (

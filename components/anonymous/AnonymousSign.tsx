@@ -3,6 +3,7 @@
 // The anonymous half of the sign panel (decision 018): the token this browser holds for the
 // petition, the cookieless signature and withdrawal, and what to do on another device.
 import { useState, useSyncExternalStore } from "react";
+import { CopyLink } from "../CopyLink";
 import { currentAccount, exportTokens, importTokens, sendAnonymous, serverSnapshot, snapshot, subscribe } from "./sign-wallet";
 
 export function useSignToken(petitionId: string) {
@@ -19,10 +20,15 @@ export async function signAnonymously(petitionId: string): Promise<boolean> {
 
 const time = (iso: string) => new Date(iso).toISOString().slice(11, 16);
 
-/** Shown once this browser signed the petition anonymously (or is about to). */
-export function AnonymousStatus({ petitionId }: { petitionId: string }) {
+/**
+ * Shown once this browser signed the petition anonymously (or is about to). With `sharePath`, the
+ * share step follows a signature just sent, as it does after signing by name.
+ */
+export function AnonymousStatus({ petitionId, sharePath }: { petitionId: string; sharePath?: string }) {
   const { held, waiting, problem } = useSignToken(petitionId);
   const [busy, setBusy] = useState(false);
+  // Withdrawing asks first, as for a named signature: one stray click must not undo a signature.
+  const [confirming, setConfirming] = useState(false);
   const account = currentAccount();
   if (!held || (held.signed !== "anonymously" && !waiting)) return problem ? <p role="alert" className="mt-2 text-sm text-red-700">{problem}</p> : null;
   const withdrawing = waiting?.op === "withdraw";
@@ -38,16 +44,42 @@ export function AnonymousStatus({ petitionId }: { petitionId: string }) {
             : "Only this browser knows: the server stores your signature without your account, and a token nobody can trace back to you."}
         </p>
       </div>
-      {!waiting && account && (
+      {sharePath && waiting?.op === "sign" && (
+        <div className="mt-3 rounded-lg bg-brand/5 p-3 ring-1 ring-brand/30" data-testid="share-step">
+          <p className="font-semibold">One more step: ask colleagues to sign</p>
+          <p className="mb-2 text-sm text-muted">Petitions grow when people pass them on. Copy the link into a message or a chat.</p>
+          <CopyLink path={sharePath} label="Link to share after signing" />
+        </div>
+      )}
+      {!waiting && account && confirming && (
+        <div className="mt-3 rounded-lg border border-red-300 bg-red-50/50 p-3" data-testid="withdraw-confirm">
+          <p className="font-semibold">Withdraw your anonymous signature?</p>
+          <p className="text-sm">It leaves the count with the next batch. You can sign again while the petition is open, with this browser&apos;s token.</p>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <button
+              type="button"
+              disabled={busy}
+              className="rounded-lg border border-red-700 bg-white px-4 py-2 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60"
+              onClick={async () => {
+                setBusy(true);
+                await sendAnonymous(account, petitionId, "withdraw");
+                setBusy(false);
+                setConfirming(false);
+              }}
+            >
+              {busy ? "Withdrawing…" : "Yes, withdraw my signature"}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)} className="rounded-lg border border-gray-400 bg-white px-4 py-2 font-semibold hover:bg-gray-50">
+              Keep my signature
+            </button>
+          </div>
+        </div>
+      )}
+      {!waiting && account && !confirming && (
         <button
           type="button"
-          disabled={busy}
-          className="mt-3 rounded-lg border border-gray-400 bg-white px-4 py-2 font-semibold hover:bg-gray-50 disabled:opacity-60"
-          onClick={async () => {
-            setBusy(true);
-            await sendAnonymous(account, petitionId, "withdraw");
-            setBusy(false);
-          }}
+          className="mt-3 rounded-lg border border-gray-400 bg-white px-4 py-2 font-semibold hover:bg-gray-50"
+          onClick={() => setConfirming(true)}
         >
           Withdraw my anonymous signature
         </button>

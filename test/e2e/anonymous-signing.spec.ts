@@ -71,13 +71,19 @@ test("sign anonymously: queued, counted in the batch, moved to a second browser 
   await expect(status).toContainText(/Your anonymous signature is queued|You signed this petition anonymously/);
   await expect(status).toContainText("You signed this petition anonymously.", { timeout: 15_000 });
   await expect.poll(() => readCount(second), { timeout: 15_000 }).toBe(before + 1);
-  // Another reader's page moves too, and lists nobody new.
+  // Another reader's page moves too, and the list of names (its own page) shows nobody new.
   await first.reload();
   await expect.poll(() => readCount(first), { timeout: 15_000 }).toBe(before + 1);
+  await first.goto(`/petitions/${petition.slug}/signers`);
   await expect(first.getByTestId("named-signers")).not.toContainText("Tomás Ferreira");
 
-  // Withdrawing proves possession of the token; the count goes back after the batch.
+  // Withdrawing asks first, then proves possession of the token; the count goes back after the batch.
   await second.getByRole("button", { name: "Withdraw my anonymous signature" }).click();
+  await expect(second.getByTestId("withdraw-confirm")).toContainText("Withdraw your anonymous signature?");
+  await second.getByRole("button", { name: "Keep my signature" }).click();
+  await expect(second.getByTestId("withdraw-confirm")).toHaveCount(0);
+  await second.getByRole("button", { name: "Withdraw my anonymous signature" }).click();
+  await second.getByRole("button", { name: "Yes, withdraw my signature" }).click();
   await expect.poll(() => readCount(second), { timeout: 15_000 }).toBe(before);
   await expect(second.getByRole("button", { name: "Sign", exact: true })).toBeVisible({ timeout: 15_000 });
 });
