@@ -4,6 +4,7 @@
 // petition, the cookieless signature and withdrawal, and what to do on another device.
 import { useState, useSyncExternalStore } from "react";
 import { CopyLink } from "../CopyLink";
+import { formatTime } from "../format";
 import { currentAccount, exportTokens, importTokens, sendAnonymous, serverSnapshot, snapshot, subscribe } from "./sign-wallet";
 
 export function useSignToken(petitionId: string) {
@@ -17,8 +18,6 @@ export async function signAnonymously(petitionId: string): Promise<boolean> {
   if (!account) return false;
   return (await sendAnonymous(account, petitionId, "sign")) !== "refused";
 }
-
-const time = (iso: string) => new Date(iso).toISOString().slice(11, 16);
 
 /**
  * Shown once this browser signed the petition anonymously (or is about to). With `sharePath`, the
@@ -40,7 +39,7 @@ export function AnonymousStatus({ petitionId, sharePath }: { petitionId: string;
         </p>
         <p className="text-sm text-muted">
           {waiting
-            ? `It is written with everyone else's in the next batch${waiting.publishAt ? `, at ${time(waiting.publishAt)} UTC or later` : ""} (within the hour), so the moment you signed is not stored. This browser keeps it and sends it again until it is counted.`
+            ? `It is written with everyone else's in the next batch${waiting.publishAt ? `, at ${formatTime(waiting.publishAt)} or later` : ""} (within the hour), so the moment you signed is not stored. This browser keeps it and sends it again until it is counted.`
             : "Only this browser knows: the server stores your signature without your account, and a token nobody can trace back to you."}
         </p>
       </div>

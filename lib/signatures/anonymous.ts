@@ -10,6 +10,8 @@ import { createBatch, QueueFullError, shuffle, type Batch } from "@/lib/anonymit
 import { serverConfig } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import { DomainError, notFound, parseInput } from "@/lib/errors";
+import { formatTime } from "@/lib/format";
+import { closedOn } from "@/lib/petitions/policy";
 import { getSettings } from "@/lib/settings";
 import { isoDay } from "@/lib/validation";
 import { markThresholdIfReached } from "./threshold";
@@ -25,13 +27,12 @@ export type AnonAnswer =
   | { status: "counted" }
   | { status: "withdrawn" };
 
-const closedMessage = (closesAt: Date) => `This petition closed on ${closesAt.toISOString().slice(0, 10)} and no longer accepts signatures.`;
 
 async function openPetitionOr(db: Db, petitionId: string, now: Date) {
   const p = await db.petition.findUnique({ where: { id: petitionId }, select: { state: true, closesAt: true, hiddenReason: true } });
   if (!p || (p.state !== "open" && p.state !== "closed")) throw notFound("No public petition with this id.");
   if (p.hiddenReason) throw new DomainError("conflict", "A moderator hid this petition, so it cannot be signed while the decision stands.");
-  if (p.state === "closed" || p.closesAt <= now) throw new DomainError("closed", closedMessage(p.closesAt));
+  if (p.state === "closed" || p.closesAt <= now) throw new DomainError("closed", closedOn(p.closesAt));
 }
 
 /** Whether a token signed by name (now, or before a withdrawal): then it can never sign anonymously. */
@@ -67,7 +68,7 @@ export async function queueAnonymous(
   const waiting = batch.get(nonceHash);
   if (waiting) {
     if (waiting.op === op) return { status: "queued", op, publishAt: batch.nextFlushAt(now).toISOString() };
-    throw new DomainError("conflict", `This token is already waiting for the next batch to ${waiting.op === "withdraw" ? "withdraw" : "count"} its signature; try again after ${batch.nextFlushAt(now).toISOString().slice(11, 16)} UTC.`);
+    throw new DomainError("conflict", `This token is already waiting for the next batch to ${waiting.op === "withdraw" ? "withdraw" : "count"} its signature; try again after ${formatTime(batch.nextFlushAt(now))}.`);
   }
   const stored = await db.anonSignature.findUnique({ where: { nonceHash }, select: { id: true } });
   if (op === "withdraw") {
