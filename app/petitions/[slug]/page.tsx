@@ -229,12 +229,15 @@ function StatusCard({ petition }: { petition: PetitionDetail }) {
   );
 }
 
-/** The petition's dates, after the Sign action so that it stays in a phone's first screen. */
+/**
+ * The petition's dates and how many could sign it (signing tokens issued, decision 018), after the
+ * Sign action so that it stays in a phone's first screen.
+ */
 function KeyDates({ petition, tokensIssued }: { petition: PetitionDetail; tokensIssued: number }) {
   if (petition.state !== "open" && petition.state !== "closed") return null;
   return (
     <section aria-labelledby="dates-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
-      <h2 id="dates-heading" className="font-semibold">Key dates</h2>
+      <h2 id="dates-heading" className="font-semibold">Key facts</h2>
       <dl className="mt-2 grid gap-1 text-sm">
         <Row term="Signing tokens issued">
           <span data-testid="tokens-issued" title="People who collected this petition's token or signed it by name: the count can never exceed them.">
