@@ -382,6 +382,39 @@ function fingerprinter(file: string) {
 
 // ---------------------------------------------------------------------------------------------
 
+/** The forms with a server action on the pages a person sees, read before any fuzzing: the API
+ * fuzzer signs, withdraws and co-sponsors as random people, which changes which forms a page shows. */
+const forms: ActionFormSpec[] = [];
+async function collectActionForms() {
+  const raw = new Database(FILE, { readonly: true, fileMustExist: true });
+  const slug = (id: string) => (raw.prepare('SELECT slug FROM "Petition" WHERE id = ?').get(id) as { slug: string }).slug;
+  const [open, collecting, draft] = [slug(prepared.petitions.open), slug(prepared.petitions.collecting.id), slug(prepared.petitions.draft)];
+  raw.close();
+  const organizer = prepared.people[0]!.cookie;
+  const visits: [string, string][] = [
+    ["/petitions/new", prepared.people[30]!.cookie],
+    [`/petitions/${open}`, prepared.people[31]!.cookie],
+    [`/petitions/${open}`, prepared.people[3]!.cookie], // a signer: withdraw
+    [`/petitions/${open}`, organizer], // an organizer's tools: close, deliver, post an update
+    [`/petitions/${collecting}`, organizer], // inviting a co-sponsor
+    [`/petitions/${draft}/edit`, organizer],
+    ["/notifications", prepared.people[32]!.cookie],
+    [`/unsubscribe?token=${encodeURIComponent(prepared.unsubscribe[0]!)}`, ""],
+    ["/signin", ""],
+    ["/admin", prepared.roles.admin],
+  ];
+  const seen = new Set<string>();
+  for (const [page, cookie] of visits) {
+    const res = await fetch(OWN_ORIGIN + page, { headers: cookie ? { cookie } : {} });
+    expect(res.status, page).toBe(200);
+    for (const f of actionForms(await res.text(), page, cookie)) {
+      const key = `${f.id} ${f.fields.map(([k]) => k).join(",")}`;
+      if (!seen.has(key)) forms.push(f);
+      seen.add(key);
+    }
+  }
+}
+
 let server: OwnServer;
 let prepared: Prepared;
 
@@ -391,6 +424,7 @@ test.beforeAll(async () => {
   // Comment batches once a day: a batch written in the middle of a refused request would look
   // like that request changing the database. Accepted comments answer 202 and wait in memory.
   server = await startOwnServer(`file:./${FILE}`, SECRET, { UNDERSIGNED_RATE_LIMIT_SCALE: "1000", AUTH_DEV_LOGIN: "true", UNDERSIGNED_COMMENT_BATCH_SECONDS: "86400", UNDERSIGNED_SIGNATURE_BATCH_SECONDS: "86400" });
+  await collectActionForms();
 });
 
 test.afterAll(() => {
@@ -645,39 +679,8 @@ const MALFORMED_ACTION_FIELDS: ((id: string) => Part[])[] = [
 ];
 
 test.describe("server actions", () => {
-  const forms: ActionFormSpec[] = [];
-
-  test.beforeAll(async () => {
-    const raw = new Database(FILE, { readonly: true, fileMustExist: true });
-    const slug = (id: string) => (raw.prepare('SELECT slug FROM "Petition" WHERE id = ?').get(id) as { slug: string }).slug;
-    const [open, collecting, draft] = [slug(prepared.petitions.open), slug(prepared.petitions.collecting.id), slug(prepared.petitions.draft)];
-    raw.close();
-    const organizer = prepared.people[0]!.cookie;
-    const visits: [string, string][] = [
-      ["/petitions/new", prepared.people[30]!.cookie],
-      [`/petitions/${open}`, prepared.people[31]!.cookie],
-      [`/petitions/${open}`, prepared.people[3]!.cookie], // a signer: withdraw
-      [`/petitions/${collecting}`, organizer],
-      [`/petitions/${draft}/edit`, organizer],
-      ["/notifications", prepared.people[32]!.cookie],
-      [`/unsubscribe?token=${encodeURIComponent(prepared.unsubscribe[0]!)}`, ""],
-      ["/signin", ""],
-      ["/admin", prepared.roles.admin],
-    ];
-    const seen = new Set<string>();
-    for (const [page, cookie] of visits) {
-      const res = await fetch(OWN_ORIGIN + page, { headers: cookie ? { cookie } : {} });
-      expect(res.status, page).toBe(200);
-      for (const f of actionForms(await res.text(), page, cookie)) {
-        const key = `${f.id} ${f.fields.map(([k]) => k).join(",")}`;
-        if (!seen.has(key)) forms.push(f);
-        seen.add(key);
-      }
-    }
-  });
-
   test("finds the forms it replays", () => {
-    // New petition, sign, withdraw, follow, co-sponsor, edit, email setting, unsubscribe, sign-in, admin.
+    // Sign-out, new petition, sign, follow, close, deliver, update, invite, edit, email setting, unsubscribe, admin.
     expect(forms.length).toBeGreaterThanOrEqual(10);
     expect(forms.some((f) => f.page === "/petitions/new" && f.fields.some(([k]) => k === "background"))).toBe(true);
     expect(forms.some((f) => f.page.startsWith("/unsubscribe") && f.fields.some(([k]) => k === "token"))).toBe(true);

@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, inject } from "vitest";
 import type { Actor, Role } from "@/lib/auth/actor";
 import { createDb, type Db, type DbKind } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
 
 const testDb = inject("testDb");
 
@@ -90,6 +91,32 @@ export const petitionInput = (overrides: Record<string, unknown> = {}) => ({
   goal: 100,
   ...overrides,
 });
+
+/** A valid program for createProgram, named after its slug. */
+export const programInput = (slug: string, overrides: Record<string, unknown> = {}) => ({
+  name: `Program ${slug}`,
+  slug,
+  owningTeam: "Analytics",
+  purpose: "Measure how work gets done.",
+  collects: "clicks",
+  retention: "1 year",
+  dataAccess: "Analytics",
+  consentModel: "mandatory",
+  status: "active",
+  policyText: "We record clicks.",
+  ...overrides,
+});
+
+/** "allowed", or the refusal as "status message": permission matrices compare these. */
+export async function outcomeOf(work: () => Promise<unknown>): Promise<string> {
+  try {
+    await work();
+    return "allowed";
+  } catch (error) {
+    if (error instanceof DomainError) return `${error.status} ${error.message}`;
+    throw error;
+  }
+}
 
 /** Creates a petition and takes it through co-sponsoring to open, as the app would. */
 export async function openPetitionFor(db: Db, organizer: Actor, overrides: Record<string, unknown> = {}) {

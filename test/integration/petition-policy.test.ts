@@ -5,7 +5,6 @@
 // nothing the command would accept is missing.
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { DomainError } from "@/lib/errors";
 import { fileAppeal, hidePetition } from "@/lib/moderation";
 import { markDuplicate } from "@/lib/moderation/duplicates";
 import { closePetition, createPetition, deliverPetition, submitForCoSponsors, updateDraft } from "@/lib/petitions/commands";
@@ -13,7 +12,7 @@ import { PETITION_ACTIONS, refusal, viewerOf, type PetitionAction } from "@/lib/
 import { getPetitionDetail } from "@/lib/petitions/queries";
 import { writeSettings } from "@/lib/settings";
 import { signPetition, withdrawSignature } from "@/lib/signatures";
-import { makeUser, openPetitionFor, petitionInput, testDatabase } from "./db";
+import { makeUser, openPetitionFor, outcomeOf, petitionInput, testDatabase } from "./db";
 
 const { db } = testDatabase();
 
@@ -89,16 +88,6 @@ function run(action: PetitionAction, actor: Actor | null, petitionId: string, in
 let target: Promise<{ slug: string }> | undefined;
 const duplicateTarget = () => (target ??= makeUser(db).then((organizer) => openPetitionFor(db, organizer, { title: "The petition duplicates point to" })));
 
-const outcome = async (work: () => Promise<unknown>) => {
-  try {
-    await work();
-    return "allowed";
-  } catch (error) {
-    if (error instanceof DomainError) return `${error.status} ${error.message}`;
-    throw error;
-  }
-};
-
 describe("the petition policy predicts every command", async () => {
   await writeSettings(db, { coSponsorsNeeded: 2 });
   const moderator = await makeUser(db, { role: "moderator" });
@@ -117,7 +106,7 @@ describe("the petition policy predicts every command", async () => {
         const invite = kind === "invited" || (kind === "signer" && state === "collecting") ? row.coSponsorToken : undefined;
         const predicted = refusal(await viewerOf(db, actor, row, { invite }), row, action, now);
         const expected = predicted ? `${predicted.status} ${predicted.message}` : "allowed";
-        const actual = await outcome(() => run(action, actor, row.id, invite, now));
+        const actual = await outcomeOf(() => run(action, actor, row.id, invite, now));
         if (actual !== expected) mismatches.push(`${kind} ${action}: policy says "${expected}", the command "${actual}"`);
         if (actual === "allowed") {
           allowed.push(`${kind} ${action}`);

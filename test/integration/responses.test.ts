@@ -9,24 +9,11 @@ import { editResponse, listResponses, markCommitmentKept, markMissedCommitments,
 import { signPetition } from "@/lib/signatures";
 import { listTimeline, timelineAtom } from "@/lib/timeline/queries";
 import { startSmtpCapture } from "../e2e/support/smtp-capture";
-import { makeUser, openPetitionFor, testDatabase } from "./db";
+import { makeUser, openPetitionFor, programInput, testDatabase } from "./db";
 
 const { db } = testDatabase();
 const DAY = 86_400_000;
 const day = (d: Date) => d.toISOString().slice(0, 10);
-
-const programInput = (slug: string) => ({
-  name: `Program ${slug}`,
-  slug,
-  owningTeam: "Analytics",
-  purpose: "Measure how work gets done.",
-  collects: "clicks",
-  retention: "1 year",
-  dataAccess: "Analytics",
-  consentModel: "mandatory",
-  status: "active",
-  policyText: "We record clicks.",
-});
 
 describe("leadership responses", async () => {
   const leader = await makeUser(db, { role: "leadership", name: "Lee Leader" });

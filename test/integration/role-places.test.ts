@@ -12,26 +12,12 @@ import { createProgram, getProgram, listPrograms, programStatusNow } from "@/lib
 import { changeProgramStatus, dueInWords, listResponses, listResponsesOwed, markCommitmentKept, markCommitmentMissed, markMissedCommitments, postResponse } from "@/lib/responses";
 import { signPetition } from "@/lib/signatures";
 import { listTimeline } from "@/lib/timeline/queries";
-import { makeUser, openPetitionFor, testDatabase } from "./db";
+import { makeUser, openPetitionFor, programInput, testDatabase } from "./db";
 import { signAnonymouslyNow } from "./anon";
 
 const { db } = testDatabase();
 const DAY = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-const programInput = (slug: string, extra: Record<string, unknown> = {}) => ({
-  name: `Program ${slug}`,
-  slug,
-  owningTeam: "Analytics",
-  purpose: "Measure how work gets done.",
-  collects: "clicks",
-  retention: "1 year",
-  dataAccess: "Analytics",
-  consentModel: "mandatory",
-  status: "active",
-  policyText: "We record clicks.",
-  ...extra,
-});
 
 describe("moderation queue", async () => {
   const moderator = await makeUser(db, { role: "moderator" });

@@ -3,26 +3,15 @@
 // nobody may be offered are not, and a moderator's "duplicate" closes a petition with a link
 // and offers its followers the other one, never telling anyone about anonymous signers.
 import { describe, expect, it } from "vitest";
-import { DomainError } from "@/lib/errors";
 import { listModerationLog, hidePetition } from "@/lib/moderation";
 import { markDuplicate } from "@/lib/moderation/duplicates";
 import { closePetition, createPetition, submitForCoSponsors, updateDraft } from "@/lib/petitions/commands";
 import { duplicateOf, findSimilarPetitions } from "@/lib/petitions/similar";
 import { signPetition } from "@/lib/signatures";
-import { DB_KIND, makeUser, openPetitionFor, petitionInput, testDatabase } from "./db";
+import { DB_KIND, makeUser, openPetitionFor, outcomeOf, petitionInput, testDatabase } from "./db";
 import { signAnonymouslyNow } from "./anon";
 
 const { db } = testDatabase();
-
-const refusal = async (work: () => Promise<unknown>) => {
-  try {
-    await work();
-    return "allowed";
-  } catch (error) {
-    if (error instanceof DomainError) return `${error.status} ${error.message}`;
-    throw error;
-  }
-};
 
 describe(`similar petitions (${DB_KIND})`, async () => {
   const organizer = await makeUser(db);
@@ -96,9 +85,9 @@ describe(`similar petitions (${DB_KIND})`, async () => {
   });
 
   it("is for signed-in people only and refuses input it cannot compare with a message", async () => {
-    expect(await refusal(() => findSimilarPetitions(db, null, { title: "Remote work on Fridays", ask: "" }))).toBe("401 Sign in to see similar petitions.");
-    expect(await refusal(() => findSimilarPetitions(db, writer, { title: 42 }))).toMatch(/^400 /);
-    expect(await refusal(() => findSimilarPetitions(db, writer, { title: "x".repeat(501) }))).toMatch(/^400 .*too long/);
+    expect(await outcomeOf(() => findSimilarPetitions(db, null, { title: "Remote work on Fridays", ask: "" }))).toBe("401 Sign in to see similar petitions.");
+    expect(await outcomeOf(() => findSimilarPetitions(db, writer, { title: 42 }))).toMatch(/^400 /);
+    expect(await outcomeOf(() => findSimilarPetitions(db, writer, { title: "x".repeat(501) }))).toMatch(/^400 .*too long/);
     // Quotes, FTS operators and SQL are words or nothing, never syntax.
     expect(await similar(`"remote" OR fridays* NEAR(x) '; DROP TABLE "Petition"; --`, "AND NOT ( ^ :")).toEqual([expect.objectContaining({ slug: remote.slug })]);
   });
@@ -116,20 +105,20 @@ describe(`marking a duplicate (${DB_KIND})`, async () => {
 
   it("refuses everyone but moderators, and bad addresses with a message", async () => {
     const input = { petition: copy.slug, duplicateOf: original.slug };
-    expect(await refusal(() => markDuplicate(db, null, input))).toBe("401 Sign in to mark a petition as a duplicate.");
-    expect(await refusal(() => markDuplicate(db, organizer, input))).toBe("403 Only moderator accounts can mark a petition as a duplicate.");
-    expect(await refusal(() => markDuplicate(db, named, input))).toBe("403 Only moderator accounts can mark a petition as a duplicate.");
-    expect(await refusal(() => markDuplicate(db, moderator, { petition: copy.slug, duplicateOf: copy.slug }))).toBe("409 A petition cannot be a duplicate of itself.");
-    expect(await refusal(() => markDuplicate(db, moderator, { petition: copy.slug, duplicateOf: "no-such-petition" }))).toBe(
+    expect(await outcomeOf(() => markDuplicate(db, null, input))).toBe("401 Sign in to mark a petition as a duplicate.");
+    expect(await outcomeOf(() => markDuplicate(db, organizer, input))).toBe("403 Only moderator accounts can mark a petition as a duplicate.");
+    expect(await outcomeOf(() => markDuplicate(db, named, input))).toBe("403 Only moderator accounts can mark a petition as a duplicate.");
+    expect(await outcomeOf(() => markDuplicate(db, moderator, { petition: copy.slug, duplicateOf: copy.slug }))).toBe("409 A petition cannot be a duplicate of itself.");
+    expect(await outcomeOf(() => markDuplicate(db, moderator, { petition: copy.slug, duplicateOf: "no-such-petition" }))).toBe(
       "404 No open or recently closed petition at that address to point signers to.",
     );
-    expect(await refusal(() => markDuplicate(db, moderator, { petition: copy.slug, duplicateOf: "Remote Fridays!" }))).toMatch(/^400 /);
-    expect(await refusal(() => markDuplicate(db, moderator, { petition: copy.slug }))).toMatch(/^400 Give the address of the petition it duplicates/);
+    expect(await outcomeOf(() => markDuplicate(db, moderator, { petition: copy.slug, duplicateOf: "Remote Fridays!" }))).toMatch(/^400 /);
+    expect(await outcomeOf(() => markDuplicate(db, moderator, { petition: copy.slug }))).toMatch(/^400 Give the address of the petition it duplicates/);
     const draft = await createPetition(db, organizer, petitionInput({ title: "A private draft about the four-day week" }));
-    expect(await refusal(() => markDuplicate(db, moderator, { petition: copy.slug, duplicateOf: draft.slug }))).toBe(
+    expect(await outcomeOf(() => markDuplicate(db, moderator, { petition: copy.slug, duplicateOf: draft.slug }))).toBe(
       "404 No open or recently closed petition at that address to point signers to.",
     );
-    expect(await refusal(() => markDuplicate(db, moderator, { petition: draft.slug, duplicateOf: original.slug }))).toBe("404 No public petition with this id.");
+    expect(await outcomeOf(() => markDuplicate(db, moderator, { petition: draft.slug, duplicateOf: original.slug }))).toBe("404 No public petition with this id.");
     expect(await db.petition.findUniqueOrThrow({ where: { id: copy.id } })).toMatchObject({ state: "open", duplicateOfId: null });
   });
 
@@ -157,9 +146,9 @@ describe(`marking a duplicate (${DB_KIND})`, async () => {
   });
 
   it("refuses a second time, and a chain of duplicates", async () => {
-    expect(await refusal(() => markDuplicate(db, moderator, { petition: copy.slug, duplicateOf: original.slug }))).toBe("409 Only an open petition can be closed as a duplicate.");
+    expect(await outcomeOf(() => markDuplicate(db, moderator, { petition: copy.slug, duplicateOf: original.slug }))).toBe("409 Only an open petition can be closed as a duplicate.");
     const third = await openPetitionFor(db, organizer, { title: "Four days a week", ask: "Four working days a week." });
-    expect(await refusal(() => markDuplicate(db, moderator, { petition: third.slug, duplicateOf: copy.slug }))).toBe(
+    expect(await outcomeOf(() => markDuplicate(db, moderator, { petition: third.slug, duplicateOf: copy.slug }))).toBe(
       "409 That petition was itself closed as a duplicate; point to the one it duplicates.",
     );
   });
