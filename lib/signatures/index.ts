@@ -111,8 +111,9 @@ export async function signPetition(
       return { status: "signed" as const, signature: narrow(signature), petition: after };
     });
   } catch (error) {
-    // A concurrent request from the same person won the race: report their one signature.
-    if (isUniqueViolation(error)) {
+    // A concurrent request from the same person won the race: report their one signature. On
+    // PostgreSQL the loser may instead see the winner's token slot and refuse for want of a token.
+    if (isUniqueViolation(error) || (error instanceof DomainError && error.message === TOKEN_MISSING)) {
       const winner = await findSignature(db, petitionId, signer.id);
       if (winner) return alreadySigned(db, winner, petitionId);
     }

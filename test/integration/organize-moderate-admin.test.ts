@@ -8,6 +8,7 @@ import { getSettings } from "@/lib/settings";
 import { signPetition } from "@/lib/signatures";
 import { listNotifications } from "@/lib/notifications";
 import { makeUser, openPetitionFor, testDatabase } from "./db";
+import { signAnonymouslyNow } from "./anon";
 
 const { db } = testDatabase();
 const DAY = 86_400_000;
@@ -32,15 +33,17 @@ describe("organizer dashboard", async () => {
   for (const [department, location, n, visibility] of plan) {
     for (let i = 0; i < n; i++) {
       const u = await makeUser(db, { department, location, name: i === 0 && department === "Legal" ? "=HYPERLINK(\"http://evil\")" : undefined });
-      await signPetition(db, u, petition.id, { visibility }, { now: yesterday });
+      if (visibility === "named") await signPetition(db, u, petition.id, { visibility }, { now: yesterday });
+      else await signAnonymouslyNow(db, u, petition.id, yesterday);
     }
   }
   for (let i = 0; i < 3; i++) await signPetition(db, await makeUser(db, { department: "Legal" }), petition.id, { visibility: "named" }, { now });
 
   it("matches the database: complete days, named per hour, named-only k-anonymous breakdowns as of today", async () => {
     const d = await getDashboard(db, organizer, petition.id, { now });
-    const total = await db.signature.count({ where: { petitionId: petition.id } });
+    // Anonymous signatures are rows of their own, with no account (decision 018).
     const named = await db.signature.count({ where: { petitionId: petition.id, visibility: "named" } });
+    const total = named + (await db.anonSignature.count({ where: { petitionId: petition.id } }));
     expect(d.petition.signatureCount).toBe(total);
     expect([d.namedCount, d.anonymousCount]).toEqual([named, total - named]);
     // Per day: every signature, complete days only (today's 5 appear tomorrow).
