@@ -99,6 +99,7 @@ const serverShape = describe(
     UNDERSIGNED_COMMENT_BATCH_SECONDS: wholeNumber(1, 86_400).default(300),
     UNDERSIGNED_SIGNATURE_BATCH_SECONDS: wholeNumber(1, 86_400).default(600),
     UNDERSIGNED_SIGNATURE_BATCH_HOLD_SECONDS: wholeNumber(0, 86_400).default(3600),
+    UNDERSIGNED_LEGACY_CLAIM_DAYS: wholeNumber(1, 3650).default(60),
     SMTP_URL: url(["smtp:", "smtps:"]).optional(),
     MAIL_FROM: z
       .string()
@@ -140,6 +141,7 @@ const serverShape = describe(
     UNDERSIGNED_COMMENT_BATCH_SECONDS: "a whole number of seconds from 1 to 86400 (a day)",
     UNDERSIGNED_SIGNATURE_BATCH_SECONDS: "a whole number of seconds from 1 to 86400 (a day): how often anonymous signatures are written",
     UNDERSIGNED_SIGNATURE_BATCH_HOLD_SECONDS: "a whole number of seconds from 0 to 86400: how long a batch of fewer than k anonymous signatures waits for more",
+    UNDERSIGNED_LEGACY_CLAIM_DAYS: "a whole number of days from 1 to 3650: how long an anonymous signature made before signing tokens existed can still be claimed",
     SMTP_URL: "an smtp:// or smtps:// URL",
     MAIL_FROM: "an address, optionally with a name: Name <address@example.com>",
     DIGEST_HOUR_UTC: "a whole hour from 0 to 23",

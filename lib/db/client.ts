@@ -45,12 +45,15 @@ export function dbInfo(db: Db): DbInfo {
  *   crash of the process or of the machine.
  * - busy_timeout makes a second process (reconcile, backup) wait instead of failing.
  * - foreign_keys makes SQLite enforce the relations the schema declares.
+ * - secure_delete=FAST overwrites a deleted row's bytes in its page (no extra I/O), so a deleted
+ *   row that named someone does not linger in the file; lib/db/scrub.ts rewrites the rest.
  */
 export const SQLITE_PRAGMAS = [
   "PRAGMA journal_mode = WAL",
   "PRAGMA synchronous = FULL",
   "PRAGMA busy_timeout = 5000",
   "PRAGMA foreign_keys = ON",
+  "PRAGMA secure_delete = FAST",
 ];
 
 const sqliteOf = new WeakMap<Db, GatedSQLite>();

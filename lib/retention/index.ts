@@ -6,6 +6,7 @@
 // and by the scheduler.
 import type { Db } from "@/lib/db/client";
 import { unlinkFromPetition } from "@/lib/follows";
+import { requestScrub } from "@/lib/db/scrub";
 import { getSettings } from "@/lib/settings";
 
 export async function applyRetention(db: Db, clock: { now?: Date } = {}): Promise<{ petitions: number; signatures: number }> {
@@ -28,7 +29,10 @@ export async function applyRetention(db: Db, clock: { now?: Date } = {}): Promis
       if (count > 0) await tx.petition.update({ where: { id: p.id }, data: { retainedCount: { increment: count } } });
       const links = await unlinkFromPetition(tx, p.id);
       const withdrawals = await tx.namedWithdrawal.deleteMany({ where: { petitionId: p.id } });
-      return { count, any: count + slots.count + links.follows + links.notifications + withdrawals.count > 0 };
+      const any = count + slots.count + links.follows + links.notifications + withdrawals.count > 0;
+      // The deleted rows stay in the files until they are rewritten (lib/db/scrub.ts).
+      if (any) await requestScrub(tx, "retention");
+      return { count, any };
     });
     signatures += removed.count;
     if (removed.any) petitions++;

@@ -1,5 +1,5 @@
 // The periodic work: closing petitions past their date, marking commitments missed when their
-// date passes, applying retention, and emailing notifications (right away, or the daily digest).
+// date passes, applying retention, expiring legacy claims, scrubbing deleted rows, and emailing notifications (right away, or the daily digest).
 // Each round runs under one lock (./lock.ts), so with several servers on PostgreSQL a round runs
 // on one server at a time, and nobody gets an email twice. Every step is safe to repeat, so the
 // next round, on whichever server, finds nothing left to do.
@@ -9,6 +9,8 @@ import { createMailer, sendPendingEmails, type Mailer } from "@/lib/mail";
 import { closeExpiredPetitions } from "@/lib/petitions/commands";
 import { markMissedCommitments } from "@/lib/responses";
 import { applyRetention } from "@/lib/retention";
+import { scrubIfRequested } from "@/lib/db/scrub";
+import { expireLegacyClaims } from "@/lib/signatures/legacy";
 import { createExclusive } from "./lock";
 
 export type ScheduledWork = {
@@ -16,6 +18,8 @@ export type ScheduledWork = {
   secret: string;
   appUrl: string;
   digestHourUtc: number;
+  /** Days a legacy anonymous-signature claim is kept (decision 018). */
+  legacyClaimDays: number;
   now?: () => Date;
 };
 
@@ -30,7 +34,7 @@ export function appUrl(config: ServerConfig): string {
  * AUTH_SECRET_1 still sends mail whose unsubscribe links verify.
  */
 export function scheduledWorkFromConfig(config: ServerConfig): ScheduledWork {
-  return { mailer: createMailer(config), secret: authSecrets(config)[0] ?? "", appUrl: appUrl(config), digestHourUtc: config.DIGEST_HOUR_UTC };
+  return { mailer: createMailer(config), secret: authSecrets(config)[0] ?? "", appUrl: appUrl(config), digestHourUtc: config.DIGEST_HOUR_UTC, legacyClaimDays: config.UNDERSIGNED_LEGACY_CLAIM_DAYS };
 }
 
 async function step(name: string, run: () => Promise<number>) {
@@ -52,6 +56,9 @@ export function scheduledRound(db: Db, opts: ScheduledWork): () => Promise<boole
       await step("closed petitions past their date", () => closeExpiredPetitions(db, { now }));
       await step("commitments missed", () => markMissedCommitments(db, { now }));
       await step("signatures removed by retention", async () => (await applyRetention(db, { now })).signatures);
+      await step("legacy anonymous-signature claims expired", () => expireLegacyClaims(db, { days: opts.legacyClaimDays, now }));
+      // Last of the database work, so what the steps above deleted is scrubbed in the same round.
+      await step("database scrubbed of deleted rows", () => scrubIfRequested(db));
       if (opts.mailer && opts.secret) {
         const mail = { appUrl: opts.appUrl, secret: opts.secret, now };
         await step("instant emails sent", () => sendPendingEmails(db, opts.mailer!, { mode: "instant", ...mail }));

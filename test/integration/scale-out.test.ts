@@ -167,7 +167,7 @@ describe("scheduled work runs in one place at a time", () => {
     return people;
   }
 
-  const opts = (mailer: Mailer) => ({ mailer, secret: "s".repeat(32), appUrl: "http://127.0.0.1", digestHourUtc: -1 });
+  const opts = (mailer: Mailer) => ({ mailer, secret: "s".repeat(32), appUrl: "http://127.0.0.1", digestHourUtc: -1, legacyClaimDays: 60 });
 
   it(
     DB_KIND === "postgres"

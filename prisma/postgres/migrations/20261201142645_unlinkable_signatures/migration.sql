@@ -82,3 +82,10 @@ SELECT gen_random_uuid()::text, "petitionId", NULL, to_char("createdAt" AT TIME 
 FROM "Signature" WHERE "visibility" = 'anonymous' ORDER BY random();
 
 DELETE FROM "Signature" WHERE "visibility" = 'anonymous';
+
+-- The deleted rows stay as dead tuples until VACUUM FULL rewrites the tables, which no migration
+-- can do (it runs outside transactions): ask the scheduler to scrub at its first round
+-- (lib/db/scrub.ts).
+INSERT INTO "Setting" ("key", "value", "updatedAt")
+VALUES ('maintenance.scrub', '{"reason":"unlinkable signatures migration"}', CURRENT_TIMESTAMP)
+ON CONFLICT ("key") DO NOTHING;
