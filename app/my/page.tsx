@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { answerInviteAction } from "@/app/petitions/actions";
 import { ActionForm } from "@/components/ActionForm";
+import { AnonymouslySigned } from "@/components/anonymous/AnonymouslySigned";
 import { PetitionCard } from "@/components/PetitionCard";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
@@ -52,8 +53,8 @@ export default async function MyPetitionsPage() {
       <section aria-labelledby="signed-heading" className="mt-10">
         <h2 id="signed-heading" className="text-2xl font-bold">Petitions I signed</h2>
         <p className="mt-1 max-w-2xl text-sm text-muted">
-          Petitions you signed with your name. Anonymous signatures are not listed: the server cannot tell which are yours, by design; only
-          the browser you signed in knows them.
+          Petitions you signed with your name. Your anonymous signatures are listed below them from this browser alone: the server
+          cannot tell which are yours, by design.
         </p>
         {signed.length === 0 ? (
           <p className="mt-3">You have not signed any petition with your name yet. <Link href="/petitions" className="font-semibold text-brand underline">Browse petitions</Link>.</p>
@@ -67,6 +68,8 @@ export default async function MyPetitionsPage() {
             ))}
           </ul>
         )}
+        <h3 className="mt-8 text-xl font-bold">Signed anonymously, in this browser</h3>
+        <AnonymouslySigned />
       </section>
     </div>
   );

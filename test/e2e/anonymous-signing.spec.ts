@@ -76,6 +76,14 @@ test("sign anonymously: queued, counted in the batch, moved to a second browser 
   await expect.poll(() => readCount(first), { timeout: 15_000 }).toBe(before + 1);
   await first.goto(`/petitions/${petition.slug}/signers`);
   await expect(first.getByTestId("named-signers")).not.toContainText("Tomás Ferreira");
+  // "Petitions I signed" lists it from the signing browser's wallet alone; the first never signed it.
+  await second.goto("/my");
+  await expect(second.getByTestId("anonymously-signed")).toContainText(title);
+  await expect(second.getByTestId("anonymously-signed")).toContainText("Signed anonymously; counted.");
+  await first.goto("/my");
+  await expect(first.getByRole("heading", { name: "Signed anonymously, in this browser" })).toBeVisible();
+  await expect(first.getByText(title)).toHaveCount(0);
+  await second.goto(`/petitions/${petition.slug}`);
 
   // Withdrawing asks first, then proves possession of the token; the count goes back after the batch.
   await second.getByRole("button", { name: "Withdraw my anonymous signature" }).click();
@@ -86,4 +94,7 @@ test("sign anonymously: queued, counted in the batch, moved to a second browser 
   await second.getByRole("button", { name: "Yes, withdraw my signature" }).click();
   await expect.poll(() => readCount(second), { timeout: 15_000 }).toBe(before);
   await expect(second.getByRole("button", { name: "Sign", exact: true })).toBeVisible({ timeout: 15_000 });
+  await second.goto("/my");
+  await expect(second.getByRole("heading", { name: "Signed anonymously, in this browser" })).toBeVisible();
+  await expect(second.getByText(title)).toHaveCount(0);
 });
