@@ -190,7 +190,7 @@ test("the What we store page lists every table and field with its purpose", asyn
   const comment = page.getByRole("region", { name: "AnonComment" });
   await expect(comment).toContainText("It has no author, ever");
   await expect(comment.getByRole("row", { name: /^day/ })).toContainText("no time of day");
-  await expect(page.getByRole("region", { name: "TokenIssuance" })).toContainText("No time, no blinded message");
+  await expect(page.getByRole("region", { name: "TokenIssuance", exact: true })).toContainText("No time, no blinded message");
   // Anonymous signatures have no author (decision 018), said plainly.
   await expect(page.getByText(/An anonymous signature is an\s+AnonSignature\s+row: no\s+account/)).toBeVisible();
   await expect(page.getByRole("region", { name: "Signature", exact: true })).toContainText("Anonymous signatures are not stored here");

@@ -223,8 +223,9 @@ test("petitions and counts", async () => {
 
   const one = "/api/petitions/{id}";
   await call({ op: one, url: `/api/petitions/${open}`, expect: 200 });
-  // A signer sees their own signature.
-  const mine = await call({ op: one, url: `/api/petitions/${open}`, cookie: prepared.people[3]!.cookie, expect: 200 });
+  // A named signer sees their own signature (own-db.ts: people 10 to 29 sign by name, 3 to 9
+  // anonymously, which the server cannot tell them).
+  const mine = await call({ op: one, url: `/api/petitions/${open}`, cookie: prepared.people[10]!.cookie, expect: 200 });
   expect((mine.body as { viewer: { signature: unknown } }).viewer.signature).not.toBeNull();
   await call({ op: one, url: `/api/petitions/${prepared.petitions.collecting.id}?invite=${prepared.petitions.collecting.invite}`, cookie: prepared.people[35]!.cookie, expect: 200 });
   await call({ op: one, url: `/api/petitions/${draft}`, expect: 404 });

@@ -3,6 +3,7 @@
 // "petitions I signed". Each test leaves the demo as other specs expect it (flags dismissed,
 // hides undone), or changes only what no other spec reads.
 import { expect, MAIN_PETITION, openPetition, test } from "./support/fixtures";
+import { heldToken } from "./support/sign-token";
 
 const PROGRAM = "/programs/flow-insights";
 
@@ -144,12 +145,15 @@ test("organizers: their tools on the dashboard, updates included; 'petitions I s
   // Maya signs the access petition with her name: it is listed on /my; then she withdraws.
   await openPetition(maya, "Publish who can read monitoring data, and log every access");
   const id = await maya.locator('input[name="petitionId"]').first().inputValue();
-  expect((await maya.request.post(`/api/petitions/${id}/signature`, { data: { visibility: "named" } })).status()).toBeLessThan(300);
+  // Her browser collected the petition's signing token on load; a named signature spends it (decision 018).
+  const token = await heldToken(maya, id);
+  expect(token).not.toBeNull();
+  expect((await maya.request.post(`/api/petitions/${id}/signature`, { data: { visibility: "named", token } })).status()).toBeLessThan(300);
   try {
     await maya.goto("/my");
     await expect(maya.getByRole("heading", { level: 2, name: "Petitions I signed" })).toBeVisible();
     await expect(maya.getByTestId("signed-petitions")).toContainText("Publish who can read monitoring data, and log every access");
-    await expect(maya.getByText("Anonymous signatures are not listed")).toBeVisible();
+    await expect(maya.getByRole("heading", { name: "Signed anonymously, in this browser" })).toBeVisible();
   } finally {
     expect((await maya.request.delete(`/api/petitions/${id}/signature`)).status()).toBeLessThan(300);
   }
