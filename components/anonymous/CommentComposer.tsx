@@ -122,7 +122,7 @@ export function CommentComposer({ thread, accountId, parentId, label, compact, b
                 <>
                   <p className="mt-1 text-xs text-muted" data-testid="held-why">
                     Why: this browser collected its tokens less than {minutes(FRESH_BATCHES)} before you wrote
-                    it, and a comment published right after a collection can point at the collector. It is
+                    it, and a comment that appears right after a collection can point at the collector. It is
                     sent while any page of this site is open in this browser; if you leave, on your next
                     visit.
                   </p>
@@ -134,7 +134,7 @@ export function CommentComposer({ thread, accountId, parentId, label, compact, b
             </li>
           ))}
           {published.map((o) => (
-            <li key={o.id} className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm" data-testid="posted-comment">
+            <li key={o.id} className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm" data-testid="posted-comment" data-state="published">
               <p className="text-xs text-muted">Anonymous · published; it is listed here when the page reloads</p>
               <p className="whitespace-pre-wrap">{o.body.trim()}</p>
             </li>

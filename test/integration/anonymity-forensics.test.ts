@@ -175,7 +175,7 @@ describe("a quiet hour: posts right after collecting, timed by the browser's sen
       }
       played[name] = { db: runDb, file: runFile, people: quiet, markers, k: (await commentCrowd(runDb)).k, events };
     }
-  }, 180_000);
+  }, 300_000);
 
   /** The commits the adversary reads from the database: collections (named) and batches (by marker). */
   async function observed(run: Run): Promise<Commit[]> {
