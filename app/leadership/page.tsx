@@ -25,7 +25,7 @@ export default async function LeadershipInboxPage() {
   if (!actor) redirect("/signin?callbackUrl=%2Fleadership");
   if (!roleCan(actor, "responses.owed")) forbidden();
   const [owed, programs] = await Promise.all([listResponsesOwed(db, actor), listPrograms(db)]);
-  const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-2 py-1 aria-[invalid=true]:border-red-600";
+  const input = "mt-1 block h-9 w-full rounded-md border border-gray-400 bg-white px-2 py-1 aria-[invalid=true]:border-red-600";
   return (
     <div className="grid gap-10">
       <div>

@@ -133,6 +133,7 @@ test("a saved draft says so, where it is and who can see it; the petition page's
 
     // Editing the draft says it again, with the saved text on the page.
     await notice.getByRole("link", { name: "edit it again" }).click();
+    await expect(jonas.getByRole("heading", { level: 1, name: "Edit draft" })).toBeVisible();
     await jonas.getByLabel("The ask").fill("Give every office floor a quiet room for focused work.");
     await jonas.getByRole("button", { name: "Save changes" }).click();
     await expect(jonas.getByTestId("saved-notice")).toContainText("Draft saved");
