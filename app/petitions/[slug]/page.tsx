@@ -158,7 +158,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
               {pub.namedSigners === 0
                 ? "Nobody has signed with their name yet."
                 : `${formatCount(pub.namedSigners)} ${pub.namedSigners === 1 ? "person" : "people"} signed with their names.`}{" "}
-              {pub.namedSigners > 0 && (
+              {pub.namedSigners > 0 && petition.viewer.can.signers && (
                 <Link href={`${path}/signers`} className="font-semibold text-brand underline">See the full list of names</Link>
               )}
             </p>
