@@ -7,6 +7,7 @@ import * as S from "./schemas";
 import { issueInputSchema, tokenSchema } from "@/lib/anonymity/tokens";
 import { postCommentSchema } from "@/lib/comments";
 import { signatureInputSchema } from "@/lib/petitions/schema";
+import { formatCount } from "@/lib/format";
 
 type Json = Record<string, unknown>;
 
@@ -104,7 +105,7 @@ function build(): Json {
       ? {
           requestBody: {
             required: true,
-            description: [`JSON, at most ${op.body.maxBytes.toLocaleString("en")} bytes.`, op.body.description].filter(Boolean).join(" "),
+            description: [`JSON, at most ${formatCount(op.body.maxBytes)} bytes.`, op.body.description].filter(Boolean).join(" "),
             content: { "application/json": { schema: inputs.nameOf.has(op.body.schema) ? ref(inputs.nameOf.get(op.body.schema)!) : inline(op.body.schema, "input") } },
           },
         }

@@ -12,6 +12,7 @@ import { ensureFollow, unlinkFromPetition } from "@/lib/follows";
 import { getSettings } from "@/lib/settings";
 import { recordEvent } from "@/lib/timeline/record";
 import { signDirect } from "./direct";
+import { formatCount } from "@/lib/format";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -131,7 +132,7 @@ async function markThresholdIfReached(tx: Prisma.TransactionClient, petitionId: 
     await recordEvent(tx, {
       kind: "threshold_reached",
       petitionId,
-      summary: `${p.responseThreshold.toLocaleString("en")} signatures reached; leadership's response is due within ${dueDays} days: ${p.title}`,
+      summary: `${formatCount(p.responseThreshold)} signatures reached; leadership's response is due within ${dueDays} days: ${p.title}`,
       at: now,
     });
   }
