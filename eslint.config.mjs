@@ -9,6 +9,25 @@ const processEnv = {
   message: "Read configuration through lib/config (serverConfig(), toolsConfig(), authSecrets(), childEnv()); add the variable to lib/config/schema.ts and the README's table.",
 };
 
+// Numbers, dates and times reach people through the one formatter, lib/format (decision 020):
+// formatting by hand gives "48.3", "2026-12-10" or a locale that differs between server and browser.
+const handFormatting = [
+  {
+    selector: "CallExpression[callee.property.name=/^(toLocaleString|toLocaleDateString|toLocaleTimeString|toFixed)$/]",
+    message: "Format numbers and dates for people with lib/format (formatCount, formatRate, formatDate, formatDateTime, formatShortDay, formatTime; components/format on the client).",
+  },
+  { selector: "NewExpression[callee.object.name='Intl']", message: "Intl formatters live in lib/format, made once; add a function there." },
+];
+// In pages and components an ISO day cut from an instant is only ever shown to people.
+const isoSlice = {
+  selector: "CallExpression[callee.property.name='slice'][callee.object.callee.property.name='toISOString']",
+  message: "Show a day with formatDate (lib/format), not an ISO date cut from toISOString().",
+};
+const dbInPages = [
+  { selector: "MemberExpression[object.type='MemberExpression'][object.object.name='db']", message: "Query through a domain function in lib/, not db.<model> in app/ or components/." },
+  { selector: "MemberExpression[object.name='db'][property.name=/^\\$/]", message: "Raw queries and transactions belong in lib/." },
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -50,12 +69,21 @@ const config = [
           ],
         },
       ],
-      "no-restricted-syntax": [
-        "error",
-        { selector: "MemberExpression[object.type='MemberExpression'][object.object.name='db']", message: "Query through a domain function in lib/, not db.<model> in app/ or components/." },
-        { selector: "MemberExpression[object.name='db'][property.name=/^\\$/]", message: "Raw queries and transactions belong in lib/." },
-      ],
+      "no-restricted-syntax": ["error", ...dbInPages, ...handFormatting, isoSlice],
     },
+  },
+  {
+    // The anonymous components belong to the anonymous-signing work (one count there still uses
+    // toLocaleString); they keep the database rule only until that work moves them to lib/format.
+    files: ["components/anonymous/**"],
+    rules: { "no-restricted-syntax": ["error", ...dbInPages] },
+  },
+  {
+    // Domain code builds messages and event summaries for people with the same formatter; it
+    // keeps ISO days for data (API fields, chart keys), which are not shown as such.
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/format/**", "lib/generated/**"],
+    rules: { "no-restricted-syntax": ["error", ...handFormatting] },
   },
   {
     // Components render; they never hold the database.

@@ -16,13 +16,13 @@ export function CopyLink({ path, label }: { path: string; label: string }) {
   return (
     <div className="grid gap-2">
       <label className="sr-only" htmlFor={`copy-${label}`}>{label}</label>
-      {/* A text area, not a one-line field: the whole link stays readable in a narrow column. */}
+      {/* A text area, not a one-line field, as tall as the link: the whole link stays readable in a narrow column. */}
       <textarea
         id={`copy-${label}`}
         readOnly
         rows={2}
         value={url}
-        className="w-full resize-none break-all rounded-md border border-gray-400 bg-gray-50 px-3 py-2 font-mono text-sm"
+        className="field-sizing-content w-full resize-none break-all rounded-md border border-gray-400 bg-gray-50 px-3 py-2 font-mono text-sm"
         onFocus={(e) => e.currentTarget.select()}
       />
       <div className="flex items-center gap-2">

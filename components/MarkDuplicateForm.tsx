@@ -9,7 +9,7 @@ export function MarkDuplicateForm() {
   return (
     <section aria-labelledby="duplicate-heading" className="mt-10 rounded-xl border border-gray-200 bg-white p-4">
       <h2 id="duplicate-heading" className="text-xl font-bold">Close a petition as a duplicate</h2>
-      <p className="text-sm text-muted">
+      <p className="mt-1 mb-3 text-sm text-muted">
         The petition closes with a link to the other one, on its page and on the timeline; its followers are offered the other
         petition. The public moderation log records it under your role.
       </p>

@@ -43,9 +43,11 @@ export function PetitionForm({ action, defaults, submitLabel, petitionId, closin
       <FormSummary state={state} fieldIds={Object.fromEntries(Object.keys(state.fields ?? {}).map((k) => [k, k]))} />
       {field("title", "Title", "10 to 120 characters.",
         <input id="title" name="title" required minLength={10} maxLength={120} defaultValue={value("title")} key={`t${value("title")}`} aria-describedby={describedBy("title")} aria-invalid={invalid("title")} className={input} />)}
-      {field("ask", "The ask", "What you want, in one sentence.",
-        <input id="ask" name="ask" required minLength={10} maxLength={280} defaultValue={value("ask")} key={`a${value("ask")}`} aria-describedby={describedBy("ask")} aria-invalid={invalid("ask")} className={input} />)}
-      <SimilarPetitions excludeId={petitionId} />
+      <div>
+        {field("ask", "The ask", "What you want, in one sentence.",
+          <input id="ask" name="ask" required minLength={10} maxLength={280} defaultValue={value("ask")} key={`a${value("ask")}`} aria-describedby={describedBy("ask")} aria-invalid={invalid("ask")} className={input} />)}
+        <SimilarPetitions excludeId={petitionId} />
+      </div>
       {field("background", "Background", "Why this matters. Markdown works: **bold**, lists, links.",
         <textarea id="background" name="background" required rows={10} maxLength={20000} defaultValue={value("background")} key={`b${value("background").length}`} aria-describedby={describedBy("background")} aria-invalid={invalid("background")} className={input} />)}
       {field("addressedTo", "Addressed to", "Who should answer, for example “The executive team”.",

@@ -120,7 +120,7 @@ export function MarkMissedForm({ id }: { id: string }) {
 function RespondForm({ path, target }: { path: string; target: { petitionId: string } | { programSlug: string } }) {
   const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-600";
   return (
-    <details className="mt-4 rounded-xl border border-violet-300 bg-violet-50/40 p-4" open>
+    <details id="respond" className="mt-4 scroll-mt-4 rounded-xl border border-violet-300 bg-violet-50/40 p-4" open>
       <summary className="cursor-pointer font-semibold">Post an official response</summary>
       <ActionForm action={postResponseAction} hidden={{ path, ...target }} submitLabel="Publish response">
         <FormField id="response-body" name="body" label="Response" labelClassName="mt-3 block font-medium" hint="At least 10 characters. Markdown works.">

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { roundUp } from "./chart-scale";
-import { formatCount, formatDate, formatDateTime } from "./format";
+import { formatCount, formatDate, formatDateTime, formatShortDay } from "./format";
 
 type Props = {
   daily: { day: string; count: number; cumulative: number }[];
@@ -15,8 +15,6 @@ type Props = {
 
 const GOAL_COLOUR = "#b45309";
 /** Axis ticks only: "9 Nov" (the table underneath has the full date). */
-const SHORT_DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short" });
-const shortDay = (day: string) => SHORT_DAY.format(new Date(day));
 
 const THRESHOLD_COLOUR = "#1e3a8a";
 
@@ -51,7 +49,7 @@ export function SignatureChart({ daily, hourly, goal, threshold }: Props) {
           {view === "daily" ? (
             <AreaChart data={daily} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} tickFormatter={shortDay} />
+              <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} tickFormatter={formatShortDay} />
               <YAxis tick={{ fontSize: 11 }} allowDecimals={false} domain={[0, (max: number) => roundUp(Math.max(max, top) * 1.04)]} tickCount={6} />
               <Tooltip />
               {lines.map((l) => (

@@ -59,7 +59,8 @@ export function SimilarPetitions({ excludeId }: { excludeId?: string }) {
 
   return (
     <div ref={anchor} aria-live="polite">
-      <SimilarPetitionList petitions={petitions} id="similar-heading" />
+      {/* Inside the ask's own grid item, so that no list leaves no gap. */}
+      <SimilarPetitionList petitions={petitions} id="similar-heading" className="mt-4" />
     </div>
   );
 }

@@ -1,2 +1,2 @@
 // Pages format through the one formatter in lib/format.
-export { formatCount, formatDate, formatDateTime, formatRate, formatTime } from "@/lib/format";
+export { formatCount, formatDate, formatDateTime, formatRate, formatShortDay, formatTime } from "@/lib/format";

@@ -25,7 +25,7 @@ export default async function LeadershipInboxPage() {
   if (!actor) redirect("/signin?callbackUrl=%2Fleadership");
   if (!roleCan(actor, "responses.owed")) forbidden();
   const [owed, programs] = await Promise.all([listResponsesOwed(db, actor), listPrograms(db)]);
-  const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-2 py-1 aria-[invalid=true]:border-red-600";
+  const input = "mt-1 block h-9 w-full rounded-md border border-gray-400 bg-white px-2 py-1 aria-[invalid=true]:border-red-600";
   return (
     <div className="grid gap-10">
       <div>
@@ -43,6 +43,10 @@ export default async function LeadershipInboxPage() {
               <li key={p.id} className="rounded-lg border border-gray-200 bg-white p-3">
                 <Link href={`/petitions/${p.slug}#responses-heading`} className="font-semibold text-brand underline">{p.title}</Link>
                 <p className="text-sm">{formatCount(p.signatures)} signatures (response threshold {formatCount(p.threshold)}) · {due(p)}</p>
+                {/* Straight to the response form, wherever it sits on the petition page. */}
+                <Link href={`/petitions/${p.slug}#respond`} className="mt-2 inline-block rounded-lg bg-brand px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-dark">
+                  Write the response
+                </Link>
               </li>
             ))}
           </ul>

@@ -11,7 +11,12 @@ export async function setEmailModeAction(_prev: ActionState, formData: FormData)
     input: z.object({ emailMode: formText }),
     run: ({ db, actor, input }) => setEmailMode(db, actor, input),
     changed: () => ({ pages: ["notifications"] }),
-    message: (mode) => (mode === "off" ? "Email is off." : mode === "instant" ? "You will get an email right away." : "You will get one email a day."),
+    message: (mode) =>
+      mode === "off"
+        ? "Saved. You will get no email; notifications stay here, in the app."
+        : mode === "instant"
+          ? "Saved. You will get an email right away when something you follow happens."
+          : "Saved. You will get one email a day, a digest of what happened.",
   });
 }
 

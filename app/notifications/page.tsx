@@ -21,7 +21,7 @@ export default async function NotificationsPage() {
       <p className="mt-2 text-muted">What happened to the petitions and programs you follow. Signing a petition follows it unless you say otherwise.</p>
       <section aria-labelledby="email-heading" className="mt-6 rounded-xl border border-gray-200 bg-white p-4">
         <h2 id="email-heading" className="text-xl font-bold">Email</h2>
-        <ActionForm action={setEmailModeAction} hidden={{}} submitLabel="Save email setting" variant="secondary">
+        <ActionForm action={setEmailModeAction} hidden={{}} submitLabel="Save email setting" variant="secondary" keepOnSuccess>
           <fieldset className="mt-2">
             <legend className="text-sm">Send me email about what I follow:</legend>
             {[

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { ActionState } from "@/lib/http/action";
 import { formAction, formId, formText } from "@/lib/http/form-action";
+import { savedPath } from "@/lib/http/saved";
 import { petitionSlugById } from "@/lib/petitions/access";
 import {
   answerInvite,
@@ -43,7 +44,7 @@ export async function createPetitionAction(_prev: ActionState, formData: FormDat
     rateLimit: "petition",
     run: ({ db, actor, input }) => createPetition(db, actor, input),
     changed: (p) => ({ petition: p, pages: ["my"] }),
-    redirectTo: (p) => `/petitions/${p.slug}`,
+    redirectTo: (p) => savedPath(`/petitions/${p.slug}`, "draft"),
   });
 }
 
@@ -52,7 +53,7 @@ export async function updateDraftAction(_prev: ActionState, formData: FormData):
     input: petitionFields.extend(onePetition.shape),
     run: ({ db, actor, input: { petitionId, ...fields } }) => updateDraft(db, actor, petitionId, fields),
     changed: (p) => ({ petition: p, pages: ["my"] }),
-    redirectTo: (p) => `/petitions/${p.slug}`,
+    redirectTo: (p) => savedPath(`/petitions/${p.slug}`, "draft"),
   });
 }
 

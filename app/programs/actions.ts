@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { ActionState } from "@/lib/http/action";
 import { formAction, formId, formText } from "@/lib/http/form-action";
+import { savedPath } from "@/lib/http/saved";
 import { createProgram, updateProgram } from "@/lib/programs";
 
 const fields = z.object({
@@ -27,7 +28,7 @@ export async function createProgramAction(_prev: ActionState, formData: FormData
     input: fields,
     run: ({ db, actor, input }) => createProgram(db, actor, input),
     changed: (program) => ({ program, pages: ["timeline"] }),
-    redirectTo: (program) => `/programs/${program.slug}`,
+    redirectTo: (program) => savedPath(`/programs/${program.slug}`, "program"),
   });
 }
 
@@ -36,6 +37,6 @@ export async function updateProgramAction(_prev: ActionState, formData: FormData
     input: fields.extend({ currentSlug: formId("program") }),
     run: ({ db, actor, input: { currentSlug, ...rest } }) => updateProgram(db, actor, currentSlug, rest),
     changed: (program) => ({ program, pages: ["timeline"] }),
-    redirectTo: (program) => `/programs/${program.slug}`,
+    redirectTo: (program) => savedPath(`/programs/${program.slug}`, "program"),
   });
 }

@@ -2,8 +2,10 @@
 
 import { useEffect, useId, useState, useSyncExternalStore } from "react";
 import { nextWeekStart } from "@/lib/anonymity/week";
-import { forgetAccount, loadWallet, postComment, serverSnapshot, snapshot, subscribe, type Outgoing, type Thread } from "./wallet";
+import { batchAfter, FRESH_BATCHES, SPREAD_BATCHES } from "@/lib/comments/send-delay";
+import { cancelComment, forgetAccount, loadWallet, postComment, serverSnapshot, snapshot, subscribe, type Outgoing, type Thread } from "./wallet";
 import { formatDate, formatTime } from "@/components/format";
+import { formatInterval } from "./interval";
 
 type Props = {
   thread: Thread;
@@ -15,7 +17,9 @@ type Props = {
   batchSeconds: number;
 };
 
-const at = (iso: string) => formatTime(iso);
+const at = (when: string | number) => formatTime(when);
+/** Still in this browser, never sent: written right after collecting (lib/comments/send-delay.ts). */
+const held = (o: Outgoing) => o.sendAfter != null && !o.publishAt;
 const sameBox = (o: Outgoing, thread: Thread, parentId?: string) => JSON.stringify(o.thread) === JSON.stringify(thread) && (o.parentId ?? null) === (parentId ?? null);
 
 /**
@@ -39,8 +43,11 @@ export function CommentComposer({ thread, accountId, parentId, label, compact, b
     event.preventDefault();
     setPending(true);
     setStatus(null);
-    const result = await postComment(accountId, box, { thread, parentId, body });
-    if (result === "queued" || result === "published") {
+    const result = await postComment(accountId, box, { thread, parentId, body }, batchSeconds * 1000);
+    if (result === "held") {
+      setBody("");
+      setStatus("Kept in this browser for now, not sent yet: see below when it goes out and why.");
+    } else if (result === "queued" || result === "published") {
       // No page refresh here: a signed-in request right after the cookieless post would let
       // anyone with request logs pair the two. The comment shows below until it is published.
       setBody("");
@@ -61,6 +68,7 @@ export function CommentComposer({ thread, accountId, parentId, label, compact, b
   const [mountedAt] = useState(() => Date.now());
   const freshUntil = wallet.collectedAt ? wallet.collectedAt + 2 * batchSeconds * 1000 : 0;
   const fresh = freshUntil > mountedAt;
+  const minutes = (batches: number) => formatInterval(batches * batchSeconds);
 
   return (
     <form onSubmit={submit} className={compact ? "mt-2" : "mt-4"}>
@@ -84,9 +92,11 @@ export function CommentComposer({ thread, accountId, parentId, label, compact, b
       </div>
       {fresh && !compact && (tokens ?? 0) > 0 && (
         <p className="mt-2 text-sm text-amber-900" data-testid="fresh-tokens">
-          This browser collected its tokens just now. The database records collections in order, and a
-          comment sent now is published in the next batch; if few other people collect tokens or post
-          until then, that order can point at you. To be safe, write now and post after {formatTime(freshUntil)}, or on a later visit.
+          This browser collected its tokens just now, and the database records collections in order: a
+          comment published in the next batch would sit right after yours. So a comment you post before{" "}
+          {formatTime(freshUntil)} is kept in this browser and sent at a random time over the following{" "}
+          {minutes(SPREAD_BATCHES)}, then published in the batch after that, among the collections and
+          comments of that time. You see it waiting here and can cancel it until it is sent.
         </p>
       )}
       {tokens === 0 && !compact && (
@@ -99,15 +109,32 @@ export function CommentComposer({ thread, accountId, parentId, label, compact, b
       {(waiting.length > 0 || published.length > 0) && (
         <ul className="mt-3 grid gap-2" aria-label="Your comments on their way">
           {waiting.map((o) => (
-            <li key={o.id} className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm" data-testid="posted-comment">
+            <li key={o.id} className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm" data-testid="posted-comment" data-state={held(o) ? "held" : o.publishAt ? "queued" : "unsent"}>
               <p className="text-xs text-muted">
-                {o.publishAt ? `Anonymous · waiting for the batch at about ${at(o.publishAt)}` : "Anonymous · not sent yet; this browser tries again"}
+                {held(o)
+                  ? `Anonymous · kept in this browser, not sent yet: it goes out at about ${at(o.sendAfter!)} and appears with the batch at about ${at(batchAfter(o.sendAfter!, batchSeconds * 1000))}`
+                  : o.publishAt
+                    ? `Anonymous · waiting for the batch at about ${at(o.publishAt)}`
+                    : "Anonymous · not sent yet; this browser tries again"}
               </p>
               <p className="whitespace-pre-wrap">{o.body.trim()}</p>
+              {held(o) && (
+                <>
+                  <p className="mt-1 text-xs text-muted" data-testid="held-why">
+                    Why: this browser collected its tokens less than {minutes(FRESH_BATCHES)} before you wrote
+                    it, and a comment that appears right after a collection can point at the collector. It is
+                    sent while any page of this site is open in this browser; if you leave, on your next
+                    visit.
+                  </p>
+                  <button type="button" onClick={() => void cancelComment(accountId, o.id)} className="mt-1 rounded-md border border-gray-300 bg-white px-3 py-1 text-xs hover:bg-gray-50">
+                    Cancel this comment (the token comes back)
+                  </button>
+                </>
+              )}
             </li>
           ))}
           {published.map((o) => (
-            <li key={o.id} className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm" data-testid="posted-comment">
+            <li key={o.id} className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm" data-testid="posted-comment" data-state="published">
               <p className="text-xs text-muted">Anonymous · published; it is listed here when the page reloads</p>
               <p className="whitespace-pre-wrap">{o.body.trim()}</p>
             </li>

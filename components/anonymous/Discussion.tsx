@@ -4,6 +4,7 @@ import { formatDate } from "@/components/format";
 import type { Actor } from "@/lib/auth/actor";
 import { commentBatchSeconds, FLAG_REASONS, type Crowd, type PublicComment } from "@/lib/comments";
 import { CommentComposer } from "./CommentComposer";
+import { formatInterval } from "./interval";
 
 type Props = {
   thread: { programSlug: string } | { petitionId: string };
@@ -79,7 +80,6 @@ function Comment({ comment, actor, path }: { comment: PublicComment; actor: Acto
   );
 }
 
-const every = (minutes: number) => (minutes >= 1 ? `${Math.round(minutes)} minute${Math.round(minutes) === 1 ? "" : "s"}` : `${Math.round(minutes * 60)} seconds`);
 
 /** What the anonymity protects and what it cannot, said where people write. */
 export function AnonymityNotice({ fingerprint, crowd, batchMinutes }: { fingerprint: string; crowd: Crowd; batchMinutes: number }) {
@@ -93,9 +93,11 @@ export function AnonymityNotice({ fingerprint, crowd, batchMinutes }: { fingerpr
         weekly tokens.
       </p>
       <p className="mt-2" data-testid="batch-notice">
-        <strong>When it appears:</strong> comments are published together every {every(batchMinutes)}, at fixed
+        <strong>When it appears:</strong> comments are published together every {formatInterval(batchMinutes * 60)}, at fixed
         times, in random order and with the day only, so neither the moment nor the order says who wrote
         one. Your browser keeps your comment until it sees it published and sends it again if needed.
+        Right after it collects this week&apos;s tokens, it holds a new comment back for a few batches
+        and sends it at a random time, so the comment does not follow your collection.
       </p>
       <p className="mt-2" data-testid="crowd">
         {crowd.people >= crowd.k ? (

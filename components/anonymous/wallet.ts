@@ -7,6 +7,7 @@
 // so after a crash or a restart this browser sends it again, and the server takes it once.
 import { createStore, del, get, set, update } from "idb-keyval";
 import { blindNonces, finalizeTokens, type KeyInfo, type StoredToken } from "@/lib/anonymity/client";
+import { cryptoRandom, sendAfter } from "@/lib/comments/send-delay";
 
 const store = () => createStore("undersigned", "anonymous-tokens");
 // Kept per account, so on a shared browser one person's tokens are not offered to another.
@@ -27,6 +28,13 @@ export type Outgoing = {
   body: string;
   /** When the server said its batch publishes, ISO; null until the server answered. */
   publishAt: string | null;
+  /**
+   * Held in this browser, never sent, until this time (ms): written too soon after this browser
+   * collected its tokens (lib/comments/send-delay.ts). Null or absent once it may be sent.
+   */
+  sendAfter?: number | null;
+  /** The batch interval (ms) when it was written, to draw a new time if it must wait again. */
+  batchMs?: number;
 };
 
 /** Why this browser holds no tokens although the week's allowance is used. */
@@ -103,6 +111,7 @@ export function loadWallet(accountId: string): Promise<void> {
       setState({ tokens: 0 });
       return;
     }
+    await spreadOverdue(accountId);
     await refresh(accountId, keys);
     scheduleResend(accountId);
   })();
@@ -231,8 +240,25 @@ async function send(accountId: string, item: Outgoing, box: string): Promise<"qu
   return "refused";
 }
 
-/** Writes a comment: keeps it with its token in the outbox first, then sends it. */
-export async function postComment(accountId: string, box: string, input: { thread: Thread; parentId?: string; body: string }) {
+/**
+ * A held comment whose time passed while no page of the site was open is sent on the next visit,
+ * at a random moment within one batch interval of it, not at the page load itself.
+ */
+async function spreadOverdue(accountId: string) {
+  const now = Date.now();
+  await update<Outgoing[]>(
+    outboxKey(accountId),
+    (old) => (old ?? []).map((o) => (o.sendAfter != null && o.sendAfter < now && !o.publishAt ? { ...o, sendAfter: now + Math.floor(cryptoRandom() * (o.batchMs ?? 0)) } : o)),
+    store(),
+  );
+}
+
+/**
+ * Writes a comment: keeps it with its token in the outbox first, then sends it, unless this
+ * browser collected its tokens so recently that it must wait (lib/comments/send-delay.ts): then
+ * it stays here, unsent, until the drawn time ("held").
+ */
+export async function postComment(accountId: string, box: string, input: { thread: Thread; parentId?: string; body: string }, batchMs: number) {
   const keys = state.keys ?? (await currentKeys());
   setState({ problems: { ...state.problems, [box]: "" } });
   const token = await takeToken(accountId, keys);
@@ -240,8 +266,15 @@ export async function postComment(accountId: string, box: string, input: { threa
     setState({ problems: { ...state.problems, [box]: "This browser has no anonymous tokens left this week." } });
     return "refused" as const;
   }
-  const item: Outgoing = { id: crypto.randomUUID(), token, ...input, publishAt: null };
+  const collectedAt = (await get<number>(collectedAtKey(accountId), store())) ?? null;
+  const hold = sendAfter({ now: Date.now(), collectedAt, batchMs });
+  const item: Outgoing = { id: crypto.randomUUID(), token, ...input, publishAt: null, sendAfter: hold, batchMs };
   await putOutgoing(accountId, item);
+  if (hold !== null) {
+    await refresh(accountId, keys);
+    scheduleResend(accountId);
+    return "held" as const;
+  }
   const result = await send(accountId, item, box);
   await refresh(accountId, keys);
   scheduleResend(accountId);
@@ -257,10 +290,58 @@ let timer: ReturnType<typeof setTimeout> | null = null;
  */
 function scheduleResend(accountId: string) {
   if (timer) clearTimeout(timer);
-  const due = state.outbox.map((o) => (o.publishAt ? new Date(o.publishAt).getTime() : Date.now()));
+  const now = Date.now();
+  const jitter = () => 1000 + Math.floor(Math.random() * 4000);
+  // A held comment goes at its drawn time (already random); the others a few seconds after due.
+  const due = state.outbox.map((o) => (o.publishAt ? Math.max(now + 1000, new Date(o.publishAt).getTime()) + jitter() : o.sendAfter != null ? Math.max(now, o.sendAfter) : now + 1000 + jitter()));
   if (due.length === 0) return;
-  const wait = Math.max(1000, Math.min(...due) - Date.now()) + 1000 + Math.floor(Math.random() * 4000);
-  timer = setTimeout(() => void resendDue(accountId), wait);
+  timer = setTimeout(() => void resendDue(accountId), Math.max(0, Math.min(...due) - now));
+}
+
+/**
+ * Clears a held comment's time so it is sent now; false when it is gone (cancelled, maybe in
+ * another tab) or, because this browser collected new tokens meanwhile, it must wait again.
+ */
+async function release(accountId: string, item: Outgoing): Promise<Outgoing | null> {
+  const collectedAt = (await get<number>(collectedAtKey(accountId), store())) ?? null;
+  const again = item.batchMs ? sendAfter({ now: Date.now(), collectedAt, batchMs: item.batchMs }) : null;
+  let released: Outgoing | null = null;
+  await update<Outgoing[]>(
+    outboxKey(accountId),
+    (old) =>
+      (old ?? []).map((o) => {
+        if (o.id !== item.id) return o;
+        if (again !== null && !o.publishAt) return { ...o, sendAfter: again };
+        released = { ...o, sendAfter: null };
+        return released;
+      }),
+    store(),
+  );
+  return released;
+}
+
+/**
+ * Cancels a comment that is still held in this browser: it was never sent, so its token goes
+ * back to the wallet. A comment already sent cannot be called back (false).
+ */
+export async function cancelComment(accountId: string, id: string): Promise<boolean> {
+  let cancelled: Outgoing | null = null;
+  await update<Outgoing[]>(
+    outboxKey(accountId),
+    (old) =>
+      (old ?? []).filter((o) => {
+        if (o.id !== id || o.sendAfter == null || o.publishAt) return true;
+        cancelled = o;
+        return false;
+      }),
+    store(),
+  );
+  const item = cancelled as Outgoing | null;
+  if (item) await returnToken(accountId, item.token);
+  const keys = state.keys;
+  if (keys) await refresh(accountId, keys);
+  scheduleResend(accountId);
+  return item !== null;
 }
 
 let resending = false;
@@ -273,8 +354,11 @@ async function resendDue(accountId: string) {
   resending = true;
   try {
     const now = Date.now();
-    for (const item of state.outbox) {
-      if (item.publishAt && new Date(item.publishAt).getTime() > now) continue;
+    for (const held of state.outbox) {
+      if (held.publishAt && new Date(held.publishAt).getTime() > now) continue;
+      if (!held.publishAt && held.sendAfter != null && held.sendAfter > now) continue;
+      const item = !held.publishAt && held.sendAfter != null ? await release(accountId, held) : held;
+      if (!item) continue;
       const result = await send(accountId, item, item.parentId ?? "main");
       if (result === "offline") break;
     }

@@ -7,6 +7,7 @@ import * as S from "./schemas";
 import { issueInputSchema, tokenSchema } from "@/lib/anonymity/tokens";
 import { postCommentSchema } from "@/lib/comments";
 import { collectInputSchema } from "@/lib/signatures/tokens";
+import { formatCount } from "@/lib/format";
 
 type Json = Record<string, unknown>;
 
@@ -109,7 +110,7 @@ function build(): Json {
       ? {
           requestBody: {
             required: true,
-            description: [`JSON, at most ${op.body.maxBytes.toLocaleString("en")} bytes.`, op.body.description].filter(Boolean).join(" "),
+            description: [`JSON, at most ${formatCount(op.body.maxBytes)} bytes.`, op.body.description].filter(Boolean).join(" "),
             content: { "application/json": { schema: inputs.nameOf.has(op.body.schema) ? ref(inputs.nameOf.get(op.body.schema)!) : inline(op.body.schema, "input") } },
           },
         }

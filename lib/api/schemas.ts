@@ -47,7 +47,7 @@ export const petitionDetailSchema = petitionSummarySchema.extend({
   organizers: z.array(z.object({ name: z.string(), role: z.string() })),
   coSponsors: z.object({ count: z.int().min(0), needed: z.int().min(0) }),
   program: z.object({ slug: z.string(), name: z.string() }).nullable(),
-  namedSigners: z.array(z.object({ name: z.string(), signedAt: instant })).describe("The newest 50 people who signed by name. Anonymous signatures are only counted."),
+  namedSigners: z.array(z.object({ name: z.string(), signedAt: instant })).describe("The newest 50 people who signed by name; empty unless `viewer.can.signers` (a public petition that no moderator hid). Anonymous signatures are only counted."),
   viewer: z
     .object({
       isOrganizer: z.boolean(),

@@ -16,6 +16,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { markdownSchema, renderMarkdown } from "@/lib/markdown";
 import { decodeCursor, decodeCursorError, encodeCursor } from "@/lib/pagination/cursor";
 import { invalidatePetitionPublic } from "@/lib/petitions/public-cache";
+import { formatCount } from "@/lib/format";
 
 export const COMMENT_MAX = 4000;
 
@@ -35,7 +36,7 @@ export const postCommentSchema = z.object({
       z
         .string()
         .min(1, "Write something first.")
-        .max(COMMENT_MAX, `A comment can be at most ${COMMENT_MAX.toLocaleString("en")} characters.`)
+        .max(COMMENT_MAX, `A comment can be at most ${formatCount(COMMENT_MAX)} characters.`)
         .refine((s) => !CONTROL.test(s), "The comment contains control characters.")
         .refine((s) => !LONE_SURROGATE.test(s), "The comment contains a broken character (half of an emoji or other symbol); please retype it."),
     )

@@ -39,6 +39,8 @@ export const unauthenticated = (message = "Sign in to do this.") =>
 export const forbidden = (message: string) => new DomainError("forbidden", message);
 export const notFound = (message: string) => new DomainError("not_found", message);
 export const conflict = (message: string) => new DomainError("conflict", message);
+/** A conflict about one field's value ("already invited"): the form shows it beside that field. */
+export const fieldConflict = (field: string, message: string) => new DomainError("conflict", message, { [field]: message });
 
 // zod's own messages ("Invalid input: expected string…") do not say which field; ours do.
 const GENERIC_MESSAGE = /^(Invalid|Too (small|big)|Expected|Required|Unrecognized)/;

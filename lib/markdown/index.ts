@@ -12,6 +12,7 @@ import { Marked, Tokenizer, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 import { z } from "zod";
 import { multilineText } from "@/lib/validation";
+import { formatCount } from "@/lib/format";
 
 /**
  * What the renderer accepts. Every Markdown text people write is checked against these when it
@@ -61,7 +62,7 @@ class MarkdownLimitError extends Error {
   }
 }
 
-const fmt = (n: number) => n.toLocaleString("en");
+const fmt = formatCount;
 
 /**
  * marked's tokenizer with the limits above. Nested quotes, lists, emphasis and links recurse

@@ -82,7 +82,7 @@ export async function hideComment(db: Db, actor: Actor | null, commentId: string
 }
 
 export const appealInputSchema = z.object({
-  text: z.string({ error: "Say why the decision is wrong." }).trim().min(10, "Say why the decision is wrong, in at least 10 characters.").max(2000),
+  text: z.string({ error: "Say why the decision is wrong." }).trim().min(10, "Say why the decision is wrong, in at least 10 characters.").max(2000, "An appeal can be at most 2,000 characters."),
 });
 
 /** An organizer appeals the hiding of their petition, once. */

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
-import { conflict, DomainError, forbidden, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
+import { conflict, DomainError, fieldConflict, forbidden, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getSettings, type Settings } from "@/lib/settings";
 import { recordEvent } from "@/lib/timeline/record";
@@ -11,6 +11,7 @@ import { findForOrganizer, findPetitionOr404 } from "./access";
 import { assertCan, viewerOf } from "./policy";
 import { addressHash, addressKeys } from "./invite-address";
 import { coOrganizerInputSchema, petitionInputSchema, type PetitionInput } from "./schema";
+import { formatCount } from "@/lib/format";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -191,13 +192,13 @@ export async function inviteCoOrganizer(
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
   // Organizers are listed on the petition, so saying that one already is discloses nothing new.
   if (user && (await db.petitionOrganizer.findUnique({ where: { petitionId_userId: { petitionId, userId: user.id } } }))) {
-    throw conflict(`${email} is already an organizer of this petition.`);
+    throw fieldConflict("email", `${email} is already an organizer of this petition.`);
   }
   try {
     if (user) await db.coOrganizerInvite.create({ data: { petitionId, userId: user.id, createdAt: now } });
     else await db.coOrganizerAddressInvite.create({ data: { petitionId, addressHash: addressHash(email, key), createdAt: now } });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`${email} is already invited.`);
+    if (isUniqueViolation(error)) throw fieldConflict("email", `${email} is already invited.`);
     throw error;
   }
   return { email, message: invitedMessage(email), petition: { slug: petition.slug } };
@@ -296,7 +297,7 @@ export async function deliverPetition(db: Db, actor: Actor | null, petitionId: s
     await recordEvent(tx, {
       kind: "petition_delivered",
       petitionId,
-      summary: `Delivered to ${petition.addressedTo} with ${petition.signatureCount.toLocaleString("en")} signatures: ${petition.title}`,
+      summary: `Delivered to ${petition.addressedTo} with ${formatCount(petition.signatureCount)} signatures: ${petition.title}`,
       at: now,
     });
   });

@@ -10,7 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatDate } from "@/lib/format";
 import { isOrganizer, NOT_FOUND_MESSAGE } from "./access";
 
-export const PETITION_ACTIONS = ["view", "sign", "withdraw", "edit", "close", "deliver", "appeal", "moderate", "duplicate"] as const;
+export const PETITION_ACTIONS = ["view", "signers", "sign", "withdraw", "edit", "close", "deliver", "appeal", "moderate", "duplicate"] as const;
 export type PetitionAction = (typeof PETITION_ACTIONS)[number];
 
 /** What the policy needs to know about the person asking. */
@@ -29,6 +29,7 @@ export type PolicyPetition = { state: string; closesAt: Date; hiddenReason: stri
 
 const SIGN_IN: Record<PetitionAction, string> = {
   view: "see this petition",
+  signers: "see who signed",
   sign: "sign a petition",
   withdraw: "withdraw a signature",
   edit: "edit a petition",
@@ -57,6 +58,20 @@ function notOrganizer(viewer: PolicyViewer, petition: PolicyPetition, action: st
 }
 
 /**
+ * Who may read the names of the people who signed with their names (the signers page, the JSON
+ * API's namedSigners): everyone, signed in or not, once the petition is public (open or closed)
+ * and while no moderator has hidden it. A co-sponsor link never shows the names: co-sponsors
+ * sign by name before the petition is public, and a link is not an audience. Anonymous
+ * signatures are never listed to anyone (decision 005); this is about the named ones.
+ */
+function signersRefusal(viewer: PolicyViewer, petition: PolicyPetition): DomainError | null {
+  if (!visible({ ...viewer, invited: false }, petition)) return notFound(NOT_FOUND_MESSAGE);
+  if (petition.state !== "open" && petition.state !== "closed") return notFound("This petition is not public yet, so nobody's name is listed.");
+  if (petition.hiddenReason) return notFound("A moderator hid this petition; its names are not listed while the decision stands.");
+  return null;
+}
+
+/**
  * Why `viewer` may not do `action` to `petition`, as the DomainError the command throws, or
  * null when they may. Checks run in the order the commands have always run them: sign-in,
  * visibility (a draft nobody may see is "not found"), permission, then the petition's state.
@@ -64,6 +79,7 @@ function notOrganizer(viewer: PolicyViewer, petition: PolicyPetition, action: st
 export function refusal(viewer: PolicyViewer, petition: PolicyPetition, action: PetitionAction, now: Date = new Date()): DomainError | null {
   const open = petition.state === "open" || petition.state === "closed";
   if (action === "view") return visible(viewer, petition) ? null : notFound(NOT_FOUND_MESSAGE);
+  if (action === "signers") return signersRefusal(viewer, petition);
   if (!viewer.actor) return unauthenticated(`Sign in to ${SIGN_IN[action]}.`);
   switch (action) {
     case "sign": {

@@ -2,13 +2,14 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { readSettingRows } from "@/lib/db/direct";
+import { formatCount } from "@/lib/format";
 
 const whole = (label: string, min: number, max: number) =>
   z
     .number({ error: `${label} must be a number.` })
     .int(`${label} must be a whole number.`)
-    .min(min, `${label} must be at least ${min.toLocaleString("en")}.`)
-    .max(max, `${label} can be at most ${max.toLocaleString("en")}.`);
+    .min(min, `${label} must be at least ${formatCount(min)}.`)
+    .max(max, `${label} can be at most ${formatCount(max)}.`);
 
 export const settingsFields = z.object({
     /** Co-sponsor signatures a petition needs before it opens. */

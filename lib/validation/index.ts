@@ -1,5 +1,6 @@
 // Input rules shared by every domain module: text people type, and calendar days.
 import { z } from "zod";
+import { formatCount } from "@/lib/format";
 
 /** Control characters other than tab and newline: never valid in anything people write. */
 export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -14,7 +15,7 @@ const bounded = (label: string, min: number, max: number) =>
   z
     .string()
     .min(min, `${label} needs at least ${min} characters.`)
-    .max(max, `${label} can be at most ${max.toLocaleString("en")} characters.`)
+    .max(max, `${label} can be at most ${formatCount(max)} characters.`)
     .refine((s) => !CONTROL.test(s), `${label} contains control characters.`)
     .refine((s) => !LONE_SURROGATE.test(s), `${label} contains a broken character (half of an emoji or other symbol); please retype it.`);
 

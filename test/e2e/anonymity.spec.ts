@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import { expect, ssoSignIn, test } from "./support/fixtures";
+import { expect, ssoSignIn, test, walletSettled } from "./support/fixtures";
 
 const PROGRAM = "/programs/flow-insights";
 
-test("an employee comments anonymously: tokens collected ahead, no cookie sent, the server refuses one that carries a cookie", async ({ page, context }) => {
+test("an employee comments anonymously right after collecting: held in the browser past a reload, then sent without a cookie and published; the server refuses one that carries a cookie", async ({ page, context }) => {
   const commentRequests: Record<string, string>[] = [];
   const requestsAfterPost: string[] = [];
   let watching = true;
@@ -14,6 +14,11 @@ test("an employee comments anonymously: tokens collected ahead, no cookie sent, 
     else if (watching && commentRequests.length > 0 && !request.headers()["next-router-prefetch"]) requestsAfterPost.push(`${request.method()} ${request.url()}`);
   });
 
+  // The browser's clock stands still (its timers keep running) from the collection to the post, so
+  // the comment is written "right after collecting" however slow this machine is; later the clock
+  // jumps ahead, as if the person had kept a page open for a while.
+  const start = Date.now();
+  await page.clock.setFixedTime(start);
   await ssoSignIn(page, "ines.writer");
   await page.goto(PROGRAM);
   await expect(page.getByRole("heading", { level: 1, name: "Flow Insights" })).toBeVisible();
@@ -29,16 +34,44 @@ test("an employee comments anonymously: tokens collected ahead, no cookie sent, 
   await expect(page.getByTestId("batch-notice")).toContainText("published together every 2 seconds");
   await expect(page.getByTestId("crowd")).toContainText(/Each comment hides among \d+ people/);
   await page.getByRole("button", { name: "Post anonymously" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Sent anonymously." })).toBeVisible();
-  // Shown locally at once, waiting for its batch; no signed-in request follows the cookieless post.
-  await expect(page.getByTestId("posted-comment")).toContainText(text);
-  await expect(page.getByTestId("posted-comment")).toContainText("waiting for the batch");
+  await expect(page.getByRole("status").filter({ hasText: "Kept in this browser for now, not sent yet" })).toBeVisible();
+  // Written right after collecting: kept in the browser, unsent, with when it goes out and why.
+  const mine = page.getByTestId("posted-comment");
+  await expect(mine).toContainText(text);
+  await expect(mine).toHaveAttribute("data-state", "held");
+  await expect(mine).toContainText(/not sent yet: it goes out at about \d\d:\d\d UTC and appears with the batch at about \d\d:\d\d UTC/);
+  await expect(page.getByTestId("held-why")).toContainText("collected its tokens less than 4 seconds before you wrote it");
+  await expect(page.getByTestId("held-why")).toContainText("if you leave, on your next visit");
+  await expect(page.getByTestId("tokens-left").first()).toHaveText("9 anonymous comments left this week");
+
+  // It survives a reload, still held and still unsent.
+  await page.reload();
+  await walletSettled(page);
+  await expect(mine).toHaveAttribute("data-state", "held");
+  await expect(mine).toContainText(text);
+  await expect(page.getByTestId("tokens-left").first()).toHaveText("9 anonymous comments left this week");
+
+  // A second one, cancelled while held: it is gone and its token is back; every counter agrees.
+  await page.getByLabel("Your anonymous comment").fill("On second thought, not this one.");
+  await page.getByRole("button", { name: "Post anonymously" }).click();
+  const second = page.getByTestId("posted-comment").filter({ hasText: "On second thought" });
+  await expect(second).toHaveAttribute("data-state", "held");
+  await expect(page.getByTestId("tokens-left").first()).toHaveText("8 anonymous comments left this week");
+  await second.getByRole("button", { name: "Cancel this comment (the token comes back)" }).click();
+  await expect(second).toHaveCount(0);
+  await expect(page.getByTestId("tokens-left").first()).toHaveText("9 anonymous comments left this week");
+  expect(commentRequests, "nothing was sent while held").toEqual([]);
+
+  // Time passes beyond the drawn moment: the page sends it on its own, without a cookie.
+  await page.clock.setFixedTime(start + 10 * 60_000);
+  await expect.poll(() => commentRequests.length, { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect(mine).toHaveCount(1);
   await page.waitForTimeout(500);
   watching = false;
   // Posting is not followed by a signed-in request for the page (only public key lookups may be).
   expect(requestsAfterPost.filter((r) => !r.includes("/api/tokens/keys"))).toEqual([]);
   // After the batch the browser sends it once more (cookieless) and hears it is published.
-  await expect(page.getByTestId("posted-comment")).toContainText("published", { timeout: 20_000 });
+  await expect(mine).toHaveAttribute("data-state", "published", { timeout: 20_000 });
   await page.reload();
   const comment = page.getByTestId("comments").locator("article", { hasText: text });
   await expect(comment).toContainText("Anonymous");
@@ -69,7 +102,7 @@ test("an employee comments anonymously: tokens collected ahead, no cookie sent, 
   await expect(first.getByTestId("posted-comment")).toContainText("Replying without a name.");
   // One wallet: the main box and the reply box show the same count.
   await expect(page.getByTestId("tokens-left")).toHaveText(Array(await page.getByTestId("tokens-left").count()).fill("8 anonymous comments left this week"));
-  await expect(first.getByTestId("posted-comment")).toContainText("published", { timeout: 20_000 });
+  await expect(first.getByTestId("posted-comment")).toHaveAttribute("data-state", "published", { timeout: 20_000 });
   await page.reload();
   await expect(page.getByTestId("comments").locator(":scope > li").first().getByRole("list", { name: "Replies" })).toContainText("Replying without a name.");
 

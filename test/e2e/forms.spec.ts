@@ -108,3 +108,106 @@ test("a refused moderation reason keeps the rule and the typed explanation", asy
   await flagged.getByRole("button", { name: "Dismiss: breaks no rule" }).click();
   await expect(page.getByTestId("flagged-comment").filter({ hasText: COMMENT })).toHaveCount(0);
 });
+
+test("a saved draft says so, where it is and who can see it; the petition page's own forms refuse beside the field and keep the input", async ({ as }) => {
+  // With no co-sponsors needed the draft opens when submitted, so the update and appeal forms can be reached.
+  const { page: lena } = await as("lena");
+  const coSponsors = lena.getByLabel("Co-sponsors needed to open a petition");
+  await lena.goto("/admin");
+  await coSponsors.fill("0");
+  await lena.getByRole("button", { name: "Save settings" }).click();
+  await expect(lena.getByText("Saved: co-sponsors needed to open a petition.")).toBeVisible();
+  try {
+    const { page: jonas } = await as("jonas");
+    await jonas.goto("/petitions/new");
+    const title = `Quiet rooms on every floor ${Date.now()}`;
+    await jonas.getByLabel("Title").fill(title);
+    await jonas.getByLabel("The ask").fill("Give every floor a quiet room for focused work.");
+    await jonas.getByLabel("Background").fill("Open offices are loud; a quiet room helps.");
+    await jonas.getByLabel("Addressed to").fill("Workplace Services");
+    await jonas.getByRole("button", { name: "Save draft" }).click();
+    const notice = jonas.getByTestId("saved-notice");
+    await expect(notice).toContainText("Draft saved");
+    await expect(notice).toContainText("nobody else can until you submit it");
+    await expect(notice.getByRole("link", { name: "My petitions" })).toHaveAttribute("href", "/my");
+
+    // Editing the draft says it again, with the saved text on the page.
+    await notice.getByRole("link", { name: "edit it again" }).click();
+    await expect(jonas.getByRole("heading", { level: 1, name: "Edit draft" })).toBeVisible();
+    await jonas.getByLabel("The ask").fill("Give every office floor a quiet room for focused work.");
+    await jonas.getByRole("button", { name: "Save changes" }).click();
+    await expect(jonas.getByTestId("saved-notice")).toContainText("Draft saved");
+    await expect(jonas.getByTestId("ask")).toContainText("Give every office floor a quiet room");
+
+    // The co-organizer invitation: refused beside the field and at the top, the address kept.
+    const email = jonas.getByLabel("Colleague's work email");
+    await email.fill("jonas.berg@example.com");
+    await jonas.getByRole("button", { name: "Invite co-organizer" }).click();
+    await expectFieldMessage(jonas, email, /jonas\.berg@example\.com is already an organizer/);
+    await expect(jonas.getByTestId("form-summary")).toContainText("already an organizer");
+    await expect(email).toHaveValue("jonas.berg@example.com");
+
+    await jonas.getByRole("button", { name: "Submit for co-sponsors" }).click();
+    await expect(jonas.getByTestId("saved-notice")).toHaveCount(0);
+    const update = jonas.getByLabel("New update");
+    await update.fill("Too short");
+    await jonas.getByRole("button", { name: "Post update to signers" }).click();
+    await expectFieldMessage(jonas, update, /The update needs at least 10 characters/);
+    // Each form has its own summary (the invitation's refusal above stays by its form).
+    await expect(jonas.getByTestId("form-summary").filter({ hasText: "The update needs at least 10 characters" })).toBeVisible();
+    await expect(update).toHaveValue("Too short");
+    await expect(jonas.locator("main")).not.toContainText(KEYS);
+    const petitionUrl = jonas.url().replace(/\?.*$/, "");
+
+    const { page: sam } = await as("sam");
+    await sam.goto(petitionUrl);
+    await sam.getByLabel("Rule broken").selectOption("spam");
+    await sam.getByLabel("Public explanation").fill("Duplicates the quiet rooms petition");
+    await sam.getByRole("button", { name: "Hide this petition" }).click();
+    await expect(sam.getByTestId("hidden-notice")).toBeVisible();
+
+    await jonas.goto(petitionUrl);
+    const appeal = jonas.getByLabel("Why the decision is wrong");
+    await appeal.fill("Wrong.");
+    await jonas.getByRole("button", { name: "Appeal this decision" }).click();
+    await expectFieldMessage(jonas, appeal, /at least 10 characters/);
+    await expect(jonas.getByTestId("form-summary")).toContainText("at least 10 characters");
+    await expect(appeal).toHaveValue("Wrong.");
+    await expect(jonas.locator("main")).not.toContainText(KEYS);
+  } finally {
+    await lena.goto("/admin");
+    await coSponsors.fill("2");
+    await lena.getByRole("button", { name: "Save settings" }).click();
+    await expect(lena.getByText("Saved: co-sponsors needed to open a petition.")).toBeVisible();
+  }
+});
+
+test("saving a program and the email setting each answer in words", async ({ as }) => {
+  const { page: lena } = await as("lena");
+  await lena.goto("/programs/flow-insights");
+  const versions = await lena.getByTestId("policy-versions").locator(":scope > li").count();
+  await lena.getByRole("link", { name: "Edit program" }).click();
+  await lena.getByRole("button", { name: "Save changes" }).click();
+  const notice = lena.getByTestId("saved-notice");
+  await expect(notice).toContainText("Program saved");
+  await expect(notice).toContainText("Everyone can read it here");
+  // Saving without a change to the policy text adds no version.
+  await expect(lena.getByTestId("policy-versions").locator(":scope > li")).toHaveCount(versions);
+  // A reader who follows the same link is told nothing: the notice is for the admin who saved.
+  const { page: tomas } = await as("tomas");
+  await tomas.goto("/programs/flow-insights?saved=program");
+  await expect(tomas.getByRole("heading", { level: 1, name: "Flow Insights" })).toBeVisible();
+  await expect(tomas.getByTestId("saved-notice")).toHaveCount(0);
+
+  await tomas.goto("/notifications");
+  const before = await tomas.locator('input[name="emailMode"]:checked').getAttribute("value");
+  const [label, words] = before === "daily" ? ["Never (in the app only)", "You will get no email"] : ["Once a day, as a digest", "one email a day"];
+  await tomas.getByLabel(label).check();
+  await tomas.getByRole("button", { name: "Save email setting" }).click();
+  await expect(tomas.getByRole("status").filter({ hasText: "Saved." })).toContainText(words);
+  await expect(tomas.getByLabel(label)).toBeChecked();
+  await tomas.locator(`input[name="emailMode"][value="${before}"]`).check();
+  await tomas.getByRole("button", { name: "Save email setting" }).click();
+  await expect(tomas.getByRole("status").filter({ hasText: "Saved." })).not.toContainText(words);
+  await expect(tomas.locator(`input[name="emailMode"][value="${before}"]`)).toBeChecked();
+});

@@ -12,12 +12,12 @@ const WIDTHS = [390, 1280] as const;
 
 /** Each role's demo persona (lib/demo/personas.ts); "visitor" is not signed in. */
 const ROLES: { role: string; who: PersonaKey | null; pages: string[] }[] = [
-  { role: "visitor", who: null, pages: [] },
+  { role: "visitor", who: null, pages: ["signers", "/programs/flow-insights"] },
   { role: "employee", who: "tomas", pages: ["/my", "/notifications"] },
-  { role: "organizer", who: "maya", pages: ["/my", "/notifications", "dashboard"] },
-  { role: "leadership", who: "priya", pages: ["/my", "/notifications"] },
+  { role: "organizer", who: "maya", pages: ["/my", "/notifications", "dashboard", "/petitions/new"] },
+  { role: "leadership", who: "priya", pages: ["/leadership", "/programs/flow-insights", "/my", "/notifications"] },
   { role: "moderator", who: "sam", pages: ["/my", "/moderation"] },
-  { role: "admin", who: "lena", pages: ["/my", "/admin"] },
+  { role: "admin", who: "lena", pages: ["/my", "/admin", "/programs/new", "/programs/flow-insights/edit"] },
 ];
 const PUBLIC_PAGES = ["/", "/petitions", "petition", "/programs", "/timeline", "/moderation-log"];
 
@@ -60,7 +60,7 @@ for (const width of WIDTHS) {
       const problems: string[] = [];
 
       for (const path of [...PUBLIC_PAGES, ...pages]) {
-        const url = path === "petition" ? petition : path === "dashboard" ? `${petition}/dashboard` : path;
+        const url = path === "petition" ? petition : path === "dashboard" || path === "signers" ? `${petition}/${path}` : path;
         const response = await page.goto(url);
         expect(response?.status(), url).toBeLessThan(400);
         await page.waitForLoadState("load");

@@ -14,6 +14,12 @@ test("leadership: an inbox of responses owed, a miss explained, a status changed
   await expect(priya.getByRole("heading", { level: 1, name: "Responses owed" })).toBeVisible();
   const overdue = priya.getByTestId("owed-petitions").locator("li", { hasText: "Publish who can read monitoring data" });
   await expect(overdue.getByTestId("due")).toHaveText(/^Due \d{1,2} \w+ \d{4} · \d+ days? overdue$/);
+  // The way to answer is one step away: the link lands on the response form, in view.
+  await overdue.getByRole("link", { name: "Write the response" }).click();
+  await expect(priya).toHaveURL(/#respond$/);
+  await expect(priya.getByLabel("Response", { exact: true })).toBeInViewport();
+  await priya.goBack();
+  await expect(priya.getByRole("heading", { level: 1, name: "Responses owed" })).toBeVisible();
   // The main petition was answered, so it is not owed.
   await expect(priya.getByTestId("owed-petitions")).not.toContainText(MAIN_PETITION);
   await expect(priya.getByTestId("owed-commitments").locator("li", { hasText: "Publish the list of everyone who can access" }).getByTestId("due")).toHaveText(/· due in \d+ days$/);

@@ -128,7 +128,7 @@ test("a follower set to instant email gets mail through SMTP and unsubscribes wi
   await sam.goto("/notifications");
   await sam.getByLabel("Right away").check();
   await sam.getByRole("button", { name: "Save email setting" }).click();
-  await expect(sam.getByText("You will get an email right away.")).toBeVisible();
+  await expect(sam.getByText("You will get an email right away")).toBeVisible();
   await openPetition(sam, "Quiet hours: no meeting invitations after six in the evening");
   await sam.getByRole("button", { name: "Follow" }).click();
   await expect(sam.getByRole("button", { name: "Unfollow" })).toBeVisible();
@@ -177,7 +177,7 @@ test("a follower set to instant email gets mail through SMTP and unsubscribes wi
   // RFC 8058 one-click: the mail client POSTs "List-Unsubscribe=One-Click" to the List-Unsubscribe address.
   await sam.getByLabel("Right away").check();
   await sam.getByRole("button", { name: "Save email setting" }).click();
-  await expect(sam.getByText("You will get an email right away.")).toBeVisible();
+  await expect(sam.getByText("You will get an email right away")).toBeVisible();
   const token = new URL(link).searchParams.get("token")!;
   const oneClick = await sam.request.post(`/api/unsubscribe?token=${encodeURIComponent(token)}`, {
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: "" },

@@ -10,6 +10,7 @@ import { markDuplicate } from "@/lib/moderation/duplicates";
 import { closePetition, createPetition, deliverPetition, submitForCoSponsors, updateDraft } from "@/lib/petitions/commands";
 import { PETITION_ACTIONS, refusal, viewerOf, type PetitionAction } from "@/lib/petitions/policy";
 import { getPetitionDetail } from "@/lib/petitions/queries";
+import { listPetitionSigners } from "@/lib/petitions/signers";
 import { writeSettings } from "@/lib/settings";
 import { signPetition, withdrawSignature } from "@/lib/signatures";
 import { makeUser, openPetitionFor, outcomeOf, petitionInput, testDatabase } from "./db";
@@ -44,25 +45,29 @@ async function petitionIn(state: Scenario, moderator: Actor) {
 }
 
 const everyoneViews = ["signed out view", "stranger view", "invited view", "signer view", "organizer view", "moderator view"];
+// Everyone reads the names on a public petition that no moderator hid, and nobody otherwise.
+const withNames = (allowed: string[]) => allowed.flatMap((a) => (a.endsWith(" view") ? [a, a.replace(/ view$/, " signers")] : [a]));
 const ALLOWED: Record<Scenario, string[]> = {
   draft: ["organizer view", "organizer edit"],
   collecting: ["invited view", "invited sign", "signer view", "signer sign", "signer withdraw", "organizer view"],
-  open: [
+  open: withNames([
     "signed out view", "stranger view", "stranger sign", "invited view", "invited sign", "signer view", "signer sign", "signer withdraw",
     "organizer view", "organizer sign", "organizer close", "organizer deliver", "moderator view", "moderator sign", "moderator moderate",
     "moderator duplicate",
-  ],
+  ]),
   hidden: ["signed out view", "stranger view", "invited view", "signer view", "signer withdraw", "organizer view", "organizer close", "organizer deliver", "organizer appeal", "moderator view"],
-  closed: [...everyoneViews.slice(0, 5), "organizer deliver", "moderator view", "moderator moderate"],
+  closed: withNames([...everyoneViews.slice(0, 5), "organizer deliver", "moderator view", "moderator moderate"]),
   // Past its closing date but not yet closed by the scheduler: nobody signs or withdraws; the
   // organizers may still close or deliver it.
-  expired: [...everyoneViews.slice(0, 5), "organizer close", "organizer deliver", "moderator view", "moderator moderate"],
+  expired: withNames([...everyoneViews.slice(0, 5), "organizer close", "organizer deliver", "moderator view", "moderator moderate"]),
 };
 
 function run(action: PetitionAction, actor: Actor | null, petitionId: string, invite: string | undefined, now: Date): Promise<unknown> {
   switch (action) {
     case "view":
       return getPetitionDetail(db, actor, { id: petitionId }, { invite, now });
+    case "signers":
+      return listPetitionSigners(db, actor, { id: petitionId }, {}, { now });
     case "sign":
       return signPetition(db, actor, petitionId, { visibility: "named", invite }, { now });
     case "withdraw":
@@ -110,7 +115,7 @@ describe("the petition policy predicts every command", async () => {
         if (actual !== expected) mismatches.push(`${kind} ${action}: policy says "${expected}", the command "${actual}"`);
         if (actual === "allowed") {
           allowed.push(`${kind} ${action}`);
-          if (action !== "view") scenario = await petitionIn(state, moderator);
+          if (action !== "view" && action !== "signers") scenario = await petitionIn(state, moderator);
         }
       }
     }
@@ -122,9 +127,41 @@ describe("the petition policy predicts every command", async () => {
   it("gives pages the same answers through getPetitionDetail", async () => {
     const { row, organizer } = await petitionIn("hidden", moderator);
     const asOrganizer = await getPetitionDetail(db, organizer, { id: row.id });
-    expect(asOrganizer.viewer.can).toEqual({ view: true, sign: false, withdraw: false, edit: false, close: true, deliver: true, appeal: true, moderate: false, duplicate: false });
+    expect(asOrganizer.viewer.can).toEqual({ view: true, signers: false, sign: false, withdraw: false, edit: false, close: true, deliver: true, appeal: true, moderate: false, duplicate: false });
     const open = await petitionIn("open", moderator);
     expect((await getPetitionDetail(db, moderator, { id: open.row.id })).viewer.can).toMatchObject({ moderate: true, sign: true, close: false, appeal: false });
-    expect((await getPetitionDetail(db, null, { id: open.row.id })).viewer.can).toEqual({ view: true, sign: false, withdraw: false, edit: false, close: false, deliver: false, appeal: false, moderate: false, duplicate: false });
+    expect((await getPetitionDetail(db, null, { id: open.row.id })).viewer.can).toEqual({ view: true, signers: true, sign: false, withdraw: false, edit: false, close: false, deliver: false, appeal: false, moderate: false, duplicate: false });
+  });
+});
+
+describe("the signers list asks the policy", async () => {
+  const moderator = await makeUser(db, { role: "moderator" });
+
+  it("lists the named signers of a public petition, never the anonymous ones, and nothing once hidden", async () => {
+    const organizer = await makeUser(db);
+    const petition = await openPetitionFor(db, organizer, { title: "Names are listed while it is public" });
+    const named = await makeUser(db, { name: "Ada Named" });
+    await signPetition(db, named, petition.id, { visibility: "named" });
+    await signPetition(db, await makeUser(db, { name: "Bo Anonymous" }), petition.id, { visibility: "anonymous" });
+    const list = await listPetitionSigners(db, null, { slug: petition.slug });
+    expect(list.items.map((s) => s.name)).toContain("Ada Named");
+    expect(list.items.map((s) => s.name)).not.toContain("Bo Anonymous");
+    expect(list.total).toBe(list.items.length);
+    expect(list.petition.signatureCount).toBe(list.total + 1);
+
+    await hidePetition(db, moderator, petition.id, { reasonCode: "identifies", reasonText: "Names a colleague." });
+    for (const actor of [null, organizer, named, moderator]) {
+      expect(await outcomeOf(() => listPetitionSigners(db, actor, { slug: petition.slug }))).toBe("404 A moderator hid this petition; its names are not listed while the decision stands.");
+    }
+    // The page and the JSON API read the same answer.
+    expect((await getPetitionDetail(db, named, { id: petition.id })).viewer.can.signers).toBe(false);
+  });
+
+  it("does not show a draft's existence to anyone but its organizers", async () => {
+    const organizer = await makeUser(db);
+    const draft = await createPetition(db, organizer, petitionInput());
+    const stranger = await makeUser(db);
+    expect(await outcomeOf(() => listPetitionSigners(db, stranger, { slug: draft.slug }))).toMatch(/^404 No petition found/);
+    expect(await outcomeOf(() => listPetitionSigners(db, organizer, { slug: draft.slug }))).toBe("404 This petition is not public yet, so nobody's name is listed.");
   });
 });

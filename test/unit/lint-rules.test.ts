@@ -47,3 +47,31 @@ describe("app/ and components/ read through lib/", () => {
     expect(await messages("components/X.tsx", 'import { db } from "@/lib/db/server";\nexport const x = db;\n')).toEqual([expect.stringMatching(/^no-restricted-imports/)]);
   });
 });
+
+describe("one formatter (decision 020)", () => {
+  const byHand = [
+    'export const n = (x: number) => x.toLocaleString("en");\n',
+    "export const d = (x: Date) => x.toLocaleDateString();\n",
+    "export const r = (x: number) => x.toFixed(1);\n",
+    'export const f = new Intl.NumberFormat("en");\n',
+  ];
+
+  it("refuses formatting by hand in pages, components and domain code", async () => {
+    for (const file of ["app/x/page.tsx", "components/X.tsx", "lib/x/index.ts"]) {
+      for (const code of byHand) {
+        expect(await messages(file, code), `${file}: ${code}`).toEqual([expect.stringMatching(/^no-restricted-syntax: .*lib\/format/)]);
+      }
+    }
+    // An ISO day cut from an instant is shown to people only in pages and components.
+    const iso = "export const day = (d: Date) => d.toISOString().slice(0, 10);\n";
+    expect(await messages("app/x/page.tsx", iso)).toEqual([expect.stringMatching(/^no-restricted-syntax: Show a day with formatDate/)]);
+    expect(await messages("lib/x/index.ts", iso)).toEqual([]);
+  });
+
+  it("keeps the database rule in pages beside it, and lets lib/format do the formatting", async () => {
+    const found = await messages("app/x/page.tsx", 'import { db } from "@/lib/db/server";\nexport const a = () => db.petition.findMany();\nexport const n = (x: number) => x.toFixed(1);\n');
+    expect(found).toHaveLength(2);
+    expect(await messages("lib/format/index.ts", byHand.join(""))).toEqual([]);
+    expect(await messages("app/x/page.tsx", 'import { formatCount } from "@/lib/format";\nexport const n = (x: number) => formatCount(x);\n')).toEqual([]);
+  });
+});

@@ -6,9 +6,10 @@ import { hidePetitionAction } from "@/app/comments/actions";
 import { appealAction } from "@/app/moderation/actions";
 import { closePetitionAction, deliverPetitionAction, inviteCoOrganizerAction, submitForCoSponsorsAction } from "@/app/petitions/actions";
 import { ReasonFields } from "@/components/ReasonFields";
-import { ActionForm } from "@/components/ActionForm";
+import { ActionForm, FormField } from "@/components/ActionForm";
 import { CopyLink } from "@/components/CopyLink";
 import { DuplicateNotice } from "@/components/DuplicateNotice";
+import { SavedNotice } from "@/components/SavedNotice";
 import { SimilarPetitionList } from "@/components/SimilarPetitionList";
 import { formatCount, formatDate } from "@/components/format";
 import { LiveCount } from "@/components/LiveCount";
@@ -22,12 +23,15 @@ import { Responses } from "@/components/Responses";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
+import { savedKind } from "@/lib/http/saved";
 import { getPetitionPage } from "@/lib/petitions/page-data";
 import type { PetitionDetail } from "@/lib/petitions/queries";
 import { duplicateOf, findSimilarPetitions } from "@/lib/petitions/similar";
 import { tokenTally } from "@/lib/signatures/tokens";
 
 export const dynamic = "force-dynamic";
+
+const FIELD = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-600";
 
 // One read of the petition row per request, shared by the metadata and the page.
 const loadPage = cache(async (slug: string, invite: string | undefined) => {
@@ -50,7 +54,8 @@ export async function generateMetadata({ params, searchParams }: PageProps<"/pet
 
 export default async function PetitionPage({ params, searchParams }: PageProps<"/petitions/[slug]">) {
   const { slug } = await params;
-  const invite = inviteOf(await searchParams);
+  const query = await searchParams;
+  const invite = inviteOf(query);
   const data = await loadPage(slug, invite);
   if (!data) notFound();
   const { actor, petition, own } = data;
@@ -70,6 +75,15 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
   return (
     <article className="grid gap-4 sm:gap-6 lg:grid-cols-[1fr_22rem] lg:grid-rows-[auto_1fr] lg:gap-x-8">
       <header className="lg:col-start-1">
+        {savedKind(query) === "draft" && petition.state === "draft" && petition.viewer.isOrganizer && (
+          <div className="mb-4">
+            <SavedNotice title="Draft saved">
+              Only you{petition.organizers.length > 1 ? " and its co-organizers" : ""} can see it; nobody else can until you submit it for co-sponsors.
+              You can come back to it any time from <Link href="/my" className="font-semibold underline">My petitions</Link>, or{" "}
+              {petition.viewer.can.edit ? <Link href={`/petitions/${petition.slug}/edit`} className="font-semibold underline">edit it again</Link> : "edit it again"}.
+            </SavedNotice>
+          </div>
+        )}
         <div className="flex flex-wrap items-center gap-2">
           <StateBadge state={petition.state} />
           <ResponseBadge petition={petition} responseHref={hasResponse ? "#responses-heading" : undefined} />
@@ -129,8 +143,9 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
             <p className="mt-1 text-sm text-muted">See the <Link href="/moderation-log" className="underline">moderation log</Link>. Its organizers may appeal once; an admin decides.</p>
             {petition.viewer.can.appeal && (
               <ActionForm action={appealAction} hidden={{ petitionId: petition.id, path }} submitLabel="Appeal this decision" variant="secondary">
-                <label htmlFor="appeal-text" className="mt-2 block text-sm font-medium">Why the decision is wrong</label>
-                <textarea id="appeal-text" name="text" rows={3} required maxLength={2000} className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2" />
+                <FormField id="appeal-text" name="text" label="Why the decision is wrong" hint="At least 10 characters. The appeal goes to an admin, who decides in the public moderation log." labelClassName="mt-2 block text-sm font-medium">
+                  <textarea id="appeal-text" name="text" rows={3} required maxLength={2000} className={FIELD} />
+                </FormField>
               </ActionForm>
             )}
           </section>
@@ -148,7 +163,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
               {pub.namedSigners === 0
                 ? "Nobody has signed with their name yet."
                 : `${formatCount(pub.namedSigners)} ${pub.namedSigners === 1 ? "person" : "people"} signed with their names.`}{" "}
-              {pub.namedSigners > 0 && (
+              {pub.namedSigners > 0 && petition.viewer.can.signers && (
                 <Link href={`${path}/signers`} className="font-semibold text-brand underline">See the full list of names</Link>
               )}
             </p>
@@ -390,8 +405,9 @@ function OrganizerPanel({ petition }: { petition: PetitionDetail }) {
         <div className="mt-4 rounded-lg border border-amber-200 bg-white p-3">
           <h3 className="font-semibold">Post an update to signers</h3>
           <ActionForm action={postUpdateAction} hidden={{ petitionId: petition.id, path }} submitLabel="Post update to signers">
-            <label htmlFor="update-body" className="mt-3 block font-medium">New update</label>
-            <textarea id="update-body" name="body" rows={4} required maxLength={10000} className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2" />
+            <FormField id="update-body" name="body" label="New update" hint="At least 10 characters; Markdown works. Followers are notified." labelClassName="mt-3 block font-medium">
+              <textarea id="update-body" name="body" rows={4} required maxLength={10000} className={FIELD} />
+            </FormField>
           </ActionForm>
         </div>
       )}
@@ -404,8 +420,9 @@ function OrganizerPanel({ petition }: { petition: PetitionDetail }) {
           ))}
         </ul>
         <ActionForm action={inviteCoOrganizerAction} hidden={hidden} submitLabel="Invite co-organizer" variant="secondary">
-          <label htmlFor="co-organizer-email" className="mt-2 block text-sm font-medium">Colleague&apos;s work email</label>
-          <input id="co-organizer-email" name="email" type="email" required autoComplete="off" className="mt-1 block w-full max-w-sm rounded-md border border-gray-400 bg-white px-3 py-2" />
+          <FormField id="co-organizer-email" name="email" label="Colleague's work email" labelClassName="mt-2 block text-sm font-medium">
+            <input id="co-organizer-email" name="email" type="email" required autoComplete="off" className={`${FIELD} max-w-sm`} />
+          </FormField>
         </ActionForm>
       </details>
     </section>

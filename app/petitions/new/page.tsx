@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { createPetitionAction } from "@/app/petitions/actions";
+import { formatCount } from "@/components/format";
 import { PetitionForm } from "@/components/PetitionForm";
 import { getActor } from "@/lib/auth/session";
 import { defaultClosingDay } from "@/lib/petitions/commands";
@@ -21,7 +22,7 @@ export default async function NewPetitionPage() {
       <p className="mt-2 text-muted">
         Your petition starts as a private draft. When you submit it, {settings.coSponsorsNeeded} colleagues
         co-sponsor it through a link you share, and then it opens to everyone. At{" "}
-        {settings.responseThreshold.toLocaleString("en")} signatures leadership owes a public response within{" "}
+        {formatCount(settings.responseThreshold)} signatures leadership owes a public response within{" "}
         {settings.responseDueDays} days.
       </p>
       <div className="mt-6">

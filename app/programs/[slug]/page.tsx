@@ -5,6 +5,7 @@ import { Discussion } from "@/components/anonymous/Discussion";
 import { formatDate } from "@/components/format";
 import { PetitionCard } from "@/components/PetitionCard";
 import { FollowButton } from "@/components/FollowButton";
+import { SavedNotice } from "@/components/SavedNotice";
 import { ProgramStatusBadge } from "@/components/ProgramBadge";
 import { Responses } from "@/components/Responses";
 import { isFollowing } from "@/lib/follows";
@@ -14,6 +15,7 @@ import { getActor } from "@/lib/auth/session";
 import { commentCrowd, listComments } from "@/lib/comments";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
+import { savedKind } from "@/lib/http/saved";
 import { CONSENT_LABELS, getProgram, programName, STATUS_LABELS, type ProgramStatus } from "@/lib/programs";
 
 export const dynamic = "force-dynamic";
@@ -23,8 +25,9 @@ export async function generateMetadata({ params }: PageProps<"/programs/[slug]">
   return { title: (await programName(db, slug)) ?? "Program" };
 }
 
-export default async function ProgramPage({ params }: PageProps<"/programs/[slug]">) {
+export default async function ProgramPage({ params, searchParams }: PageProps<"/programs/[slug]">) {
   const { slug } = await params;
+  const saved = savedKind(await searchParams) === "program";
   const program = await getProgram(db, slug).catch((e: unknown) => {
     if (e instanceof DomainError && e.status === 404) notFound();
     throw e;
@@ -41,6 +44,14 @@ export default async function ProgramPage({ params }: PageProps<"/programs/[slug
 
   return (
     <article>
+      {saved && actor?.role === "admin" && (
+        <div className="mb-4">
+          <SavedNotice title="Program saved">
+            Everyone can read it here as shown below, and it is listed under <Link href="/programs" className="font-semibold underline">Programs</Link>.
+            A change to its policy text is kept as a new version in the policy history; a status change is on the <Link href={`/timeline?program=${program.slug}`} className="font-semibold underline">timeline</Link>.
+          </SavedNotice>
+        </div>
+      )}
       <ProgramStatusBadge status={program.statusNow} />
       <h1 className="mt-2 text-3xl font-extrabold">{program.name}</h1>
       <p className="mt-1 text-muted">Run by {program.owningTeam}</p>

@@ -17,7 +17,8 @@ export function GET(request: Request, ctx: RouteContext<"/api/petitions/[id]">) 
     const { invite } = parseInput(petitionQuerySchema, { invite: new URL(request.url).searchParams.get("invite") ?? undefined });
     const petition = await getPetitionDetail(db, actor, { id }, { invite });
     const [namedSigners, ownSignature] = await Promise.all([
-      listNamedSigners(db, id, { take: 50 }),
+      // The petition policy decides who sees names ("signers"): none while hidden or not public.
+      petition.viewer.can.signers ? listNamedSigners(db, id, { take: 50 }) : [],
       getOwnSignature(db, actor, id),
     ]);
     const { viewer, ...rest } = petition;

@@ -2,30 +2,31 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatCount, formatDate } from "@/components/format";
+import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
-import { findPetitionBySlug } from "@/lib/petitions/queries";
-import { countNamedSigners, listNamedSignersPage } from "@/lib/petitions/signers";
+import { listPetitionSigners } from "@/lib/petitions/signers";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Who signed" };
 
-/** The full list of people who signed a public petition with their names, 100 a page. */
+/**
+ * The full list of people who signed with their names, 100 a page. Who may see it is the
+ * petition policy's "signers" answer (lib/petitions/policy.ts); anything it refuses is a 404.
+ */
 export default async function SignersPage({ params, searchParams }: PageProps<"/petitions/[slug]/signers">) {
   const { slug } = await params;
   const query = await searchParams;
   const cursor = typeof query.cursor === "string" ? query.cursor : undefined;
-  const petition = await findPetitionBySlug(db, slug);
-  if (!petition || (petition.state !== "open" && petition.state !== "closed") || petition.hiddenReason) notFound();
-  let page;
+  let list;
   try {
-    page = await listNamedSignersPage(db, petition.id, { cursor });
+    list = await listPetitionSigners(db, await getActor(), { slug }, { cursor });
   } catch (error) {
     if (error instanceof DomainError && error.status < 500) notFound();
     throw error;
   }
-  const total = await countNamedSigners(db, petition.id);
+  const { petition, total, items, nextCursor } = list;
   const path = `/petitions/${petition.slug}`;
   return (
     <article className="mx-auto max-w-3xl">
@@ -34,11 +35,11 @@ export default async function SignersPage({ params, searchParams }: PageProps<"/
       <p className="mt-2 text-muted">
         {formatCount(total)} of {formatCount(petition.signatureCount)} signatures carry a name, newest first. Anonymous signatures are counted but never listed.
       </p>
-      {page.items.length === 0 ? (
+      {items.length === 0 ? (
         <p className="mt-6">Nobody has signed with their name yet.</p>
       ) : (
         <ol className="mt-6 grid gap-1 sm:grid-cols-2" data-testid="named-signers">
-          {page.items.map((s, i) => (
+          {items.map((s, i) => (
             <li key={i}>
               {s.name} <span className="text-sm text-muted">· {formatDate(s.signedAt)}</span>
             </li>
@@ -47,7 +48,7 @@ export default async function SignersPage({ params, searchParams }: PageProps<"/
       )}
       <nav aria-label="More names" className="mt-6 flex gap-4">
         {cursor && <Link href={`${path}/signers`} className="font-semibold text-brand underline">Newest names</Link>}
-        {page.nextCursor && <Link href={`${path}/signers?cursor=${page.nextCursor}`} className="font-semibold text-brand underline">Older names</Link>}
+        {nextCursor && <Link href={`${path}/signers?cursor=${nextCursor}`} className="font-semibold text-brand underline">Older names</Link>}
       </nav>
     </article>
   );
