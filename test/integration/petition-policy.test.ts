@@ -14,6 +14,7 @@ import { listPetitionSigners } from "@/lib/petitions/signers";
 import { writeSettings } from "@/lib/settings";
 import { signPetition, withdrawSignature } from "@/lib/signatures";
 import { makeUser, openPetitionFor, outcomeOf, petitionInput, testDatabase } from "./db";
+import { signAnonymouslyNow } from "./anon";
 
 const { db } = testDatabase();
 
@@ -142,7 +143,7 @@ describe("the signers list asks the policy", async () => {
     const petition = await openPetitionFor(db, organizer, { title: "Names are listed while it is public" });
     const named = await makeUser(db, { name: "Ada Named" });
     await signPetition(db, named, petition.id, { visibility: "named" });
-    await signPetition(db, await makeUser(db, { name: "Bo Anonymous" }), petition.id, { visibility: "anonymous" });
+    await signAnonymouslyNow(db, await makeUser(db, { name: "Bo Anonymous" }), petition.id);
     const list = await listPetitionSigners(db, null, { slug: petition.slug });
     expect(list.items.map((s) => s.name)).toContain("Ada Named");
     expect(list.items.map((s) => s.name)).not.toContain("Bo Anonymous");
