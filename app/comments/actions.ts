@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { flagComment } from "@/lib/comments";
+import { askQuestion } from "@/lib/comments/conversation";
 import type { ActionState } from "@/lib/http/action";
 import { formAction, formId, formText } from "@/lib/http/form-action";
 import { hideComment, hidePetition } from "@/lib/moderation";
@@ -32,5 +33,15 @@ export async function hidePetitionAction(_prev: ActionState, formData: FormData)
     run: ({ db, actor, input: { petitionId, ...why } }) => hidePetition(db, actor, petitionId, why),
     changed: (hidden) => ({ petition: hidden.petition, pages: ["moderation", "moderation-log", "home", "timeline"] }),
     message: () => "Hidden. The reason is shown in its place and in the moderation log.",
+  });
+}
+
+/** Leadership or a petition's organizer asks the writer of a comment a question (decision 026). */
+export async function askQuestionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return formAction(formData, {
+    input: z.object({ commentId: formId("comment"), body: formText }),
+    run: ({ db, actor, input }) => askQuestion(db, actor, input.commentId, { body: input.body }),
+    changed: (asked) => ({ petition: asked.petition, program: asked.program }),
+    message: () => "Asked, under your name and role. The writer's browser shows them the question; their answer appears here with the next batch after they send it.",
   });
 }

@@ -5,6 +5,8 @@ import { publishedKeys } from "@/lib/anonymity/keys";
 import { issueTokens } from "@/lib/anonymity/tokens";
 import { flushComments, postAnonymousComment } from "@/lib/comments";
 import type { Db } from "@/lib/db/client";
+import { webcrypto } from "node:crypto";
+import { ANSWER_KEY_ALGORITHM, ANSWER_SIGNATURE_ALGORITHM, answerMessage, normalizeText, toBase64url } from "@/lib/comments/answer-message";
 
 export async function collectTokens(db: Db, actor: Actor, count = 10, now = new Date()): Promise<StoredToken[]> {
   const [key] = await publishedKeys(db, now);
@@ -49,4 +51,20 @@ export async function postPublished(db: Db, input: Record<string, unknown>, now?
 /** Each person collects one token this week, so batches have a crowd to hide in. */
 export async function gatherCrowd(db: Db, people: Actor[], now = new Date()): Promise<void> {
   for (const p of people) await collectTokens(db, p, 1, now);
+}
+
+/**
+ * What the writer's browser does for a comment (components/anonymous/AuthorKeys.ts): a fresh
+ * P-256 key pair whose public half goes with the comment and whose private half signs answers.
+ */
+export async function makeAnswerKey(): Promise<{ answerKey: string; answer: (commentId: string, questionId: string, body: string, nonce?: string) => Promise<{ questionId: string; body: string; nonce: string; signature: string }> }> {
+  const pair = await webcrypto.subtle.generateKey(ANSWER_KEY_ALGORITHM, false, ["sign", "verify"]);
+  const answerKey = toBase64url(await webcrypto.subtle.exportKey("raw", pair.publicKey));
+  return {
+    answerKey,
+    async answer(commentId, questionId, body, nonce = toBase64url(webcrypto.getRandomValues(new Uint8Array(32)))) {
+      const signature = toBase64url(await webcrypto.subtle.sign(ANSWER_SIGNATURE_ALGORITHM, pair.privateKey, answerMessage({ commentId, questionId, body: normalizeText(body), nonce })));
+      return { questionId, body, nonce, signature };
+    },
+  };
 }
