@@ -4,6 +4,7 @@ import { useEffect, useId, useState, useSyncExternalStore } from "react";
 import { nextWeekStart } from "@/lib/anonymity/week";
 import { forgetAccount, loadWallet, postComment, serverSnapshot, snapshot, subscribe, type Outgoing, type Thread } from "./wallet";
 import { formatDate, formatTime } from "@/components/format";
+import { createAnswerKey } from "./AuthorKeys";
 
 type Props = {
   thread: Thread;
@@ -39,7 +40,9 @@ export function CommentComposer({ thread, accountId, parentId, label, compact, b
     event.preventDefault();
     setPending(true);
     setStatus(null);
-    const result = await postComment(accountId, box, { thread, parentId, body });
+    // A fresh key pair for this comment alone, so its writer can answer questions about it (decision 026).
+    const answerKey = await createAnswerKey(accountId).catch(() => undefined);
+    const result = await postComment(accountId, box, { thread, parentId, body, answerKey });
     if (result === "queued" || result === "published") {
       // No page refresh here: a signed-in request right after the cookieless post would let
       // anyone with request logs pair the two. The comment shows below until it is published.

@@ -25,6 +25,8 @@ export type Outgoing = {
   thread: Thread;
   parentId?: string;
   body: string;
+  /** The public half of the comment's own answer key (./AuthorKeys.ts, docs/decisions/026). */
+  answerKey?: string;
   /** When the server said its batch publishes, ISO; null until the server answered. */
   publishAt: string | null;
 };
@@ -204,7 +206,7 @@ async function send(accountId: string, item: Outgoing, box: string): Promise<"qu
       method: "POST",
       credentials: "omit",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ thread: item.thread, parentId: item.parentId, body: item.body, token: { keyId: item.token.keyId, nonce: item.token.nonce, signature: item.token.signature } }),
+      body: JSON.stringify({ thread: item.thread, parentId: item.parentId, body: item.body, answerKey: item.answerKey, token: { keyId: item.token.keyId, nonce: item.token.nonce, signature: item.token.signature } }),
     });
     answer = (await res.json()) as Answer;
   } catch {
@@ -232,7 +234,7 @@ async function send(accountId: string, item: Outgoing, box: string): Promise<"qu
 }
 
 /** Writes a comment: keeps it with its token in the outbox first, then sends it. */
-export async function postComment(accountId: string, box: string, input: { thread: Thread; parentId?: string; body: string }) {
+export async function postComment(accountId: string, box: string, input: { thread: Thread; parentId?: string; body: string; answerKey?: string }) {
   const keys = state.keys ?? (await currentKeys());
   setState({ problems: { ...state.problems, [box]: "" } });
   const token = await takeToken(accountId, keys);
