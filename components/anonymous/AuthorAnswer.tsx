@@ -1,15 +1,17 @@
 "use client";
 
 import { useCallback, useEffect, useId, useState } from "react";
+import { revealAuthorshipAction } from "@/app/comments/actions";
 import { formatTime } from "@/components/format";
-import { answerAsAuthor, ownKeys, pendingAnswers, resendDue, type OutgoingAnswer } from "./AuthorKeys";
+import { initialActionState } from "@/lib/http/action";
+import { answerAsAuthor, ownKeys, pendingAnswers, resendDue, signReveal, type OutgoingAnswer } from "./AuthorKeys";
 import type { Thread } from "./wallet";
 
 type Question = { id: string; askedBy: { name: string; role: "leadership" | "organizer" }; bodyHtml: string; answer: { bodyHtml: string } | null };
-type Comment = { id: string; bodyHtml: string | null; answerKey: string | null; questions: Question[]; replies?: Comment[] };
+type Comment = { id: string; bodyHtml: string | null; answerKey: string | null; revealed: { name: string } | null; questions: Question[]; replies?: Comment[] };
 type Page = { items: Comment[]; nextCursor: string | null };
 
-/** This browser's comments in the thread that were asked something, with their questions. */
+/** This browser's comments in the thread, with the questions asked about them. */
 type Mine = { comment: Comment; questions: Question[] };
 
 const ROLE = { leadership: "Leadership", organizer: "Organizer of this petition" } as const;
@@ -45,7 +47,7 @@ export function AuthorQuestions({ thread, accountId, pollSeconds = 30 }: { threa
 
   const poll = useCallback(async () => {
     const [comments, keys] = await Promise.all([readThread(JSON.parse(threadKey) as Thread), ownKeys(accountId)]);
-    const own = comments.filter((c) => c.answerKey && keys[c.answerKey] && c.questions.length > 0).map((comment) => ({ comment, questions: comment.questions }));
+    const own = comments.filter((c) => c.answerKey && keys[c.answerKey]).map((comment) => ({ comment, questions: comment.questions }));
     const answered = new Set(comments.flatMap((c) => c.questions.filter((q) => q.answer).map((q) => q.id)));
     await resendDue(accountId, answered);
     setMine(own);
@@ -65,14 +67,14 @@ export function AuthorQuestions({ thread, accountId, pollSeconds = 30 }: { threa
     };
   }, [poll, pollSeconds]);
 
-  const open = mine.flatMap((m) => m.questions.filter((q) => !q.answer));
+  const open = mine.flatMap((m) => m.questions.filter((q) => !q.answer).map((q) => ({ ...q, commentId: m.comment.id })));
   if (mine.length === 0) return null;
   return (
     <section aria-labelledby="author-questions-heading" className="mt-4 rounded-lg border border-violet-300 bg-violet-50 p-4" data-testid="author-questions">
       <h3 id="author-questions-heading" className="font-semibold">
         {open.length > 0
-          ? `Your anonymous ${mine.length === 1 ? "comment was" : "comments were"} asked ${open.length === 1 ? "a question" : `${open.length} questions`}`
-          : "Questions about your anonymous comments"}
+          ? `Your anonymous ${new Set(open.map((q) => q.commentId)).size === 1 ? "comment was" : "comments were"} asked ${open.length === 1 ? "a question" : `${open.length} questions`}`
+          : "Your anonymous comments in this discussion"}
       </h3>
       <p className="mt-1 text-sm text-muted">
         Only this browser can see that these comments are yours: it holds the key each one was written with. An answer is
@@ -81,7 +83,7 @@ export function AuthorQuestions({ thread, accountId, pollSeconds = 30 }: { threa
       <ul className="mt-3 grid gap-4">
         {mine.map(({ comment, questions }) => (
           <li key={comment.id} className="rounded-md border border-violet-200 bg-white p-3">
-            <p className="text-xs text-muted">Your comment</p>
+            <p className="text-xs text-muted">{comment.revealed ? `Your comment, shown with your name (${comment.revealed.name})` : "Your comment"}</p>
             <div className="prose-user text-sm" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? "" }} />
             <ol className="mt-2 grid gap-3">
               {questions.map((q) => (
@@ -98,10 +100,54 @@ export function AuthorQuestions({ thread, accountId, pollSeconds = 30 }: { threa
                 </li>
               ))}
             </ol>
+            {!comment.revealed && <RevealForm accountId={accountId} comment={comment} onDone={poll} />}
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * Putting one's name on a comment, for good (decision 026): this browser signs, with the
+ * comment's key, a statement naming the comment and the signed-in account, and sends it signed in.
+ */
+function RevealForm({ accountId, comment, onDone }: { accountId: string; comment: Comment; onDone: () => Promise<void> }) {
+  const id = useId();
+  const [sure, setSure] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; message?: string } | null>(null);
+
+  async function reveal() {
+    setBusy(true);
+    const proof = await signReveal(accountId, { commentId: comment.id, answerKey: comment.answerKey! });
+    if (!proof) {
+      setResult({ ok: false, message: "This browser does not hold the key of that comment." });
+    } else {
+      const data = new FormData();
+      for (const [k, v] of Object.entries(proof)) data.set(k, v);
+      setResult(await revealAuthorshipAction(initialActionState, data));
+      await onDone().catch(() => undefined);
+    }
+    setBusy(false);
+  }
+
+  return (
+    <details className="mt-3 text-sm">
+      <summary className="cursor-pointer font-medium text-brand">Put my name on this comment</summary>
+      <p className="mt-1 text-muted">
+        Your name is then shown on this comment and on your answers about it, for everyone, for good: it cannot be
+        made anonymous again. It says nothing about your other comments.
+      </p>
+      <p className="mt-1">
+        <input id={id} type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} className="mr-2" />
+        <label htmlFor={id}>I understand this cannot be undone</label>
+      </p>
+      <button type="button" onClick={() => void reveal()} disabled={!sure || busy} className="mt-2 rounded-lg border border-gray-400 bg-white px-4 py-2 font-semibold hover:bg-gray-50 disabled:opacity-60">
+        {busy ? "Revealing…" : "Reveal my name, for good"}
+      </button>
+      {result && <p role={result.ok ? "status" : "alert"} className={`mt-2 ${result.ok ? "text-emerald-800" : "text-red-800"}`}>{result.message}</p>}
+    </details>
   );
 }
 

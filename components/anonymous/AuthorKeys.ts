@@ -6,7 +6,7 @@
 // cookies. Keys are kept per account, like tokens, so on a shared browser one person's comments
 // are not answered by another.
 import { createStore, get, update } from "idb-keyval";
-import { ANSWER_KEY_ALGORITHM, ANSWER_SIGNATURE_ALGORITHM, answerMessage, normalizeText, toBase64url } from "@/lib/comments/answer-message";
+import { ANSWER_KEY_ALGORITHM, ANSWER_SIGNATURE_ALGORITHM, answerMessage, normalizeText, revealMessage, toBase64url } from "@/lib/comments/answer-message";
 
 const store = () => createStore("undersigned-authors", "answer-keys");
 const keysKey = (accountId: string) => `keys:${accountId}`;
@@ -97,4 +97,17 @@ export async function resendDue(accountId: string, answered: Set<string>, now = 
     const result = await send(accountId, a);
     if (!result.ok && result.offline) break;
   }
+}
+
+/**
+ * Proves, for the signed-in account, that this browser wrote the comment: a signature by the
+ * comment's key over a statement naming the comment and the account (decision 026). Sent signed
+ * in, on purpose: it puts the account's name on that one comment, for good.
+ */
+export async function signReveal(accountId: string, input: { commentId: string; answerKey: string }): Promise<{ commentId: string; nonce: string; signature: string } | null> {
+  const privateKey = (await ownKeys(accountId))[input.answerKey];
+  if (!privateKey) return null;
+  const nonce = toBase64url(crypto.getRandomValues(new Uint8Array(32)));
+  const signature = toBase64url(await crypto.subtle.sign(ANSWER_SIGNATURE_ALGORITHM, privateKey, revealMessage({ commentId: input.commentId, accountId, nonce })));
+  return { commentId: input.commentId, nonce, signature };
 }

@@ -66,7 +66,14 @@ function Comment({ comment, actor, path, canAsk }: { comment: PublicComment; act
   return (
     <article className="rounded-lg border border-gray-200 bg-white p-3" data-comment-id={comment.id}>
       <p className="text-xs text-muted">
-        Anonymous · <time dateTime={comment.day}>{formatDate(comment.day)}</time>
+        {comment.revealed ? (
+          <span data-testid="revealed-writer">
+            <strong className="text-gray-900">{comment.revealed.name}</strong> (written anonymously; the writer revealed their name on {formatDate(comment.revealed.day)})
+          </span>
+        ) : (
+          "Anonymous"
+        )}{" "}
+        · <time dateTime={comment.day}>{formatDate(comment.day)}</time>
       </p>
       {comment.hidden ? (
         <p className="mt-1 italic text-muted">Hidden by a moderator: {comment.hidden.reason}</p>

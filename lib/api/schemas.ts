@@ -83,6 +83,7 @@ type PublicComment = {
   bodyHtml: string | null;
   hidden: { reason: string; day: string } | null;
   answerKey: string | null;
+  revealed: { name: string; day: string } | null;
   questions: PublicQuestion[];
   replies: PublicComment[];
 };
@@ -92,6 +93,7 @@ export const publicCommentSchema: z.ZodType<PublicComment> = z.object({
   bodyHtml: z.string().nullable().describe("Sanitized HTML; null when a moderator hid the comment."),
   hidden: z.object({ reason: z.string(), day }).nullable(),
   answerKey: z.string().nullable().describe("The public key (ECDSA P-256, raw point, base64url) the writer's browser made for this comment alone; answers as the author verify against it. Null for comments written before keys."),
+  revealed: z.object({ name: z.string(), day }).nullable().describe("The writer's name, only when they chose to reveal it (for good), and the day they did; null otherwise."),
   questions: z.array(publicQuestionSchema).describe("Questions asked of the writer, oldest first."),
   get replies() {
     return z.array(publicCommentSchema);

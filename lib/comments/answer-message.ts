@@ -40,3 +40,14 @@ export const ANSWER_KEY_PATTERN = /^[A-Za-z0-9_-]{87}$/;
 export const ANSWER_SIGNATURE_PATTERN = /^[A-Za-z0-9_-]{86}$/;
 /** A nonce of 16 to 64 random bytes. */
 export const ANSWER_NONCE_PATTERN = /^[A-Za-z0-9_-]{22,86}$/;
+
+const REVEAL_PURPOSE = "undersigned/reveal-author/v1";
+
+/**
+ * The bytes signed to put one's name on a comment, for good: the purpose, the comment, the
+ * account that will be named, and a nonce. Naming the account means the signature cannot be
+ * replayed by anyone else's session to name them instead.
+ */
+export function revealMessage(input: { commentId: string; accountId: string; nonce: string }): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(JSON.stringify([REVEAL_PURPOSE, input.commentId, input.accountId, input.nonce]));
+}

@@ -221,19 +221,29 @@ export type PublicComment = {
   hidden: { reason: string; day: string } | null;
   /** The comment's public answer key: the writer's browser finds its own comments by it. */
   answerKey: string | null;
+  /** The writer's name, when they chose to reveal it (for good), and the day they did. */
+  revealed: { name: string; day: string } | null;
   /** Questions asked of its writer, oldest first, each with the author's answer once published. */
   questions: PublicQuestion[];
   replies: PublicComment[];
 };
 
-type CommentRow = { id: string; day: string; body: string; hiddenReason: string | null; hiddenDay: string | null; answerKey: string | null };
+type CommentRow = {
+  id: string;
+  day: string;
+  body: string;
+  hiddenReason: string | null;
+  hiddenDay: string | null;
+  answerKey: string | null;
+  reveal: { day: string; user: { name: string } } | null;
+};
 
 function toPublic(c: CommentRow, questions: Map<string, PublicQuestion[]>, replies: PublicComment[] = []): PublicComment {
   const hidden = c.hiddenReason ? { reason: c.hiddenReason, day: c.hiddenDay ?? c.day } : null;
-  return { id: c.id, day: c.day, bodyHtml: hidden ? null : renderMarkdown(c.body), hidden, answerKey: c.answerKey, questions: questions.get(c.id) ?? [], replies };
+  return { id: c.id, day: c.day, bodyHtml: hidden ? null : renderMarkdown(c.body), hidden, answerKey: c.answerKey, revealed: c.reveal ? { name: c.reveal.user.name, day: c.reveal.day } : null, questions: questions.get(c.id) ?? [], replies };
 }
 
-const PUBLIC_FIELDS = { id: true, day: true, body: true, hiddenReason: true, hiddenDay: true, parentId: true, answerKey: true } as const;
+const PUBLIC_FIELDS = { id: true, day: true, body: true, hiddenReason: true, hiddenDay: true, parentId: true, answerKey: true, reveal: { select: { day: true, user: { select: { name: true } } } } } as const;
 
 /**
  * A thread's comments, newest day first, with their replies. Within a day the order is by

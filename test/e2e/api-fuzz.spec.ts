@@ -28,7 +28,7 @@ type Prepared = {
   program: string;
   comments: { top: string; reply: string };
   /** A question to the top comment's writer and answers signed with that comment's key. */
-  conversation: { question: string; answers: { questionId: string; body: string; nonce: string; signature: string }[] };
+  conversation: { question: string; answerKey: string; answers: { questionId: string; body: string; nonce: string; signature: string }[] };
   people: { id: string; cookie: string }[];
   roles: Record<"moderator" | "leadership" | "admin", string>;
   tokens: Token[];

@@ -2,7 +2,8 @@
 // the writer's browser makes the comment's key, leadership asks in another browser, the writer's
 // browser finds the question by reading the public thread and answers as "the author" without a
 // cookie, and a second person's browser can neither see the question as theirs nor answer.
-import { expect, ssoSignIn, test } from "./support/fixtures";
+import { webcrypto } from "node:crypto";
+import { APP_ORIGIN, expect, ssoSignIn, test } from "./support/fixtures";
 
 const PROGRAM = "/programs/flow-insights";
 
@@ -48,19 +49,20 @@ test("leadership asks, only the writer's browser answers as the author, anonymou
     const page = (await res.json()) as { items: { bodyHtml: string; questions: { id: string }[] }[] };
     return page.items.find((c) => c.bodyHtml.includes(body))!.questions[0]!.id;
   }, text);
-  const forged = await other.page.evaluate(async (questionId) => {
-    const b64 = (b: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(b))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-    const pair = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
-    const nonce = b64(crypto.getRandomValues(new Uint8Array(32)).buffer);
-    const signature = b64(await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, pair.privateKey, new TextEncoder().encode("anything")));
-    const res = await fetch("/api/comments/answers", {
-      method: "POST",
-      credentials: "omit",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ questionId, body: "I am the author, honestly.", nonce, signature }),
-    });
-    return { status: res.status, body: (await res.json()) as { error: { message: string } } };
-  }, questionId);
+  // Signed by a key of their own, sent cookieless from outside the page (a refused request in a
+  // page is logged as a console error, which this suite counts as a failure).
+  const pair = await webcrypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
+  const nonce = Buffer.from(webcrypto.getRandomValues(new Uint8Array(32))).toString("base64url");
+  const forgedBody = "I am the author, honestly.";
+  const commentId = await other.page.getByTestId("comments").locator("article", { hasText: text }).getAttribute("data-comment-id");
+  const message = new TextEncoder().encode(JSON.stringify(["undersigned/answer-as-author/v1", commentId, questionId, forgedBody, nonce]));
+  const signature = Buffer.from(await webcrypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, pair.privateKey, message)).toString("base64url");
+  const res = await fetch(`${APP_ORIGIN}/api/comments/answers`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: APP_ORIGIN },
+    body: JSON.stringify({ questionId, body: forgedBody, nonce, signature }),
+  });
+  const forged = { status: res.status, body: (await res.json()) as { error: { message: string } } };
   expect(forged.status).toBe(400);
   expect(forged.body.error.message).toMatch(/does not match this comment's key/);
 
@@ -95,4 +97,12 @@ test("leadership asks, only the writer's browser answers as the author, anonymou
   // The second person's browser still has nothing to answer.
   await other.page.reload();
   await expect(other.page.getByTestId("author-questions")).toHaveCount(0);
+
+  // Later the writer puts their name on the comment, one way and for good.
+  await page.getByTestId("author-questions").getByText("Put my name on this comment").click();
+  await page.getByLabel("I understand this cannot be undone").check();
+  await page.getByRole("button", { name: "Reveal my name, for good" }).click();
+  await expect(page.getByTestId("author-questions").getByRole("status")).toContainText("Your name is now shown on this comment");
+  await leader.page.reload();
+  await expect(leader.page.getByTestId("comments").locator("article", { hasText: text }).getByTestId("revealed-writer")).toContainText("Kai Sorensen");
 });

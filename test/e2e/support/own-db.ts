@@ -95,7 +95,7 @@ async function fuzz(url: string, secret: string) {
       },
       program: program.slug,
       comments: { top: comment.id, reply: reply.id },
-      conversation: { question: question.id, answers },
+      conversation: { question: question.id, answerKey: writerKey.answerKey, answers },
       people: cookies,
       roles: {
         moderator: await cookieFor(moderator.id, secret),
