@@ -8,7 +8,7 @@ import { answerAsAuthor, ownKeys, pendingAnswers, resendDue, signReveal, type Ou
 import type { Thread } from "./wallet";
 
 type Question = { id: string; askedBy: { name: string; role: "leadership" | "organizer" }; bodyHtml: string; answer: { bodyHtml: string } | null };
-type Comment = { id: string; bodyHtml: string | null; answerKey: string | null; revealed: { name: string } | null; questions: Question[]; replies?: Comment[] };
+type Comment = { id: string; bodyHtml: string | null; hidden: unknown; answerKey: string | null; revealed: { name: string } | null; questions: Question[]; replies?: Comment[] };
 type Page = { items: Comment[]; nextCursor: string | null };
 
 /** This browser's comments in the thread, with the questions asked about them. */
@@ -47,7 +47,8 @@ export function AuthorQuestions({ thread, accountId, pollSeconds = 30 }: { threa
 
   const poll = useCallback(async () => {
     const [comments, keys] = await Promise.all([readThread(JSON.parse(threadKey) as Thread), ownKeys(accountId)]);
-    const own = comments.filter((c) => c.answerKey && keys[c.answerKey]).map((comment) => ({ comment, questions: comment.questions }));
+    // A comment a moderator hid takes no answers and cannot be revealed; it is left out.
+    const own = comments.filter((c) => !c.hidden && c.answerKey && keys[c.answerKey]).map((comment) => ({ comment, questions: comment.questions }));
     const answered = new Set(comments.flatMap((c) => c.questions.filter((q) => q.answer).map((q) => q.id)));
     await resendDue(accountId, answered);
     setMine(own);

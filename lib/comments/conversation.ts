@@ -146,9 +146,10 @@ const BAD_SIGNATURE =
  * Takes an answer as the author: no actor, no cookie. Checks the text, the question, and the
  * signature against the comment's answer key over (comment, question, text, nonce); refuses a
  * question already answered (a replay, or a second answer) and queues the answer for the next
- * batch. Re-sending the same answer while it waits is answered "queued" again.
+ * batch. Re-sending the same answer while it waits is answered "queued" again. `admit` runs only
+ * for a new, verified answer, just before it is queued (the route spends the global limit there).
  */
-export async function answerAsAuthor(db: Db, input: unknown, options: { now?: Date } = {}): Promise<PostedAnswer> {
+export async function answerAsAuthor(db: Db, input: unknown, options: { now?: Date; admit?: () => Promise<void> } = {}): Promise<PostedAnswer> {
   const data = parseInput(answerInputSchema, input);
   const now = options.now ?? new Date();
   const question = await db.commentQuestion.findUnique({
@@ -166,6 +167,8 @@ export async function answerAsAuthor(db: Db, input: unknown, options: { now?: Da
   if (waiting && waiting.body !== data.body) {
     throw new DomainError("conflict", "Another answer to this question is already waiting for the next batch; an answer cannot be changed.", { question: "waiting" });
   }
+  // The route spends the global budget here, for a verified new answer only: junk never counts.
+  if (!waiting) await options.admit?.();
   try {
     const queued = batch.enqueue({ questionId: question.id, body: data.body, petitionId: question.comment.petitionId }, now);
     return { status: "queued", publishAt: queued.publishAt.toISOString() };

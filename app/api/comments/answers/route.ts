@@ -24,10 +24,9 @@ export function POST(request: Request) {
       throw new DomainError("invalid_input", "Answers as the author must be sent without cookies or credentials, so they cannot be tied to an account.");
     }
     assertSameOrigin(request);
-    const input = await readJson(request, 32_000);
-    // The same global budget as anonymous comments, spent by everyone alike.
-    await limit("comment", "everyone");
-    const posted = await answerAsAuthor(db, input);
+    // The same global budget as anonymous comments, spent only by a verified new answer, just
+    // before it is queued: forged or repeated answers are refused first and never count.
+    const posted = await answerAsAuthor(db, await readJson(request, 32_000), { admit: () => limit("comment", "everyone") });
     return reply(postedAnswerSchema, posted, { status: 202, headers: { "Cache-Control": "no-store" } });
   });
 }
