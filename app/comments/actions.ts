@@ -2,6 +2,8 @@
 
 import { z } from "zod";
 import { flagComment } from "@/lib/comments";
+import { askQuestion } from "@/lib/comments/conversation";
+import { revealAuthorship } from "@/lib/comments/reveal";
 import type { ActionState } from "@/lib/http/action";
 import { formAction, formId, formText } from "@/lib/http/form-action";
 import { hideComment, hidePetition } from "@/lib/moderation";
@@ -32,5 +34,28 @@ export async function hidePetitionAction(_prev: ActionState, formData: FormData)
     run: ({ db, actor, input: { petitionId, ...why } }) => hidePetition(db, actor, petitionId, why),
     changed: (hidden) => ({ petition: hidden.petition, pages: ["moderation", "moderation-log", "home", "timeline"] }),
     message: () => "Hidden. The reason is shown in its place and in the moderation log.",
+  });
+}
+
+/** Leadership or a petition's organizer asks the writer of a comment a question (decision 026). */
+export async function askQuestionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return formAction(formData, {
+    input: z.object({ commentId: formId("comment"), body: formText }),
+    run: ({ db, actor, input }) => askQuestion(db, actor, input.commentId, { body: input.body }),
+    changed: (asked) => ({ petition: asked.petition, program: asked.program }),
+    message: () => "Asked, under your name and role. The writer's browser shows them the question; their answer appears here with the next batch after they send it.",
+  });
+}
+
+/**
+ * The writer puts their name on their comment, for good: the browser's proof (a signature by the
+ * comment's key over the comment and this account) comes in hidden fields (decision 026).
+ */
+export async function revealAuthorshipAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return formAction(formData, {
+    input: z.object({ commentId: formId("comment"), nonce: formText, signature: formText }),
+    run: ({ db, actor, input }) => revealAuthorship(db, actor, input),
+    changed: (revealed) => ({ petition: revealed.petition, program: revealed.program }),
+    message: () => "Your name is now shown on this comment, for good.",
   });
 }

@@ -6,6 +6,7 @@ import { batchAfter, FRESH_BATCHES, SPREAD_BATCHES } from "@/lib/comments/send-d
 import { cancelComment, forgetAccount, loadWallet, postComment, serverSnapshot, snapshot, subscribe, type Outgoing, type Thread } from "./wallet";
 import { formatDate, formatTime } from "@/components/format";
 import { formatInterval } from "./interval";
+import { createAnswerKey } from "./AuthorKeys";
 
 type Props = {
   thread: Thread;
@@ -43,7 +44,9 @@ export function CommentComposer({ thread, accountId, parentId, label, compact, b
     event.preventDefault();
     setPending(true);
     setStatus(null);
-    const result = await postComment(accountId, box, { thread, parentId, body }, batchSeconds * 1000);
+    // A fresh key pair for this comment alone, so its writer can answer questions about it (decision 026).
+    const answerKey = await createAnswerKey(accountId).catch(() => undefined);
+    const result = await postComment(accountId, box, { thread, parentId, body, answerKey }, batchSeconds * 1000);
     if (result === "held") {
       setBody("");
       setStatus("Kept in this browser for now, not sent yet: see below when it goes out and why.");

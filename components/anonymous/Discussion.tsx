@@ -1,8 +1,10 @@
-import { flagCommentAction } from "@/app/comments/actions";
-import { ActionForm } from "@/components/ActionForm";
+import { askQuestionAction, flagCommentAction } from "@/app/comments/actions";
+import { ActionForm, FormField } from "@/components/ActionForm";
 import { formatDate } from "@/components/format";
 import type { Actor } from "@/lib/auth/actor";
 import { commentBatchSeconds, FLAG_REASONS, type Crowd, type PublicComment } from "@/lib/comments";
+import { mayAsk } from "@/lib/petitions/policy";
+import { AuthorQuestions } from "./AuthorAnswer";
 import { CommentComposer } from "./CommentComposer";
 import { formatInterval } from "./interval";
 
@@ -14,15 +16,22 @@ type Props = {
   path: string;
   /** How many people each comment hides among (commentCrowd), loaded by the page. */
   crowd: Crowd;
+  /** The viewer organizes the petition discussed (organizers may ask writers questions there). */
+  organizer?: boolean;
 };
 
-export function Discussion({ thread, comments, actor, fingerprint, path, crowd }: Props) {
+export function Discussion({ thread, comments, actor, fingerprint, path, crowd, organizer = false }: Props) {
+  // Who may ask a writer a question: the one policy (lib/petitions/policy.ts, decision 026).
+  const canAsk = mayAsk(actor, { organizer: organizer && "petitionId" in thread });
   return (
     <section aria-labelledby="discussion-heading" className="mt-10">
       <h2 id="discussion-heading" className="text-2xl font-bold">Anonymous discussion</h2>
       <AnonymityNotice fingerprint={fingerprint} crowd={crowd} batchMinutes={commentBatchSeconds() / 60} />
       {actor ? (
-        <CommentComposer thread={thread} accountId={actor.id} label="Your anonymous comment" batchSeconds={commentBatchSeconds()} />
+        <>
+          <AuthorQuestions thread={thread} accountId={actor.id} />
+          <CommentComposer thread={thread} accountId={actor.id} label="Your anonymous comment" batchSeconds={commentBatchSeconds()} />
+        </>
       ) : (
         <p className="mt-4"><a href={`/signin?callbackUrl=${encodeURIComponent(path)}`} className="font-semibold text-brand underline">Sign in</a> to comment anonymously.</p>
       )}
@@ -32,11 +41,11 @@ export function Discussion({ thread, comments, actor, fingerprint, path, crowd }
         <ol className="mt-6 grid gap-4" data-testid="comments">
           {comments.map((c) => (
             <li key={c.id}>
-              <Comment comment={c} actor={actor} path={path} />
+              <Comment comment={c} actor={actor} path={path} canAsk={canAsk} />
               {c.replies.length > 0 && (
                 <ol className="ml-6 mt-2 grid gap-2 border-l-2 border-gray-200 pl-4" aria-label="Replies">
                   {c.replies.map((r) => (
-                    <li key={r.id}><Comment comment={r} actor={actor} path={path} /></li>
+                    <li key={r.id}><Comment comment={r} actor={actor} path={path} canAsk={canAsk} /></li>
                   ))}
                 </ol>
               )}
@@ -54,16 +63,57 @@ export function Discussion({ thread, comments, actor, fingerprint, path, crowd }
   );
 }
 
-function Comment({ comment, actor, path }: { comment: PublicComment; actor: Actor | null; path: string }) {
+function Comment({ comment, actor, path, canAsk }: { comment: PublicComment; actor: Actor | null; path: string; canAsk: boolean }) {
   return (
     <article className="rounded-lg border border-gray-200 bg-white p-3" data-comment-id={comment.id}>
       <p className="text-xs text-muted">
-        Anonymous · <time dateTime={comment.day}>{formatDate(comment.day)}</time>
+        {comment.revealed ? (
+          <span data-testid="revealed-writer">
+            <strong className="text-gray-900">{comment.revealed.name}</strong> (written anonymously; the writer revealed their name on {formatDate(comment.revealed.day)})
+          </span>
+        ) : (
+          "Anonymous"
+        )}{" "}
+        · <time dateTime={comment.day}>{formatDate(comment.day)}</time>
       </p>
       {comment.hidden ? (
         <p className="mt-1 italic text-muted">Hidden by a moderator: {comment.hidden.reason}</p>
       ) : (
         <div className="prose-user" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? "" }} />
+      )}
+      {comment.questions.length > 0 && (
+        <ol className="mt-2 grid gap-2" aria-label="Questions to the writer">
+          {comment.questions.map((q) => (
+            <li key={q.id} className="rounded-md border-l-4 border-violet-400 bg-violet-50 px-3 py-2" data-testid="comment-question">
+              <p className="text-xs text-muted">
+                <strong className="text-gray-900">{q.askedBy.name}</strong> · {q.askedBy.role === "leadership" ? "Leadership" : "Organizer of this petition"} asked ·{" "}
+                <time dateTime={q.day}>{formatDate(q.day)}</time>
+              </p>
+              <div className="prose-user text-sm" dangerouslySetInnerHTML={{ __html: q.bodyHtml }} />
+              {q.answer ? (
+                <div className="mt-2 rounded-md bg-white px-3 py-2" data-testid="author-answer">
+                  <p className="text-xs text-muted">
+                    <span className="rounded-full bg-violet-700 px-2 py-0.5 font-semibold text-white">the author</span> answered anonymously ·{" "}
+                    <time dateTime={q.answer.day}>{formatDate(q.answer.day)}</time>
+                  </p>
+                  <div className="prose-user text-sm" dangerouslySetInnerHTML={{ __html: q.answer.bodyHtml }} />
+                </div>
+              ) : (
+                <p className="mt-1 text-xs text-muted">Only the writer can answer, as &ldquo;the author&rdquo;; no answer yet.</p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {canAsk && !comment.hidden && comment.answerKey && (
+        <details className="mt-1 text-sm">
+          <summary className="cursor-pointer font-medium text-brand">Ask the writer a question</summary>
+          <ActionForm action={askQuestionAction} hidden={{ commentId: comment.id }} submitLabel="Ask on the record" pendingLabel="Asking…">
+            <FormField name="body" id={`ask-${comment.id}`} label="Your question" hint="Shown with your name and role. Only the writer can answer it, anonymously.">
+              <textarea id={`ask-${comment.id}`} name="body" rows={2} maxLength={2000} required className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2" />
+            </FormField>
+          </ActionForm>
+        </details>
       )}
       {actor && !comment.hidden && (
         <details className="mt-1 text-sm">

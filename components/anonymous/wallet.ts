@@ -26,6 +26,8 @@ export type Outgoing = {
   thread: Thread;
   parentId?: string;
   body: string;
+  /** The public half of the comment's own answer key (./AuthorKeys.ts, docs/decisions/026). */
+  answerKey?: string;
   /** When the server said its batch publishes, ISO; null until the server answered. */
   publishAt: string | null;
   /**
@@ -213,7 +215,7 @@ async function send(accountId: string, item: Outgoing, box: string): Promise<"qu
       method: "POST",
       credentials: "omit",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ thread: item.thread, parentId: item.parentId, body: item.body, token: { keyId: item.token.keyId, nonce: item.token.nonce, signature: item.token.signature } }),
+      body: JSON.stringify({ thread: item.thread, parentId: item.parentId, body: item.body, answerKey: item.answerKey, token: { keyId: item.token.keyId, nonce: item.token.nonce, signature: item.token.signature } }),
     });
     answer = (await res.json()) as Answer;
   } catch {
@@ -258,7 +260,7 @@ async function spreadOverdue(accountId: string) {
  * browser collected its tokens so recently that it must wait (lib/comments/send-delay.ts): then
  * it stays here, unsent, until the drawn time ("held").
  */
-export async function postComment(accountId: string, box: string, input: { thread: Thread; parentId?: string; body: string }, batchMs: number) {
+export async function postComment(accountId: string, box: string, input: { thread: Thread; parentId?: string; body: string; answerKey?: string }, batchMs: number) {
   const keys = state.keys ?? (await currentKeys());
   setState({ problems: { ...state.problems, [box]: "" } });
   const token = await takeToken(accountId, keys);

@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import { issueInputSchema, tokenSchema } from "@/lib/anonymity/tokens";
 import { postCommentSchema } from "@/lib/comments";
+import { answerInputSchema } from "@/lib/comments/conversation";
 import { listQuerySchema } from "@/lib/petitions/schema";
 import { collectInputSchema, MAX_COLLECT } from "@/lib/signatures/tokens";
 import { timelineQuerySchema } from "@/lib/timeline/queries";
@@ -20,6 +21,7 @@ import {
   petitionDetailSchema,
   petitionPageSchema,
   petitionQuerySchema,
+  postedAnswerSchema,
   postedCommentSchema,
   programDetailSchema,
   programListQuerySchema,
@@ -248,6 +250,25 @@ export const OPERATIONS: Operation[] = [
       "404": error("No program or public petition to discuss at this thread, or the comment replied to is not in it."),
       "409": error("The token was already spent, or is waiting with another comment: each token pays for one comment."),
       "429": error("Too many anonymous comments across everyone in a minute, or too many waiting for their batch; Retry-After says when to try again."),
+    },
+  },
+  {
+    method: "post",
+    path: "/api/comments/answers",
+    id: "answerAsAuthor",
+    tag: "Comments",
+    summary: "Answer a question as the comment's author",
+    description:
+      "Only the writer of an anonymous comment can answer as its author. Send it like a comment, with no cookie and no Authorization header. `signature` is an ECDSA P-256 (SHA-256, IEEE P1363) signature, by the private half of the comment's `answerKey`, over the UTF-8 of the JSON array [\"undersigned/answer-as-author/v1\", commentId, questionId, body, nonce], the body normalized (NFC, LF line ends, trimmed). Answers wait in memory and are published with the comment batches; each question takes one answer.",
+    auth: "no-credentials",
+    body: { schema: answerInputSchema, maxBytes: 32_000 },
+    responses: {
+      "202": { description: "Accepted: queued for the next batch (or re-sent while it waits).", schema: postedAnswerSchema },
+      "400": error("Sent with a cookie or credentials, not JSON, or a field is not valid: an empty or too long answer, or a signature that does not verify with the comment's key for this question and text."),
+      ...mutationErrors,
+      "404": error("No question with this id."),
+      "409": error("The question was already answered (a replay, or a second answer), another answer to it is waiting, or the comment was hidden."),
+      "429": error("Too many anonymous comments and answers across everyone in a minute, or too many waiting; Retry-After says when to try again."),
     },
   },
   {

@@ -71,12 +71,32 @@ export const withdrawResultSchema = z.object({
   petition: z.object({ id: z.string(), state: z.string(), signatureCount: z.int().min(0) }),
 });
 
-type PublicComment = { id: string; day: string; bodyHtml: string | null; hidden: { reason: string; day: string } | null; replies: PublicComment[] };
+const publicQuestionSchema = z.object({
+  id: z.string(),
+  day: day.describe("The day it was asked."),
+  askedBy: z.object({ name: z.string(), role: z.enum(["leadership", "organizer"]) }).describe("Who asked, on the record, and under which role."),
+  bodyHtml: z.string().describe("Sanitized HTML."),
+  answer: z.object({ day, bodyHtml: z.string() }).nullable().describe("The author's answer, proven by the comment's key; null until one is published."),
+});
+type PublicQuestion = z.infer<typeof publicQuestionSchema>;
+type PublicComment = {
+  id: string;
+  day: string;
+  bodyHtml: string | null;
+  hidden: { reason: string; day: string } | null;
+  answerKey: string | null;
+  revealed: { name: string; day: string } | null;
+  questions: PublicQuestion[];
+  replies: PublicComment[];
+};
 export const publicCommentSchema: z.ZodType<PublicComment> = z.object({
   id: z.string(),
   day: day.describe("The day it was published; comments carry no time, so their order says nothing about who wrote first."),
   bodyHtml: z.string().nullable().describe("Sanitized HTML; null when a moderator hid the comment."),
   hidden: z.object({ reason: z.string(), day }).nullable(),
+  answerKey: z.string().nullable().describe("The public key (ECDSA P-256, raw point, base64url) the writer's browser made for this comment alone; answers as the author verify against it. Null for comments written before keys."),
+  revealed: z.object({ name: z.string(), day }).nullable().describe("The writer's name, only when they chose to reveal it (for good), and the day they did; null otherwise."),
+  questions: z.array(publicQuestionSchema).describe("Questions asked of the writer, oldest first."),
   get replies() {
     return z.array(publicCommentSchema);
   },
@@ -88,6 +108,7 @@ const crowdSchema = z.object({
   k: z.int().min(0).describe("The smallest crowd the batch waits for."),
   weeks: z.array(z.string()),
 });
+export const postedAnswerSchema = z.object({ status: z.literal("queued"), publishAt: instant });
 export const postedCommentSchema = z.discriminatedUnion("status", [
   z.object({ status: z.literal("published") }),
   z.object({ status: z.literal("queued"), publishAt: instant, crowd: crowdSchema }),

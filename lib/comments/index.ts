@@ -17,6 +17,7 @@ import { markdownSchema, renderMarkdown } from "@/lib/markdown";
 import { decodeCursor, decodeCursorError, encodeCursor } from "@/lib/pagination/cursor";
 import { invalidatePetitionPublic } from "@/lib/petitions/public-cache";
 import { formatCount } from "@/lib/format";
+import { answerKeySchema, assertAnswerKey, questionsFor, type PublicQuestion } from "./conversation";
 
 export const COMMENT_MAX = 4000;
 
@@ -42,6 +43,8 @@ export const postCommentSchema = z.object({
     )
     .pipe(markdownSchema("The comment")),
   token: z.unknown(),
+  /** The public half of the key pair the browser made for this comment alone (docs/decisions/026). */
+  answerKey: answerKeySchema.optional(),
 });
 
 export const FLAG_REASONS = ["Identifies a person", "Harassment or insult", "Spam or off topic", "Confidential information", "Other"] as const;
@@ -71,6 +74,7 @@ export type QueuedComment = {
   target: { programId: string } | { petitionId: string };
   parentId: string | null;
   body: string;
+  answerKey: string | null;
 };
 
 export type PostedComment =
@@ -102,6 +106,7 @@ export async function postAnonymousComment(
   const data = parseInput(postCommentSchema, input);
   const now = options.now ?? new Date();
   const token = await checkToken(db, data.token, now);
+  if (data.answerKey) await assertAnswerKey(data.answerKey);
   const target = await resolveThread(db, data.thread);
   const parentId = data.parentId ?? null;
   if (parentId) {
@@ -110,7 +115,9 @@ export async function postAnonymousComment(
     if (!parent || !sameThread) throw notFound("The comment you reply to is not in this discussion.");
     if (parent.parentId) throw new DomainError("invalid_input", "Replies go one level deep; reply to the first comment instead.");
   }
-  const hash = contentHash(token.nonce, { target, parentId, body: data.body });
+  const answerKey = data.answerKey ?? null;
+  // The key is part of what the token paid for; comments without one hash as they always did.
+  const hash = contentHash(token.nonce, answerKey ? { target, parentId, body: data.body, answerKey } : { target, parentId, body: data.body });
   const spent = await db.spentToken.findUnique({ where: { nonceHash: token.nonceHash } });
   if (spent) {
     if (spent.contentHash === hash) return { status: "published" };
@@ -124,7 +131,7 @@ export async function postAnonymousComment(
   if (!waiting) await options.admit?.();
   let queued;
   try {
-    queued = batch.enqueue({ nonceHash: token.nonceHash, keyId: token.keyId, contentHash: hash, target, parentId, body: data.body }, now);
+    queued = batch.enqueue({ nonceHash: token.nonceHash, keyId: token.keyId, contentHash: hash, target, parentId, body: data.body, answerKey }, now);
   } catch (error) {
     if (error instanceof QueueFullError) throw new DomainError("rate_limited", "Too many comments are waiting to be published; try again in a few minutes.");
     throw error;
@@ -199,7 +206,7 @@ async function writeCommentBatch(db: Db, items: QueuedComment[], now: Date): Pro
     }
     const comments = shuffle(writable.filter((c) => paid.has(c.nonceHash)));
     for (const c of comments) {
-      await tx.anonComment.create({ data: { id: randomUUID(), ...c.target, parentId: c.parentId, body: c.body, day }, select: { id: true } });
+      await tx.anonComment.create({ data: { id: randomUUID(), ...c.target, parentId: c.parentId, body: c.body, answerKey: c.answerKey, day }, select: { id: true } });
     }
     return comments.length;
   });
@@ -213,15 +220,31 @@ export type PublicComment = {
   day: string;
   bodyHtml: string | null;
   hidden: { reason: string; day: string } | null;
+  /** The comment's public answer key: the writer's browser finds its own comments by it. */
+  answerKey: string | null;
+  /** The writer's name, when they chose to reveal it (for good), and the day they did. */
+  revealed: { name: string; day: string } | null;
+  /** Questions asked of its writer, oldest first, each with the author's answer once published. */
+  questions: PublicQuestion[];
   replies: PublicComment[];
 };
 
-function toPublic(c: { id: string; day: string; body: string; hiddenReason: string | null; hiddenDay: string | null }, replies: PublicComment[] = []): PublicComment {
+type CommentRow = {
+  id: string;
+  day: string;
+  body: string;
+  hiddenReason: string | null;
+  hiddenDay: string | null;
+  answerKey: string | null;
+  reveal: { day: string; user: { name: string } } | null;
+};
+
+function toPublic(c: CommentRow, questions: Map<string, PublicQuestion[]>, replies: PublicComment[] = []): PublicComment {
   const hidden = c.hiddenReason ? { reason: c.hiddenReason, day: c.hiddenDay ?? c.day } : null;
-  return { id: c.id, day: c.day, bodyHtml: hidden ? null : renderMarkdown(c.body), hidden, replies };
+  return { id: c.id, day: c.day, bodyHtml: hidden ? null : renderMarkdown(c.body), hidden, answerKey: c.answerKey, revealed: c.reveal ? { name: c.reveal.user.name, day: c.reveal.day } : null, questions: questions.get(c.id) ?? [], replies };
 }
 
-const PUBLIC_FIELDS = { id: true, day: true, body: true, hiddenReason: true, hiddenDay: true, parentId: true } as const;
+const PUBLIC_FIELDS = { id: true, day: true, body: true, hiddenReason: true, hiddenDay: true, parentId: true, answerKey: true, reveal: { select: { day: true, user: { select: { name: true } } } } } as const;
 
 /**
  * A thread's comments, newest day first, with their replies. Within a day the order is by
@@ -248,11 +271,12 @@ export async function listComments(db: Db, thread: Thread, opts: { cursor?: stri
     orderBy: [{ day: "asc" }, { id: "asc" }],
     select: PUBLIC_FIELDS,
   });
+  const questions = await questionsFor(db, [...page, ...replies].map((c) => c.id));
   const byParent = new Map<string, PublicComment[]>();
-  for (const r of replies) byParent.set(r.parentId!, [...(byParent.get(r.parentId!) ?? []), toPublic(r)]);
+  for (const r of replies) byParent.set(r.parentId!, [...(byParent.get(r.parentId!) ?? []), toPublic(r, questions)]);
   const last = page[page.length - 1];
   return {
-    items: page.map((c) => toPublic(c, byParent.get(c.id) ?? [])),
+    items: page.map((c) => toPublic(c, questions, byParent.get(c.id) ?? [])),
     nextCursor: rows.length > limit && last ? encodeCursor(last.day, last.id) : null,
   };
 }
@@ -285,7 +309,7 @@ export async function listFlaggedComments(db: Db, actor: Actor | null) {
   });
   return rows
     .map((r) => ({
-      ...toPublic(r),
+      ...toPublic(r, new Map()),
       where: r.program ? { href: `/programs/${r.program.slug}`, title: r.program.name } : { href: `/petitions/${r.petition!.slug}`, title: r.petition!.title },
       flags: r.flags.length,
       reasons: [...new Set(r.flags.map((f) => f.reason))],

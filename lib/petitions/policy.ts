@@ -197,6 +197,7 @@ export const ROLE_ACTIONS = {
   "program.status": { roles: ["leadership"], words: "change a program's status" },
   "commitment.resolve": { roles: ["leadership"], words: "mark commitments kept or missed" },
   "responses.owed": { roles: ["leadership"], words: "see the responses owed" },
+  "comment.ask": { roles: ["leadership"], words: "ask the writer of an anonymous comment a question" },
 } as const satisfies Record<string, { roles: readonly Actor["role"][]; words: string }>;
 export type RoleAction = keyof typeof ROLE_ACTIONS;
 
@@ -213,4 +214,26 @@ export function requireRoleFor(actor: Actor | null, action: RoleAction): Actor {
     throw forbidden(`Only ${rule.roles.join(" or ")} accounts can ${rule.words}.`);
   }
   return actor;
+}
+
+/**
+ * Who may ask the writer of an anonymous comment a question (decision 026): leadership on any
+ * thread, and a petition's organizers on their own petition's thread. `organizer` says whether
+ * the actor organizes the petition the comment is on (false on a program's thread). Returns the
+ * actor, or throws the 401 or 403 the command answers with.
+ */
+export function assertMayAsk(actor: Actor | null, thread: { organizer: boolean }): Actor {
+  if (!actor) throw unauthenticated(`Sign in to ${ROLE_ACTIONS["comment.ask"].words}.`);
+  if (roleCan(actor, "comment.ask") || thread.organizer) return actor;
+  throw forbidden("Only leadership, or the organizers of this petition on its own discussion, can ask the writer of a comment a question.");
+}
+
+/** Whether the actor may ask on this thread, for pages that show the form. */
+export function mayAsk(actor: Actor | null, thread: { organizer: boolean }): boolean {
+  return actor !== null && (roleCan(actor, "comment.ask") || thread.organizer);
+}
+
+/** The role a question is asked under: leadership first, otherwise organizer of the petition. */
+export function askerRole(actor: Actor, thread: { organizer: boolean }): "leadership" | "organizer" {
+  return roleCan(actor, "comment.ask") || !thread.organizer ? "leadership" : "organizer";
 }

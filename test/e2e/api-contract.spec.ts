@@ -25,6 +25,7 @@ type Prepared = {
   petitions: { open: string; closed: string; hidden: string; collecting: { id: string; invite: string }; draft: string };
   program: string;
   comments: { top: string; reply: string };
+  conversation: { question: string; answerKey: string; answers: { questionId: string; body: string; nonce: string; signature: string }[] };
   people: { id: string; cookie: string }[];
   tokens: Token[];
   spentToken: Token;
@@ -50,6 +51,7 @@ const NOT_EXERCISED: Record<string, string> = {
   "DELETE /api/petitions/{id}/anonymous-signature 429": "as for POST: a full batch queue needs thousands of valid tokens",
   "PUT /api/petitions/{id}/anonymous-signature 429": "as for POST: a full batch queue needs thousands of valid tokens",
   "PUT /api/petitions/{id}/anonymous-signature 202": "needs an anonymous signature made before tokens existed, which only the migration makes; anonymous-signatures.test.ts attaches a token to one",
+  "POST /api/comments/answers 429": "the same global limit as comments (300 a minute); security.spec.ts tests the limiter",
 };
 
 let server: OwnServer;
@@ -297,14 +299,26 @@ test("comments: reading and the anonymous door", async () => {
   const comment = { thread: { programSlug: prepared.program }, body: "Checked against the OpenAPI document.", token };
   await call({ op: post, method: "POST", json: comment, expect: 202 });
   await call({ op: post, method: "POST", json: comment, expect: 202 }); // re-sent while it waits
-  // The first comment, re-sent with the token that paid for it: already published.
-  await call({ op: post, method: "POST", json: { thread: { programSlug: prepared.program }, body: "A first comment to reply to.", token: prepared.spentToken }, expect: 200 });
+  // The first comment, re-sent with the token that paid for it (and its answer key): already published.
+  await call({ op: post, method: "POST", json: { thread: { programSlug: prepared.program }, body: "A first comment to reply to.", token: prepared.spentToken, answerKey: prepared.conversation.answerKey }, expect: 200 });
   await call({ op: post, method: "POST", json: { ...comment, body: "Another text with a spent token." }, expect: 409 });
   await call({ op: post, method: "POST", json: comment, cookie: prepared.people[0]!.cookie, expect: 400 });
   await call({ op: post, method: "POST", json: { ...comment, body: "" }, expect: 400 });
   await call({ op: post, method: "POST", json: { thread: { programSlug: "no-such-program" }, body: "Nobody discusses this.", token: prepared.tokens[1]! }, expect: 404 });
   await call({ op: post, method: "POST", json: comment, headers: EVIL, expect: 403 });
   await call({ op: post, method: "POST", body: JSON.stringify({ ...comment, body: HUGE }), headers: { "content-type": "application/json" }, expect: 413 });
+
+  // Answers as the author (decision 026): signed with the first comment's key.
+  const answers = "/api/comments/answers";
+  const [signed, other] = prepared.conversation.answers as [Prepared["conversation"]["answers"][number], Prepared["conversation"]["answers"][number]];
+  await call({ op: answers, method: "POST", json: { ...signed, signature: other.signature }, expect: 400 });
+  await call({ op: answers, method: "POST", json: signed, cookie: prepared.people[0]!.cookie, expect: 400 });
+  await call({ op: answers, method: "POST", json: { ...signed, questionId: "00000000-0000-4000-8000-000000000000" }, expect: 404 });
+  await call({ op: answers, method: "POST", json: signed, headers: EVIL, expect: 403 });
+  await call({ op: answers, method: "POST", body: JSON.stringify({ ...signed, body: HUGE }), headers: { "content-type": "application/json" }, expect: 413 });
+  await call({ op: answers, method: "POST", json: signed, expect: 202 });
+  await call({ op: answers, method: "POST", json: signed, expect: 202 }); // re-sent while it waits
+  await call({ op: answers, method: "POST", json: other, expect: 409 }); // another answer while one waits
   expectNoProblems();
 });
 

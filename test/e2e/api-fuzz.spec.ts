@@ -27,6 +27,8 @@ type Prepared = {
   petitions: { open: string; closed: string; hidden: string; collecting: { id: string; invite: string }; draft: string };
   program: string;
   comments: { top: string; reply: string };
+  /** A question to the top comment's writer and answers signed with that comment's key. */
+  conversation: { question: string; answerKey: string; answers: { questionId: string; body: string; nonce: string; signature: string }[] };
   people: { id: string; cookie: string }[];
   roles: Record<"moderator" | "leadership" | "admin", string>;
   tokens: Token[];
@@ -245,6 +247,25 @@ function targets(p: Prepared): Record<string, Target> {
     token: fc.constantFrom(...p.tokens),
   });
   const commentBody = fc.oneof({ arbitrary: wellFormedComment, weight: 1 }, { arbitrary: hostileComment, weight: 4 });
+  // Answers as the author (decision 026): signed ones (queued, 202), and every way to get one wrong.
+  const signed = fc.constantFrom(...p.conversation.answers);
+  const answerBody = fc.oneof(
+    { arbitrary: signed, weight: 1 },
+    { arbitrary: fc.tuple(signed, hostileString).map(([a, body]) => ({ ...a, body })), weight: 2 },
+    { arbitrary: signed.map((a) => ({ ...a, signature: `${a.signature.slice(0, -2)}${a.signature.endsWith("AA") ? "BB" : "AA"}` })), weight: 1 },
+    {
+      arbitrary: fc.record(
+        {
+          questionId: maybe(fc.oneof(fc.constant(p.conversation.question), fc.uuid(), hostileString)),
+          body: fc.oneof(fc.constant("An answer."), hostileString, hostileValue),
+          nonce: maybe(fc.oneof(base64Of(32), hostileString)),
+          signature: maybe(fc.oneof(base64Of(64).map((b) => b.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")), hostileString, hostileValue)),
+        },
+        { requiredKeys: [] },
+      ),
+      weight: 4,
+    },
+  );
   const tokensBody = fc.record(
     {
       keyId: maybe(fc.constant(p.tokens[0]!.keyId)),
@@ -305,6 +326,15 @@ function targets(p: Prepared): Record<string, Target> {
       arbitrary: fc.tuple(withHeaders(fc.oneof({ arbitrary: fc.constant(""), weight: 5 }, { arbitrary: anyCookie, weight: 1 })), bodyOf(commentBody)).map(([headers, b]) => ({
         method: "POST",
         path: "/api/comments",
+        headers: { ...headers, ...(b.type ? { "content-type": b.type } : {}) },
+        body: b.body,
+      })),
+    },
+    "POST /api/comments/answers": {
+      successes: true,
+      arbitrary: fc.tuple(withHeaders(fc.oneof({ arbitrary: fc.constant(""), weight: 5 }, { arbitrary: anyCookie, weight: 1 })), bodyOf(answerBody)).map(([headers, b]) => ({
+        method: "POST",
+        path: "/api/comments/answers",
         headers: { ...headers, ...(b.type ? { "content-type": b.type } : {}) },
         body: b.body,
       })),
@@ -453,6 +483,8 @@ test("bytes that are not UTF-8 are refused on every mutating route with a 400, a
       ...(["POST", "DELETE", "PUT"] as const).map((method) => ({ method, path: `/api/petitions/${prepared.petitions.open}/anonymous-signature`, headers: { origin: OWN_ORIGIN, "content-type": "application/json" }, body: withBad(JSON.stringify({ token: prepared.signTokens[0], x: "BAD" })) })),
       // A comment that would otherwise be stored: the right thread, body and an unspent token.
       { method: "POST", path: "/api/comments", headers: { origin: OWN_ORIGIN, "content-type": "application/json" }, body: withBad(JSON.stringify({ thread: { programSlug: prepared.program }, body: "A comment with a broken byte: BAD here.", token })) },
+      // An answer that would otherwise be queued: signed over a text the broken byte sits in.
+      { method: "POST", path: "/api/comments/answers", headers: { origin: OWN_ORIGIN, "content-type": "application/json" }, body: withBad(JSON.stringify({ ...prepared.conversation.answers[0]!, body: "BAD" })) },
       { method: "POST", path: `/api/unsubscribe?token=${encodeURIComponent(prepared.unsubscribe[1]!)}`, headers: { "content-type": "application/x-www-form-urlencoded" }, body: withBad("List-Unsubscribe=One-ClickBAD") },
       { method: "POST", path: `/api/unsubscribe?token=${encodeURIComponent(prepared.unsubscribe[1]!)}`, headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=%FF%FE" },
       { method: "POST", path: "/api/auth/signin/dev", headers: { "content-type": "application/x-www-form-urlencoded" }, body: withBad("email=maya.okafor@example.comBAD") },
@@ -488,7 +520,7 @@ function describeReq(req: Req): string {
   return `${req.method} ${req.path.slice(0, 200)} ${JSON.stringify(req.headers).slice(0, 300)} ${body.length > 300 ? `${body.slice(0, 300)}… (${body.length} chars)` : body}`;
 }
 
-for (const name of ["POST /api/petitions/[id]/signature", "DELETE /api/petitions/[id]/signature", "POST /api/petitions/tokens", "POST /api/petitions/[id]/anonymous-signature", "DELETE /api/petitions/[id]/anonymous-signature", "PUT /api/petitions/[id]/anonymous-signature", "POST /api/tokens", "POST /api/comments", "POST /api/unsubscribe", "POST /api/auth/[...nextauth]"]) {
+for (const name of ["POST /api/petitions/[id]/signature", "DELETE /api/petitions/[id]/signature", "POST /api/petitions/tokens", "POST /api/petitions/[id]/anonymous-signature", "DELETE /api/petitions/[id]/anonymous-signature", "PUT /api/petitions/[id]/anonymous-signature", "POST /api/tokens", "POST /api/comments", "POST /api/comments/answers", "POST /api/unsubscribe", "POST /api/auth/[...nextauth]"]) {
   test(`fuzz ${name}`, async () => {
     const target = targets(prepared)[name]!;
     const db = fingerprinter(FILE);

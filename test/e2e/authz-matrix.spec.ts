@@ -89,6 +89,8 @@ const MATRIX: Record<string, Row[]> = {
   "/api/openapi.json": [{ method: "GET", path: () => "/api/openapi.json", expect: 200 }],
   // Signed-in requests carry a cookie, which the anonymous door refuses; without one, the empty body is refused.
   "/api/comments": [{ method: "POST", path: () => "/api/comments", body: {}, expect: 400 }],
+  // The author's door (decision 026) refuses cookies like the comment door; without one, the empty body.
+  "/api/comments/answers": [{ method: "POST", path: () => "/api/comments/answers", body: {}, expect: 400 }],
   "/api/stream": [
     { method: "GET", path: () => "/api/stream", expect: 200, stream: true },
     { method: "POST", path: () => "/api/stream", body: {}, expect: 405 },

@@ -7,6 +7,8 @@ import { flushComments, postAnonymousComment } from "@/lib/comments";
 import type { Db } from "@/lib/db/client";
 import { flushSignatures, queueAnonymous } from "@/lib/signatures/anonymous";
 import { collectableTokens, collectTokens as collectSignTokensOnServer } from "@/lib/signatures/tokens";
+import { webcrypto } from "node:crypto";
+import { ANSWER_KEY_ALGORITHM, ANSWER_SIGNATURE_ALGORITHM, answerMessage, normalizeText, revealMessage, toBase64url } from "@/lib/comments/answer-message";
 
 export async function collectTokens(db: Db, actor: Actor, count = 10, now = new Date()): Promise<StoredToken[]> {
   const [key] = await publishedKeys(db, now);
@@ -73,4 +75,28 @@ export async function signAnonymouslyNow(db: Db, actor: Actor, petitionId: strin
   const answer = await queueAnonymous(db, petitionId, "sign", { token: wire(token) }, { now });
   await flushSignatures(db, now, { force: true });
   return { token, answer };
+}
+
+/**
+ * What the writer's browser does for a comment (components/anonymous/AuthorKeys.ts): a fresh
+ * P-256 key pair whose public half goes with the comment and whose private half signs answers.
+ */
+export async function makeAnswerKey(): Promise<{ answerKey: string; privateKey: CryptoKey; answer: (commentId: string, questionId: string, body: string, nonce?: string) => Promise<{ questionId: string; body: string; nonce: string; signature: string }> }> {
+  const pair = await webcrypto.subtle.generateKey(ANSWER_KEY_ALGORITHM, false, ["sign", "verify"]);
+  const answerKey = toBase64url(await webcrypto.subtle.exportKey("raw", pair.publicKey));
+  return {
+    answerKey,
+    privateKey: pair.privateKey,
+    async answer(commentId, questionId, body, nonce = toBase64url(webcrypto.getRandomValues(new Uint8Array(32)))) {
+      const signature = toBase64url(await webcrypto.subtle.sign(ANSWER_SIGNATURE_ALGORITHM, pair.privateKey, answerMessage({ commentId, questionId, body: normalizeText(body), nonce })));
+      return { questionId, body, nonce, signature };
+    },
+  };
+}
+
+/** The browser's reveal (AuthorKeys.signReveal): the comment's key signs (comment, account, nonce). */
+export async function signRevealWith(key: CryptoKey, commentId: string, accountId: string) {
+  const nonce = toBase64url(webcrypto.getRandomValues(new Uint8Array(32)));
+  const signature = toBase64url(await webcrypto.subtle.sign(ANSWER_SIGNATURE_ALGORITHM, key, revealMessage({ commentId, accountId, nonce })));
+  return { commentId, nonce, signature };
 }

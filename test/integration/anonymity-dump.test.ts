@@ -6,7 +6,8 @@ import { accessSync, constants, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { collectTokens, makeProgram, postPublished } from "./anon";
+import { answerAsAuthor, askQuestion, flushAnswers } from "@/lib/comments/conversation";
+import { collectTokens, makeAnswerKey, makeProgram, postPublished } from "./anon";
 import { DB_KIND, makeUser, testDatabase } from "./db";
 
 const { db, file } = testDatabase();
@@ -14,6 +15,8 @@ const { db, file } = testDatabase();
 type Posted = { id: string; body: string; author: Actor };
 const posted: Posted[] = [];
 const people: Actor[] = [];
+const keys = new Map<string, Awaited<ReturnType<typeof makeAnswerKey>>>();
+const answered: { body: string; author: Actor; questionId: string }[] = [];
 const logs: string[] = [];
 const originals = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
 
@@ -33,9 +36,28 @@ beforeAll(async () => {
   for (const [i, person] of people.entries()) {
     for (let n = 0; n < plan[i]!; n++) {
       const body = `Marker-${crypto.randomUUID()} the access logs worry me`;
-      const c = await postPublished(db, { thread: { programSlug: program.slug }, body, token: wallets[i]![n] });
+      const key = await makeAnswerKey();
+      const c = await postPublished(db, { thread: { programSlug: program.slug }, body, token: wallets[i]![n], answerKey: key.answerKey });
       posted.push({ id: c.id, body, author: person });
+      keys.set(c.id, key);
     }
+  }
+  // The conversation (decision 026): leadership asks about every comment, on the record, and each
+  // writer answers every question with the comment's key, so one writer answers several times.
+  const leader = await makeUser(db, { role: "leadership", name: "Asking Leader", email: "asking.leader@example.com" });
+  const comments = [...posted];
+  for (const c of comments) {
+    for (const round of [1, 2]) {
+      const q = await askQuestion(db, leader, c.id, { body: `Question ${round} about ${c.id}: who can read the logs?` });
+      const body = `Answer-${crypto.randomUUID()} round ${round}`;
+      await answerAsAuthor(db, await keys.get(c.id)!.answer(c.id, q.id, body));
+      answered.push({ body, author: c.author, questionId: q.id });
+    }
+  }
+  await flushAnswers(db);
+  for (const a of answered) {
+    const row = await db.commentAnswer.findUniqueOrThrow({ where: { questionId: a.questionId } });
+    posted.push({ id: row.id, body: a.body, author: a.author });
   }
 });
 
@@ -53,9 +75,24 @@ describe("nothing joins an anonymous comment to its author", () => {
     for (const p of people) for (const id of identifiers(p)) expect(values).not.toContain(id);
     for (const c of comments) {
       // No keyId either: the week of the token would narrow the crowd to that week's collectors.
-      expect(Object.keys(c).sort()).toEqual(["body", "day", "hiddenDay", "hiddenReason", "id", "parentId", "petitionId", "programId"]);
+      // The answer key is random and made for this comment alone: it links to no one.
+      expect(Object.keys(c).sort()).toEqual(["answerKey", "body", "day", "hiddenDay", "hiddenReason", "id", "parentId", "petitionId", "programId"]);
       expect(String(c.day)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
+  });
+
+  it("answer rows hold the question, the text and the day only, and no two of a writer's answers share anything but the comment", async () => {
+    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "CommentAnswer"`);
+    expect(rows).toHaveLength(answered.length);
+    for (const r of rows) {
+      expect(Object.keys(r).sort()).toEqual(["body", "day", "id", "questionId"]);
+      expect(String(r.day)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    const values = JSON.stringify(rows);
+    for (const p of people) for (const id of identifiers(p)) expect(values).not.toContain(id);
+    // Every comment has its own key: two comments by the same writer share no key.
+    const commentKeys = (await db.anonComment.findMany({ select: { answerKey: true } })).map((c) => c.answerKey);
+    expect(new Set(commentKeys).size).toBe(commentKeys.length);
   });
 
   it("no row in any table holds both a comment and a person", async () => {

@@ -31,7 +31,17 @@ describe("the OpenAPI document", () => {
   });
 
   it("accepts what the answer schemas accept and refuses an undocumented field or a wrong type", () => {
-    const comment = { id: "c1", day: "2026-11-30", bodyHtml: "<p>Hi</p>", hidden: null, replies: [{ id: "c2", day: "2026-12-01", bodyHtml: null, hidden: { reason: "spam", day: "2026-12-01" }, replies: [] }] };
+    const question = { id: "q1", day: "2026-12-01", askedBy: { name: "Priya Raman", role: "leadership" }, bodyHtml: "<p>Why?</p>", answer: { day: "2026-12-01", bodyHtml: "<p>Because.</p>" } };
+    const comment = {
+      id: "c1",
+      day: "2026-11-30",
+      bodyHtml: "<p>Hi</p>",
+      hidden: null,
+      answerKey: "B".repeat(87),
+      revealed: { name: "Kai Sorensen", day: "2026-12-01" },
+      questions: [question],
+      replies: [{ id: "c2", day: "2026-12-01", bodyHtml: null, hidden: { reason: "spam", day: "2026-12-01" }, answerKey: null, revealed: null, questions: [], replies: [] }],
+    };
     const page = { items: [comment], nextCursor: null };
     expect(commentPageSchema.safeParse(page).success).toBe(true);
     expect(validate(page, schemas.CommentPage!, schemas)).toEqual([]);
@@ -39,6 +49,9 @@ describe("the OpenAPI document", () => {
     const nested = { items: [{ ...comment, replies: [{ ...comment.replies[0], bodyHtml: 3 }] }], nextCursor: null };
     expect(commentPageSchema.safeParse(nested).success).toBe(false);
     expect(validate(nested, schemas.CommentPage!, schemas)).toEqual(["$.items[0].replies[0].bodyHtml: expected string or null, got integer"]);
+    const badRole = { items: [{ ...comment, questions: [{ ...question, askedBy: { name: "X", role: "author" } }] }], nextCursor: null };
+    expect(commentPageSchema.safeParse(badRole).success).toBe(false);
+    expect(validate(badRole, schemas.CommentPage!, schemas)).toHaveLength(1);
     expect(petitionPageSchema.safeParse({ items: [], nextCursor: "x" }).success).toBe(true);
     expect(validate({ items: [], nextCursor: 5 }, schemas.PetitionPage!, schemas)).toHaveLength(1);
     expect(validate({ error: { code: "teapot", message: "x" } }, schemas.ApiError!, schemas)[0]).toMatch(/is not one of/);

@@ -52,7 +52,7 @@ describe("prisma/postgres/schema.prisma", () => {
 });
 
 describe("anonymous models", () => {
-  const anonymous = ["AnonComment", "SpentToken"];
+  const anonymous = ["AnonComment", "SpentToken", "CommentAnswer"];
   const forbidden = /user|author|email|ip|address|agent|session|account|name|device|cookie/i;
 
   it.each(anonymous)("%s has no relation to User and no field that could identify a person", (name) => {
@@ -73,10 +73,19 @@ describe("anonymous models", () => {
 
   it("no model relates to AnonComment except threads, replies and flags", () => {
     const pointing = models.filter((m) => m.fields.some((f) => f.type.replace(/[?[\]]/g, "") === "AnonComment")).map((m) => m.name).sort();
-    expect(pointing).toEqual(["AnonComment", "CommentFlag", "Petition", "Program"]);
+    expect(pointing).toEqual(["AnonComment", "CommentFlag", "CommentQuestion", "CommentReveal", "Petition", "Program"]);
     // A flag records its reporter, never the comment's author; it carries no author field.
     const flag = models.find((m) => m.name === "CommentFlag")!;
     expect(flag.fields.map((f) => f.name)).not.toContain("authorId");
+  });
+
+  it("an answer as the author holds only its question, its text and a day, under a random id", () => {
+    const model = models.find((m) => m.name === "CommentAnswer")!;
+    expect(model.fields.map((f) => f.name).sort()).toEqual(["body", "day", "id", "question", "questionId"]);
+    expect(schema).toMatch(/model CommentAnswer \{[^}]*id\s+String\s+@id @default\(uuid\(4\)\)/);
+    // The question names its asker, never the comment's writer: no field for one.
+    const question = models.find((m) => m.name === "CommentQuestion")!;
+    expect(question.fields.map((f) => f.name).filter((n) => /author|writer/i.test(n))).toEqual([]);
   });
 
   it("TokenIssuance keeps only a weekly count: no time, no message", () => {

@@ -188,7 +188,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
           </section>
         )}
         {pub && (
-          <Discussion thread={{ petitionId: petition.id }} comments={pub.comments} actor={actor} fingerprint={pub.fingerprint} path={path} crowd={pub.crowd} />
+          <Discussion thread={{ petitionId: petition.id }} comments={pub.comments} actor={actor} fingerprint={pub.fingerprint} path={path} crowd={pub.crowd} organizer={petition.viewer.isOrganizer} />
         )}
         {petition.viewer.can.moderate && (
           <section aria-labelledby="moderate-heading" className="mt-10 rounded-xl border border-red-200 bg-red-50/40 p-4">

@@ -23,6 +23,16 @@ export const ACCOUNTS: Record<string, Record<string, unknown>> = {
     location: "Lisbon",
     groups: ["all-staff"],
   },
+  // Writes the comment the conversation test asks about (test/e2e/conversation.spec.ts); no other
+  // spec signs in as her, so her browser holds the week's tokens.
+  "kai.author": {
+    email: "kai.author@example.com",
+    email_verified: true,
+    name: "Kai Sorensen",
+    department: "Logistics",
+    location: "Aarhus",
+    groups: ["all-staff"],
+  },
   "ada.admin": {
     email: "ada.quist@example.com",
     email_verified: true,

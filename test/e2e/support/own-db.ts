@@ -9,6 +9,7 @@ import type { Actor, Role } from "@/lib/auth/actor";
 import { createDb, type Db } from "@/lib/db/client";
 import { setRole, updateSettings } from "@/lib/admin";
 import { flagComment } from "@/lib/comments";
+import { askQuestion } from "@/lib/comments/conversation";
 import { decideAppeal, fileAppeal, hideComment, hidePetition } from "@/lib/moderation";
 import { unsubscribeToken } from "@/lib/notifications";
 import { closePetition, createPetition, deliverPetition, inviteCoOrganizer, submitForCoSponsors } from "@/lib/petitions/commands";
@@ -17,7 +18,7 @@ import { editResponse, markCommitmentKept, postOrganizerUpdate, postResponse } f
 import { writeSettings } from "@/lib/settings";
 import { signPetition } from "@/lib/signatures";
 import { prepareDatabase } from "@/scripts/prepare-db";
-import { collectSignTokens, collectTokens, gatherCrowd, makeProgram, postPublished, signAnonymouslyNow, wire } from "../../integration/anon";
+import { collectSignTokens, collectTokens, gatherCrowd, makeAnswerKey, makeProgram, postPublished, signAnonymouslyNow, wire } from "../../integration/anon";
 import { payloadTexts } from "./xss-payloads";
 
 async function person(db: Db, i: number | string, role: Role = "employee", extra: { name?: string; department?: string; location?: string } = {}): Promise<Actor> {
@@ -85,7 +86,11 @@ async function fuzz(url: string, secret: string) {
     for (const p of people.slice(40, 45)) tokens.push(...(await collectTokens(db, p, 20)));
     const spent = tokens.pop()!;
     // Five collectors: a crowd of k, so the batch publishes.
-    const comment = await postPublished(db, { thread: { programSlug: program.slug }, body: "A first comment to reply to.", token: spent });
+    const writerKey = await makeAnswerKey();
+    const comment = await postPublished(db, { thread: { programSlug: program.slug }, body: "A first comment to reply to.", token: spent, answerKey: writerKey.answerKey });
+    // A question to its writer, and answers signed with the comment's key (decision 026).
+    const question = await askQuestion(db, leadership, comment.id, { body: "What would you change first?" });
+    const answers = await Promise.all(["Ask before recording.", "**Stop** the keystroke logging."].map((b) => writerKey.answer(comment.id, question.id, b)));
     const reply = await postPublished(db, { thread: { programSlug: program.slug }, parentId: comment.id, body: "A reply, one level deep.", token: tokens.pop()! });
 
     const cookies = await Promise.all(people.map(async (p) => ({ id: p.id, cookie: await cookieFor(p.id, secret) })));
@@ -99,6 +104,7 @@ async function fuzz(url: string, secret: string) {
       },
       program: program.slug,
       comments: { top: comment.id, reply: reply.id },
+      conversation: { question: question.id, answerKey: writerKey.answerKey, answers },
       people: cookies,
       roles: {
         moderator: await cookieFor(moderator.id, secret),

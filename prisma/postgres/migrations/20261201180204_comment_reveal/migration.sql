@@ -1,0 +1,18 @@
+-- CreateTable
+CREATE TABLE "CommentReveal" (
+    "commentId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "day" TEXT NOT NULL,
+
+    CONSTRAINT "CommentReveal_pkey" PRIMARY KEY ("commentId")
+);
+
+-- CreateIndex
+CREATE INDEX "CommentReveal_userId_idx" ON "CommentReveal"("userId");
+
+-- AddForeignKey
+ALTER TABLE "CommentReveal" ADD CONSTRAINT "CommentReveal_commentId_fkey" FOREIGN KEY ("commentId") REFERENCES "AnonComment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CommentReveal" ADD CONSTRAINT "CommentReveal_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
