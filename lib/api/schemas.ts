@@ -9,6 +9,7 @@ import { PETITION_ACTIONS } from "@/lib/petitions/policy";
 import { CONSENT_MODELS, PROGRAM_STATUSES, PROGRAM_STATUSES_NOW, programStatusFilterSchema } from "@/lib/programs";
 import { signatureInputSchema } from "@/lib/petitions/schema";
 import { signTokenSchema } from "@/lib/signatures/tokens";
+import type { PublicComment } from "@/lib/comments";
 
 const instant = z.iso.datetime().describe("An instant in UTC, ISO 8601.");
 const day = z.iso.date().describe("A calendar day, YYYY-MM-DD.");
@@ -78,17 +79,6 @@ const publicQuestionSchema = z.object({
   bodyHtml: z.string().describe("Sanitized HTML."),
   answer: z.object({ day, bodyHtml: z.string() }).nullable().describe("The author's answer, proven by the comment's key; null until one is published."),
 });
-type PublicQuestion = z.infer<typeof publicQuestionSchema>;
-type PublicComment = {
-  id: string;
-  day: string;
-  bodyHtml: string | null;
-  hidden: { reason: string; day: string } | null;
-  answerKey: string | null;
-  revealed: { name: string; day: string } | null;
-  questions: PublicQuestion[];
-  replies: PublicComment[];
-};
 export const publicCommentSchema: z.ZodType<PublicComment> = z.object({
   id: z.string(),
   day: day.describe("The day it was published; comments carry no time, so their order says nothing about who wrote first."),
