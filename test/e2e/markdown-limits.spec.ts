@@ -33,7 +33,7 @@ test("a policy text the renderer cannot handle is refused with a message; one at
 
   await page.getByLabel("Policy text").fill(EDGE);
   await page.getByRole("button", { name: "Add program" }).click();
-  await expect(page).toHaveURL(/\/programs\/markdown-limits-check$/);
+  await expect(page).toHaveURL(/\/programs\/markdown-limits-check(\?saved=program)?$/);
   await expect(page.getByText("sixteen quotes deep")).toBeVisible();
   await expect(page.getByText("level 16", { exact: true })).toBeVisible();
 

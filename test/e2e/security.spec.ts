@@ -1,4 +1,5 @@
 import { APP_ORIGIN, expect, MAIN_PETITION, openPetition, ssoSignIn, test } from "./support/fixtures";
+import { heldToken } from "./support/sign-token";
 
 const ORIGIN = APP_ORIGIN;
 
@@ -50,12 +51,16 @@ test("pages load nothing from any host but the app's own, under a strict CSP wit
 
 test("signing is rate limited per account with a clear 429 and Retry-After", async ({ page }) => {
   await ssoSignIn(page, "omar.employee");
-  const list = await (await page.request.get("/api/petitions?state=open&q=quiet")).json();
-  const id = list.items[0].id as string;
+  // By title: other tests open petitions whose words match too.
+  const list = (await (await page.request.get("/api/petitions?q=quiet%20hours")).json()) as { items: { id: string; title: string }[] };
+  const id = list.items.find((p) => p.title.startsWith("Quiet hours"))!.id;
+  // The browser collected this petition's signing token on load; a named signature spends it (decision 018).
+  const token = await heldToken(page, id);
+  expect(token).not.toBeNull();
   let limited: import("@playwright/test").APIResponse | null = null;
   for (let i = 0; i < 40 && !limited; i++) {
     const res = i % 2 === 0
-      ? await page.request.post(`/api/petitions/${id}/signature`, { data: { visibility: "named" } })
+      ? await page.request.post(`/api/petitions/${id}/signature`, { data: { visibility: "named", token } })
       : await page.request.delete(`/api/petitions/${id}/signature`);
     if (res.status() === 429) limited = res;
     else expect(res.status()).toBeLessThan(300);
