@@ -191,15 +191,32 @@ function targets(p: Prepared): Record<string, Target> {
     { arbitrary: fc.record({ keyId: maybe(fc.constant(p.tokens[0]!.keyId)), nonce: maybe(base64Of(32)), signature: maybe(base64Of(256)) }, { requiredKeys: [] }), weight: 2 },
     { arbitrary: hostileValue, weight: 1 },
   );
-  // Signing tokens for the anonymous door: unspent, spent, tampered, made up, hostile.
-  const signToken = fc.oneof(
-    { arbitrary: fc.constantFrom(...p.signTokens), weight: 6 },
-    { arbitrary: fc.constantFrom(...p.spentSignTokens), weight: 2 },
-    { arbitrary: fc.constantFrom(...p.signTokens).map((t) => ({ ...t, signature: `A${t.signature.slice(1)}` })), weight: 1 },
-    { arbitrary: fc.record({ nonce: maybe(base64Of(32)), signature: maybe(base64Of(256)) }, { requiredKeys: [] }), weight: 2 },
-    { arbitrary: hostileValue, weight: 1 },
-  );
-  const anonymousSignatureBody = fc.oneof({ arbitrary: fc.record({ token: signToken }), weight: 4 }, { arbitrary: fc.record({ token: maybe(signToken), extra: hostileValue }, { requiredKeys: [] }), weight: 1 });
+  // Signing tokens for the anonymous door: unspent, spent, tampered, made up, hostile. The spent
+  // ones are split: DELETE may withdraw the first half only, so the signatures of the second half
+  // stay stored and PUT (attach) always has tokens whose answer is "counted".
+  const half = Math.ceil(p.spentSignTokens.length / 2);
+  const withdrawable = p.spentSignTokens.slice(0, half);
+  const signTokenOf = (spent: { nonce: string; signature: string }[]) =>
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...p.signTokens), weight: 6 },
+      { arbitrary: fc.constantFrom(...spent), weight: 2 },
+      { arbitrary: fc.constantFrom(...p.signTokens).map((t) => ({ ...t, signature: `A${t.signature.slice(1)}` })), weight: 1 },
+      { arbitrary: fc.record({ nonce: maybe(base64Of(32)), signature: maybe(base64Of(256)) }, { requiredKeys: [] }), weight: 2 },
+      { arbitrary: hostileValue, weight: 1 },
+    );
+  const bodyWith = (spent: { nonce: string; signature: string }[], favoured: { nonce: string; signature: string }[]) =>
+    fc.oneof(
+      { arbitrary: fc.record({ token: fc.constantFrom(...favoured) }), weight: 3 },
+      { arbitrary: fc.record({ token: signTokenOf(spent) }), weight: 2 },
+      { arbitrary: fc.record({ token: maybe(signTokenOf(spent)), extra: hostileValue }, { requiredKeys: [] }), weight: 1 },
+    );
+  // A withdrawal and an attachment succeed only with a token that signed the open petition, which
+  // few random requests hold: those two aim at it more often, so each success path is reached.
+  const doorBody: Record<string, fc.Arbitrary<unknown>> = {
+    POST: bodyWith(p.spentSignTokens, p.signTokens),
+    DELETE: bodyWith(withdrawable, withdrawable),
+    PUT: bodyWith(p.spentSignTokens, p.spentSignTokens.slice(half)),
+  };
   const collectBody = fc.record(
     {
       tokens: maybe(
@@ -220,15 +237,12 @@ function targets(p: Prepared): Record<string, Target> {
     { requiredKeys: [] },
   );
   // The anonymous door: mostly without a cookie, as the browser sends it; sometimes with one, which is refused.
-  // A withdrawal succeeds only with a token that signed the open petition, which few random
-  // requests hold: DELETE aims at it more often, so its success path is reached on every run.
-  const withdrawalBody = fc.oneof({ arbitrary: fc.record({ token: fc.constantFrom(...p.spentSignTokens) }), weight: 3 }, { arbitrary: anonymousSignatureBody, weight: 2 });
-  const door = (method: string) => ({
+  const door = (method: "POST" | "DELETE" | "PUT") => ({
     successes: true,
     arbitrary: fc.tuple(
-      method === "DELETE" ? fc.oneof({ arbitrary: fc.constant(p.petitions.open), weight: 3 }, { arbitrary: segment(ids), weight: 2 }) : segment(ids),
+      fc.oneof({ arbitrary: fc.constant(p.petitions.open), weight: 3 }, { arbitrary: segment(ids), weight: 2 }),
       withHeaders(fc.oneof({ arbitrary: fc.constant(""), weight: 5 }, { arbitrary: anyCookie, weight: 1 })),
-      bodyOf(method === "DELETE" ? withdrawalBody : anonymousSignatureBody),
+      bodyOf(doorBody[method]!),
     ).map(([id, headers, b]) => ({
       method,
       path: `/api/petitions/${id}/anonymous-signature`,
