@@ -114,7 +114,9 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring, n
                 moves when the batch is written. Anyone holding the database, its backups and the server&apos;s keys
                 sees only who collected tokens. Not protected: what you tell people, software on your device, someone
                 watching the network live. If you signed anonymously before tokens existed, the database notes it
-                until this browser collects your token (on your next visit); backups from before then still show it.
+                until this browser collects your token on your next visit, and never longer than the claim period
+                (60 days unless your operators changed it), after which the note is erased from the database&apos;s
+                files; backups from before then still show it.
               </span>
             </span>
           </label>

@@ -242,16 +242,6 @@ async function withdrewNamed(db: Db, petitionId: string, userId: string) {
   return row !== null;
 }
 
-/**
- * The day of the migration when the viewer signed anonymously before signing tokens existed and
- * has not collected the token since (decision 018); shown only to them.
- */
-export async function legacyAnonymousClaim(db: Db, actor: Actor | null, petitionId: string): Promise<string | null> {
-  if (!actor) return null;
-  const row = await db.signTokenIssuance.findUnique({ where: { petitionId_userId: { petitionId, userId: actor.id } }, select: { legacyDay: true } });
-  return row?.legacyDay ?? null;
-}
-
 /** The viewer's own named signature, shown only to them. Anonymous ones only their browser knows. */
 export async function getOwnSignature(db: Db, actor: Actor | null, petitionId: string) {
   if (!actor) return null;
