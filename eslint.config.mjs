@@ -73,12 +73,6 @@ const config = [
     },
   },
   {
-    // The anonymous components belong to the anonymous-signing work (one count there still uses
-    // toLocaleString); they keep the database rule only until that work moves them to lib/format.
-    files: ["components/anonymous/**"],
-    rules: { "no-restricted-syntax": ["error", ...dbInPages] },
-  },
-  {
     // Domain code builds messages and event summaries for people with the same formatter; it
     // keeps ISO days for data (API fields, chart keys), which are not shown as such.
     files: ["lib/**/*.ts"],

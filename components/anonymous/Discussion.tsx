@@ -1,6 +1,6 @@
 import { askQuestionAction, flagCommentAction } from "@/app/comments/actions";
 import { ActionForm, FormField } from "@/components/ActionForm";
-import { formatDate } from "@/components/format";
+import { formatCount, formatDate } from "@/components/format";
 import type { Actor } from "@/lib/auth/actor";
 import { commentBatchSeconds, FLAG_REASONS, type Crowd, type PublicComment } from "@/lib/comments";
 import { mayAsk } from "@/lib/petitions/policy";
@@ -152,12 +152,12 @@ export function AnonymityNotice({ fingerprint, crowd, batchMinutes }: { fingerpr
       <p className="mt-2" data-testid="crowd">
         {crowd.people >= crowd.k ? (
           <>
-            <strong>Each comment hides among {crowd.people.toLocaleString("en")} people</strong>: everyone who
+            <strong>Each comment hides among {formatCount(crowd.people)} people</strong>: everyone who
             collected tokens this week or last week, whose tokens can pay for a comment now.
           </>
         ) : (
           <>
-            <strong>Only {crowd.people.toLocaleString("en")} {crowd.people === 1 ? "person holds" : "people hold"} tokens</strong> that
+            <strong>Only {formatCount(crowd.people)} {crowd.people === 1 ? "person holds" : "people hold"} tokens</strong> that
             can pay for a comment now. Comments wait, unpublished, until at least {crowd.k} people do, so a
             comment never hides among fewer than {crowd.k}.
           </>
