@@ -6,6 +6,7 @@ import { initialActionState } from "@/lib/http/action";
 import { CopyLink } from "./CopyLink";
 import { FormMessage } from "./FormMessage";
 import { AnonymousStatus, NoTokenNote, signAnonymously, TokenTransfer, useSignToken } from "./anonymous/AnonymousSign";
+import { walletReady } from "./anonymous/sign-wallet";
 
 type Props = {
   petitionId: string;
@@ -77,6 +78,14 @@ export function SignPanel({ petitionId, slug, signature, invite, coSponsoring, n
       action={sign}
       onSubmit={(e) => {
         setConfirming(false);
+        if (!token.ready) {
+          // The wallet is still collecting this page's tokens. A named signature must spend the
+          // petition's token once it is collected (decision 018), so wait for it, then send.
+          e.preventDefault();
+          const form = e.currentTarget;
+          void walletReady().then(() => setTimeout(() => form.requestSubmit(), 0));
+          return;
+        }
         if (visibility !== "anonymous") return;
         // Anonymous signatures never go through the signed-in form: the browser sends the token without cookies.
         e.preventDefault();

@@ -30,6 +30,17 @@ export const subscribe = (l: () => void) => {
   return () => listeners.delete(l);
 };
 export const snapshot = () => state;
+/** Resolves once this page's wallet has loaded: collected what it lacked and read its tokens. */
+export function walletReady(): Promise<void> {
+  if (state.ready) return Promise.resolve();
+  return new Promise((resolve) => {
+    const off = subscribe(() => {
+      if (!state.ready) return;
+      off();
+      resolve();
+    });
+  });
+}
 export const serverSnapshot = () => SERVER_STATE;
 function setState(patch: Partial<SignWalletState>) {
   state = { ...state, ...patch };

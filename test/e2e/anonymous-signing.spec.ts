@@ -98,3 +98,26 @@ test("sign anonymously: queued, counted in the batch, moved to a second browser 
   await expect(second.getByRole("heading", { name: "Signed anonymously, in this browser" })).toBeVisible();
   await expect(second.getByText(title)).toHaveCount(0);
 });
+
+test("signing by name while the page is still collecting the petition's token waits for the token and spends it", async ({ as }) => {
+  const { page } = await as("sam");
+  // Opened after Sam's browser last collected, so this page load collects its token; the answer
+  // is held back, as on a slow network, after the server has recorded the collection.
+  const petition = freshPetition(`Signed by name during a collection ${Date.now()}`);
+  let collected!: () => void;
+  const serverCollected = new Promise<void>((resolve) => (collected = resolve));
+  await page.route("**/api/petitions/tokens", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    const response = await route.fetch();
+    collected();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.fulfill({ response });
+  });
+  await page.goto(`/petitions/${petition.slug}`);
+  await page.getByRole("radio", { name: /With my name/ }).check();
+  // The server holds the collection; the browser does not have the token yet.
+  await serverCollected;
+  await page.getByRole("button", { name: "Sign", exact: true }).click();
+  await expect(page.getByText("You signed this petition with your name.")).toBeVisible({ timeout: 15_000 });
+  expect(await readCount(page)).toBe(petition.signatureCount + 1);
+});
