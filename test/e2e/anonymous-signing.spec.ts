@@ -4,20 +4,12 @@
 // person holds no token: the panel says so plainly and offers the import; the export of the first
 // browser moves the token; withdrawing spends it again and the count goes back. The fixtures fail
 // the test on any console error.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, readCount, test } from "./support/fixtures";
-import { heldToken } from "./support/sign-token";
-
-const URL_ = process.env.E2E_DATABASE_URL ?? "file:./test/.tmp/e2e.db";
-
-/** A petition opened just now, so no persona's browser has collected its token yet. */
-function freshPetition(title: string): { id: string; slug: string; signatureCount: number } {
-  return JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "test/e2e/support/signing-db.ts", "open", URL_, title], { encoding: "utf8" }));
-}
+import { freshPetition, heldToken } from "./support/sign-token";
 
 async function chooseAnonymousAndSign(page: Page) {
   await page.getByRole("radio", { name: /Anonymously/ }).check();

@@ -1,5 +1,5 @@
 import { APP_ORIGIN, expect, MAIN_PETITION, openPetition, ssoSignIn, test } from "./support/fixtures";
-import { heldToken } from "./support/sign-token";
+import { freshPetition, heldToken } from "./support/sign-token";
 
 const ORIGIN = APP_ORIGIN;
 
@@ -51,10 +51,10 @@ test("pages load nothing from any host but the app's own, under a strict CSP wit
 
 test("signing is rate limited per account with a clear 429 and Retry-After", async ({ page }) => {
   await ssoSignIn(page, "omar.employee");
-  // By title: other tests open petitions whose words match too.
-  const list = (await (await page.request.get("/api/petitions?q=quiet%20hours")).json()) as { items: { id: string; title: string }[] };
-  const id = list.items.find((p) => p.title.startsWith("Quiet hours"))!.id;
-  // The browser collected this petition's signing token on load; a named signature spends it (decision 018).
+  // A petition opened just now: this browser collects its signing token on the next page load
+  // (another spec's browser may hold Omar's token for older ones), and a named signature spends it.
+  const { id, slug } = freshPetition(`Signing rate limit ${Date.now()}`);
+  await page.goto(`/petitions/${slug}`);
   const token = await heldToken(page, id);
   expect(token).not.toBeNull();
   let limited: import("@playwright/test").APIResponse | null = null;

@@ -1,8 +1,16 @@
 // The browser's signing tokens (decision 018) as the tests reach them: the page's wallet collects
 // them on load into IndexedDB; these helpers read the token held for a petition and send it through
 // the cookieless anonymous door as components/anonymous/sign-wallet.ts does.
+import { execFileSync } from "node:child_process";
 import type { Page } from "@playwright/test";
 import { APP_ORIGIN, walletSettled } from "./fixtures";
+
+const DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./test/.tmp/e2e.db";
+
+/** A petition opened just now, so no browser has collected its token yet. */
+export function freshPetition(title: string): { id: string; slug: string; signatureCount: number } {
+  return JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "test/e2e/support/signing-db.ts", "open", DATABASE_URL, title], { encoding: "utf8" }));
+}
 
 export type WireToken = { nonce: string; signature: string };
 
