@@ -22,10 +22,6 @@ export async function requestScrub(db: Db | Prisma.TransactionClient, reason: st
   await db.setting.upsert({ where: { key: SCRUB_KEY }, create: { key: SCRUB_KEY, value }, update: { value } });
 }
 
-export async function scrubRequested(db: Db): Promise<boolean> {
-  return (await db.setting.count({ where: { key: SCRUB_KEY } })) > 0;
-}
-
 /**
  * Rewrites the database when a scrub was requested; returns 1 when it ran. SQLite: VACUUM (with
  * secure_delete on, decision 003), then a checkpoint that truncates the WAL, so neither the file
