@@ -60,6 +60,32 @@ export function shuffle<T>(items: T[]): T[] {
 
 export class QueueFullError extends Error {}
 
+/**
+ * Calls `tick` at every multiple of the interval since the epoch (the same instants on every
+ * server), one call at a time; a failure is logged by name only (never data) and the next
+ * instant is scheduled anyway. Returns a function that stops it.
+ */
+export function wallClockTimer(name: string, intervalMs: () => number, tick: () => Promise<unknown>): () => void {
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  const schedule = () => {
+    if (stopped) return;
+    const every = Math.max(1, intervalMs());
+    const wait = Math.max(0, (Math.floor(Date.now() / every) + 1) * every - Date.now());
+    timer = setTimeout(() => {
+      void tick()
+        .catch((error: unknown) => console.error(`[${name}] batch failed: ${error instanceof Error ? error.name : "error"}`))
+        .finally(schedule);
+    }, wait);
+    timer.unref();
+  };
+  schedule();
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+  };
+}
+
 export function createBatch<T>(options: BatchOptions<T>): Batch<T> {
   const queue = new Map<string, T>();
   const max = options.maxQueued ?? 10_000;
@@ -110,23 +136,7 @@ export function createBatch<T>(options: BatchOptions<T>): Batch<T> {
       return next;
     },
     start() {
-      let timer: NodeJS.Timeout | null = null;
-      let stopped = false;
-      const schedule = () => {
-        if (stopped) return;
-        const wait = Math.max(0, nextFlushAt().getTime() - Date.now());
-        timer = setTimeout(() => {
-          void this.flush()
-            .catch((error: unknown) => console.error(`[${options.name}] batch failed: ${error instanceof Error ? error.name : "error"}`))
-            .finally(schedule);
-        }, wait);
-        timer.unref();
-      };
-      schedule();
-      return () => {
-        stopped = true;
-        if (timer) clearTimeout(timer);
-      };
+      return wallClockTimer(options.name, options.intervalMs, () => this.flush());
     },
   };
 }

@@ -5,6 +5,7 @@ import { blindNonces, finalizeTokens } from "@/lib/anonymity/client";
 import { publishedKeys } from "@/lib/anonymity/keys";
 import { randomBytes } from "node:crypto";
 import type { StoredToken } from "@/lib/anonymity/client";
+import { flushIssuances } from "@/lib/anonymity/issuance";
 import { issueTokens } from "@/lib/anonymity/tokens";
 import { isoWeek } from "@/lib/anonymity/week";
 import { flushComments, postAnonymousComment, type Thread } from "@/lib/comments";
@@ -175,6 +176,8 @@ export async function seedDiscussions(db: Db, collectors: Actor[], discussions: 
     }
     await flushComments(db, when);
   }
+  // The collections, written down as the server does at midnight (decision 028).
+  await flushIssuances(db);
 }
 
 export const FLOW_COMMENTS = [

@@ -6,6 +6,7 @@ import { accessSync, constants, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { flushIssuances } from "@/lib/anonymity/issuance";
 import { answerAsAuthor, askQuestion, flushAnswers } from "@/lib/comments/conversation";
 import { collectTokens, makeAnswerKey, makeProgram, postPublished } from "./anon";
 import { DB_KIND, makeUser, testDatabase } from "./db";
@@ -55,6 +56,8 @@ beforeAll(async () => {
     }
   }
   await flushAnswers(db);
+  // The day's collections, written at midnight as the server does (decision 028).
+  await flushIssuances(db);
   for (const a of answered) {
     const row = await db.commentAnswer.findUniqueOrThrow({ where: { questionId: a.questionId } });
     posted.push({ id: row.id, body: a.body, author: a.author });
