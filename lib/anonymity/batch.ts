@@ -61,17 +61,16 @@ export function shuffle<T>(items: T[]): T[] {
 export class QueueFullError extends Error {}
 
 /**
- * Calls `tick` at every multiple of the interval since the epoch (the same instants on every
- * server), one call at a time; a failure is logged by name only (never data) and the next
- * instant is scheduled anyway. Returns a function that stops it.
+ * Calls `tick` at the wall-clock instants `nextAt` names (the same on every server: multiples of
+ * an interval, the start of a week), one call at a time; a failure is logged by name only (never
+ * data) and the next instant is scheduled anyway. Returns a function that stops it.
  */
-export function wallClockTimer(name: string, intervalMs: () => number, tick: () => Promise<unknown>): () => void {
+export function wallClockTimer(name: string, nextAt: (now: Date) => Date, tick: () => Promise<unknown>): () => void {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   const schedule = () => {
     if (stopped) return;
-    const every = Math.max(1, intervalMs());
-    const wait = Math.max(0, (Math.floor(Date.now() / every) + 1) * every - Date.now());
+    const wait = Math.max(0, nextAt(new Date()).getTime() - Date.now());
     timer = setTimeout(() => {
       void tick()
         .catch((error: unknown) => console.error(`[${name}] batch failed: ${error instanceof Error ? error.name : "error"}`))
@@ -136,7 +135,7 @@ export function createBatch<T>(options: BatchOptions<T>): Batch<T> {
       return next;
     },
     start() {
-      return wallClockTimer(options.name, options.intervalMs, () => this.flush());
+      return wallClockTimer(options.name, nextFlushAt, () => this.flush());
     },
   };
 }

@@ -1,29 +1,29 @@
-// Token collections become durable once a day, not when they happen (docs/decisions/028).
+// Token collections become durable when their week is over, not when they happen
+// (docs/decisions/028).
 //
 // A collection written when it happens is the one named commit in the anonymous path: whoever
 // replays the WAL, or reads `xmin`, sees "X collected" at that moment and can set it against the
 // comments that follow (in a quiet stretch, the last collector before a batch is a good guess,
-// because people write on the visit that collects). Writing collections at the same batch
-// instants as comments does not help: the order "X's collection, then a comment" stays the same.
-// What helps is a record whose time does not follow the collection at all. So this process keeps
-// the day's collections in memory, counted together with the database for every allowance check,
-// and writes them at midnight UTC (a multiple of the day since the epoch, the same on every
-// server), all in one transaction, in random order. The database then says who collected on
-// which day, never when in the day, nor whether before or after any comment of that day.
+// because people write on the visit that collects). Writing collections at the comment batches'
+// instants would not help: the order "X's collection, then X's comment" stays the same. What
+// helps is a record whose time does not follow the collection at all. So this process keeps the
+// week's collections in memory, counted together with the database for every allowance check,
+// and writes them when the ISO week ends (Monday 00:00 UTC, the same instant on every server and
+// the instant the weekly key changes anyway), all in one transaction, in random order. The
+// database then says who collected in which week, which is all the product says it keeps, never
+// when in the week, nor whether before or after any comment.
 //
-// Memory is lost in a crash or a restart. What is lost is only the count of tokens already
-// handed out: a person whose collection was pending can collect the allowance once more that
-// day, and so can one who reaches a second server (each keeps its own pending collections). The
-// record written later adds up what every server issued, so from the next day no server issues
-// more that week; the limit is the allowance per week in normal use and at worst the allowance
-// once more per server and per crash or restart on the day of the collection. Tokens limit how
-// many comments a person can write; anonymity does not depend on them being scarce.
+// Memory is lost in a crash or a restart. What is lost is the count of tokens already handed
+// out that week, not the tokens: a person whose collection was pending can collect the allowance
+// once more, and so can one who reaches another server (each keeps its own pending collections).
+// The browser does not (it collects once a week, components/anonymous/wallet.ts); a second device
+// or a deliberate client can. The record written later adds up what every server issued, so
+// over-collection shows in the stored count afterwards. Tokens limit how many comments a person
+// can write; the anonymity of a comment does not depend on them being scarce.
 import type { Db } from "@/lib/db/client";
 import { dbInfo } from "@/lib/db/client";
 import { shuffle, wallClockTimer } from "./batch";
-
-/** Collections are written at every multiple of this since the epoch: midnight UTC. */
-export const RECORD_MS = 86_400_000;
+import { isoWeek, nextWeekStart } from "./week";
 
 type PendingIssuance = { userId: string; week: string; purpose: string; issued: number };
 type Store = { pending: Map<string, PendingIssuance>; lock: Promise<unknown>; timer: boolean };
@@ -98,22 +98,25 @@ export function forgetPendingIssuances(db: Db): void {
 export const pendingCount = (db: Db) => store(db).pending.size;
 
 /**
- * Writes every pending collection in one transaction, in random order, adding to what is stored
- * (another server, or this one before a restart, may have written the same person's week).
- * Collections of accounts deleted meanwhile are dropped. The timer calls this at midnight UTC;
- * tests and the demo seed call it directly.
+ * Writes the pending collections of every week that is over by `until` (by default now: the
+ * weeks before this one) in one transaction, in random order, adding to what is stored (another
+ * server, or this one before a restart, may have written the same person's week). Collections of
+ * accounts deleted meanwhile are dropped. The timer calls this when a week begins; tests and the
+ * demo seed call it directly, with a later `until` to write the current week too.
  */
-export function flushIssuances(db: Db): Promise<{ written: number }> {
+export function flushIssuances(db: Db, { until = new Date() }: { until?: Date } = {}): Promise<{ written: number }> {
+  const before = isoWeek(until);
   return exclusively(db, async () => {
     const s = store(db);
-    const taken = [...s.pending.values()];
+    // ISO weeks ("2026-W05") sort as text.
+    const taken = [...s.pending.entries()].filter(([, p]) => p.week < before);
     if (taken.length === 0) return { written: 0 };
-    s.pending.clear();
+    for (const [key] of taken) s.pending.delete(key);
     try {
       const written = await db.$transaction(async (tx) => {
-        const alive = new Set((await tx.user.findMany({ where: { id: { in: [...new Set(taken.map((p) => p.userId))] } }, select: { id: true } })).map((u) => u.id));
+        const alive = new Set((await tx.user.findMany({ where: { id: { in: [...new Set(taken.map(([, p]) => p.userId))] } }, select: { id: true } })).map((u) => u.id));
         let n = 0;
-        for (const p of shuffle(taken.filter((x) => alive.has(x.userId)))) {
+        for (const [, p] of shuffle(taken.filter(([, x]) => alive.has(x.userId)))) {
           await tx.$executeRaw`INSERT INTO "TokenIssuance" ("userId", "week", "purpose", "issued") VALUES (${p.userId}, ${p.week}, ${p.purpose}, ${p.issued})
             ON CONFLICT ("userId", "week", "purpose") DO UPDATE SET "issued" = "TokenIssuance"."issued" + excluded."issued"`;
           n++;
@@ -122,18 +125,17 @@ export function flushIssuances(db: Db): Promise<{ written: number }> {
       });
       return { written };
     } catch (error) {
-      // Nothing was written (one transaction): the counts go back, added to any made meanwhile
-      // (none can be: collections wait for this function).
-      for (const p of taken) reserveIssued(db, p.userId, p.week, p.purpose, p.issued);
+      // Nothing was written (one transaction): the counts go back for the next try.
+      for (const [, p] of taken) reserveIssued(db, p.userId, p.week, p.purpose, p.issued);
       throw error;
     }
   });
 }
 
-/** Starts this process's midnight timer for a database, once (the token route calls it). */
+/** Starts this process's timer for a database, once (the token route calls it): at every week's start. */
 export function startIssuanceRecords(db: Db): void {
   const s = store(db);
   if (s.timer) return;
   s.timer = true;
-  wallClockTimer("token collections", () => RECORD_MS, () => flushIssuances(db));
+  wallClockTimer("token collections", nextWeekStart, () => flushIssuances(db));
 }

@@ -3,8 +3,8 @@
 // Issuance sees only blinded messages; redemption sees only the unblinded token. Without the
 // blinding factor, which never leaves the browser, nobody (the server, its database, its keys)
 // can match one to the other. The server keeps only how many tokens an account collected per
-// week (docs/decisions/009), and writes that down only at midnight UTC, for the whole day's
-// collections at once (./issuance.ts, docs/decisions/028).
+// week (docs/decisions/009), and writes that down only when the week is over, for all of the
+// week's collections at once (./issuance.ts, docs/decisions/028).
 import { constants, createHash, privateDecrypt, publicEncrypt, verify } from "node:crypto";
 import { z } from "zod";
 import { requireActor, type Actor } from "@/lib/auth/actor";
@@ -79,8 +79,8 @@ export async function issueTokens(db: Db, actor: Actor | null, input: unknown, c
   const allowance = settings.weeklyTokenAllowance;
   const messages = blindedMessages.map((m, i) => blindedMessageOf(m, `Blinded message ${i + 1}`));
 
-  // Nothing is written now (./issuance.ts): the count stored at last midnight plus what this
-  // process issued since, checked and raised with no other collection in between.
+  // Nothing is written now (./issuance.ts): the stored count plus what this process issued and
+  // has not written yet, checked and raised with no other collection in between.
   return exclusively(db, async () => {
     const row = await db.tokenIssuance.findUnique({ where: { userId_week_purpose: { userId: person.id, week, purpose: TOKEN_PURPOSE } } });
     const remaining = allowance - (row?.issued ?? 0) - pendingIssued(db, person.id, week, TOKEN_PURPOSE);

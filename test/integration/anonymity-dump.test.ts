@@ -6,9 +6,8 @@ import { accessSync, constants, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { flushIssuances } from "@/lib/anonymity/issuance";
 import { answerAsAuthor, askQuestion, flushAnswers } from "@/lib/comments/conversation";
-import { collectTokens, makeAnswerKey, makeProgram, postPublished } from "./anon";
+import { collectTokens, makeAnswerKey, makeProgram, postPublished, recordCollections } from "./anon";
 import { DB_KIND, makeUser, testDatabase } from "./db";
 
 const { db, file } = testDatabase();
@@ -57,7 +56,7 @@ beforeAll(async () => {
   }
   await flushAnswers(db);
   // The day's collections, written at midnight as the server does (decision 028).
-  await flushIssuances(db);
+  await recordCollections(db);
   for (const a of answered) {
     const row = await db.commentAnswer.findUniqueOrThrow({ where: { questionId: a.questionId } });
     posted.push({ id: row.id, body: a.body, author: a.author });

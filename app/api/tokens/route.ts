@@ -16,8 +16,8 @@ export function GET() {
 
 /** POST /api/tokens {"blindedMessages": [base64, ...]}: blind-signs up to the rest of the week's allowance. */
 export function POST(request: Request) {
-  // Collections wait in this process until midnight UTC (decision 028); the timer that writes
-  // them starts with the first collection, in this bundle's copy of the module.
+  // Collections wait in this process until their week is over (decision 028); the timer that
+  // writes them starts with the first collection.
   startIssuanceRecords(db);
   return handle(async () => {
     assertSameOrigin(request);
