@@ -67,7 +67,8 @@ export function CommentComposer({ thread, accountId, parentId, label, compact, b
   const waiting = wallet.outbox.filter((o) => sameBox(o, thread, parentId));
   const published = wallet.published.filter((o) => sameBox(o, thread, parentId));
   const problem = wallet.problems[box];
-  // Collected less than two batches ago: a comment now would be published right after it.
+  // Collected less than two batches ago: a comment now would be published right after the
+  // collection's request (the database writes collections down only when the week is over).
   const [mountedAt] = useState(() => Date.now());
   const freshUntil = wallet.collectedAt ? wallet.collectedAt + 2 * batchSeconds * 1000 : 0;
   const fresh = freshUntil > mountedAt;
@@ -95,8 +96,10 @@ export function CommentComposer({ thread, accountId, parentId, label, compact, b
       </div>
       {fresh && !compact && (tokens ?? 0) > 0 && (
         <p className="mt-2 text-sm text-amber-900" data-testid="fresh-tokens">
-          This browser collected its tokens just now, and the database records collections in order: a
-          comment published in the next batch would sit right after yours. So a comment you post before{" "}
+          This browser collected its tokens just now. The database does not record when (it writes down
+          the week&apos;s collections only when the week is over), but the request that collected them
+          was just now, and a comment published in the next batch could be set against it. So a comment
+          you post before{" "}
           {formatTime(freshUntil)} is kept in this browser and sent at a random time over the following{" "}
           {minutes(SPREAD_BATCHES)}, then published in the batch after that, among the collections and
           comments of that time. You see it waiting here and can cancel it until it is sent.

@@ -140,7 +140,8 @@ export function AnonymityNotice({ fingerprint, crowd, batchMinutes }: { fingerpr
         Undersigned, not someone with its database, logs and keys. Your browser collects this week&apos;s
         tokens on its own, blinded so the server cannot recognise them, and spends one per comment
         through a request that carries no cookie. The server records only that you collected your
-        weekly tokens.
+        weekly tokens, and writes that down only when the week is over, so its database does not say
+        when you collected them, nor whether before or after any comment.
       </p>
       <p className="mt-2" data-testid="batch-notice">
         <strong>When it appears:</strong> comments are published together every {formatInterval(batchMinutes * 60)}, at fixed

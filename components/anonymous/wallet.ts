@@ -160,8 +160,9 @@ async function collect(accountId: string, retried = false): Promise<void> {
     const tokens = await finalizeTokens(current, blinded, issued.blindSignatures);
     const ids = new Set(keys.map((k) => k.id));
     await update<StoredToken[]>(tokensKey(accountId), (old) => [...(old ?? []).filter((t) => ids.has(t.keyId)), ...tokens], store());
-    // The database records the collection in commit order: a comment published in the very next
-    // batch would sit right after it. The comment box warns about posting that soon.
+    // The database writes the collection down only when the week is over (decision 028), but the
+    // collection's request happened now: a comment published in the very next batch would follow
+    // it closely. The comment box warns about posting that soon and holds such a comment back.
     await set(collectedAtKey(accountId), Date.now(), store());
   } else {
     // Nothing left to collect and this browser never collected this week: another browser or

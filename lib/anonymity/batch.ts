@@ -60,6 +60,31 @@ export function shuffle<T>(items: T[]): T[] {
 
 export class QueueFullError extends Error {}
 
+/**
+ * Calls `tick` at the wall-clock instants `nextAt` names (the same on every server: multiples of
+ * an interval, the start of a week), one call at a time; a failure is logged by name only (never
+ * data) and the next instant is scheduled anyway. Returns a function that stops it.
+ */
+export function wallClockTimer(name: string, nextAt: (now: Date) => Date, tick: () => Promise<unknown>): () => void {
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  const schedule = () => {
+    if (stopped) return;
+    const wait = Math.max(0, nextAt(new Date()).getTime() - Date.now());
+    timer = setTimeout(() => {
+      void tick()
+        .catch((error: unknown) => console.error(`[${name}] batch failed: ${error instanceof Error ? error.name : "error"}`))
+        .finally(schedule);
+    }, wait);
+    timer.unref();
+  };
+  schedule();
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+  };
+}
+
 export function createBatch<T>(options: BatchOptions<T>): Batch<T> {
   const queue = new Map<string, T>();
   const max = options.maxQueued ?? 10_000;
@@ -110,23 +135,7 @@ export function createBatch<T>(options: BatchOptions<T>): Batch<T> {
       return next;
     },
     start() {
-      let timer: NodeJS.Timeout | null = null;
-      let stopped = false;
-      const schedule = () => {
-        if (stopped) return;
-        const wait = Math.max(0, nextFlushAt().getTime() - Date.now());
-        timer = setTimeout(() => {
-          void this.flush()
-            .catch((error: unknown) => console.error(`[${options.name}] batch failed: ${error instanceof Error ? error.name : "error"}`))
-            .finally(schedule);
-        }, wait);
-        timer.unref();
-      };
-      schedule();
-      return () => {
-        stopped = true;
-        if (timer) clearTimeout(timer);
-      };
+      return wallClockTimer(options.name, nextFlushAt, () => this.flush());
     },
   };
 }

@@ -3,13 +3,15 @@
 // Issuance sees only blinded messages; redemption sees only the unblinded token. Without the
 // blinding factor, which never leaves the browser, nobody (the server, its database, its keys)
 // can match one to the other. The server keeps only how many tokens an account collected per
-// week (docs/decisions/009).
+// week (docs/decisions/009), and writes that down only when the week is over, for all of the
+// week's collections at once (./issuance.ts, docs/decisions/028).
 import { constants, createHash, privateDecrypt, publicEncrypt, verify } from "node:crypto";
 import { z } from "zod";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { DomainError, parseInput } from "@/lib/errors";
 import { getSettings } from "@/lib/settings";
+import { exclusively, pendingIssued, pendingPeople, reserveIssued } from "./issuance";
 import { keyForWeek, verifyingKey } from "./keys";
 import { isoWeek, nextWeekStart, previousWeek } from "./week";
 import { formatDate } from "@/lib/format";
@@ -48,7 +50,7 @@ export async function getAllowance(db: Db, actor: Actor | null, clock: { now?: D
     getSettings(db),
     db.tokenIssuance.findUnique({ where: { userId_week_purpose: { userId: person.id, week, purpose: TOKEN_PURPOSE } } }),
   ]);
-  const issued = row?.issued ?? 0;
+  const issued = (row?.issued ?? 0) + pendingIssued(db, person.id, week, TOKEN_PURPOSE);
   return {
     week,
     allowance: settings.weeklyTokenAllowance,
@@ -77,14 +79,11 @@ export async function issueTokens(db: Db, actor: Actor | null, input: unknown, c
   const allowance = settings.weeklyTokenAllowance;
   const messages = blindedMessages.map((m, i) => blindedMessageOf(m, `Blinded message ${i + 1}`));
 
-  return db.$transaction(async (tx) => {
-    const where = { userId_week_purpose: { userId: person.id, week, purpose: TOKEN_PURPOSE } };
-    const row = await tx.tokenIssuance.upsert({
-      where,
-      create: { userId: person.id, week, purpose: TOKEN_PURPOSE, issued: 0 },
-      update: {},
-    });
-    const remaining = allowance - row.issued;
+  // Nothing is written now (./issuance.ts): the stored count plus what this process issued and
+  // has not written yet, checked and raised with no other collection in between.
+  return exclusively(db, async () => {
+    const row = await db.tokenIssuance.findUnique({ where: { userId_week_purpose: { userId: person.id, week, purpose: TOKEN_PURPOSE } } });
+    const remaining = allowance - (row?.issued ?? 0) - pendingIssued(db, person.id, week, TOKEN_PURPOSE);
     if (remaining <= 0) {
       throw new DomainError(
         "rate_limited",
@@ -92,13 +91,9 @@ export async function issueTokens(db: Db, actor: Actor | null, input: unknown, c
       );
     }
     const granted = Math.min(remaining, messages.length);
-    // Conditional on the count read above, so two concurrent requests cannot both spend it.
-    const { count } = await tx.tokenIssuance.updateMany({
-      where: { userId: person.id, week, purpose: TOKEN_PURPOSE, issued: row.issued },
-      data: { issued: { increment: granted } },
-    });
-    if (count !== 1) throw new DomainError("conflict", "Tokens were being collected at the same moment; try again.");
+    // Signed before counting: a message that is not valid for the key refuses the whole request.
     const blindSignatures = messages.slice(0, granted).map((m, i) => blindSign(key.privateKey, key.publicKey, m, i));
+    reserveIssued(db, person.id, week, TOKEN_PURPOSE, granted);
     return {
       week,
       keyId: key.stored.id,
@@ -171,12 +166,17 @@ export function contentHash(nonce: Buffer, content: unknown): string {
 
 /**
  * The crowd an anonymous act hides in: how many people collected tokens that verify now (this
- * week's or last week's key). Anyone of them may have written any comment of a batch.
+ * week's or last week's key), whether their collection is written down yet or still pending in
+ * this process. Anyone of them may have written any comment of a batch.
  */
 export async function tokenCrowd(db: Db, now: Date = new Date()): Promise<{ people: number; weeks: string[] }> {
   const weeks = [isoWeek(now), previousWeek(now)];
   const [row] = await db.$queryRaw<{ people: bigint | number }[]>`
     SELECT COUNT(DISTINCT "userId") AS people FROM "TokenIssuance"
     WHERE "purpose" = ${TOKEN_PURPOSE} AND "issued" > 0 AND "week" IN (${weeks[0]}, ${weeks[1]})`;
-  return { people: Number(row?.people ?? 0), weeks };
+  const pending = pendingPeople(db, weeks, TOKEN_PURPOSE);
+  const stored = pending.length
+    ? await db.tokenIssuance.findMany({ where: { userId: { in: pending }, purpose: TOKEN_PURPOSE, issued: { gt: 0 }, week: { in: weeks } }, select: { userId: true } })
+    : [];
+  return { people: Number(row?.people ?? 0) + pending.length - new Set(stored.map((r) => r.userId)).size, weeks };
 }

@@ -2,11 +2,14 @@
 // one collection"). Pure, with no server-only code: the browser's outbox (components/anonymous/
 // wallet.ts) and the tests use this one function.
 //
-// A token collection is committed, named, when it happens. A comment published in the next batch
-// after it sits right behind it in the WAL (or in `xmin` order), and in a quiet hour "the last
-// collector before the batch" names its writer. So a comment written soon after this browser
-// collected is kept in the browser and sent at a random time instead, and the batch that
-// publishes it is one of several, equally likely, none of them the first after the collection.
+// A token collection used to be committed, named, when it happened; a comment published in the
+// next batch after it sat right behind it in the WAL (or in `xmin` order), and in a quiet hour "the
+// last collector before the batch" named its writer. Collections are now written down only when
+// their week is over (lib/anonymity/issuance.ts, decision 028), which is what keeps the database at
+// chance. The collection's request still happens at a moment, though, and anything that logs
+// requests saw it: so a comment written soon after this browser collected is kept in the browser
+// and sent at a random time instead, and the batch that publishes it is one of several, equally
+// likely, none of them the first after the collection.
 
 /** A comment written less than this many batch intervals after the collection is held back. */
 export const FRESH_BATCHES = 2;

@@ -5,8 +5,9 @@ import { blindNonces, finalizeTokens } from "@/lib/anonymity/client";
 import { publishedKeys } from "@/lib/anonymity/keys";
 import { randomBytes } from "node:crypto";
 import type { StoredToken } from "@/lib/anonymity/client";
+import { flushIssuances } from "@/lib/anonymity/issuance";
 import { issueTokens } from "@/lib/anonymity/tokens";
-import { isoWeek } from "@/lib/anonymity/week";
+import { isoWeek, nextWeekStart } from "@/lib/anonymity/week";
 import { flushComments, postAnonymousComment, type Thread } from "@/lib/comments";
 import { getSettings } from "@/lib/settings";
 import type { Db } from "@/lib/db/client";
@@ -175,6 +176,9 @@ export async function seedDiscussions(db: Db, collectors: Actor[], discussions: 
     }
     await flushComments(db, when);
   }
+  // The collections, written down as the server does when a week is over (decision 028); the
+  // seed writes the current week's too, as it stands for weeks of use.
+  await flushIssuances(db, { until: nextWeekStart(now) });
 }
 
 export const FLOW_COMMENTS = [

@@ -2,7 +2,9 @@
 import type { Actor } from "@/lib/auth/actor";
 import { blindForPetitions, blindNonces, finalizeForPetitions, finalizeTokens, type SignTokenHeld, type StoredToken } from "@/lib/anonymity/client";
 import { publishedKeys } from "@/lib/anonymity/keys";
+import { flushIssuances } from "@/lib/anonymity/issuance";
 import { issueTokens } from "@/lib/anonymity/tokens";
+import { nextWeekStart } from "@/lib/anonymity/week";
 import { flushComments, postAnonymousComment } from "@/lib/comments";
 import type { Db } from "@/lib/db/client";
 import { flushSignatures, queueAnonymous } from "@/lib/signatures/anonymous";
@@ -16,6 +18,9 @@ export async function collectTokens(db: Db, actor: Actor, count = 10, now = new 
   const issued = await issueTokens(db, actor, { keyId: key!.id, blindedMessages: blinded.blindedMessages }, { now });
   return finalizeTokens(key!, blinded, issued.blindSignatures);
 }
+
+/** Writes this week's collections as the server does when the week is over (decision 028). */
+export const recordCollections = (db: Db, now = new Date()) => flushIssuances(db, { until: nextWeekStart(now) });
 
 export async function makeProgram(db: Db, slug = `flow-${Math.random().toString(36).slice(2, 8)}`) {
   return db.program.create({

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { answerAsAuthor, askQuestion, flushAnswers } from "@/lib/comments/conversation";
-import { collectTokens, makeAnswerKey, makeProgram, postPublished } from "./anon";
+import { collectTokens, makeAnswerKey, makeProgram, postPublished, recordCollections } from "./anon";
 import { DB_KIND, makeUser, testDatabase } from "./db";
 
 const { db, file } = testDatabase();
@@ -55,6 +55,8 @@ beforeAll(async () => {
     }
   }
   await flushAnswers(db);
+  // The day's collections, written at midnight as the server does (decision 028).
+  await recordCollections(db);
   for (const a of answered) {
     const row = await db.commentAnswer.findUniqueOrThrow({ where: { questionId: a.questionId } });
     posted.push({ id: row.id, body: a.body, author: a.author });

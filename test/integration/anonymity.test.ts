@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { flushIssuances, forgetPendingIssuances } from "@/lib/anonymity/issuance";
 import { getAllowance, issueTokens } from "@/lib/anonymity/tokens";
 import { blindNonces } from "@/lib/anonymity/client";
 import { publishedKeys } from "@/lib/anonymity/keys";
@@ -6,7 +7,7 @@ import { commentBatch, commentBatchSeconds, flagComment, flushComments, listComm
 import { createDb } from "@/lib/db/client";
 import { hideComment } from "@/lib/moderation";
 import { writeSettings } from "@/lib/settings";
-import { collectTokens, gatherCrowd, makeProgram, postPublished } from "./anon";
+import { collectTokens, gatherCrowd, makeProgram, postPublished, recordCollections } from "./anon";
 import { DB_KIND, makeUser, makeUsers, openPetitionFor, testDatabase } from "./db";
 
 const { db, url } = testDatabase();
@@ -25,9 +26,64 @@ describe("weekly blind tokens", () => {
       status: 429,
       message: expect.stringMatching(/collected all 10 anonymous tokens for this week; new ones arrive on \d{1,2} [A-Z][a-z]+ \d{4}/),
     });
+    // Nothing is written when tokens are collected (decision 028), nor before the week is over.
+    expect(await db.tokenIssuance.findMany({ where: { userId: jonas.id } })).toEqual([]);
+    expect(await flushIssuances(db)).toEqual({ written: 0 });
+    expect(await db.tokenIssuance.findMany({ where: { userId: jonas.id } })).toEqual([]);
+    await recordCollections(db);
     const row = await db.tokenIssuance.findMany({ where: { userId: jonas.id } });
     // Only the count is stored: no time, no blinded message.
     expect(Object.keys(row[0]!).sort()).toEqual(["issued", "purpose", "userId", "week"]);
+    expect(row[0]!.issued).toBe(10);
+    // Once written, the stored count alone refuses the next token.
+    await expect(issueTokens(db, jonas, { keyId: key!.id, blindedMessages: more.blindedMessages })).rejects.toMatchObject({ status: 429 });
+  });
+
+  it("never issues more than the allowance from one process, however the collections and the week's write interleave", async () => {
+    const lena = await makeUser(db);
+    const [key] = await publishedKeys(db);
+    const asks = await Promise.all(Array.from({ length: 6 }, () => blindNonces(key!, 3)));
+    // Six requests of three at once, with the week's write in the middle of them.
+    const results = await Promise.allSettled([
+      ...asks.slice(0, 3).map((b) => issueTokens(db, lena, { keyId: key!.id, blindedMessages: b.blindedMessages })),
+      recordCollections(db),
+      ...asks.slice(3).map((b) => issueTokens(db, lena, { keyId: key!.id, blindedMessages: b.blindedMessages })),
+    ]);
+    const signed = results.flatMap((r) => (r.status === "fulfilled" && "blindSignatures" in r.value ? r.value.blindSignatures : []));
+    expect(signed).toHaveLength(10);
+    const refused = results.filter((r) => r.status === "rejected");
+    expect(refused).toHaveLength(2);
+    for (const r of refused) expect((r as PromiseRejectedResult).reason).toMatchObject({ status: 429 });
+    await recordCollections(db);
+    expect(await db.tokenIssuance.findMany({ where: { userId: lena.id }, select: { issued: true } })).toEqual([{ issued: 10 }]);
+    expect(await getAllowance(db, lena)).toMatchObject({ issued: 10, remaining: 0 });
+  });
+
+  it("a restart before the week is over forgets the pending count: the allowance can be collected once more, and no more once written", async () => {
+    const omar = await makeUser(db);
+    await collectTokens(db, omar, 10);
+    forgetPendingIssuances(db);
+    // What decision 028 accepts: after a crash or restart, the tokens handed out are not counted.
+    expect(await getAllowance(db, omar)).toMatchObject({ issued: 0, remaining: 10 });
+    await collectTokens(db, omar, 10);
+    await recordCollections(db);
+    // The forgotten count is never written; the second one is, and refuses anything more this week.
+    expect(await db.tokenIssuance.findMany({ where: { userId: omar.id }, select: { issued: true } })).toEqual([{ issued: 10 }]);
+    forgetPendingIssuances(db);
+    await collectTokens(db, omar, 4).then(
+      () => expect.unreachable("a written allowance refuses"),
+      (error: unknown) => expect(error).toMatchObject({ status: 429 }),
+    );
+  });
+
+  it("a later write adds to the stored count (another server's, or this one's before a restart), never replaces it", async () => {
+    const kai = await makeUser(db);
+    await collectTokens(db, kai, 6);
+    await recordCollections(db);
+    await collectTokens(db, kai, 4);
+    expect(await getAllowance(db, kai)).toMatchObject({ issued: 10, remaining: 0 });
+    await recordCollections(db);
+    expect(await db.tokenIssuance.findMany({ where: { userId: kai.id }, select: { issued: true } })).toEqual([{ issued: 10 }]);
   });
 
   it("signs only what remains when more is asked for", async () => {

@@ -1,14 +1,16 @@
-// The quiet-hour scenario of decision 009 ("a quiet batch right after one collection"), as a
-// plain model: people collect their tokens at random times, each posts right after collecting
-// and once more later, and every post is made durable at once (a flush after every post, the
-// adversary's best case: no batch ever mixes two posts). Posts are timed by the browser's policy
-// (lib/comments/send-delay.ts) or, for the control, sent at once. The forensic test
-// (anonymity-forensics.test.ts) plays the same events against a real database and replays its
-// WAL or reads `xmin`; the unit test (lib/comments/send-delay.test.ts) runs the model over many
-// seeds to measure the attack.
+// The quiet-hour scenario of decisions 009 and 028 ("a quiet batch right after one collection"),
+// as a plain model: people collect their tokens at random times, each posts right after
+// collecting and once more later, and every post is made durable at once (a flush after every
+// post, the adversary's best case: no batch ever mixes two posts). Posts are timed by the
+// browser's policy (lib/comments/send-delay.ts) or, for the control, sent at once. Collections are
+// written when their week is over (lib/anonymity/issuance.ts) or, for the old behaviour, when they
+// happen. The forensic test (anonymity-forensics.test.ts) plays the same events against a real
+// database and replays its WAL or reads `xmin`, and requires the model to match it.
 import { sendAfter } from "@/lib/comments/send-delay";
 
 export const BATCH_MS = 300_000;
+/** Collections are written at every multiple of this (in the model's clock: the week's start). */
+export const WEEK_MS = 7 * 86_400_000;
 
 /** A small seeded generator (mulberry32), so a scenario is the same on every run. */
 export function seeded(seed: number): () => number {
@@ -22,19 +24,37 @@ export function seeded(seed: number): () => number {
   };
 }
 
-export type ScenarioEvent = { at: number; kind: "collect"; person: number } | { at: number; kind: "post"; person: number; round: 1 | 2 };
+export type ScenarioEvent =
+  | { at: number; kind: "collect"; person: number }
+  | { at: number; kind: "post"; person: number; round: 1 | 2 }
+  /** A week begins: the collections of the weeks before are written. */
+  | { at: number; kind: "week" };
 
-export type ScenarioOptions = { people: number; seed: number; delay: boolean; spanBatches?: number };
+export type ScenarioOptions = {
+  people: number;
+  seed: number;
+  delay: boolean;
+  spanBatches?: number;
+  /**
+   * Where the week's start falls: anywhere (the hour starts at a uniform time of the week, as a
+   * quiet hour would) or inside the collections (the adversary's best case: the start of the week
+   * splits the people into those who collected before it and the few after).
+   */
+  weekStart?: "anywhere" | "inside";
+};
 
 /**
  * The events in time order. Each person collects at a uniform time over `spanBatches` batch
  * windows (as many windows as people by default: a quiet hour, about one collection per batch)
  * and writes a comment 30 seconds later (round 1, the audit's pattern); six batches after the
  * hour everyone writes once more, in the next four batches (round 2, nobody collecting then).
+ * Every start of a week from the first collection to after the last post is an event too.
  */
-export function scenario({ people, seed, delay, spanBatches = people }: ScenarioOptions): ScenarioEvent[] {
+export function scenario({ people, seed, delay, spanBatches = people, weekStart = "anywhere" }: ScenarioOptions): ScenarioEvent[] {
   const random = seeded(seed);
-  const start = 1_000 * BATCH_MS;
+  const base = 1_000 * WEEK_MS;
+  const offset = Math.floor(random() * (weekStart === "inside" ? spanBatches * BATCH_MS : WEEK_MS));
+  const start = weekStart === "inside" ? base - offset : base + offset;
   const later = start + (spanBatches + 6) * BATCH_MS;
   const events: ScenarioEvent[] = [];
   for (let person = 0; person < people; person++) {
@@ -47,30 +67,47 @@ export function scenario({ people, seed, delay, spanBatches = people }: Scenario
       events.push({ at, kind: "post", person, round: (i + 1) as 1 | 2 });
     });
   }
-  // Ties (none in practice): a collection before a post.
-  return events.sort((a, b) => a.at - b.at || (a.kind === "collect" ? -1 : 1));
+  const last = Math.max(...events.map((e) => e.at));
+  for (let week = (Math.floor(start / WEEK_MS) + 1) * WEEK_MS; week <= last + WEEK_MS; week += WEEK_MS) events.push({ at: week, kind: "week" });
+  // Ties: a week's start first (its collections are written before that instant's batch), then a
+  // collection, then a post.
+  const order = { week: 0, collect: 1, post: 2 } as const;
+  return events.sort((a, b) => a.at - b.at || order[a.kind] - order[b.kind]);
 }
 
-/** What the adversary sees: commits in order, each a collection (named) or a batch of comments (by writer, unknown to them). */
-export type Commit = { kind: "collect"; person: number } | { kind: "batch"; writers: number[] };
+/**
+ * What the adversary sees: commits in order, each the collections it wrote (named) or a batch of
+ * comments (by writer, unknown to them). `holders` is not seen: how many people held tokens when
+ * the batch was written (had collected, whether written down or not), the crowd the batch hides
+ * in, which sets what guessing scores.
+ */
+export type Commit = { kind: "collect"; people: number[] } | { kind: "batch"; writers: number[]; holders?: number };
+
+/** When collections become durable: when their week is over (now), or when they happen (before decision 028). */
+export type Records = "weekly" | "at-collection";
 
 /**
  * The commit sequence a database holds after the events, with a flush after every post and the
- * k rule (a batch waits until at least k people have collected; held comments go with the next
- * flush that may publish).
+ * k rule (a batch waits until at least k people hold tokens, written down or pending; held
+ * comments go with the next flush that may publish).
  */
-export function commits(events: ScenarioEvent[], k: number): Commit[] {
+export function commits(events: ScenarioEvent[], k: number, records: Records = "weekly"): Commit[] {
   const out: Commit[] = [];
   const collected = new Set<number>();
+  let pending: number[] = [];
   let held: number[] = [];
   for (const e of events) {
     if (e.kind === "collect") {
       collected.add(e.person);
-      out.push({ kind: "collect", person: e.person });
+      if (records === "at-collection") out.push({ kind: "collect", people: [e.person] });
+      else pending.push(e.person);
+    } else if (e.kind === "week") {
+      if (pending.length) out.push({ kind: "collect", people: pending });
+      pending = [];
     } else {
       held.push(e.person);
       if (collected.size >= k) {
-        out.push({ kind: "batch", writers: held });
+        out.push({ kind: "batch", writers: held, holders: collected.size });
         held = [];
       }
     }
@@ -82,54 +119,64 @@ export type Score = { correct: number; chance: number; comments: number };
 export type AttackResult = { inside: Score; after: Score; total: Score };
 
 /**
- * The commit-order attack: each comment is attributed to whoever collected last before its
- * batch. `chance` is what guessing among everyone who had collected by then scores on average
- * (the sum of 1/holders over the comments: the writer is one of them, nothing else is known).
- * `inside` counts the comments published while people were still to collect (`people` in all),
- * `after` those published after the last collection: there the last collector is named for every
- * comment, so their own comments are named whatever the timing.
+ * The commit-order attacks: each comment is attributed to the collections written last before
+ * its batch ("last"), or first after it ("next"), guessing uniformly among the people of that
+ * commit (a commit's inner order is a shuffle): a correct guess scores the chance it had,
+ * 1/people of the commit. Before decision 028 every collection was its own commit, and "last"
+ * named the last collector. `chance` is what guessing among everyone who held tokens then
+ * scores (the sum of 1/holders over the comments). `inside` counts the comments published while
+ * people were still to collect (`people` in all), `after` those published after the last
+ * collection.
  */
-export function lastCollectorAttack(sequence: Commit[], people: number): AttackResult {
+export function commitOrderAttack(sequence: Commit[], people: number, which: "last" | "next"): AttackResult {
   const zero = (): Score => ({ correct: 0, chance: 0, comments: 0 });
   const result = { inside: zero(), after: zero(), total: zero() };
-  let last: number | null = null;
-  const holders = new Set<number>();
-  for (const c of sequence) {
-    if (c.kind === "collect") {
-      last = c.person;
-      holders.add(c.person);
-      continue;
-    }
+  sequence.forEach((c, i) => {
+    if (c.kind !== "batch") return;
+    const around = which === "last" ? sequence.slice(0, i).reverse() : sequence.slice(i + 1);
+    const named = around.find((x) => x.kind === "collect");
+    const guessed = named?.kind === "collect" ? named.people : [];
+    const holders = c.holders ?? 0;
     for (const writer of c.writers) {
-      for (const score of [holders.size < people ? result.inside : result.after, result.total]) {
+      for (const score of [holders < people ? result.inside : result.after, result.total]) {
         score.comments++;
-        score.chance += 1 / holders.size;
-        if (writer === last) score.correct++;
+        score.chance += 1 / holders;
+        if (guessed.includes(writer)) score.correct += 1 / guessed.length;
       }
     }
-  }
+  });
   return result;
 }
 
-/** The attack's mean over seeds 1..n of the model (fixed seeds: the same numbers on every run). */
-export function measure(n: number, options: Omit<ScenarioOptions, "seed">, k: number) {
+export type Measured = {
+  inside: { correct: number; chance: number };
+  after: { correct: number; chance: number };
+  total: { correct: number; chance: number };
+  /** Standard errors of the mean excess (correct minus chance), over the whole run and after the last collection. */
+  totalError: number;
+  afterError: number;
+};
+
+/** An attack's mean over seeds 1..n of the model (fixed seeds: the same numbers on every run). */
+export function measure(n: number, options: Omit<ScenarioOptions, "seed">, k: number, records: Records, which: "last" | "next"): Measured {
   const sum = { inside: { correct: 0, chance: 0 }, after: { correct: 0, chance: 0 }, total: { correct: 0, chance: 0 } };
-  let squares = 0;
+  const squares = { total: 0, after: 0 };
   for (let seed = 1; seed <= n; seed++) {
-    const r = lastCollectorAttack(commits(scenario({ ...options, seed }), k), options.people);
+    const r = commitOrderAttack(commits(scenario({ ...options, seed }), k, records), options.people, which);
     for (const part of ["inside", "after", "total"] as const) {
       sum[part].correct += r[part].correct;
       sum[part].chance += r[part].chance;
     }
-    squares += (r.inside.correct - r.inside.chance) ** 2;
+    squares.total += (r.total.correct - r.total.chance) ** 2;
+    squares.after += (r.after.correct - r.after.chance) ** 2;
   }
   const mean = (x: number) => x / n;
-  const excess = mean(sum.inside.correct - sum.inside.chance);
+  const error = (part: "total" | "after") => Math.sqrt(Math.max(0, mean(squares[part]) - mean(sum[part].correct - sum[part].chance) ** 2) / (n - 1));
   return {
     inside: { correct: mean(sum.inside.correct), chance: mean(sum.inside.chance) },
     after: { correct: mean(sum.after.correct), chance: mean(sum.after.chance) },
     total: { correct: mean(sum.total.correct), chance: mean(sum.total.chance) },
-    /** The standard error of the mean excess (correct minus chance) inside the hour. */
-    insideExcessError: Math.sqrt(Math.max(0, mean(squares) - excess ** 2) / n),
+    totalError: error("total"),
+    afterError: error("after"),
   };
 }

@@ -1,3 +1,4 @@
+import { startIssuanceRecords } from "@/lib/anonymity/issuance";
 import { getAllowance, issueTokens } from "@/lib/anonymity/tokens";
 import { reply } from "@/lib/api/reply";
 import { allowanceSchema, issuedTokensSchema } from "@/lib/api/schemas";
@@ -15,6 +16,9 @@ export function GET() {
 
 /** POST /api/tokens {"blindedMessages": [base64, ...]}: blind-signs up to the rest of the week's allowance. */
 export function POST(request: Request) {
+  // Collections wait in this process until their week is over (decision 028); the timer that
+  // writes them starts with the first collection.
+  startIssuanceRecords(db);
   return handle(async () => {
     assertSameOrigin(request);
     const actor = await limitActor("tokens", await getActor());
