@@ -42,9 +42,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               {t("promise")}{" "}
               <a href="/what-we-store" className="underline">{t("whatWeStore")}</a> · <a href="/moderation-log" className="underline">{t("moderationLog")}</a> · <a href="/accessibility" className="underline">{t("accessibility")}</a> · <a href="/developers" className="underline">{t("api")}</a>
             </p>
-            <p className="mt-2">
+            <div className="mt-2">
               <LanguageSwitcher />
-            </p>
+            </div>
           </footer>
         </NextIntlClientProvider>
       </body>
