@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { signOutAction } from "@/app/auth-actions";
 
 /**
@@ -7,10 +8,11 @@ import { signOutAction } from "@/app/auth-actions";
  * to remove them (on a shared computer), saying what that costs.
  */
 export function SignOutButton() {
+  const t = useTranslations("SignOutButton");
   return (
     <form action={signOutAction}>
-      <button type="submit" className="rounded-md border border-gray-300 px-3 py-1.5 hover:bg-gray-50" title="Your unspent anonymous tokens stay in this browser for your next sign-in.">
-        Sign out
+      <button type="submit" className="rounded-md border border-gray-300 px-3 py-1.5 hover:bg-gray-50" title={t("keepsTokens")}>
+        {t("signOut")}
       </button>
     </form>
   );

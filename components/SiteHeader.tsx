@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { SignOutButton } from "./SignOutButton";
-import { ROLE_LABELS, type Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
 
 const LINK = "block rounded px-1 py-2 hover:underline nav:py-1 nav:whitespace-nowrap";
 
@@ -9,6 +10,8 @@ const LINK = "block rounded px-1 py-2 hover:underline nav:py-1 nav:whitespace-no
  * (<details>, so it works without script) holds the same links and the account (decision 022).
  */
 export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: number }) {
+  const t = useTranslations("SiteHeader");
+  const role = useTranslations("Roles");
   return (
     <header className="relative border-b border-gray-200 bg-white" data-testid="site-header">
       <div className="mx-auto flex max-w-7xl items-center gap-x-5 px-4 py-3">
@@ -18,24 +21,24 @@ export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: num
         <details className="site-menu ml-auto" data-testid="site-menu">
           <summary className="flex cursor-pointer items-center gap-2 rounded-md border border-gray-400 px-3 py-1.5 text-sm font-semibold">
             <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2"><path d="M2 4h12M2 8h12M2 12h12" /></svg>
-            Menu
-            {unread > 0 && <span className="rounded-full bg-accent px-1.5 text-xs font-bold text-white">{unread}<span className="sr-only"> unread</span></span>}
+            {t("menu")}
+            {unread > 0 && <span className="rounded-full bg-accent px-1.5 text-xs font-bold text-white">{unread}<span className="sr-only"> {t("unread")}</span></span>}
           </summary>
           <div className="absolute inset-x-0 top-full z-40 border-b border-gray-200 bg-white px-4 pb-4 shadow-md nav:static nav:flex nav:min-w-0 nav:flex-1 nav:items-center nav:gap-x-5 nav:border-0 nav:p-0 nav:shadow-none">
-            <nav aria-label="Main" className="text-sm font-medium">
+            <nav aria-label={t("main")} className="text-sm font-medium">
               <ul className="grid nav:flex nav:items-center nav:gap-x-4">
-                <li><Link href="/petitions" className={LINK}>Petitions</Link></li>
-                <li><Link href="/petitions/new" className={LINK}>Start a petition</Link></li>
-                <li><Link href="/programs" className={LINK}>Programs</Link></li>
-                <li><Link href="/timeline" className={LINK}>Timeline</Link></li>
-                {actor?.role === "leadership" && <li><Link href="/leadership" className={LINK}>Responses owed</Link></li>}
-                {actor?.role === "moderator" && <li><Link href="/moderation" className={LINK}>Moderation</Link></li>}
-                {actor?.role === "admin" && <li><Link href="/admin" className={LINK}>Admin</Link></li>}
-                {actor && <li><Link href="/my" className={LINK}>My petitions</Link></li>}
+                <li><Link href="/petitions" className={LINK}>{t("petitions")}</Link></li>
+                <li><Link href="/petitions/new" className={LINK}>{t("startPetition")}</Link></li>
+                <li><Link href="/programs" className={LINK}>{t("programs")}</Link></li>
+                <li><Link href="/timeline" className={LINK}>{t("timeline")}</Link></li>
+                {actor?.role === "leadership" && <li><Link href="/leadership" className={LINK}>{t("responsesOwed")}</Link></li>}
+                {actor?.role === "moderator" && <li><Link href="/moderation" className={LINK}>{t("moderation")}</Link></li>}
+                {actor?.role === "admin" && <li><Link href="/admin" className={LINK}>{t("admin")}</Link></li>}
+                {actor && <li><Link href="/my" className={LINK}>{t("myPetitions")}</Link></li>}
                 {actor && (
                   <li>
                     <Link href="/notifications" className={LINK} data-testid="notifications-link">
-                      Notifications{unread > 0 && <span className="ml-1 rounded-full bg-accent px-1.5 text-xs font-bold text-white">{unread}<span className="sr-only"> unread</span></span>}
+                      {t("notifications")}{unread > 0 && <span className="ml-1 rounded-full bg-accent px-1.5 text-xs font-bold text-white">{unread}<span className="sr-only"> {t("unread")}</span></span>}
                     </Link>
                   </li>
                 )}
@@ -44,7 +47,7 @@ export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: num
             {actor && (
               <div className="mt-2 flex flex-wrap items-center gap-3 border-t border-gray-200 pt-3 text-sm nav:mt-0 nav:ml-auto nav:flex-nowrap nav:border-0 nav:pt-0">
                 <span data-testid="signed-in-as" className="nav:whitespace-nowrap">
-                  {actor.name} <span className="text-muted">({ROLE_LABELS[actor.role]})</span>
+                  {actor.name} <span className="text-muted">({role(actor.role)})</span>
                 </span>
                 <SignOutButton />
               </div>
@@ -53,7 +56,7 @@ export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: num
         </details>
         {!actor && (
           <Link href="/signin" className="shrink-0 rounded-md bg-brand px-3 py-1.5 text-sm font-semibold whitespace-nowrap text-white hover:bg-brand-dark">
-            Sign in
+            {t("signIn")}
           </Link>
         )}
       </div>

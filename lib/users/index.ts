@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/i18n/locales";
 import { recordAudit } from "@/lib/audit";
 import { toRole, type Actor, type Role } from "@/lib/auth/actor";
 import { roleAfterSignIn, type SsoProfile } from "@/lib/auth/oidc-claims";
@@ -86,3 +87,13 @@ export async function existingEmails(db: Db, emails: readonly string[]): Promise
   return new Set(rows.map((u) => u.email));
 }
 
+
+/** Remembers the interface language a signed-in person chose, so mail to them is written in it. */
+export async function setPreferredLocale(db: Db, actor: Actor, locale: Locale): Promise<void> {
+  await db.user.update({ where: { id: actor.id }, data: { locale } });
+}
+
+/** The language to write mail to this person in: their choice, else English. */
+export function mailLocale(stored: string | null | undefined): Locale {
+  return isLocale(stored) ? stored : DEFAULT_LOCALE;
+}

@@ -1,0 +1,135 @@
+// The interface in the person's language (issue 17.4, docs/decisions/029): the browser's
+// Accept-Language picks it, the footer's switcher changes it and remembers it in one cookie that
+// holds only the language, and every page stays free of axe violations in German too.
+import { axeViolations as violations } from "./support/axe";
+import { APP_ORIGIN, expect, MAIN_PETITION, openPetition, test } from "./support/fixtures";
+
+const GERMAN = [{ name: "lang", value: "de", url: APP_ORIGIN }];
+
+test("the browser's preferred language picks the interface's: German for German, English otherwise", async ({ browser, request }) => {
+  // The negotiation itself, header by header (a browser sends only its own list).
+  for (const [acceptLanguage, lang] of [
+    ["de-CH,de;q=0.9,en;q=0.5", "de"],
+    ["fr-FR,fr;q=0.9,de;q=0.8", "de"],
+    ["en-GB,en;q=0.9,de;q=0.5", "en"],
+    ["ja-JP", "en"],
+    ["*", "en"],
+    ["en_US;q=abc,,;", "en"],
+  ] as const) {
+    const html = await (await request.get("/programs", { headers: { "Accept-Language": acceptLanguage } })).text();
+    expect(html, acceptLanguage).toContain(`<html lang="${lang}"`);
+  }
+  // And a browser set to German, as a person would have it.
+  const context = await browser.newContext({ locale: "de-DE" });
+  const page = await context.newPage();
+  await page.goto("/programs");
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await expect(page.getByRole("navigation").getByRole("link", { name: "Petitionen", exact: true })).toBeAttached();
+  await context.close();
+});
+
+test("the switcher changes the language, stays on the page and remembers the choice in a cookie that holds only the language", async ({ page, context }) => {
+  await page.goto("/programs");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  const switcher = page.getByTestId("language-switcher");
+  await expect(switcher.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
+  await switcher.getByRole("button", { name: "Deutsch" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await expect(page).toHaveURL(/\/programs$/);
+  await expect(page.getByTestId("language-switcher").getByRole("button", { name: "Deutsch" })).toHaveAttribute("aria-pressed", "true");
+
+  const cookies = await context.cookies();
+  const lang = cookies.find((c) => c.name === "lang");
+  expect(lang).toMatchObject({ value: "de", httpOnly: true, sameSite: "Lax" });
+  // A year, not for ever; and no other cookie was set for a signed-out visitor.
+  expect(lang!.expires * 1000 - Date.now()).toBeGreaterThan(360 * 24 * 3600 * 1000);
+  expect(lang!.expires * 1000 - Date.now()).toBeLessThan(366 * 24 * 3600 * 1000);
+  expect(cookies.map((c) => c.name)).toEqual(["lang"]);
+
+  // Remembered on the next visit, whatever the browser prefers.
+  await page.goto("/timeline");
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await page.getByTestId("language-switcher").getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page).toHaveURL(/\/timeline$/);
+});
+
+test("the switcher works without script", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/petitions");
+  await page.getByTestId("language-switcher").getByRole("button", { name: "Deutsch" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await expect(page).toHaveURL(/\/petitions$/);
+  await context.close();
+});
+
+test("a forged language or return address changes nothing and sends nobody elsewhere", async ({ page, context }) => {
+  await page.goto("/programs");
+  for (const returnTo of ["//evil.example/x", "https://evil.example/", "/\\evil.example"]) {
+    await page.evaluate((returnTo) => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid="language-switcher"] input[name="returnTo"]');
+      if (input) input.value = returnTo;
+    }, returnTo);
+    await page.getByTestId("language-switcher").getByRole("button", { name: "Deutsch" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    expect(new URL(page.url()).origin).toBe(APP_ORIGIN);
+    await page.getByTestId("language-switcher").getByRole("button", { name: "English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.goto("/programs");
+  }
+  await page.evaluate(() => {
+    const button = document.querySelector<HTMLButtonElement>('[data-testid="language-switcher"] button[value="de"]');
+    if (button) button.value = "xx";
+  });
+  await page.getByTestId("language-switcher").getByRole("button", { name: "Deutsch" }).click();
+  await page.goto("/programs");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  expect((await context.cookies()).find((c) => c.name === "lang")?.value ?? "en").toBe("en");
+});
+
+test("German public pages have no axe violations", async ({ page }) => {
+  test.setTimeout(120_000);
+  const found: string[] = [];
+  await page.context().addCookies(GERMAN);
+  for (const path of ["/", "/petitions", "/programs", "/programs/flow-insights", "/timeline", "/what-we-store", "/moderation-log", "/accessibility", "/signin"]) {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    found.push(...(await violations(page)).map((v) => `${path} ${v}`));
+  }
+  await openPetition(page, MAIN_PETITION);
+  found.push(...(await violations(page)).map((v) => `petition ${v}`));
+  expect(found).toEqual([]);
+});
+
+test("the German API page has no axe violations", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.context().addCookies(GERMAN);
+  await page.goto("/developers");
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  expect(await violations(page)).toEqual([]);
+});
+
+test("German signed-in pages have no axe violations", async ({ as }) => {
+  test.setTimeout(180_000);
+  const found: string[] = [];
+  for (const [who, paths] of [
+    ["maya", ["/petitions/new", "/my", "/notifications"]],
+    ["lena", ["/admin"]],
+    ["sam", ["/moderation"]],
+    ["priya", ["/leadership"]],
+  ] as const) {
+    const { page: person, context } = await as(who);
+    await context.addCookies(GERMAN);
+    for (const path of paths) {
+      await person.goto(path);
+      await expect(person.locator("html")).toHaveAttribute("lang", "de");
+      found.push(...(await violations(person)).map((v) => `${who} ${path} ${v}`));
+    }
+    if (who === "maya") {
+      await openPetition(person, MAIN_PETITION);
+      found.push(...(await violations(person)).map((v) => `maya petition ${v}`));
+    }
+  }
+  expect(found).toEqual([]);
+});
