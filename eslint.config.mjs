@@ -18,6 +18,11 @@ const handFormatting = [
   },
   { selector: "NewExpression[callee.object.name='Intl']", message: "Intl formatters live in lib/format, made once; add a function there." },
 ];
+// SQL lives in lib/db (issue 12, point 8): domain code asks a named statement there.
+const rawSql = {
+  selector: "MemberExpression[property.name=/^\\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe)$/]",
+  message: "Write SQL in lib/db (lib/db/statements.ts) as a named function and call it.",
+};
 // In pages and components an ISO day cut from an instant is only ever shown to people.
 const isoSlice = {
   selector: "CallExpression[callee.property.name='slice'][callee.object.callee.property.name='toISOString']",
@@ -90,6 +95,12 @@ const config = [
     // keeps ISO days for data (API fields, chart keys), which are not shown as such.
     files: ["lib/**/*.ts"],
     ignores: ["lib/format/**", "lib/generated/**"],
+    rules: { "no-restricted-syntax": ["error", ...handFormatting, rawSql] },
+  },
+  {
+    // SQL is written in lib/db only: lib/db/statements.ts, lib/db/search.ts, lib/db/scrub.ts and
+    // the direct SQLite paths of lib/db/direct.ts.
+    files: ["lib/db/**/*.ts"],
     rules: { "no-restricted-syntax": ["error", ...handFormatting] },
   },
   {

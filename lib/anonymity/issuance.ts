@@ -22,6 +22,7 @@
 // can write; the anonymity of a comment does not depend on them being scarce.
 import type { Db } from "@/lib/db/client";
 import { dbInfo } from "@/lib/db/client";
+import { addTokenIssuance } from "@/lib/db/statements";
 import { shuffle, wallClockTimer } from "./batch";
 import { isoWeek, nextWeekStart } from "./week";
 
@@ -117,8 +118,7 @@ export function flushIssuances(db: Db, { until = new Date() }: { until?: Date } 
         const alive = new Set((await tx.user.findMany({ where: { id: { in: [...new Set(taken.map(([, p]) => p.userId))] } }, select: { id: true } })).map((u) => u.id));
         let n = 0;
         for (const [, p] of shuffle(taken.filter(([, x]) => alive.has(x.userId)))) {
-          await tx.$executeRaw`INSERT INTO "TokenIssuance" ("userId", "week", "purpose", "issued") VALUES (${p.userId}, ${p.week}, ${p.purpose}, ${p.issued})
-            ON CONFLICT ("userId", "week", "purpose") DO UPDATE SET "issued" = "TokenIssuance"."issued" + excluded."issued"`;
+          await addTokenIssuance(tx, p);
           n++;
         }
         return n;

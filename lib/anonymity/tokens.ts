@@ -9,6 +9,7 @@ import { constants, createHash, privateDecrypt, publicEncrypt, verify } from "no
 import { z } from "zod";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
+import { countTokenCollectors } from "@/lib/db/statements";
 import { DomainError, parseInput } from "@/lib/errors";
 import { getSettings } from "@/lib/settings";
 import { exclusively, pendingIssued, pendingPeople, reserveIssued } from "./issuance";
@@ -170,13 +171,11 @@ export function contentHash(nonce: Buffer, content: unknown): string {
  * this process. Anyone of them may have written any comment of a batch.
  */
 export async function tokenCrowd(db: Db, now: Date = new Date()): Promise<{ people: number; weeks: string[] }> {
-  const weeks = [isoWeek(now), previousWeek(now)];
-  const [row] = await db.$queryRaw<{ people: bigint | number }[]>`
-    SELECT COUNT(DISTINCT "userId") AS people FROM "TokenIssuance"
-    WHERE "purpose" = ${TOKEN_PURPOSE} AND "issued" > 0 AND "week" IN (${weeks[0]}, ${weeks[1]})`;
+  const weeks: [string, string] = [isoWeek(now), previousWeek(now)];
+  const storedPeople = await countTokenCollectors(db, TOKEN_PURPOSE, weeks);
   const pending = pendingPeople(db, weeks, TOKEN_PURPOSE);
   const stored = pending.length
     ? await db.tokenIssuance.findMany({ where: { userId: { in: pending }, purpose: TOKEN_PURPOSE, issued: { gt: 0 }, week: { in: weeks } }, select: { userId: true } })
     : [];
-  return { people: Number(row?.people ?? 0) + pending.length - new Set(stored.map((r) => r.userId)).size, weeks };
+  return { people: storedPeople + pending.length - new Set(stored.map((r) => r.userId)).size, weeks };
 }

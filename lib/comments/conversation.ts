@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { createBatch, QueueFullError, shuffle, type Batch } from "@/lib/anonymity/batch";
 import { serverConfig } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
+import { insertCommentAnswerOnce } from "@/lib/db/statements";
 import { conflict, DomainError, notFound, parseInput } from "@/lib/errors";
 import { markdownSchema, renderMarkdown } from "@/lib/markdown";
 import { isOrganizer } from "@/lib/petitions/access";
@@ -223,7 +224,7 @@ async function writeAnswerBatch(db: Db, items: QueuedAnswer[], now: Date): Promi
     const writable = new Set(open.map((q) => q.id));
     let count = 0;
     for (const a of shuffle(items.filter((x) => writable.has(x.questionId)))) {
-      count += await tx.$executeRaw`INSERT INTO "CommentAnswer" ("id", "questionId", "body", "day") VALUES (${randomUUID()}, ${a.questionId}, ${a.body}, ${day}) ON CONFLICT DO NOTHING`;
+      if (await insertCommentAnswerOnce(tx, { id: randomUUID(), questionId: a.questionId, body: a.body, day })) count++;
     }
     return count;
   });

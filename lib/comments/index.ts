@@ -11,6 +11,7 @@ import { serverConfig } from "@/lib/config";
 import { getSettings } from "@/lib/settings";
 import { CONTROL, isoDay, isRealDay, LONE_SURROGATE } from "@/lib/validation";
 import type { Db } from "@/lib/db/client";
+import { insertSpentTokenOnce } from "@/lib/db/statements";
 import { conflict, DomainError, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { markdownSchema, renderMarkdown } from "@/lib/markdown";
@@ -201,8 +202,7 @@ async function writeCommentBatch(db: Db, items: QueuedComment[], now: Date): Pro
     const writable = items.filter((c) => (!c.parentId || exists.has(c.parentId)) && exists.has("programId" in c.target ? c.target.programId : c.target.petitionId));
     const paid = new Set<string>();
     for (const c of shuffle(writable)) {
-      const inserted = await tx.$executeRaw`INSERT INTO "SpentToken" ("nonceHash", "keyId", "contentHash") VALUES (${c.nonceHash}, ${c.keyId}, ${c.contentHash}) ON CONFLICT DO NOTHING`;
-      if (inserted === 1) paid.add(c.nonceHash);
+      if (await insertSpentTokenOnce(tx, c)) paid.add(c.nonceHash);
     }
     const comments = shuffle(writable.filter((c) => paid.has(c.nonceHash)));
     for (const c of comments) {
