@@ -132,10 +132,18 @@ export function flushIssuances(db: Db, { until = new Date() }: { until?: Date } 
   });
 }
 
-/** Starts this process's timer for a database, once (the token route calls it): at every week's start. */
+/** After a failed write, how long until the next try (not a week). */
+const RETRY_MS = 60_000;
+
+/**
+ * Starts this process's timer for a database, once (the token route calls it): at every week's
+ * start, and a minute after a write that failed while collections of a week that is over still
+ * wait (a retry's time depends on the failure, never on a collection).
+ */
 export function startIssuanceRecords(db: Db): void {
   const s = store(db);
   if (s.timer) return;
   s.timer = true;
-  wallClockTimer("token collections", nextWeekStart, () => flushIssuances(db));
+  const overdue = (now: Date) => [...s.pending.values()].some((p) => p.week < isoWeek(now));
+  wallClockTimer("token collections", (now) => (overdue(now) ? new Date(now.getTime() + RETRY_MS) : nextWeekStart(now)), () => flushIssuances(db));
 }
