@@ -51,6 +51,8 @@ export default async function ProgramPage({ params, searchParams }: PageProps<"/
       return <Link href={href} className="font-semibold underline">{chunks}</Link>;
     };
   const versions = [...program.versions].reverse();
+  // What a screen reader says around a change in the policy text, which sighted readers see as its colour.
+  const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
 
   return (
     <article>
@@ -112,9 +114,9 @@ export default async function ProgramPage({ params, searchParams }: PageProps<"/
                 <p className="mt-2 whitespace-pre-wrap font-mono text-sm" aria-label={t("changesIn", { version: v.version })}>
                   {v.diff.map((part, i) =>
                     part.kind === "added" ? (
-                      <ins key={i} className="bg-emerald-100 text-emerald-900 no-underline"><span className="sr-only">{t("added")}</span>{part.text}<span className="sr-only">]</span></ins>
+                      <ins key={i} className="bg-emerald-100 text-emerald-900 no-underline">{t.rich("added", { text: part.text, sr })}</ins>
                     ) : part.kind === "removed" ? (
-                      <del key={i} className="bg-red-100 text-red-900"><span className="sr-only">{t("removed")}</span>{part.text}<span className="sr-only">]</span></del>
+                      <del key={i} className="bg-red-100 text-red-900">{t.rich("removed", { text: part.text, sr })}</del>
                     ) : (
                       <span key={i}>{part.text}</span>
                     ),
