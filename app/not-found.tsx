@@ -1,11 +1,13 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 export default function NotFound() {
+  const t = useTranslations("NotFoundPage");
   return (
     <div className="mx-auto max-w-xl">
-      <h1 className="text-3xl font-bold">Not found</h1>
-      <p className="mt-3">Nothing is at this address, or it is a draft only its organizers can see.</p>
-      <p className="mt-3"><Link href="/petitions" className="font-semibold text-brand underline">See all petitions</Link></p>
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-3">{t("text")}</p>
+      <p className="mt-3"><Link href="/petitions" className="font-semibold text-brand underline">{t("all")}</Link></p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PetitionCard } from "@/components/PetitionCard";
 import { TimelineList } from "@/components/TimelineList";
 import { db } from "@/lib/db/server";
@@ -21,28 +22,28 @@ export default async function HomePage() {
     listPetitions(db, { list: "open", limit: 3 }),
     listRecentEvents(db, 8),
   ]);
+  const t = await getTranslations("HomePage");
   const featured = trending.items.length > 0 ? trending.items : open.items;
 
   return (
     <div className="grid gap-10">
       <section aria-labelledby="intro-heading">
         <h1 id="intro-heading" className="text-3xl font-extrabold tracking-tight sm:text-4xl">
-          Ask together. Get answers on the record.
+          {t("heading")}
         </h1>
         <p className="mt-3 max-w-2xl text-lg text-muted">
-          Undersigned is where employees start and sign petitions, speak about the monitoring programs
-          that affect them, and follow what leadership answers and promises.
+          {t("intro")}
         </p>
         <div className="mt-5 flex flex-wrap gap-3">
-          <Link href="/petitions" className="rounded-lg bg-brand px-5 py-2.5 font-semibold text-white hover:bg-brand-dark">See petitions</Link>
-          <Link href="/petitions/new" className="rounded-lg border border-gray-400 bg-white px-5 py-2.5 font-semibold hover:bg-gray-50">Start a petition</Link>
+          <Link href="/petitions" className="rounded-lg bg-brand px-5 py-2.5 font-semibold text-white hover:bg-brand-dark">{t("see")}</Link>
+          <Link href="/petitions/new" className="rounded-lg border border-gray-400 bg-white px-5 py-2.5 font-semibold hover:bg-gray-50">{t("start")}</Link>
         </div>
       </section>
 
       <section aria-labelledby="now-heading">
-        <h2 id="now-heading" className="text-2xl font-bold">{trending.items.length > 0 ? "Gathering signatures now" : "Open petitions"}</h2>
+        <h2 id="now-heading" className="text-2xl font-bold">{trending.items.length > 0 ? t("gathering") : t("open")}</h2>
         {featured.length === 0 ? (
-          <p className="mt-3 text-muted">No petition is open right now.</p>
+          <p className="mt-3 text-muted">{t("noneOpen")}</p>
         ) : (
           <ul className={`mt-4 ${cardGrid(featured.length)}`} data-testid="featured-petitions">
             {featured.map((p) => <li key={p.id}><PetitionCard petition={p} /></li>)}
@@ -52,7 +53,7 @@ export default async function HomePage() {
 
       {awaiting.items.length > 0 && (
         <section aria-labelledby="awaiting-heading">
-          <h2 id="awaiting-heading" className="text-2xl font-bold">Waiting for leadership</h2>
+          <h2 id="awaiting-heading" className="text-2xl font-bold">{t("awaiting")}</h2>
           <ul className={`mt-4 ${cardGrid(awaiting.items.length)}`} data-testid="awaiting-petitions">
             {awaiting.items.map((p) => <li key={p.id}><PetitionCard petition={p} /></li>)}
           </ul>
@@ -60,13 +61,13 @@ export default async function HomePage() {
       )}
 
       <section aria-labelledby="events-heading">
-        <h2 id="events-heading" className="text-2xl font-bold">What happened lately</h2>
+        <h2 id="events-heading" className="text-2xl font-bold">{t("lately")}</h2>
         {events.length === 0 ? (
-          <p className="mt-3 text-muted">Nothing yet.</p>
+          <p className="mt-3 text-muted">{t("nothing")}</p>
         ) : (
           <div className="mt-4">
             <TimelineList items={events} testId="recent-events" />
-            <p className="mt-3"><Link href="/timeline" className="font-semibold text-brand underline">The whole timeline</Link></p>
+            <p className="mt-3"><Link href="/timeline" className="font-semibold text-brand underline">{t("timeline")}</Link></p>
           </div>
         )}
       </section>

@@ -1,12 +1,19 @@
 import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { Fragment, type ReactNode } from "react";
+import { useFormat } from "@/components/format";
 import { openApiDocument } from "@/lib/api/openapi";
 
-export const metadata: Metadata = { title: "API for developers" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("DevelopersPage");
+  return { title: t("title") };
+}
 
 // The JSON API, rendered on the server from the OpenAPI document that /api/openapi.json serves
 // (lib/api/openapi.ts), so this page says what the routes do and cannot fall behind them. No
-// script and nothing from another site: the CSP stays as it is (docs/decisions/023).
+// script and nothing from another site: the CSP stays as it is (docs/decisions/023). The page's own
+// words are in both languages; the document's descriptions are English (lang="en"), as the API is.
 
 type Json = Record<string, unknown>;
 type Schema = Json & { $ref?: string; type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; anyOf?: Schema[]; oneOf?: Schema[]; enum?: unknown[]; description?: string };
@@ -31,29 +38,34 @@ function Prose({ text }: { text: string }) {
 
 /** A schema's type in one line: a link for a named schema, unions with "or", arrays as "list of". */
 function TypeOf({ schema }: { schema: Schema }): ReactNode {
+  const t = useTranslations("DevelopersPage");
+  const f = useFormat();
   if (schema.$ref) {
     const name = schemaName(schema.$ref);
     return <a href={`#schema-${slug(name)}`} className="font-mono text-brand underline">{name}</a>;
   }
   const variants = schema.anyOf ?? schema.oneOf;
-  if (variants) return <>{variants.map((v, i) => <Fragment key={i}>{i > 0 && " or "}<TypeOf schema={v} /></Fragment>)}</>;
+  if (variants) return <>{variants.map((v, i) => <Fragment key={i}>{i > 0 && t("or")}<TypeOf schema={v} /></Fragment>)}</>;
   if (schema.enum) return <span className="font-mono">{schema.enum.map((e) => JSON.stringify(e)).join(" | ")}</span>;
   if ("const" in schema) return <span className="font-mono">{JSON.stringify(schema.const)}</span>;
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
-  if (types.includes("array") && schema.items) return <>list of <TypeOf schema={schema.items} /></>;
-  if (types.length === 0) return <span className="font-mono">any JSON</span>;
+  if (types.includes("array") && schema.items) {
+    const items = schema.items;
+    return <>{t.rich("listOf", { type: () => <TypeOf schema={items} /> })}</>;
+  }
+  if (types.length === 0) return <span className="font-mono">{t("anyJson")}</span>;
   const limits = [
-    typeof schema.minLength === "number" && `at least ${schema.minLength} characters`,
-    typeof schema.maxLength === "number" && `at most ${schema.maxLength} characters`,
-    typeof schema.minimum === "number" && `from ${schema.minimum}`,
-    typeof schema.maximum === "number" && `to ${schema.maximum}`,
-    typeof schema.minItems === "number" && `at least ${schema.minItems} items`,
-    typeof schema.maxItems === "number" && `at most ${schema.maxItems} items`,
+    typeof schema.minLength === "number" && t("minLength", { n: schema.minLength }),
+    typeof schema.maxLength === "number" && t("maxLength", { n: schema.maxLength }),
+    typeof schema.minimum === "number" && t("minimum", { n: f.count(schema.minimum) }),
+    typeof schema.maximum === "number" && t("maximum", { n: f.count(schema.maximum) }),
+    typeof schema.minItems === "number" && t("minItems", { n: schema.minItems }),
+    typeof schema.maxItems === "number" && t("maxItems", { n: schema.maxItems }),
     typeof schema.format === "string" && schema.format,
   ].filter(Boolean);
   return (
     <>
-      <span className="font-mono">{types.join(" or ")}</span>
+      <span className="font-mono">{types.join(t("or"))}</span>
       {limits.length > 0 && <span className="text-muted"> ({limits.join(", ")})</span>}
     </>
   );
@@ -61,27 +73,28 @@ function TypeOf({ schema }: { schema: Schema }): ReactNode {
 
 /** An object's fields as a nested list; other schemas as their type. */
 function SchemaView({ schema }: { schema: Schema }) {
+  const t = useTranslations("DevelopersPage");
   const variants = schema.anyOf ?? schema.oneOf;
   if (variants && variants.some((v) => v.properties)) {
     return (
       <ul className="list-disc space-y-2 pl-6">
         {variants.map((v, i) => (
-          <li key={i}>{i === 0 ? "Either" : "or"} <SchemaView schema={v} /></li>
+          <li key={i}>{i === 0 ? t("either") : t("orVariant")} <SchemaView schema={v} /></li>
         ))}
       </ul>
     );
   }
   const item = schema.items;
-  if (item?.properties) return <div>A list of: <SchemaView schema={item} /></div>;
-  if (!schema.properties) return <p><TypeOf schema={schema} />{schema.description && <> · <Prose text={schema.description} /></>}</p>;
+  if (item?.properties) return <div>{t.rich("listOfObjects", { schema: () => <SchemaView schema={item} /> })}</div>;
+  if (!schema.properties) return <p><TypeOf schema={schema} />{schema.description && <> · <span lang="en"><Prose text={schema.description} /></span></>}</p>;
   const required = new Set(schema.required ?? []);
   return (
     <ul className="mt-1 space-y-1 border-l-2 border-gray-200 pl-3">
       {Object.entries(schema.properties).map(([name, field]) => (
         <li key={name}>
           <code className="font-mono font-semibold">{name}</code>
-          {!required.has(name) && <span className="text-muted"> (optional)</span>}: <TypeOf schema={field} />
-          {field.description && <span className="text-muted"> · <Prose text={field.description} /></span>}
+          {!required.has(name) && <span className="text-muted">{t("optional")}</span>}: <TypeOf schema={field} />
+          {field.description && <span className="text-muted"> · <span lang="en"><Prose text={field.description} /></span></span>}
           {(field.properties || field.items?.properties || (field.anyOf ?? []).some((v) => v.properties)) && (
             <SchemaView schema={field.properties ? { ...field, description: undefined } : field.items?.properties ? field.items : { anyOf: field.anyOf }} />
           )}
@@ -91,18 +104,15 @@ function SchemaView({ schema }: { schema: Schema }) {
   );
 }
 
-const AUTH: Record<string, string> = {
-  public: "Public: no sign-in.",
-  session: "Needs a signed-in person's session cookie.",
-  optional: "Public; with a session cookie it also describes the signed-in person.",
-};
-function authOf(op: Op): string {
-  if (op["x-credentials"]) return "Must be sent without cookies or an Authorization header, so it cannot arrive with an account.";
-  if (op.security.length === 0) return AUTH.public!;
-  return op.security.some((s) => Object.keys(s).length === 0) ? AUTH.optional! : AUTH.session!;
+/** Which credentials an operation takes: the key of its sentence in DevelopersPage. */
+function authOf(op: Op): "authNone" | "authPublic" | "authOptional" | "authSession" {
+  if (op["x-credentials"]) return "authNone";
+  if (op.security.length === 0) return "authPublic";
+  return op.security.some((s) => Object.keys(s).length === 0) ? "authOptional" : "authSession";
 }
 
 function Operation({ path, method, op }: { path: string; method: string; op: Op }) {
+  const t = useTranslations("DevelopersPage");
   const id = `op-${op.operationId}`;
   return (
     <section aria-labelledby={id} className="mt-6 rounded border border-gray-200 bg-white p-4">
@@ -110,19 +120,19 @@ function Operation({ path, method, op }: { path: string; method: string; op: Op 
         <span className="rounded bg-gray-800 px-2 py-0.5 font-mono text-sm text-white">{method.toUpperCase()}</span>{" "}
         <code className="font-mono">{path}</code>
       </h3>
-      <p className="mt-1 font-semibold">{op.summary}</p>
-      <p className="mt-1"><Prose text={op.description} /></p>
-      <p className="mt-1 text-sm text-muted">{authOf(op)}</p>
+      <p className="mt-1 font-semibold" lang="en">{op.summary}</p>
+      <p className="mt-1" lang="en"><Prose text={op.description} /></p>
+      <p className="mt-1 text-sm text-muted">{t(authOf(op))}</p>
       {op.parameters && (
         <div className="mt-3 overflow-x-auto">
           <table className="w-full min-w-[32rem] border-collapse text-sm">
-            <caption className="text-left font-semibold">Parameters</caption>
+            <caption className="text-left font-semibold">{t("parameters")}</caption>
             <thead>
               <tr className="border-b border-gray-300 text-left">
-                <th scope="col" className="py-1 pr-4">Name</th>
-                <th scope="col" className="py-1 pr-4">In</th>
-                <th scope="col" className="py-1 pr-4">Type</th>
-                <th scope="col" className="py-1">About</th>
+                <th scope="col" className="py-1 pr-4">{t("name")}</th>
+                <th scope="col" className="py-1 pr-4">{t("in")}</th>
+                <th scope="col" className="py-1 pr-4">{t("type")}</th>
+                <th scope="col" className="py-1">{t("about")}</th>
               </tr>
             </thead>
             <tbody>
@@ -130,8 +140,8 @@ function Operation({ path, method, op }: { path: string; method: string; op: Op 
                 <tr key={`${p.in}-${p.name}`} className="border-b border-gray-200 align-top">
                   <td className="py-1 pr-4 font-mono">{p.name}{p.required ? "" : "?"}</td>
                   <td className="py-1 pr-4">{p.in}</td>
-                  <td className="py-1 pr-4"><TypeOf schema={p.schema} />{p.schema.default !== undefined && <span className="text-muted"> (default {JSON.stringify(p.schema.default)})</span>}</td>
-                  <td className="py-1">{p.description && <Prose text={p.description} />}</td>
+                  <td className="py-1 pr-4"><TypeOf schema={p.schema} />{p.schema.default !== undefined && <span className="text-muted">{t("default", { value: JSON.stringify(p.schema.default) })}</span>}</td>
+                  <td className="py-1" lang="en">{p.description && <Prose text={p.description} />}</td>
                 </tr>
               ))}
             </tbody>
@@ -140,13 +150,13 @@ function Operation({ path, method, op }: { path: string; method: string; op: Op 
       )}
       {op.requestBody && (
         <div className="mt-3">
-          <p className="font-semibold">Request body</p>
-          <p className="text-sm"><Prose text={op.requestBody.description} /></p>
+          <p className="font-semibold">{t("requestBody")}</p>
+          <p className="text-sm" lang="en"><Prose text={op.requestBody.description} /></p>
           <SchemaView schema={op.requestBody.content["application/json"]!.schema} />
         </div>
       )}
       <div className="mt-3">
-        <p className="font-semibold">Responses</p>
+        <p className="font-semibold">{t("responses")}</p>
         <dl className="mt-1 space-y-1 text-sm">
           {Object.entries(op.responses).map(([status, r]) => {
             const [type, body] = Object.entries(r.content ?? {})[0] ?? [];
@@ -154,7 +164,7 @@ function Operation({ path, method, op }: { path: string; method: string; op: Op 
               <div key={status} className="flex gap-3">
                 <dt className="w-10 shrink-0 font-mono font-semibold">{status}</dt>
                 <dd>
-                  <Prose text={r.description} />
+                  <span lang="en"><Prose text={r.description} /></span>
                   {body && type === "application/json" && <> · <TypeOf schema={body.schema} /></>}
                   {type && type !== "application/json" && <> · <code className="font-mono">{type}</code></>}
                 </dd>
@@ -168,18 +178,18 @@ function Operation({ path, method, op }: { path: string; method: string; op: Op 
 }
 
 export default function DevelopersPage() {
+  const t = useTranslations("DevelopersPage");
   const doc = openApiDocument() as unknown as Doc;
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
   return (
     <article className="max-w-4xl">
-      <h1 className="text-3xl font-bold">API for developers</h1>
-      <p className="mt-2"><Prose text={doc.info.description} /></p>
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-2" lang="en"><Prose text={doc.info.description} /></p>
       <p className="mt-2">
-        The same description as an OpenAPI 3.1 document, for tools and code generators:{" "}
-        <a href="/api/openapi.json" className="font-mono text-brand underline">/api/openapi.json</a>. It is generated from the schemas the
-        route handlers check their input and answers with, and a test calls every route and compares the answers with it.
+        {t.rich("openapi", { link: (chunks) => <a href="/api/openapi.json" className="font-mono text-brand underline">{chunks}</a> })}
       </p>
-      <nav aria-label="Operations" className="mt-4">
+      <p className="mt-2 text-sm text-muted">{t("documentLanguage")}</p>
+      <nav aria-label={t("operations")} className="mt-4">
         <ul className="columns-1 text-sm sm:columns-2">
           {operations.map(({ path, method, op }) => (
             <li key={op.operationId}>
@@ -195,27 +205,26 @@ export default function DevelopersPage() {
         </section>
       ))}
       <section aria-labelledby="errors" className="mt-10">
-        <h2 id="errors" className="text-2xl font-bold">Errors</h2>
+        <h2 id="errors" className="text-2xl font-bold">{t("errors")}</h2>
         <p className="mt-2">
-          Every error answer is an <a href="#schema-apierror" className="font-mono text-brand underline">ApiError</a>. Any address under /api that no
-          route handles answers 404 with one; an address whose percent-encoding does not decode answers 400; a body over 1 MB answers 413.
+          {t.rich("errorsText", { link: (chunks) => <a href="#schema-apierror" className="font-mono text-brand underline">{chunks}</a> })}
         </p>
       </section>
       <section aria-labelledby="schemas" className="mt-10">
-        <h2 id="schemas" className="text-2xl font-bold">Schemas</h2>
+        <h2 id="schemas" className="text-2xl font-bold">{t("schemas")}</h2>
         {Object.entries(doc.components.schemas).map(([name, schema]) => (
           <section key={name} aria-labelledby={`schema-${slug(name)}`} className="mt-6">
             <h3 id={`schema-${slug(name)}`} className="font-mono text-lg font-bold">{name}</h3>
-            {schema.description && <p><Prose text={schema.description} /></p>}
+            {schema.description && <p lang="en"><Prose text={schema.description} /></p>}
             <SchemaView schema={schema} />
           </section>
         ))}
       </section>
       <section aria-labelledby="not-here" className="mt-10">
-        <h2 id="not-here" className="text-2xl font-bold">Not part of this API</h2>
+        <h2 id="not-here" className="text-2xl font-bold">{t("notHere")}</h2>
         <ul className="mt-2 list-disc space-y-1 pl-6">
           {Object.entries(doc["x-undocumented-routes"]).map(([route, why]) => (
-            <li key={route}><code className="font-mono">{route}</code>: {why}</li>
+            <li key={route}><code className="font-mono">{route}</code>: <span lang="en">{why}</span></li>
           ))}
         </ul>
       </section>

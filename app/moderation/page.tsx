@@ -1,25 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, redirect } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { hideCommentAction } from "@/app/comments/actions";
 import { dismissFlagsAction, restoreCommentAction } from "@/app/moderation/actions";
 import { ActionForm, FormField } from "@/components/ActionForm";
 import { MarkDuplicateForm } from "@/components/MarkDuplicateForm";
-import { formatDate } from "@/components/format";
+import { useFormat } from "@/components/format";
 import { ReasonFields } from "@/components/ReasonFields";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
+import { getFormat } from "@/lib/i18n/server";
 import { listHiddenComments, listModerationQueue } from "@/lib/moderation";
 import { roleCan } from "@/lib/petitions/policy";
 
-export const metadata: Metadata = { title: "Moderation queue" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("ModerationPage");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 function ContextComment({ label, comment }: { label: string; comment: { day: string; bodyHtml: string | null; hidden: boolean } }) {
+  const t = useTranslations("ModerationPage");
+  const f = useFormat();
   return (
     <div className="rounded-md border border-gray-200 bg-gray-50 p-2 text-sm">
-      <p className="text-xs font-semibold text-muted">{label} · {formatDate(comment.day)}</p>
-      {comment.hidden ? <p className="italic text-muted">Hidden by a moderator.</p> : <div className="prose-user" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? "" }} />}
+      <p className="text-xs font-semibold text-muted">{label} · {f.date(comment.day)}</p>
+      {comment.hidden ? <p className="italic text-muted">{t("hiddenByModerator")}</p> : <div className="prose-user" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? "" }} />}
     </div>
   );
 }
@@ -28,40 +36,40 @@ export default async function ModerationPage() {
   const actor = await getActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fmoderation");
   if (!roleCan(actor, "flag.list")) forbidden();
-  const [queue, hidden] = await Promise.all([listModerationQueue(db, actor), listHiddenComments(db, actor)]);
+  const [queue, hidden, t, f] = await Promise.all([listModerationQueue(db, actor), listHiddenComments(db, actor), getTranslations("ModerationPage"), getFormat()]);
+  const link = (href: string) =>
+    function InlineLink(chunks: React.ReactNode) {
+      return <Link href={href} className="underline">{chunks}</Link>;
+    };
   return (
     <div>
-      <h1 className="text-3xl font-bold">Moderation queue</h1>
-      <p className="mt-2 max-w-2xl text-muted">
-        Each flagged comment with the thread around it. Hide a comment only when it breaks the rules: the reason you give is
-        shown publicly in its place and in the <Link href="/moderation-log" className="underline">moderation log</Link>. Dismiss
-        the flags when it breaks none. Nobody, you included, can know who wrote it.
-      </p>
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-2 max-w-2xl text-muted">{t.rich("intro", { link: link("/moderation-log") })}</p>
       {queue.length === 0 ? (
-        <p className="mt-6">Nothing is flagged right now.</p>
+        <p className="mt-6">{t("nothing")}</p>
       ) : (
         <ul className="mt-6 grid gap-4" data-testid="flagged">
           {queue.map((c) => (
             <li key={c.id} className="rounded-lg border border-gray-200 bg-white p-4" data-testid="flagged-comment">
               <p className="text-sm text-muted">
-                On <Link href={c.where.href} className="underline">{c.where.title}</Link> · {c.flags} {c.flags === 1 ? "flag" : "flags"}:{" "}
+                {t.rich("on", { title: c.where.title, link: link(c.where.href) })} · {t("flags", { count: c.flags })}{" "}
                 <span data-testid="flag-reasons">{c.reasons.map((r) => (r.count > 1 ? `${r.reason} (${r.count})` : r.reason)).join(", ")}</span>
               </p>
               <div className="mt-2 grid gap-2" data-testid="thread-context">
-                {c.parent && <ContextComment label="In reply to" comment={c.parent} />}
+                {c.parent && <ContextComment label={t("inReplyTo")} comment={c.parent} />}
                 <div className="rounded-md border-2 border-amber-400 p-2">
-                  <p className="text-xs font-semibold">Flagged comment · {formatDate(c.day)}</p>
+                  <p className="text-xs font-semibold">{t("flagged", { date: f.date(c.day) })}</p>
                   <div className="prose-user" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
                 </div>
-                {c.neighbours.map((n) => <ContextComment key={n.id} label={c.parent ? "Another reply" : "Beside it"} comment={n} />)}
+                {c.neighbours.map((n) => <ContextComment key={n.id} label={c.parent ? t("anotherReply") : t("beside")} comment={n} />)}
               </div>
               <div className="mt-3 flex flex-wrap items-start gap-x-6">
                 <div className="min-w-0 flex-1">
-                  <ActionForm action={hideCommentAction} hidden={{ commentId: c.id, path: c.where.href }} submitLabel="Hide with this reason" variant="danger">
+                  <ActionForm action={hideCommentAction} hidden={{ commentId: c.id, path: c.where.href }} submitLabel={t("hide")} variant="danger">
                     <ReasonFields id={c.id} defaultCode={c.suggestedCode} />
                   </ActionForm>
                 </div>
-                <ActionForm action={dismissFlagsAction} hidden={{ commentId: c.id }} submitLabel="Dismiss: breaks no rule" variant="secondary" />
+                <ActionForm action={dismissFlagsAction} hidden={{ commentId: c.id }} submitLabel={t("dismiss")} variant="secondary" />
               </div>
             </li>
           ))}
@@ -70,20 +78,20 @@ export default async function ModerationPage() {
       <MarkDuplicateForm />
 
       <section aria-labelledby="hidden-heading" className="mt-10">
-        <h2 id="hidden-heading" className="text-2xl font-bold">Recently hidden</h2>
-        <p className="mt-1 max-w-2xl text-sm text-muted">Undo a hide that was a mistake. The undo and its reason are public in the moderation log too.</p>
+        <h2 id="hidden-heading" className="text-2xl font-bold">{t("recentlyHidden")}</h2>
+        <p className="mt-1 max-w-2xl text-sm text-muted">{t("hiddenIntro")}</p>
         {hidden.length === 0 ? (
-          <p className="mt-3">No comment is hidden.</p>
+          <p className="mt-3">{t("noneHidden")}</p>
         ) : (
           <ul className="mt-3 grid gap-3" data-testid="hidden-comments">
             {hidden.map((c) => (
               <li key={c.id} className="rounded-lg border border-gray-200 bg-white p-3">
                 <p className="text-sm text-muted">
-                  On <Link href={c.where.href} className="underline">{c.where.title}</Link>{c.hiddenDay && ` · hidden ${formatDate(c.hiddenDay)}`} · {c.reason}
+                  {t.rich("on", { title: c.where.title, link: link(c.where.href) })}{c.hiddenDay && t("hiddenOn", { date: f.date(c.hiddenDay) })} · {c.reason}
                 </p>
                 <div className="prose-user" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
-                <ActionForm action={restoreCommentAction} hidden={{ commentId: c.id }} submitLabel="Undo the hide" variant="secondary">
-                  <FormField id={`undo-${c.id}`} name="reasonText" label="Why the hide is undone (public)" labelClassName="mt-2 block text-sm font-medium">
+                <ActionForm action={restoreCommentAction} hidden={{ commentId: c.id }} submitLabel={t("undo")} variant="secondary">
+                  <FormField id={`undo-${c.id}`} name="reasonText" label={t("undoWhy")} labelClassName="mt-2 block text-sm font-medium">
                     <input id={`undo-${c.id}`} name="reasonText" required minLength={5} maxLength={300} className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2 aria-[invalid=true]:border-red-600" />
                   </FormField>
                 </ActionForm>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { answerInviteAction } from "@/app/petitions/actions";
 import { ActionForm } from "@/components/ActionForm";
 import { AnonymouslySigned } from "@/components/anonymous/AnonymouslySigned";
@@ -10,38 +11,49 @@ import { db } from "@/lib/db/server";
 import { listInvitations } from "@/lib/petitions/commands";
 import { listOwnPetitions } from "@/lib/petitions/queries";
 import { listNamedSignedPetitions } from "@/lib/petitions/signed";
-import { formatDate } from "@/components/format";
+import { getFormat } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "My petitions" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("MyPage");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function MyPetitionsPage() {
   const actor = await getActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fmy");
-  const [petitions, invitations, signed] = await Promise.all([listOwnPetitions(db, actor), listInvitations(db, actor), listNamedSignedPetitions(db, actor)]);
+  const [petitions, invitations, signed, t, f] = await Promise.all([
+    listOwnPetitions(db, actor),
+    listInvitations(db, actor),
+    listNamedSignedPetitions(db, actor),
+    getTranslations("MyPage"),
+    getFormat(),
+  ]);
+  const link = (href: string) =>
+    function InlineLink(chunks: React.ReactNode) {
+      return <Link href={href} className="font-semibold text-brand underline">{chunks}</Link>;
+    };
   return (
     <div>
-      <h1 className="text-3xl font-bold">My petitions</h1>
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
       {invitations.length > 0 && (
         <section aria-labelledby="invites-heading" className="mt-6 rounded-xl border border-amber-300 bg-amber-50/50 p-4">
-          <h2 id="invites-heading" className="text-xl font-bold">Invitations to co-organize</h2>
+          <h2 id="invites-heading" className="text-xl font-bold">{t("invitations")}</h2>
           <ul className="mt-2 grid gap-3" data-testid="invitations">
             {invitations.map((p) => (
               <li key={p.id} className="flex flex-wrap items-center gap-3">
                 <Link href={`/petitions/${p.slug}`} className="font-semibold underline">{p.title}</Link>
-                <ActionForm action={answerInviteAction} hidden={{ petitionId: p.id, accept: "true" }} submitLabel="Accept" />
-                <ActionForm action={answerInviteAction} hidden={{ petitionId: p.id, accept: "false" }} submitLabel="Decline" variant="secondary" />
+                <ActionForm action={answerInviteAction} hidden={{ petitionId: p.id, accept: "true" }} submitLabel={t("accept")} />
+                <ActionForm action={answerInviteAction} hidden={{ petitionId: p.id, accept: "false" }} submitLabel={t("decline")} variant="secondary" />
               </li>
             ))}
           </ul>
         </section>
       )}
-      <h2 id="organize-heading" className="mt-6 text-2xl font-bold">Petitions I organize</h2>
-      <p className="mt-1 text-muted">Petitions you started or co-organize, drafts included.</p>
+      <h2 id="organize-heading" className="mt-6 text-2xl font-bold">{t("organize")}</h2>
+      <p className="mt-1 text-muted">{t("organizeIntro")}</p>
       {petitions.length === 0 ? (
-        <p className="mt-3">
-          You do not organize any petition yet. <Link href="/petitions/new" className="font-semibold text-brand underline">Start one</Link>.
-        </p>
+        <p className="mt-3">{t.rich("organizeNone", { link: link("/petitions/new") })}</p>
       ) : (
         <ul className="mt-4 grid gap-4">
           {petitions.map((p) => (
@@ -51,24 +63,21 @@ export default async function MyPetitionsPage() {
       )}
 
       <section aria-labelledby="signed-heading" className="mt-10">
-        <h2 id="signed-heading" className="text-2xl font-bold">Petitions I signed</h2>
-        <p className="mt-1 max-w-2xl text-sm text-muted">
-          Petitions you signed with your name. Your anonymous signatures are listed below them from this browser alone: the server
-          cannot tell which are yours, by design.
-        </p>
+        <h2 id="signed-heading" className="text-2xl font-bold">{t("signed")}</h2>
+        <p className="mt-1 max-w-2xl text-sm text-muted">{t("signedIntro")}</p>
         {signed.length === 0 ? (
-          <p className="mt-3">You have not signed any petition with your name yet. <Link href="/petitions" className="font-semibold text-brand underline">Browse petitions</Link>.</p>
+          <p className="mt-3">{t.rich("signedNone", { link: link("/petitions") })}</p>
         ) : (
           <ul className="mt-4 grid gap-4" data-testid="signed-petitions">
             {signed.map((p) => (
               <li key={p.id}>
-                <p className="mb-1 text-sm text-muted">{p.coSponsor ? "Co-sponsored" : "Signed"} {formatDate(p.signedAt)}</p>
+                <p className="mb-1 text-sm text-muted">{t(p.coSponsor ? "coSponsoredOn" : "signedOn", { date: f.date(p.signedAt) })}</p>
                 <PetitionCard petition={p} headingLevel={3} />
               </li>
             ))}
           </ul>
         )}
-        <h3 className="mt-8 text-xl font-bold">Signed anonymously, in this browser</h3>
+        <h3 className="mt-8 text-xl font-bold">{t("anonymous")}</h3>
         <AnonymouslySigned />
       </section>
     </div>

@@ -1,26 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ProgramStatusBadge } from "@/components/ProgramBadge";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { CONSENT_LABELS, listPrograms } from "@/lib/programs";
 
-export const metadata: Metadata = { title: "Monitoring programs" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("ProgramsPage");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function ProgramsPage() {
-  const [programs, actor] = await Promise.all([listPrograms(db), getActor()]);
+  const [programs, actor, t] = await Promise.all([listPrograms(db), getActor(), getTranslations("ProgramsPage")]);
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-3xl font-bold">Monitoring programs</h1>
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
         {actor?.role === "admin" && (
-          <Link href="/programs/new" className="rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">Add a program</Link>
+          <Link href="/programs/new" className="rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">{t("add")}</Link>
         )}
       </div>
-      <p className="mt-2 max-w-2xl text-muted">Every program that watches how employees work: what it collects, who can see it, and what has changed.</p>
+      <p className="mt-2 max-w-2xl text-muted">{t("intro")}</p>
       {programs.length === 0 ? (
-        <p className="mt-6 text-muted">No programs are registered yet.</p>
+        <p className="mt-6 text-muted">{t("none")}</p>
       ) : (
         <ul className="mt-6 grid gap-4 md:grid-cols-2">
           {programs.map((p) => (
@@ -32,7 +36,7 @@ export default async function ProgramsPage() {
                 </h2>
                 <p className="text-sm text-muted">{p.owningTeam} · {CONSENT_LABELS[p.consentModel as keyof typeof CONSENT_LABELS] ?? p.consentModel}</p>
                 <p className="mt-2">{p.purpose}</p>
-                <p className="mt-2 text-sm"><span className="font-semibold">Collects:</span> {p.collects.join(", ")}</p>
+                <p className="mt-2 text-sm"><span className="font-semibold">{t("collects")}</span> {p.collects.join(", ")}</p>
               </article>
             </li>
           ))}

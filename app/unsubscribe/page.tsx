@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/ActionForm";
 import { authSecrets } from "@/lib/config";
 import { DomainError } from "@/lib/errors";
 import { unsubscribeTokenUser } from "@/lib/notifications";
 import { unsubscribeAction } from "./actions";
 
-export const metadata: Metadata = { title: "Unsubscribe" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("UnsubscribePage");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 /**
@@ -16,7 +20,7 @@ export const dynamic = "force-dynamic";
  * clients' one-click unsubscribe (RFC 8058) POSTs to /api/unsubscribe.
  */
 export default async function UnsubscribePage({ searchParams }: PageProps<"/unsubscribe">) {
-  const { token } = await searchParams;
+  const [{ token }, t] = await Promise.all([searchParams, getTranslations("UnsubscribePage")]);
   let error: string | null = null;
   try {
     unsubscribeTokenUser(token, authSecrets());
@@ -26,19 +30,16 @@ export default async function UnsubscribePage({ searchParams }: PageProps<"/unsu
   }
   return (
     <div className="mx-auto max-w-xl">
-      <h1 className="text-3xl font-bold">{error ? "That link did not work" : "Stop emails from Undersigned?"}</h1>
+      <h1 className="text-3xl font-bold">{error ? t("failed") : t("question")}</h1>
       {error ? (
         <p className="mt-3" role="alert">{error}</p>
       ) : (
         <>
-          <p className="mt-3">
-            Pressing the button switches off every email from Undersigned for the account this link was sent to. Notifications stay
-            available in the app, and you can switch email on again in your settings.
-          </p>
-          <ActionForm action={unsubscribeAction} hidden={{ token: String(token) }} submitLabel="Stop all emails" pendingLabel="Unsubscribing…" />
+          <p className="mt-3">{t("text")}</p>
+          <ActionForm action={unsubscribeAction} hidden={{ token: String(token) }} submitLabel={t("submit")} pendingLabel={t("pending")} />
         </>
       )}
-      <p className="mt-6"><Link href="/notifications" className="font-semibold text-brand underline">Email settings</Link></p>
+      <p className="mt-6"><Link href="/notifications" className="font-semibold text-brand underline">{t("settings")}</Link></p>
     </div>
   );
 }

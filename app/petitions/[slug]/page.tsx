@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { hidePetitionAction } from "@/app/comments/actions";
 import { appealAction } from "@/app/moderation/actions";
@@ -11,7 +13,7 @@ import { CopyLink } from "@/components/CopyLink";
 import { DuplicateNotice } from "@/components/DuplicateNotice";
 import { SavedNotice } from "@/components/SavedNotice";
 import { SimilarPetitionList } from "@/components/SimilarPetitionList";
-import { formatCount, formatDate } from "@/components/format";
+import { useFormat, type Format } from "@/components/format";
 import { LiveCount } from "@/components/LiveCount";
 import { ProgressBar } from "@/components/ProgressBar";
 import { SignPanel } from "@/components/SignPanel";
@@ -23,6 +25,7 @@ import { Responses } from "@/components/Responses";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
+import { getFormat } from "@/lib/i18n/server";
 import { savedKind } from "@/lib/http/saved";
 import { getPetitionPage } from "@/lib/petitions/page-data";
 import type { PetitionDetail } from "@/lib/petitions/queries";
@@ -49,7 +52,7 @@ const inviteOf = (query: Record<string, string | string[] | undefined>) => (type
 export async function generateMetadata({ params, searchParams }: PageProps<"/petitions/[slug]">): Promise<Metadata> {
   const data = await loadPage((await params).slug, inviteOf(await searchParams));
   const p = data?.petition;
-  return { title: p && (p.state === "open" || p.state === "closed") ? p.title : "Petition" };
+  return { title: p && (p.state === "open" || p.state === "closed") ? p.title : (await getTranslations("PetitionPage"))("fallbackTitle") };
 }
 
 export default async function PetitionPage({ params, searchParams }: PageProps<"/petitions/[slug]">) {
@@ -64,10 +67,12 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
   // How many signing tokens were issued (decision 018) is read on every request, not cached with
   // the public data: the count can never exceed it, so it must be as fresh as the count.
   const isPublic = petition.state === "open" || petition.state === "closed";
-  const [duplicate, similar, tally] = await Promise.all([
+  const [duplicate, similar, tally, t, f] = await Promise.all([
     duplicateOf(db, petition.id),
     actor && petition.state === "draft" && petition.viewer.isOrganizer ? findSimilarPetitions(db, actor, { title: petition.title, ask: petition.ask, excludeId: petition.id }) : [],
     isPublic ? tokenTally(db, petition.id) : null,
+    getTranslations("PetitionPage"),
+    getFormat(),
   ]);
   const path = `/petitions/${petition.slug}`;
   const hasResponse = Boolean(pub && pub.responses.length > 0);
@@ -77,10 +82,12 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
       <header className="lg:col-start-1">
         {savedKind(query) === "draft" && petition.state === "draft" && petition.viewer.isOrganizer && (
           <div className="mb-4">
-            <SavedNotice title="Draft saved">
-              Only you{petition.organizers.length > 1 ? " and its co-organizers" : ""} can see it; nobody else can until you submit it for co-sponsors.
-              You can come back to it any time from <Link href="/my" className="font-semibold underline">My petitions</Link>, or{" "}
-              {petition.viewer.can.edit ? <Link href={`/petitions/${petition.slug}/edit`} className="font-semibold underline">edit it again</Link> : "edit it again"}.
+            <SavedNotice title={t("draftSaved")}>
+              {t.rich("draftSavedText", {
+                others: petition.organizers.length - 1,
+                my: (chunks) => <Link href="/my" className="font-semibold underline">{chunks}</Link>,
+                edit: (chunks) => (petition.viewer.can.edit ? <Link href={`/petitions/${petition.slug}/edit`} className="font-semibold underline">{chunks}</Link> : chunks),
+              })}
             </SavedNotice>
           </div>
         )}
@@ -90,17 +97,19 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
         </div>
         <h1 className="mt-3 text-2xl font-extrabold leading-tight sm:text-3xl">{petition.title}</h1>
         <p className="mt-2 text-sm text-muted">
-          To {petition.addressedTo} · organized by {petition.organizers.map((o) => o.name).join(", ")}
-          {petition.program && (
-            <>
-              {" "}· about <Link href={`/programs/${petition.program.slug}`} className="font-medium text-brand underline">{petition.program.name}</Link>
-            </>
-          )}
+          {petition.program
+            ? t.rich("bylineProgram", {
+                addressedTo: petition.addressedTo,
+                organizers: petition.organizers.map((o) => o.name).join(", "),
+                program: petition.program.name,
+                link: (chunks) => <Link href={`/programs/${petition.program!.slug}`} className="font-medium text-brand underline">{chunks}</Link>,
+              })
+            : t("byline", { addressedTo: petition.addressedTo, organizers: petition.organizers.map((o) => o.name).join(", ") })}
         </p>
         {duplicate && <DuplicateNotice other={duplicate} />}
         {!petition.hidden && (
           <section aria-labelledby="ask-heading" className="mt-4 rounded-xl border-l-4 border-brand bg-white p-4 shadow-sm" data-testid="ask">
-            <h2 id="ask-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">The ask</h2>
+            <h2 id="ask-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">{t("ask")}</h2>
             <p className="mt-1 text-lg font-semibold sm:text-xl">{petition.ask}</p>
           </section>
         )}
@@ -109,10 +118,10 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
       <aside className="grid content-start gap-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
         <StatusCard petition={petition} />
         <section aria-labelledby="act-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm" data-testid="sign-area">
-          <h2 id="act-heading" className="sr-only">Your signature</h2>
+          <h2 id="act-heading" className="sr-only">{t("yourSignature")}</h2>
           {petition.viewer.isOrganizer && petition.state === "open" && !petition.hidden && (
             <p role="note" className="mb-2 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-300" data-testid="live-notice">
-              <strong>Your petition is live.</strong> {own.signature ? "Everyone can read and sign it; share the link below with colleagues." : "Start by signing it yourself."}
+              {t.rich(own.signature ? "liveSigned" : "liveUnsigned", { strong: (chunks) => <strong>{chunks}</strong> })}
             </p>
           )}
           <SignArea petition={petition} signedIn={Boolean(actor)} ownSignature={own.signature} invite={invite} namedOnly={own.namedOnly} />
@@ -120,15 +129,15 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
         <KeyDates petition={petition} tokensIssued={tally?.tokensIssued ?? 0} />
         {pub && (
           <section aria-labelledby="share-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
-            <h2 id="share-heading" className="font-semibold">Share and follow</h2>
-            <div className="mt-2"><CopyLink path={path} label="Link to this petition" /></div>
+            <h2 id="share-heading" className="font-semibold">{t("share")}</h2>
+            <div className="mt-2"><CopyLink path={path} label={t("linkLabel")} /></div>
             {actor && (
               <>
                 <FollowButton targetType="petition" targetId={petition.id} following={own.following} path={path} />
-                <p className="mt-1 text-sm text-muted">Following is stored with your account: the server knows you follow this petition, not whether you signed it.</p>
+                <p className="mt-1 text-sm text-muted">{t("followingStored")}</p>
               </>
             )}
-            <p className="mt-2 text-sm"><Link href={`/timeline?petition=${petition.slug}`} className="text-brand underline">This petition&apos;s timeline</Link></p>
+            <p className="mt-2 text-sm"><Link href={`/timeline?petition=${petition.slug}`} className="text-brand underline">{t("timeline")}</Link></p>
           </section>
         )}
       </aside>
@@ -138,12 +147,12 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
         {petition.viewer.isOrganizer && <SimilarPetitionList petitions={similar} id="draft-similar-heading" />}
         {petition.hidden ? (
           <section aria-labelledby="hidden-heading" className="rounded-xl border border-gray-300 bg-gray-50 p-4" data-testid="hidden-notice">
-            <h2 id="hidden-heading" className="font-semibold">Hidden by a moderator</h2>
+            <h2 id="hidden-heading" className="font-semibold">{t("hiddenHeading")}</h2>
             <p className="mt-1">{petition.hidden.reason}</p>
-            <p className="mt-1 text-sm text-muted">See the <Link href="/moderation-log" className="underline">moderation log</Link>. Its organizers may appeal once; an admin decides.</p>
+            <p className="mt-1 text-sm text-muted">{t.rich("hiddenText", { link: (chunks) => <Link href="/moderation-log" className="underline">{chunks}</Link> })}</p>
             {petition.viewer.can.appeal && (
-              <ActionForm action={appealAction} hidden={{ petitionId: petition.id, path }} submitLabel="Appeal this decision" variant="secondary">
-                <FormField id="appeal-text" name="text" label="Why the decision is wrong" hint="At least 10 characters. The appeal goes to an admin, who decides in the public moderation log." labelClassName="mt-2 block text-sm font-medium">
+              <ActionForm action={appealAction} hidden={{ petitionId: petition.id, path }} submitLabel={t("appeal")} variant="secondary">
+                <FormField id="appeal-text" name="text" label={t("appealLabel")} hint={t("appealHint")} labelClassName="mt-2 block text-sm font-medium">
                   <textarea id="appeal-text" name="text" rows={3} required maxLength={2000} className={FIELD} />
                 </FormField>
               </ActionForm>
@@ -151,35 +160,33 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
           </section>
         ) : (
           <section aria-labelledby="background-heading">
-            <h2 id="background-heading" className="text-xl font-bold">Background</h2>
+            <h2 id="background-heading" className="text-xl font-bold">{t("background")}</h2>
             <div className="prose-user" data-testid="background" dangerouslySetInnerHTML={{ __html: petition.backgroundHtml }} />
           </section>
         )}
         {pub && <Responses responses={pub.responses} actor={actor} path={path} target={{ petitionId: petition.id }} />}
         {pub && (
           <section aria-labelledby="signers-heading" className="mt-10" data-testid="signers-summary">
-            <h2 id="signers-heading" className="text-xl font-bold">Who signed</h2>
+            <h2 id="signers-heading" className="text-xl font-bold">{t("whoSigned")}</h2>
             <p className="mt-2">
-              {pub.namedSigners === 0
-                ? "Nobody has signed with their name yet."
-                : `${formatCount(pub.namedSigners)} ${pub.namedSigners === 1 ? "person" : "people"} signed with their names.`}{" "}
+              {pub.namedSigners === 0 ? t("noNamed") : t("named", { count: pub.namedSigners })}{" "}
               {pub.namedSigners > 0 && petition.viewer.can.signers && (
-                <Link href={`${path}/signers`} className="font-semibold text-brand underline">See the full list of names</Link>
+                <Link href={`${path}/signers`} className="font-semibold text-brand underline">{t("fullList")}</Link>
               )}
             </p>
-            <p className="mt-1 text-sm text-muted">Anonymous signatures are counted but never listed.</p>
+            <p className="mt-1 text-sm text-muted">{t("anonymousNotListed")}</p>
           </section>
         )}
         {pub && (pub.updates.length > 0 || petition.viewer.isOrganizer) && (
           <section aria-labelledby="updates-heading" className="mt-10">
-            <h2 id="updates-heading" className="text-2xl font-bold">Updates from the organizers</h2>
+            <h2 id="updates-heading" className="text-2xl font-bold">{t("updates")}</h2>
             {pub.updates.length === 0 ? (
-              <p className="mt-2 text-muted">No updates yet.</p>
+              <p className="mt-2 text-muted">{t("noUpdates")}</p>
             ) : (
               <ol className="mt-3 grid gap-3" data-testid="updates">
                 {pub.updates.map((u) => (
                   <li key={u.id} className="rounded-lg border border-gray-200 bg-white p-3">
-                    <p className="text-sm text-muted">{u.author} · <time dateTime={u.createdAt}>{formatDate(u.createdAt)}</time></p>
+                    <p className="text-sm text-muted">{u.author} · <time dateTime={u.createdAt}>{f.date(u.createdAt)}</time></p>
                     <div className="prose-user" dangerouslySetInnerHTML={{ __html: u.bodyHtml }} />
                   </li>
                 ))}
@@ -192,9 +199,9 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
         )}
         {petition.viewer.can.moderate && (
           <section aria-labelledby="moderate-heading" className="mt-10 rounded-xl border border-red-200 bg-red-50/40 p-4">
-            <h2 id="moderate-heading" className="text-xl font-bold">Moderate</h2>
-            <p className="text-sm text-muted">Hiding keeps the petition in place with your reason and adds it to the public moderation log, under your role, not your name.</p>
-            <ActionForm action={hidePetitionAction} hidden={{ petitionId: petition.id, path }} submitLabel="Hide this petition" variant="danger">
+            <h2 id="moderate-heading" className="text-xl font-bold">{t("moderate")}</h2>
+            <p className="text-sm text-muted">{t("moderateText")}</p>
+            <ActionForm action={hidePetitionAction} hidden={{ petitionId: petition.id, path }} submitLabel={t("hide")} variant="danger">
               <ReasonFields id={petition.id} />
             </ActionForm>
           </section>
@@ -206,40 +213,43 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
 
 /** The count, its progress with the response threshold and goal, the response status and dates. */
 function StatusCard({ petition }: { petition: PetitionDetail }) {
+  const t = useTranslations("PetitionPage");
+  const f = useFormat();
   const isPublic = petition.state === "open" || petition.state === "closed";
   if (petition.state === "collecting" || petition.state === "draft") {
     const { count, needed } = petition.coSponsors;
     return (
       <section aria-labelledby="count-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm" data-testid="status-card">
-        <h2 id="count-heading" className="font-semibold">Co-sponsors</h2>
-        <p className="mt-1 text-2xl font-extrabold" data-testid="co-sponsor-progress">{formatCount(count)} of {formatCount(needed)}</p>
-        <p className="text-sm text-muted">co-sponsors needed before it opens to everyone</p>
-        <div className="mt-2"><ProgressBar count={count} goal={needed} label="Co-sponsors so far" unit="co-sponsors" /></div>
+        <h2 id="count-heading" className="font-semibold">{t("coSponsors")}</h2>
+        <p className="mt-1 text-2xl font-extrabold" data-testid="co-sponsor-progress">{t("coSponsorProgress", { count: f.count(count), needed: f.count(needed) })}</p>
+        <p className="text-sm text-muted">{t("coSponsorsNeeded")}</p>
+        <div className="mt-2"><ProgressBar count={count} goal={needed} label={t("coSponsorsSoFar")} unit={t("coSponsorsUnit")} /></div>
       </section>
     );
   }
   const reached = petition.signatureCount >= petition.goal;
   return (
     <section aria-labelledby="count-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm" data-testid="status-card">
-      <h2 id="count-heading" className="sr-only">Signatures</h2>
+      <h2 id="count-heading" className="sr-only">{t("signatures")}</h2>
       <p className="text-2xl font-extrabold sm:text-3xl">
         {isPublic && petition.state === "open" ? (
           <LiveCount key={petition.signatureCount} petitionId={petition.id} initial={petition.signatureCount} />
         ) : (
-          <span data-testid="signature-count">{formatCount(petition.signatureCount)}</span>
+          <span data-testid="signature-count">{f.count(petition.signatureCount)}</span>
         )}
       </p>
-      <p className="text-sm text-muted">of {formatCount(petition.goal)} signatures{reached ? " · goal reached" : ""}</p>
+      <p className="text-sm text-muted">{t(reached ? "ofGoalReached" : "ofGoal", { goal: f.count(petition.goal) })}</p>
       {petition.state === "closed" && (
         <p className="mt-2 font-semibold" data-testid="outcome">
-          Closed with {formatCount(petition.signatureCount)} of {formatCount(petition.goal)}, {reached ? "goal reached" : "goal not reached"}
-          {petition.deliveredAt ? `; delivered to leadership ${formatDate(petition.deliveredAt)}` : ""}.
+          {petition.deliveredAt
+            ? t("outcomeDelivered", { count: f.count(petition.signatureCount), goal: f.count(petition.goal), reached: reached ? "yes" : "no", date: f.date(petition.deliveredAt) })
+            : t("outcome", { count: f.count(petition.signatureCount), goal: f.count(petition.goal), reached: reached ? "yes" : "no" })}
         </p>
       )}
       <div className="mt-2">
-        <ProgressBar count={petition.signatureCount} goal={petition.goal} threshold={petition.responseThreshold} label="Progress toward the goal" />
+        <ProgressBar count={petition.signatureCount} goal={petition.goal} threshold={petition.responseThreshold} label={t("goalProgress")} />
       </div>
-      <p className="mt-2 text-sm font-medium" data-testid="response-status">{responseLine(petition)}</p>
+      <p className="mt-2 text-sm font-medium" data-testid="response-status">{responseLine(petition, t, f)}</p>
     </section>
   );
 }
@@ -249,32 +259,34 @@ function StatusCard({ petition }: { petition: PetitionDetail }) {
  * Sign action so that it stays in a phone's first screen.
  */
 function KeyDates({ petition, tokensIssued }: { petition: PetitionDetail; tokensIssued: number }) {
+  const t = useTranslations("PetitionPage");
+  const f = useFormat();
   if (petition.state !== "open" && petition.state !== "closed") return null;
   return (
     <section aria-labelledby="dates-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
-      <h2 id="dates-heading" className="font-semibold">Key facts</h2>
+      <h2 id="dates-heading" className="font-semibold">{t("keyFacts")}</h2>
       <dl className="mt-2 grid gap-1 text-sm">
-        <Row term="Signing tokens issued">
-          <span data-testid="tokens-issued" title="People who collected this petition's token or signed it by name: the count can never exceed them.">
-            {formatCount(tokensIssued)}
+        <Row term={t("tokensIssued")}>
+          <span data-testid="tokens-issued" title={t("tokensIssuedTitle")}>
+            {f.count(tokensIssued)}
           </span>
         </Row>
-        <Row term="Leadership must respond at">{formatCount(petition.responseThreshold)} signatures</Row>
-        {petition.thresholdReachedAt && <Row term="Threshold reached">{formatDate(petition.thresholdReachedAt)}</Row>}
-        {petition.responseDueAt && <Row term="Response due by">{formatDate(petition.responseDueAt)}</Row>}
-        {petition.openedAt && <Row term="Opened">{formatDate(petition.openedAt)}</Row>}
-        <Row term={petition.state === "closed" ? "Closed" : "Closes"}>{formatDate(petition.closedAt ?? petition.closesAt)}</Row>
+        <Row term={t("respondAt")}>{t("thresholdValue", { count: petition.responseThreshold })}</Row>
+        {petition.thresholdReachedAt && <Row term={t("thresholdReached")}>{f.date(petition.thresholdReachedAt)}</Row>}
+        {petition.responseDueAt && <Row term={t("responseDueBy")}>{f.date(petition.responseDueAt)}</Row>}
+        {petition.openedAt && <Row term={t("opened")}>{f.date(petition.openedAt)}</Row>}
+        <Row term={petition.state === "closed" ? t("closed") : t("closes")}>{f.date(petition.closedAt ?? petition.closesAt)}</Row>
       </dl>
     </section>
   );
 }
 
-function responseLine(petition: PetitionDetail): React.ReactNode {
+function responseLine(petition: PetitionDetail, t: ReturnType<typeof useTranslations<"PetitionPage">>, f: Format): React.ReactNode {
   const { status, overdueDays } = petition.response;
-  if (status === "responded") return <a href="#responses-heading" className="text-brand underline">Leadership responded on {formatDate(petition.respondedAt)}</a>;
-  if (status === "overdue") return `Response overdue by ${overdueDays} ${overdueDays === 1 ? "day" : "days"}`;
-  if (status === "due") return `Response due by ${formatDate(petition.responseDueAt)}`;
-  return `Leadership must respond at ${formatCount(petition.responseThreshold)} signatures`;
+  if (status === "responded") return <a href="#responses-heading" className="text-brand underline">{t("responded", { date: f.date(petition.respondedAt) })}</a>;
+  if (status === "overdue") return t("overdue", { days: overdueDays });
+  if (status === "due") return t("due", { date: f.date(petition.responseDueAt) });
+  return t("mustRespond", { count: f.count(petition.responseThreshold) });
 }
 
 function Row({ term, children }: { term: string; children: React.ReactNode }) {
@@ -300,17 +312,19 @@ function SignArea({
   /** Why this person may sign only by name, if so. */
   namedOnly: string | null;
 }) {
+  const t = useTranslations("PetitionPage");
+  const f = useFormat();
   if (petition.state === "draft") {
-    return <p className="text-muted">This is a draft. Only its organizers can see it until it is submitted for co-sponsors.</p>;
+    return <p className="text-muted">{t("isDraft")}</p>;
   }
   if (petition.hidden) {
-    return <p>A moderator hid this petition; it cannot be signed while the decision stands.</p>;
+    return <p>{t("isHidden")}</p>;
   }
   if (petition.state === "closed") {
     return (
       <p>
-        This petition is closed and no longer accepts signatures.
-        {ownSignature && <> You signed it{ownSignature.visibility === "anonymous" ? " anonymously" : ""}.</>}
+        {t("isClosed")}
+        {ownSignature && <> {t("youSigned", { visibility: ownSignature.visibility })}</>}
       </p>
     );
   }
@@ -321,17 +335,17 @@ function SignArea({
       <form action="/signin" method="get">
         <input type="hidden" name="callbackUrl" value={back} />
         <button type="submit" className="w-full rounded-lg bg-brand px-5 py-3 text-lg font-semibold text-white hover:bg-brand-dark">
-          Sign in to {petition.state === "collecting" ? "co-sponsor" : "sign"}
+          {t("signInTo", { action: petition.state === "collecting" ? "coSponsor" : "sign" })}
         </button>
-        <p className="mt-2 text-sm text-muted">Signing needs your work account; you can still sign anonymously.</p>
+        <p className="mt-2 text-sm text-muted">{t("signInHint")}</p>
       </form>
     );
   }
   if (petition.state === "collecting" && !ownSignature) {
     if (petition.viewer.isOrganizer) {
-      return <p className="text-muted">Waiting for co-sponsors: {petition.coSponsors.count} of {petition.coSponsors.needed}. Share the co-sponsor link in your organizer tools.</p>;
+      return <p className="text-muted">{t("waitingForCoSponsors", { count: f.count(petition.coSponsors.count), needed: f.count(petition.coSponsors.needed) })}</p>;
     }
-    if (!invite) return <p className="text-muted">This petition is gathering co-sponsors. You need the link from its organizers.</p>;
+    if (!invite) return <p className="text-muted">{t("needInvite")}</p>;
   }
   return (
     <SignPanel
@@ -346,39 +360,35 @@ function SignArea({
 }
 
 function OrganizerPanel({ petition }: { petition: PetitionDetail }) {
+  const t = useTranslations("PetitionPage");
+  const f = useFormat();
   const hidden = { petitionId: petition.id, slug: petition.slug };
   const path = `/petitions/${petition.slug}`;
   const isPublic = petition.state === "open" || petition.state === "closed";
   return (
     <section aria-labelledby="organizer-heading" className="mb-8 rounded-xl border border-amber-300 bg-amber-50/50 p-4" data-testid="organizer-tools">
-      <h2 id="organizer-heading" className="text-xl font-bold">Organizer tools</h2>
-      <p className="text-sm text-muted">Only this petition&apos;s organizers see this section.</p>
+      <h2 id="organizer-heading" className="text-xl font-bold">{t("organizerTools")}</h2>
+      <p className="text-sm text-muted">{t("organizersOnly")}</p>
 
       {petition.state === "draft" && (
         <div className="mt-3 grid gap-2">
-          <p>
-            When you are ready, submit the draft. It then needs {petition.coSponsors.needed} co-sponsor
-            signatures from colleagues before it opens to everyone.
-          </p>
+          <p>{t("submitWhenReady", { needed: petition.coSponsors.needed })}</p>
           <div className="flex flex-wrap items-start gap-3">
             {petition.viewer.can.edit && (
               <Link href={`${path}/edit`} className="mt-2 rounded-lg border border-gray-400 bg-white px-4 py-2 font-semibold hover:bg-gray-50">
-                Edit draft
+                {t("editDraft")}
               </Link>
             )}
-            <ActionForm action={submitForCoSponsorsAction} hidden={hidden} submitLabel="Submit for co-sponsors" />
+            <ActionForm action={submitForCoSponsorsAction} hidden={hidden} submitLabel={t("submitForCoSponsors")} />
           </div>
         </div>
       )}
 
       {petition.state === "collecting" && petition.viewer.coSponsorToken && (
         <div className="mt-3 grid gap-2">
-          <h3 className="font-semibold">Co-sponsor link</h3>
-          <p className="text-sm">
-            {petition.coSponsors.count} of {petition.coSponsors.needed} co-sponsors so far. Anyone with this
-            link can see the petition and co-sponsor it; it opens when enough have.
-          </p>
-          <CopyLink path={`${path}?invite=${petition.viewer.coSponsorToken}`} label="Co-sponsor link" />
+          <h3 className="font-semibold">{t("coSponsorLink")}</h3>
+          <p className="text-sm">{t("coSponsorLinkText", { count: f.count(petition.coSponsors.count), needed: f.count(petition.coSponsors.needed) })}</p>
+          <CopyLink path={`${path}?invite=${petition.viewer.coSponsorToken}`} label={t("coSponsorLink")} />
         </div>
       )}
 
@@ -386,26 +396,26 @@ function OrganizerPanel({ petition }: { petition: PetitionDetail }) {
         <div className="mt-3 flex flex-wrap items-start gap-3">
           {isPublic && (
             <Link href={`${path}/dashboard`} className="mt-2 rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">
-              Open the organizer dashboard
+              {t("openDashboard")}
             </Link>
           )}
           {petition.viewer.can.deliver && (
-            <ActionForm action={deliverPetitionAction} hidden={hidden} submitLabel="Deliver petition" variant="secondary" confirm="Deliver this petition now? It will close if it is still open, and the delivery is recorded on the public timeline." />
+            <ActionForm action={deliverPetitionAction} hidden={hidden} submitLabel={t("deliver")} variant="secondary" confirm={t("deliverConfirm")} />
           )}
           {petition.viewer.can.close && (
-            <ActionForm action={closePetitionAction} hidden={hidden} submitLabel="Close petition" variant="danger" confirm="Close this petition now? Nobody will be able to sign it afterwards. It cannot be undone." />
+            <ActionForm action={closePetitionAction} hidden={hidden} submitLabel={t("close")} variant="danger" confirm={t("closeConfirm")} />
           )}
         </div>
       )}
       {isPublic && (
-        <p className="mt-2 text-sm text-muted">The dashboard has signatures over time, breakdowns and exports. Delivering closes the petition if it is still open; closing early stops signatures and cannot be undone.</p>
+        <p className="mt-2 text-sm text-muted">{t("dashboardHint")}</p>
       )}
 
       {isPublic && (
         <div className="mt-4 rounded-lg border border-amber-200 bg-white p-3">
-          <h3 className="font-semibold">Post an update to signers</h3>
-          <ActionForm action={postUpdateAction} hidden={{ petitionId: petition.id, path }} submitLabel="Post update to signers">
-            <FormField id="update-body" name="body" label="New update" hint="At least 10 characters; Markdown works. Followers are notified." labelClassName="mt-3 block font-medium">
+          <h3 className="font-semibold">{t("postUpdate")}</h3>
+          <ActionForm action={postUpdateAction} hidden={{ petitionId: petition.id, path }} submitLabel={t("postSubmit")}>
+            <FormField id="update-body" name="body" label={t("newUpdate")} hint={t("newUpdateHint")} labelClassName="mt-3 block font-medium">
               <textarea id="update-body" name="body" rows={4} required maxLength={10000} className={FIELD} />
             </FormField>
           </ActionForm>
@@ -413,14 +423,14 @@ function OrganizerPanel({ petition }: { petition: PetitionDetail }) {
       )}
 
       <details open={petition.state === "draft"} className="mt-3 rounded-lg border border-amber-200 bg-white p-3">
-        <summary className="cursor-pointer font-semibold">Co-organizers ({petition.organizers.length})</summary>
+        <summary className="cursor-pointer font-semibold">{t("coOrganizers", { count: f.count(petition.organizers.length) })}</summary>
         <ul className="mt-2 list-disc pl-6 text-sm">
           {petition.organizers.map((o, i) => (
-            <li key={i}>{o.name} ({o.role === "starter" ? "started it" : "co-organizer"})</li>
+            <li key={i}>{t("organizer", { name: o.name, role: o.role })}</li>
           ))}
         </ul>
-        <ActionForm action={inviteCoOrganizerAction} hidden={hidden} submitLabel="Invite co-organizer" variant="secondary">
-          <FormField id="co-organizer-email" name="email" label="Colleague's work email" labelClassName="mt-2 block text-sm font-medium">
+        <ActionForm action={inviteCoOrganizerAction} hidden={hidden} submitLabel={t("invite")} variant="secondary">
+          <FormField id="co-organizer-email" name="email" label={t("inviteEmail")} labelClassName="mt-2 block text-sm font-medium">
             <input id="co-organizer-email" name="email" type="email" required autoComplete="off" className={`${FIELD} max-w-sm`} />
           </FormField>
         </ActionForm>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { updateDraftAction } from "@/app/petitions/actions";
 import { isoDay } from "@/lib/validation";
+import { getTranslations } from "next-intl/server";
 import { PetitionForm } from "@/components/PetitionForm";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
@@ -10,7 +11,10 @@ import { findPetitionBySlug } from "@/lib/petitions/queries";
 import { listProgramChoices } from "@/lib/programs";
 import { getSettings } from "@/lib/settings";
 
-export const metadata: Metadata = { title: "Edit draft" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("EditDraftPage");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function EditDraftPage({ params }: PageProps<"/petitions/[slug]/edit">) {
@@ -24,17 +28,17 @@ export default async function EditDraftPage({ params }: PageProps<"/petitions/[s
   const refused = refusal(await viewerOf(db, actor, petition), petition, "edit");
   if (refused?.status === 403) notFound();
   if (refused) redirect(`/petitions/${slug}`);
-  const settings = await getSettings(db);
+  const [settings, t] = await Promise.all([getSettings(db), getTranslations("EditDraftPage")]);
   return (
     <div className="mx-auto max-w-2xl">
-      <h1 className="text-3xl font-bold">Edit draft</h1>
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
       <div className="mt-6">
         <PetitionForm
           action={updateDraftAction}
           petitionId={petition.id}
-          submitLabel="Save changes"
+          submitLabel={t("submit")}
           programs={await listProgramChoices(db)}
-          closingHint={`Between ${settings.closingDaysMin} and ${settings.closingDaysMax} days from today.`}
+          closingHint={t("closingHint", { min: settings.closingDaysMin, max: settings.closingDaysMax })}
           defaults={{
             title: petition.title,
             ask: petition.ask,

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { updateProgramAction } from "@/app/programs/actions";
+import { getTranslations } from "next-intl/server";
 import { ProgramForm } from "@/components/ProgramForm";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { getProgram } from "@/lib/programs";
 
-export const metadata: Metadata = { title: "Edit monitoring program" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("EditProgramPage");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function EditProgramPage({ params }: PageProps<"/programs/[slug]/edit">) {
@@ -19,14 +23,15 @@ export default async function EditProgramPage({ params }: PageProps<"/programs/[
     if (e instanceof DomainError && e.status === 404) notFound();
     throw e;
   });
+  const t = await getTranslations("EditProgramPage");
   return (
     <div className="mx-auto max-w-2xl">
-      <h1 className="text-3xl font-bold">Edit {program.name}</h1>
+      <h1 className="text-3xl font-bold">{t("heading", { name: program.name })}</h1>
       <div className="mt-6">
         <ProgramForm
           action={updateProgramAction}
           currentSlug={program.slug}
-          submitLabel="Save changes"
+          submitLabel={t("submit")}
           defaults={{
             name: program.name,
             slug: program.slug,
