@@ -1,5 +1,6 @@
 // Thin adapter from route handlers to the domain layer: typed domain errors become JSON with a
 // status and a message; anything unexpected is logged without personal data and becomes a 500.
+import { msg } from "@/lib/i18n/message";
 import { DomainError } from "@/lib/errors";
 import type { JsonError } from "./error-schema";
 
@@ -25,7 +26,7 @@ export function errorResponse(error: unknown): Response {
 export function assertSameOrigin(request: Request): void {
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") {
-    throw new DomainError("forbidden", "Cross-site requests cannot change anything here.");
+    throw new DomainError("forbidden", msg("Errors.http.crossSiteRequestsCannot"));
   }
   const origin = request.headers.get("origin");
   if (origin) {
@@ -37,7 +38,7 @@ export function assertSameOrigin(request: Request): void {
       originHost = null;
     }
     if (!host || originHost !== host) {
-      throw new DomainError("forbidden", "Cross-site requests cannot change anything here.");
+      throw new DomainError("forbidden", msg("Errors.http.crossSiteRequestsCannot"));
     }
   }
 }
@@ -46,16 +47,16 @@ export function assertSameOrigin(request: Request): void {
 export async function readJson(request: Request, maxBytes = 16_384): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
-    throw new DomainError("invalid_input", "Send the body as JSON with Content-Type: application/json.");
+    throw new DomainError("invalid_input", msg("Errors.http.sendBodyJsonContent"));
   }
   const text = await request.text();
   if (Buffer.byteLength(text) > maxBytes) {
-    throw new DomainError("invalid_input", `The body is larger than ${maxBytes} bytes.`);
+    throw new DomainError("invalid_input", msg("Errors.http.bodyTooLarge", { bytes: maxBytes }));
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new DomainError("invalid_input", "The body is not valid JSON.");
+    throw new DomainError("invalid_input", msg("Errors.http.bodyValidJson"));
   }
 }
 

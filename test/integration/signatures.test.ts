@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { createPetition } from "@/lib/petitions/commands";
 import { getPetitionDetail, getPublicCount } from "@/lib/petitions/queries";
 import { writeSettings } from "@/lib/settings";
@@ -186,5 +187,5 @@ describe("reconcile", () => {
 });
 
 it("DomainError carries the HTTP status", () => {
-  expect(new DomainError("closed", "x").status).toBe(409);
+  expect(new DomainError("closed", msg("Errors.common.invalidInput")).status).toBe(409);
 });

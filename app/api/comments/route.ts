@@ -1,3 +1,4 @@
+import { msg } from "@/lib/i18n/message";
 import { reply } from "@/lib/api/reply";
 import { postedCommentSchema } from "@/lib/api/schemas";
 import { postAnonymousComment, startCommentBatches } from "@/lib/comments";
@@ -25,7 +26,7 @@ export function POST(request: Request) {
     if (request.headers.has("cookie") || request.headers.has("authorization")) {
       throw new DomainError(
         "invalid_input",
-        "Anonymous comments must be sent without cookies or credentials, so they cannot be tied to an account.",
+        msg("Errors.api.anonymousCommentWithCredentials"),
       );
     }
     assertSameOrigin(request);

@@ -1,3 +1,4 @@
+import { msg } from "@/lib/i18n/message";
 import { reply } from "@/lib/api/reply";
 import { postedAnswerSchema } from "@/lib/api/schemas";
 import { answerAsAuthor, startAnswerBatches } from "@/lib/comments/conversation";
@@ -21,7 +22,7 @@ export function POST(request: Request) {
   startAnswerBatches(db);
   return handle(async () => {
     if (request.headers.has("cookie") || request.headers.has("authorization")) {
-      throw new DomainError("invalid_input", "Answers as the author must be sent without cookies or credentials, so they cannot be tied to an account.");
+      throw new DomainError("invalid_input", msg("Errors.api.anonymousAnswerWithCredentials"));
     }
     assertSameOrigin(request);
     // The same global budget as anonymous comments, spent only by a verified new answer, just

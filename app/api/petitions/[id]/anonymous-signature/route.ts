@@ -1,3 +1,4 @@
+import { msg } from "@/lib/i18n/message";
 import { reply } from "@/lib/api/reply";
 import { anonymousSignatureAnswerSchema } from "@/lib/api/schemas";
 import { db } from "@/lib/db/server";
@@ -18,7 +19,7 @@ function door(op: AnonOp) {
     startSignatureBatches(db);
     return handle(async () => {
       if (request.headers.has("cookie") || request.headers.has("authorization")) {
-        throw new DomainError("invalid_input", "Anonymous signatures must be sent without cookies or credentials, so they cannot be tied to an account.");
+        throw new DomainError("invalid_input", msg("Errors.api.anonymousSignatureWithCredentials"));
       }
       assertSameOrigin(request);
       const { id } = await ctx.params;
