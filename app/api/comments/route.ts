@@ -22,7 +22,7 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request) {
   // The queue lives in this module's copy of lib/comments, so its timer starts here.
   startCommentBatches(db);
-  return handle(async () => {
+  return handle(request, async () => {
     if (request.headers.has("cookie") || request.headers.has("authorization")) {
       throw new DomainError(
         "invalid_input",

@@ -20,7 +20,7 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request) {
   // The queue lives in this module's copy of lib/comments/conversation, so its timer starts here.
   startAnswerBatches(db);
-  return handle(async () => {
+  return handle(request, async () => {
     if (request.headers.has("cookie") || request.headers.has("authorization")) {
       throw new DomainError("invalid_input", msg("Errors.api.anonymousAnswerWithCredentials"));
     }

@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 function door(op: AnonOp) {
   return (request: Request, ctx: RouteContext<"/api/petitions/[id]/anonymous-signature">) => {
     startSignatureBatches(db);
-    return handle(async () => {
+    return handle(request, async () => {
       if (request.headers.has("cookie") || request.headers.has("authorization")) {
         throw new DomainError("invalid_input", msg("Errors.api.anonymousSignatureWithCredentials"));
       }

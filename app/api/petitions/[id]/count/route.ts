@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
  * may serve it for a few seconds (README "Deployment"); an ETag lets pollers revalidate with 304.
  */
 export function GET(request: Request, ctx: RouteContext<"/api/petitions/[id]/count">) {
-  return handle(async () => {
+  return handle(request, async () => {
     const { id } = await ctx.params;
     const count = await getPublicCount(db, id);
     if (!count) throw notFound(msg("Errors.common.noPublicPetition"));
