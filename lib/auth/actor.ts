@@ -1,6 +1,7 @@
 // Who is acting. Domain functions take an Actor (or null for someone signed out) and decide
 // permissions themselves, so every adapter (page, action, route, script) gets the same checks.
 import { z } from "zod";
+import enClient from "@/messages/en/client.json";
 import { forbidden, unauthenticated } from "@/lib/errors";
 import { msg } from "@/lib/i18n/message";
 import { actionId, type SignInAction } from "./actions";
@@ -11,12 +12,12 @@ export const ROLES = ["employee", "leadership", "moderator", "admin"] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export const ROLE_LABELS: Record<Role, string> = {
-  employee: "Employee",
-  leadership: "Leadership",
-  moderator: "Moderator",
-  admin: "Admin",
-};
+/**
+ * The roles' names in English, from the "Roles" namespace (messages/en/client.json), for text
+ * recorded once for everyone (event summaries). Pages show a role in the reader's language with
+ * that namespace (`useTranslations("Roles")`), from the role's key.
+ */
+export const ROLE_LABELS: Record<Role, string> = enClient.Roles;
 
 export type Actor = {
   id: string;

@@ -5,8 +5,7 @@
 // the private half, which never leaves that browser. Answers are sent without cookies and become
 // durable in batches at the comment batches' wall-clock instants, in random order, with the day
 // only (lib/anonymity/batch.ts), so neither their moment nor their order points at anyone.
-import { msg } from "@/lib/i18n/message";
-import { formatCount } from "@/lib/format";
+import { msg, renderMessage, zodMessage } from "@/lib/i18n/message";
 import { randomUUID, webcrypto } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
@@ -39,25 +38,28 @@ export const answerKeySchema = z
   .regex(ANSWER_KEY_PATTERN, "it must be a P-256 public key: the raw point in base64url (87 characters).")
   .refine((k) => fromBase64url(k)[0] === 4, "it must be an uncompressed P-256 point.");
 
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `Write ${label.toLowerCase()} first.` })
+const text = (label: "question" | "answer", min: number, max: number) => {
+  const writeFirst = zodMessage(msg("Validation.text.writeFirst", { what: label }));
+  const name = msg(`Validation.labels.${label}`);
+  return z
+    .string({ error: writeFirst })
     .transform(normalizeText)
     .pipe(
       z
         .string()
-        .min(min, min > 1 ? `${label} needs at least ${min} characters.` : `Write ${label.toLowerCase()} first.`)
-        .max(max, `${label} can be at most ${formatCount(max)} characters.`)
-        .refine((s) => !CONTROL.test(s), `${label} contains control characters.`)
-        .refine((s) => !LONE_SURROGATE.test(s), `${label} contains a broken character (half of an emoji or other symbol); please retype it.`),
+        .min(min, min > 1 ? zodMessage(msg("Validation.text.tooShort", { label: name, min })) : writeFirst)
+        .max(max, zodMessage(msg("Validation.text.tooLong", { label: name, max })))
+        .refine((s) => !CONTROL.test(s), zodMessage(msg("Validation.text.control", { label: name })))
+        .refine((s) => !LONE_SURROGATE.test(s), zodMessage(msg("Validation.text.brokenCharacter", { label: name }))),
     )
-    .pipe(markdownSchema(label));
+    .pipe(markdownSchema(renderMessage(name)));
+};
 
-export const askQuestionSchema = z.object({ body: text("The question", 5, QUESTION_MAX) });
+export const askQuestionSchema = z.object({ body: text("question", 5, QUESTION_MAX) });
 
 export const answerInputSchema = z.object({
   questionId: z.string().uuid("it must be a question's id."),
-  body: text("The answer", 1, ANSWER_MAX),
+  body: text("answer", 1, ANSWER_MAX),
   nonce: z.string().regex(ANSWER_NONCE_PATTERN, "it must be 16 to 64 random bytes in base64url."),
   signature: z.string().regex(ANSWER_SIGNATURE_PATTERN, "it must be an ECDSA P-256 signature (64 bytes, base64url)."),
 });

@@ -17,7 +17,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { markdownSchema, renderMarkdown } from "@/lib/markdown";
 import { decodeCursor, decodeCursorError, encodeCursor } from "@/lib/pagination/cursor";
 import { invalidatePetitionPublic } from "@/lib/petitions/public-cache";
-import { formatCount } from "@/lib/format";
 import { answerKeySchema, assertAnswerKey, questionsFor, type PublicQuestion } from "./conversation";
 
 export const COMMENT_MAX = 4000;
@@ -38,7 +37,7 @@ export const postCommentSchema = z.object({
       z
         .string()
         .min(1, zodMessage(msg("Validation.comments.writeSomethingFirst")))
-        .max(COMMENT_MAX, `A comment can be at most ${formatCount(COMMENT_MAX)} characters.`)
+        .max(COMMENT_MAX, zodMessage(msg("Validation.comments.tooLong", { max: COMMENT_MAX })))
         .refine((s) => !CONTROL.test(s), zodMessage(msg("Validation.comments.commentContainsControlCharacters")))
         .refine((s) => !LONE_SURROGATE.test(s), zodMessage(msg("Validation.comments.commentContainsBrokenCharacter"))),
     )

@@ -3,7 +3,7 @@
 // its followers (named signers follow what they sign; anonymous signers write no follow) get a
 // notification, and mail if they chose it, that offers the other petition. The public moderation
 // log records it under the moderator's role, the audit log under their account.
-import { msg } from "@/lib/i18n/message";
+import { msg, zodMessage } from "@/lib/i18n/message";
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
@@ -14,21 +14,21 @@ import { assertCan, offerableAsSimilar, viewerOf } from "@/lib/petitions/policy"
 import { recordEvent } from "@/lib/timeline/record";
 
 /** A petition's address as people copy it: its slug, its path or its full URL. */
-const petitionAddress = (what: string) =>
+const petitionAddress = (what: "close" | "duplicate") =>
   z
-    .string({ error: `Give the address of ${what}.` })
+    .string({ error: zodMessage(msg("Validation.moderation.giveAddress", { what })) })
     .trim()
-    .min(1, `Give the address of ${what}.`)
-    .max(300, `The address of ${what} is too long.`)
+    .min(1, zodMessage(msg("Validation.moderation.giveAddress", { what })))
+    .max(300, zodMessage(msg("Validation.moderation.addressTooLong", { what })))
     .transform((value) => {
       const path = value.replace(/^https?:\/\/[^/]+/i, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
       return path.split("/").pop() ?? "";
     })
-    .pipe(z.string().regex(/^[a-z0-9-]{1,200}$/, `That is not the address of a petition; paste it from the petition's page (for ${what}).`));
+    .pipe(z.string().regex(/^[a-z0-9-]{1,200}$/, zodMessage(msg("Validation.moderation.notAnAddress", { what }))));
 
 export const duplicateInputSchema = z.object({
-  petition: petitionAddress("the petition to close"),
-  duplicateOf: petitionAddress("the petition it duplicates"),
+  petition: petitionAddress("close"),
+  duplicateOf: petitionAddress("duplicate"),
 });
 
 const NO_TARGET = msg("Errors.moderation.noDuplicateTarget");

@@ -15,13 +15,13 @@ export type PetitionSort = (typeof PETITION_SORTS)[number];
 
 /** The fields an organizer writes. Dates arrive as YYYY-MM-DD from forms or ISO from the API. */
 export const petitionInputSchema = z.object({
-  title: singleLineText("The title", 10, 120),
-  ask: singleLineText("The ask", 10, 280).refine(
+  title: singleLineText("title", 10, 120),
+  ask: singleLineText("ask", 10, 280).refine(
     (s) => !/[.!?]\s+\S/.test(s.replace(/\b(e\.g|i\.e|etc|Mr|Ms|Dr)\./g, "")),
-    "The ask should be one sentence; put the rest in the background.",
+    zodMessage(msg("Validation.petitions.askOneSentence")),
   ),
-  background: markdownText("The background", 20, 20_000),
-  addressedTo: singleLineText("Addressed to", 2, 120),
+  background: markdownText("background", 20, 20_000),
+  addressedTo: singleLineText("addressedTo", 2, 120),
   goal: z.coerce
     .number({ error: zodMessage(msg("Validation.petitions.goalMustNumber")) })
     .int(zodMessage(msg("Validation.petitions.goalMustWholeNumber")))

@@ -27,7 +27,7 @@ const optionalDate = z
   .refine((s) => s === undefined || isRealDay(s), zodMessage(msg("Validation.programs.useRealDateLike")));
 
 export const programInputSchema = z.object({
-  name: multilineText("The name", 2, 120),
+  name: multilineText("name", 2, 120),
   slug: z
     .string()
     .trim()
@@ -36,8 +36,8 @@ export const programInputSchema = z.object({
     .max(80, zodMessage(msg("Validation.programs.addressMost80Characters")))
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  owningTeam: multilineText("The owning team", 2, 120),
-  purpose: multilineText("The purpose", 10, 2000),
+  owningTeam: multilineText("owningTeam", 2, 120),
+  purpose: multilineText("purpose", 10, 2000),
   collects: z
     .union([z.array(z.string()), z.string()])
     .transform((v) => (Array.isArray(v) ? v : v.split(/[\n,]/)).map((s) => s.trim()).filter(Boolean))
@@ -47,11 +47,11 @@ export const programInputSchema = z.object({
         .min(1, zodMessage(msg("Validation.programs.listLeastOneThing")))
         .max(30, zodMessage(msg("Validation.programs.listMost30Items"))),
     ),
-  retention: multilineText("Retention", 2, 300),
-  dataAccess: multilineText("Who can access the data", 2, 1000),
+  retention: multilineText("retention", 2, 300),
+  dataAccess: multilineText("dataAccess", 2, 1000),
   consentModel: z.enum(CONSENT_MODELS, { error: zodMessage(msg("Validation.programs.chooseOptOptOut")) }),
   status: z.enum(PROGRAM_STATUSES, { error: zodMessage(msg("Validation.programs.chooseProposedActivePaused")) }),
-  policyText: markdownText("The policy text", 10, 50_000),
+  policyText: markdownText("policyText", 10, 50_000),
   startedOn: optionalDate,
   endedOn: optionalDate,
   /** Why the status changed, when it did. */

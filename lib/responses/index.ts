@@ -2,7 +2,7 @@
 // the program status changes they make and the commitments they carry.
 import { msg, zodMessage } from "@/lib/i18n/message";
 import { z } from "zod";
-import { requireActor, requireRole, ROLE_LABELS, type Actor } from "@/lib/auth/actor";
+import { requireActor, requireRole, ROLE_LABELS, ROLES, type Actor, type Role } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { DomainError, notFound, parseInput } from "@/lib/errors";
 import { markdownText, renderMarkdown } from "@/lib/markdown";
@@ -24,7 +24,7 @@ export const commitmentInputSchema = z.object({
 export const responseInputSchema = z
   .object({
     target: z.union([z.object({ petitionId: z.string().min(1).max(100) }), z.object({ programSlug: z.string().min(1).max(200) })]),
-    body: markdownText("The response", 10, 20_000),
+    body: markdownText("response", 10, 20_000),
     setStatus: z.enum(PROGRAM_STATUSES, { error: zodMessage(msg("Validation.programs.chooseProposedActivePaused")) }).optional(),
     statusReason: z.string().trim().max(500, zodMessage(msg("Validation.programs.reasonMost500Characters"))).optional(),
     commitments: z.array(commitmentInputSchema).max(10, zodMessage(msg("Validation.responses.makeMost10Commitments"))).default([]),
@@ -121,7 +121,7 @@ export async function changeProgramStatus(db: Db, actor: Actor | null, programSl
   return { program: { slug: program.slug } };
 }
 
-export const editInputSchema = z.object({ body: markdownText("The response", 10, 20_000) });
+export const editInputSchema = z.object({ body: markdownText("response", 10, 20_000) });
 
 /**
  * Corrects a response: the old text is kept as a revision recording who made the correction, and
@@ -250,12 +250,14 @@ export async function listResponses(db: Db, where: { petitionId: string } | { pr
   const editors = new Map(
     editorIds.length ? (await db.user.findMany({ where: { id: { in: editorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]) : [],
   );
+  // `role` is the English name; `roleKey` lets a page name the role in its reader's language ("Roles").
   const roleLabel = (role: string) => ROLE_LABELS[role as keyof typeof ROLE_LABELS] ?? role;
+  const roleKey = (role: string): Role | null => ((ROLES as readonly string[]).includes(role) ? (role as Role) : null);
   const editorOf = (v: { editorId: string | null; editorRole: string | null }) =>
-    v.editorId ? { name: editors.get(v.editorId) ?? "(removed account)", role: roleLabel(v.editorRole ?? "leadership") } : null;
+    v.editorId ? { name: editors.get(v.editorId) ?? "(removed account)", role: roleLabel(v.editorRole ?? "leadership"), roleKey: roleKey(v.editorRole ?? "leadership") } : null;
   return rows.map((r) => ({
     id: r.id,
-    author: { name: r.author.name, role: roleLabel(r.authorRole) },
+    author: { name: r.author.name, role: roleLabel(r.authorRole), roleKey: roleKey(r.authorRole) },
     /** Who made the latest correction (null when never corrected, or corrected before editors were recorded). */
     editedBy: r.revisions.length ? editorOf(r.revisions[r.revisions.length - 1]!) : null,
     bodyHtml: renderMarkdown(r.body),
@@ -279,7 +281,7 @@ export async function listResponses(db: Db, where: { petitionId: string } | { pr
   }));
 }
 
-export const updateInputSchema = z.object({ body: markdownText("The update", 10, 10_000) });
+export const updateInputSchema = z.object({ body: markdownText("update", 10, 10_000) });
 
 /** An organizer's update to signers and followers, on the petition and the timeline. */
 export async function postOrganizerUpdate(db: Db, actor: Actor | null, petitionId: string, input: unknown, clock: { now?: Date } = {}) {

@@ -36,7 +36,7 @@ export const collectInputSchema = z.object({
       { error: "tokens must be a list of {petitionId, keyId, blindedMessage}." },
     )
     .min(1, zodMessage(msg("Validation.signatures.askLeastOneToken")))
-    .max(MAX_COLLECT, `Ask for at most ${MAX_COLLECT} tokens at once.`),
+    .max(MAX_COLLECT, zodMessage(msg("Validation.signatures.askAtMost", { max: MAX_COLLECT }))),
 });
 
 export type CollectableToken = { petitionId: string; keyId: string; publicKey: string; legacy: boolean };

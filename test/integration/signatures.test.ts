@@ -60,7 +60,7 @@ describe("signing", () => {
     const p = await openPetitionFor(db, maya);
     await signAnonymouslyNow(db, jonas, p.id);
     // Signing again by name: without the token (spent), refused, because nobody can tell it signed.
-    await expect(signPetition(db, jonas, p.id, { visibility: "named" })).rejects.toMatchObject({ status: 409, message: TOKEN_MISSING });
+    await expect(signPetition(db, jonas, p.id, { visibility: "named" })).rejects.toMatchObject({ status: 409, text: TOKEN_MISSING });
     await signPetition(db, maya, p.id, { visibility: "named" });
     const again = await signPetition(db, maya, p.id, { visibility: "named" });
     expect(again.status).toBe("already_signed");
