@@ -3,17 +3,22 @@
 // the browser may talk to nothing but this site (promise 4: no third-party requests).
 import { NextResponse, type NextRequest } from "next/server";
 import { serverConfig } from "@/lib/config";
-import { UNDECODABLE_MESSAGE, undecodablePath } from "@/lib/http/path";
+import { LOCALE_COOKIE, localeFor } from "@/i18n/locales";
+import { UNDECODABLE, undecodablePath } from "@/lib/http/path";
+import { renderMessage } from "@/lib/i18n/message";
 import { refuseRequest, withheldSameOrigin } from "@/lib/http/request-guard";
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  // Refusals are said in the request's language (its remembered choice, else Accept-Language).
+  const locale = () => localeFor(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
   // Broken percent-encoding makes Next.js fail while reading route parameters (a 500); refuse
   // such addresses here with a 400 that says what is wrong, as JSON for the API.
   if (undecodablePath(pathname)) {
+    const message = renderMessage(UNDECODABLE, locale());
     return pathname.startsWith("/api/")
-      ? Response.json({ error: { code: "invalid_input", message: UNDECODABLE_MESSAGE } }, { status: 400, headers: { "Cache-Control": "no-store" } })
-      : new Response(UNDECODABLE_MESSAGE, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+      ? Response.json({ error: { code: "invalid_input", message } }, { status: 400, headers: { "Cache-Control": "no-store" } })
+      : new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   }
   // Bodies too big, not UTF-8, or server actions from elsewhere or not sent by a form of ours:
   // a 4xx saying what to do, before Next.js's action handler (which answers 500) or a route
@@ -22,9 +27,10 @@ export async function proxy(request: NextRequest) {
   const refusal = await refuseRequest(request, pathname);
   if (refusal) {
     const headers = { "Cache-Control": "no-store" };
+    const message = renderMessage(refusal.text, locale());
     return pathname.startsWith("/api/")
-      ? Response.json({ error: { code: refusal.status === 413 ? "too_large" : refusal.status === 403 ? "forbidden" : "invalid_input", message: refusal.message } }, { status: refusal.status, headers })
-      : new Response(refusal.message, { status: refusal.status, headers: { ...headers, "Content-Type": "text/plain" } });
+      ? Response.json({ error: { code: refusal.status === 413 ? "too_large" : refusal.status === 403 ? "forbidden" : "invalid_input", message } }, { status: refusal.status, headers })
+      : new Response(message, { status: refusal.status, headers: { ...headers, "Content-Type": "text/plain" } });
   }
   // API responses are JSON, feeds and streams, which run no scripts: no CSP nonce needed.
   if (pathname.startsWith("/api/")) return NextResponse.next();

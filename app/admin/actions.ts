@@ -1,5 +1,6 @@
 "use server";
 
+import { msg } from "@/lib/i18n/message";
 import { z } from "zod";
 import { setRole, updateSettings } from "@/lib/admin";
 import { settingLabel } from "@/lib/admin/settings-docs";
@@ -12,7 +13,7 @@ export async function setRoleAction(_prev: ActionState, formData: FormData): Pro
     input: z.object({ userId: formId("person"), role: formText }),
     run: ({ db, actor, input }) => setRole(db, actor, input),
     changed: () => ({ pages: ["admin"] }),
-    message: () => "Role changed and recorded in the audit log.",
+    message: () => msg("Actions.admin.roleChangedRecorded"),
   });
 }
 
@@ -25,6 +26,6 @@ export async function updateSettingsAction(_prev: ActionState, formData: FormDat
     run: ({ db, actor, input }) => updateSettings(db, actor, input),
     changed: () => ({ pages: ["admin"] }),
     // The labels are the settings form's own (lib/admin/settings-docs.ts), lower-cased mid-sentence.
-    message: ({ changed }) => (changed.length ? `Saved: ${changed.map((k) => settingLabel(k).toLowerCase()).join("; ")}.` : "Nothing changed."),
+    message: ({ changed }) => (changed.length ? msg("Actions.admin.settingsSaved", { settings: changed.map((k) => settingLabel(k).toLowerCase()).join("; ") }) : msg("Actions.admin.nothingChanged")),
   });
 }

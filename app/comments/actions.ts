@@ -1,5 +1,6 @@
 "use server";
 
+import { msg } from "@/lib/i18n/message";
 import { z } from "zod";
 import { flagComment } from "@/lib/comments";
 import { askQuestion } from "@/lib/comments/conversation";
@@ -15,7 +16,7 @@ export async function flagCommentAction(_prev: ActionState, formData: FormData):
     input: z.object({ commentId: formId("comment"), reason: formText }),
     run: ({ db, actor, input }) => flagComment(db, actor, input.commentId, { reason: input.reason }),
     changed: () => ({ pages: ["moderation"] }),
-    message: () => "Thank you; moderators will look at it.",
+    message: () => msg("Actions.comments.thankModeratorsLook"),
   });
 }
 
@@ -24,7 +25,7 @@ export async function hideCommentAction(_prev: ActionState, formData: FormData):
     input: z.object({ commentId: formId("comment"), ...reason }),
     run: ({ db, actor, input: { commentId, ...why } }) => hideComment(db, actor, commentId, why),
     changed: (hidden) => ({ ...hidden, pages: ["moderation", "moderation-log"] }),
-    message: () => "Hidden. The reason is shown in its place.",
+    message: () => msg("Actions.comments.hiddenReasonShown"),
   });
 }
 
@@ -33,7 +34,7 @@ export async function hidePetitionAction(_prev: ActionState, formData: FormData)
     input: z.object({ petitionId: formId("petition"), ...reason }),
     run: ({ db, actor, input: { petitionId, ...why } }) => hidePetition(db, actor, petitionId, why),
     changed: (hidden) => ({ petition: hidden.petition, pages: ["moderation", "moderation-log", "home", "timeline"] }),
-    message: () => "Hidden. The reason is shown in its place and in the moderation log.",
+    message: () => msg("Actions.comments.hiddenReasonShown2"),
   });
 }
 
@@ -43,7 +44,7 @@ export async function askQuestionAction(_prev: ActionState, formData: FormData):
     input: z.object({ commentId: formId("comment"), body: formText }),
     run: ({ db, actor, input }) => askQuestion(db, actor, input.commentId, { body: input.body }),
     changed: (asked) => ({ petition: asked.petition, program: asked.program }),
-    message: () => "Asked, under your name and role. The writer's browser shows them the question; their answer appears here with the next batch after they send it.",
+    message: () => msg("Actions.comments.askedUnderName"),
   });
 }
 
@@ -56,6 +57,6 @@ export async function revealAuthorshipAction(_prev: ActionState, formData: FormD
     input: z.object({ commentId: formId("comment"), nonce: formText, signature: formText }),
     run: ({ db, actor, input }) => revealAuthorship(db, actor, input),
     changed: (revealed) => ({ petition: revealed.petition, program: revealed.program }),
-    message: () => "Your name is now shown on this comment, for good.",
+    message: () => msg("Actions.comments.nameShownComment"),
   });
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { msg } from "@/lib/i18n/message";
 import { z } from "zod";
 import type { ActionState } from "@/lib/http/action";
 import { formAction, formId, formText } from "@/lib/http/form-action";
@@ -10,7 +11,7 @@ export async function appealAction(_prev: ActionState, formData: FormData): Prom
     input: z.object({ petitionId: formId("petition"), text: formText }),
     run: ({ db, actor, input }) => fileAppeal(db, actor, input.petitionId, { text: input.text }),
     changed: (appeal) => ({ petition: appeal.petition, pages: ["admin"] }),
-    message: () => "Appeal filed. An admin will decide; the decision will be in the moderation log.",
+    message: () => msg("Actions.moderation.appealFiledAdmin"),
   });
 }
 
@@ -19,7 +20,7 @@ export async function decideAppealAction(_prev: ActionState, formData: FormData)
     input: z.object({ appealId: formId("appeal"), outcome: formText, note: formText }),
     run: ({ db, actor, input }) => decideAppeal(db, actor, input.appealId, { outcome: input.outcome, note: input.note }),
     changed: (decided) => ({ petition: decided.petition, pages: ["admin", "moderation-log", "home", "timeline"] }),
-    message: () => "Decided and logged.",
+    message: () => msg("Actions.moderation.decidedLogged"),
   });
 }
 
@@ -28,7 +29,7 @@ export async function dismissFlagsAction(_prev: ActionState, formData: FormData)
     input: z.object({ commentId: formId("comment") }),
     run: ({ db, actor, input }) => dismissFlags(db, actor, input.commentId),
     changed: (r) => ({ petition: r.petition, program: r.program, pages: ["moderation"] }),
-    message: ({ dismissed }) => `Dismissed ${dismissed === 1 ? "the flag" : `${dismissed} flags`}; the comment stays visible.`,
+    message: ({ dismissed }) => msg("Actions.moderation.flagsDismissed", { count: dismissed }),
   });
 }
 
@@ -37,6 +38,6 @@ export async function restoreCommentAction(_prev: ActionState, formData: FormDat
     input: z.object({ commentId: formId("comment"), reasonText: formText }),
     run: ({ db, actor, input }) => restoreComment(db, actor, input.commentId, { reasonText: input.reasonText }),
     changed: (r) => ({ petition: r.petition, program: r.program, pages: ["moderation", "moderation-log"] }),
-    message: () => "Hide undone; the comment shows again, and the moderation log says so.",
+    message: () => msg("Actions.moderation.hideUndoneComment"),
   });
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { msg } from "@/lib/i18n/message";
 import { z } from "zod";
 import type { ActionState } from "@/lib/http/action";
 import { formAction, formText } from "@/lib/http/form-action";
@@ -11,6 +12,6 @@ export async function markDuplicateAction(_prev: ActionState, formData: FormData
     input: z.object({ petition: formText, duplicateOf: formText }),
     run: ({ db, actor, input }) => markDuplicate(db, actor, { petition: input.petition ?? "", duplicateOf: input.duplicateOf ?? "" }),
     changed: (closed) => ({ petition: closed.petition, pages: ["home", "petitions", "timeline", "moderation-log"] }),
-    message: () => "Closed as a duplicate. Its followers are offered the other petition.",
+    message: () => msg("Actions.moderation.closedDuplicateFollowers"),
   });
 }

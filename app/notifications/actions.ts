@@ -1,5 +1,6 @@
 "use server";
 
+import { msg } from "@/lib/i18n/message";
 import { z } from "zod";
 import { follow, unfollow } from "@/lib/follows";
 import type { ActionState } from "@/lib/http/action";
@@ -13,10 +14,10 @@ export async function setEmailModeAction(_prev: ActionState, formData: FormData)
     changed: () => ({ pages: ["notifications"] }),
     message: (mode) =>
       mode === "off"
-        ? "Saved. You will get no email; notifications stay here, in the app."
+        ? msg("Actions.notifications.savedGetNo")
         : mode === "instant"
-          ? "Saved. You will get an email right away when something you follow happens."
-          : "Saved. You will get one email a day, a digest of what happened.",
+          ? msg("Actions.notifications.savedGetEmail")
+          : msg("Actions.notifications.savedGetOne"),
   });
 }
 
@@ -25,7 +26,7 @@ export async function markAllReadAction(_prev: ActionState, formData: FormData):
     input: z.object({}),
     run: ({ db, actor }) => markAllRead(db, actor),
     changed: () => ({ layout: true }),
-    message: () => "All marked read.",
+    message: () => msg("Actions.notifications.allMarkedRead"),
   });
 }
 
@@ -38,6 +39,6 @@ export async function toggleFollowAction(_prev: ActionState, formData: FormData)
       return { following, page: following ? await unfollow(db, actor, target) : await follow(db, actor, target) };
     },
     changed: ({ page }) => ({ ...page, pages: ["my"] }),
-    message: ({ following }) => (following ? "You no longer follow this." : "You follow this now."),
+    message: ({ following }) => (following ? msg("Actions.notifications.noLongerFollow") : msg("Actions.notifications.follow")),
   });
 }

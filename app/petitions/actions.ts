@@ -1,5 +1,6 @@
 "use server";
 
+import { msg } from "@/lib/i18n/message";
 import { z } from "zod";
 import type { ActionState } from "@/lib/http/action";
 import { formAction, formId, formText } from "@/lib/http/form-action";
@@ -62,7 +63,7 @@ export async function submitForCoSponsorsAction(_prev: ActionState, formData: Fo
     input: onePetition,
     run: ({ db, actor, input }) => submitForCoSponsors(db, actor, input.petitionId),
     changed: (p) => ({ petition: p, pages: ["my", "home", "timeline"] }),
-    message: (p) => (p.state === "open" ? "Your petition is open for signatures." : "Submitted. Share the co-sponsor link below."),
+    message: (p) => (p.state === "open" ? msg("Actions.petitions.petitionOpenSignatures") : msg("Actions.petitions.submittedShareCo")),
   });
 }
 
@@ -71,7 +72,7 @@ export async function closePetitionAction(_prev: ActionState, formData: FormData
     input: onePetition,
     run: ({ db, actor, input }) => closePetition(db, actor, input.petitionId),
     changed: (p) => ({ petition: p, pages: ["home", "timeline"] }),
-    message: () => "The petition is closed.",
+    message: () => msg("Actions.petitions.petitionClosed"),
   });
 }
 
@@ -80,7 +81,7 @@ export async function inviteCoOrganizerAction(_prev: ActionState, formData: Form
     input: onePetition.extend({ email: formText }),
     run: ({ db, actor, input }) => inviteCoOrganizer(db, actor, input.petitionId, { email: input.email }),
     changed: (invited) => ({ petition: invited.petition }),
-    message: (invited) => invited.message,
+    message: (invited) => msg("Actions.petitions.invited", { email: invited.email }),
   });
 }
 
@@ -89,7 +90,7 @@ export async function answerInviteAction(_prev: ActionState, formData: FormData)
     input: onePetition.extend({ accept: formText }),
     run: async ({ db, actor, input }) => ({ accept: input.accept === "true", ...(await answerInvite(db, actor, input.petitionId, input.accept === "true")) }),
     changed: (answered) => ({ petition: answered.petition, pages: ["my"] }),
-    message: ({ accept }) => (accept ? "You are now a co-organizer." : "Invitation declined."),
+    message: ({ accept }) => (accept ? msg("Actions.petitions.coOrganizer") : msg("Actions.petitions.invitationDeclined")),
   });
 }
 
@@ -98,7 +99,7 @@ export async function removeCoOrganizerAction(_prev: ActionState, formData: Form
     input: onePetition.extend({ userId: formId("person") }),
     run: ({ db, actor, input }) => removeCoOrganizer(db, actor, input.petitionId, input.userId),
     changed: (removed) => ({ petition: removed.petition }),
-    message: () => "Removed.",
+    message: () => msg("Actions.petitions.removed"),
   });
 }
 
@@ -107,7 +108,7 @@ export async function deliverPetitionAction(_prev: ActionState, formData: FormDa
     input: onePetition,
     run: ({ db, actor, input }) => deliverPetition(db, actor, input.petitionId),
     changed: (p) => ({ petition: p, pages: ["timeline"] }),
-    message: () => "Delivered to leadership. It is on the timeline.",
+    message: () => msg("Actions.petitions.deliveredLeadershipTimeline"),
   });
 }
 
@@ -128,11 +129,11 @@ export async function signAction(_prev: ActionState, formData: FormData): Promis
     },
     changed: ({ petition }) => ({ petition }),
     message: ({ result }) => {
-      if (result.status === "already_signed") return "You had already signed this petition.";
+      if (result.status === "already_signed") return msg("Actions.petitions.hadAlreadySigned");
       if (result.signature.coSponsor) {
-        return result.petition.state === "open" ? "Thank you. Your co-sponsorship opened the petition." : "Thank you for co-sponsoring.";
+        return result.petition.state === "open" ? msg("Actions.petitions.thankCoSponsorship") : msg("Actions.petitions.thankCoSponsoring");
       }
-      return result.signature.visibility === "named" ? "Thank you. Your name is on the petition." : "Thank you. Your signature is counted anonymously.";
+      return result.signature.visibility === "named" ? msg("Actions.petitions.thankNamePetition") : msg("Actions.petitions.thankSignatureCounted");
     },
   });
 }
@@ -146,6 +147,6 @@ export async function withdrawAction(_prev: ActionState, formData: FormData): Pr
       return { petition: await petitionSlugById(db, result.petition.id) };
     },
     changed: ({ petition }) => ({ petition }),
-    message: () => "Your signature was withdrawn.",
+    message: () => msg("Actions.petitions.signatureWasWithdrawn"),
   });
 }

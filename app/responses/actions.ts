@@ -1,5 +1,6 @@
 "use server";
 
+import { msg } from "@/lib/i18n/message";
 import { z } from "zod";
 import type { ActionState } from "@/lib/http/action";
 import { formAction, formId, formText } from "@/lib/http/form-action";
@@ -34,7 +35,7 @@ export async function postResponseAction(_prev: ActionState, f: FormData): Promi
       });
     },
     changed: (r) => ({ petition: r.petition, program: r.program, pages: ["timeline"] }),
-    message: () => "Your response is published.",
+    message: () => msg("Actions.responses.responsePublished"),
   });
 }
 
@@ -43,7 +44,7 @@ export async function editResponseAction(_prev: ActionState, f: FormData): Promi
     input: z.object({ responseId: formId("response"), body: formText }),
     run: ({ db, actor, input }) => editResponse(db, actor, input.responseId, { body: input.body }),
     changed: (r) => ({ petition: r.petition, program: r.program, pages: ["timeline"] }),
-    message: () => "Corrected. The earlier text stays visible in the history.",
+    message: () => msg("Actions.responses.correctedEarlierText"),
   });
 }
 
@@ -52,7 +53,7 @@ export async function markKeptAction(_prev: ActionState, f: FormData): Promise<A
     input: z.object({ commitmentId: formId("commitment"), note: formText }),
     run: ({ db, actor, input }) => markCommitmentKept(db, actor, input.commitmentId, { note: input.note }),
     changed: (r) => ({ ...r, pages: ["timeline"] }),
-    message: () => "Marked kept.",
+    message: () => msg("Actions.responses.markedKept"),
   });
 }
 
@@ -61,7 +62,7 @@ export async function postUpdateAction(_prev: ActionState, f: FormData): Promise
     input: z.object({ petitionId: formId("petition"), body: formText }),
     run: ({ db, actor, input }) => postOrganizerUpdate(db, actor, input.petitionId, { body: input.body }),
     changed: (u) => ({ petition: u.petition, pages: ["timeline"] }),
-    message: () => "Update posted; followers are notified.",
+    message: () => msg("Actions.responses.updatePostedFollowers"),
   });
 }
 
@@ -70,7 +71,7 @@ export async function markMissedAction(_prev: ActionState, f: FormData): Promise
     input: z.object({ commitmentId: formId("commitment"), reason: formText }),
     run: ({ db, actor, input }) => markCommitmentMissed(db, actor, input.commitmentId, { reason: input.reason }),
     changed: (r) => ({ ...r, pages: ["timeline", "leadership"] }),
-    message: () => "Marked missed, with your reason on the record.",
+    message: () => msg("Actions.responses.markedMissedReason"),
   });
 }
 
@@ -79,6 +80,6 @@ export async function changeStatusAction(_prev: ActionState, f: FormData): Promi
     input: z.object({ programSlug: formId("program"), status: formText, reason: formText }),
     run: ({ db, actor, input }) => changeProgramStatus(db, actor, input.programSlug, { status: input.status, reason: input.reason }),
     changed: (r) => ({ ...r, pages: ["timeline", "leadership"] }),
-    message: () => "Status changed; the reason is on the program and the timeline.",
+    message: () => msg("Actions.responses.statusChangedReason"),
   });
 }

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** GET /timeline.atom?petition=&program=&kind=: the timeline as Atom 1.0. */
 export function GET(request: Request) {
-  return handle(async () => {
+  return handle(request, async () => {
     const params = new URL(request.url).searchParams;
     const filter = { petition: params.get("petition") ?? undefined, program: params.get("program") ?? undefined, kind: params.get("kind") ?? undefined };
     const page = await listTimeline(db, { ...filter, limit: 50 });

@@ -1,5 +1,6 @@
 "use server";
 
+import { msg } from "@/lib/i18n/message";
 import { z } from "zod";
 import { authSecrets } from "@/lib/config";
 import type { ActionState } from "@/lib/http/action";
@@ -12,6 +13,6 @@ export async function unsubscribeAction(_prev: ActionState, formData: FormData):
     input: z.object({ token: formText }),
     run: ({ db, input }) => unsubscribe(db, input.token, authSecrets()),
     changed: () => ({}),
-    message: () => "You are unsubscribed: Undersigned will not email you any more. Notifications stay available in the app.",
+    message: () => msg("Actions.unsubscribe.unsubscribedUndersignedEmail"),
   });
 }

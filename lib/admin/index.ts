@@ -1,4 +1,5 @@
 // Administration: roles and platform settings, every change validated and audited.
+import { msg, zodMessage } from "@/lib/i18n/message";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { requireRole, roleSchema, type Actor } from "@/lib/auth/actor";
@@ -8,7 +9,7 @@ import { conflict, invalidInput, notFound, parseInput } from "@/lib/errors";
 import { getSettings, settingsFields, settingsSchema, type Settings } from "@/lib/settings";
 
 export const roleChangeSchema = z.object({
-  userId: z.string().min(1, "Choose a person.").max(100),
+  userId: z.string().min(1, zodMessage(msg("Validation.admin.choosePerson"))).max(100),
   role: roleSchema,
 });
 
@@ -17,11 +18,11 @@ export async function setRole(db: Db, actor: Actor | null, input: unknown, clock
   const admin = requireRole(actor, ["admin"], "change roles");
   const { userId, role } = parseInput(roleChangeSchema, input);
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, name: true } });
-  if (!user) throw notFound("No account with this id.");
-  if (user.role === role) throw conflict(`${user.name} already has this role.`);
+  if (!user) throw notFound(msg("Errors.admin.noAccountId"));
+  if (user.role === role) throw conflict(msg("Errors.admin.alreadyHasRole", { name: user.name }));
   if (user.role === "admin" && role !== "admin") {
     const admins = await db.user.count({ where: { role: "admin" } });
-    if (admins <= 1) throw conflict("This is the last admin; make someone else an admin first.");
+    if (admins <= 1) throw conflict(msg("Errors.admin.lastAdminMakeSomeone"));
   }
   return db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { role } });

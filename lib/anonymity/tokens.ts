@@ -5,6 +5,7 @@
 // can match one to the other. The server keeps only how many tokens an account collected per
 // week (docs/decisions/009), and writes that down only when the week is over, for all of the
 // week's collections at once (./issuance.ts, docs/decisions/028).
+import { day, msg, zodMessage } from "@/lib/i18n/message";
 import { constants, createHash, privateDecrypt, publicEncrypt, verify } from "node:crypto";
 import { z } from "zod";
 import { requireActor, type Actor } from "@/lib/auth/actor";
@@ -15,7 +16,6 @@ import { getSettings } from "@/lib/settings";
 import { exclusively, pendingIssued, pendingPeople, reserveIssued } from "./issuance";
 import { keyForWeek, verifyingKey } from "./keys";
 import { isoWeek, nextWeekStart, previousWeek } from "./week";
-import { formatDate } from "@/lib/format";
 
 export const TOKEN_PURPOSE = "comment";
 const MODULUS_BYTES = 256;
@@ -28,8 +28,8 @@ export const issueInputSchema = z.object({
   keyId: z.string().regex(/^[0-9a-f]{16}$/, "keyId must be 16 hex digits."),
   blindedMessages: z
     .array(base64, { error: "blindedMessages must be a list of base64 strings." })
-    .min(1, "Send at least one blinded message.")
-    .max(100, "Send at most 100 blinded messages."),
+    .min(1, zodMessage(msg("Validation.anonymity.sendLeastOneBlinded")))
+    .max(100, zodMessage(msg("Validation.anonymity.sendMost100Blinded"))),
 });
 
 export const tokenSchema = z.object({
@@ -74,7 +74,7 @@ export async function issueTokens(db: Db, actor: Actor | null, input: unknown, c
   if (keyId !== key.stored.id) {
     // Refuse before counting anything: signatures under another key would use up the allowance
     // and give the browser tokens it cannot unblind.
-    throw new DomainError("conflict", "The weekly key has changed; fetch the current keys and try again.", { keyId: "stale" });
+    throw new DomainError("conflict", msg("Errors.anonymity.weeklyKeyHasChanged"), { keyId: "stale" });
   }
   const settings = await getSettings(db);
   const allowance = settings.weeklyTokenAllowance;
@@ -88,7 +88,7 @@ export async function issueTokens(db: Db, actor: Actor | null, input: unknown, c
     if (remaining <= 0) {
       throw new DomainError(
         "rate_limited",
-        `You have collected all ${allowance} anonymous tokens for this week; new ones arrive on ${formatDate(nextWeekStart(now))}.`,
+        msg("Errors.anonymity.allTokensCollected", { allowance, date: day(nextWeekStart(now)) }),
       );
     }
     const granted = Math.min(remaining, messages.length);
@@ -115,7 +115,7 @@ export function blindSign(privateKey: import("node:crypto").KeyObject, publicKey
   try {
     signature = privateDecrypt({ key: privateKey, padding: constants.RSA_NO_PADDING }, message);
   } catch {
-    throw new DomainError("invalid_input", `Blinded message ${index + 1} is not valid for this key.`);
+    throw new DomainError("invalid_input", msg("Errors.anonymity.blindedMessageInvalid", { number: index + 1 }));
   }
   const check = publicEncrypt({ key: publicKey, padding: constants.RSA_NO_PADDING }, signature);
   if (!check.equals(message)) throw new Error("Blind signature self-check failed");
@@ -130,10 +130,10 @@ export async function checkToken(db: Db, token: unknown, now: Date): Promise<{ n
   const t = parseInput(tokenSchema, token);
   const key = await verifyingKey(db, t.keyId, now);
   if (!key) {
-    throw new DomainError("invalid_input", "This token belongs to an expired or unknown weekly key; collect new tokens and try again.", { token: "expired" });
+    throw new DomainError("invalid_input", msg("Errors.anonymity.tokenBelongsExpiredUnknown"), { token: "expired" });
   }
   const nonce = fromBase64(t.nonce);
-  if (!verifyToken(key.publicKey, nonce, fromBase64(t.signature))) throw new DomainError("invalid_input", "This token is not valid.", { token: "invalid" });
+  if (!verifyToken(key.publicKey, nonce, fromBase64(t.signature))) throw new DomainError("invalid_input", msg("Errors.anonymity.tokenValid"), { token: "invalid" });
   return { nonceHash: nonceHashOf(nonce), keyId: t.keyId, nonce };
 }
 
@@ -152,7 +152,7 @@ export const nonceHashOf = (nonce: Buffer) => createHash("sha256").update(nonce)
 /** A blinded message of the right size for a 2048-bit key, or a message a person can act on. */
 export function blindedMessageOf(text: string, label: string): Buffer {
   const bytes = fromBase64(text);
-  if (bytes.length !== MODULUS_BYTES) throw new DomainError("invalid_input", `${label} must be ${MODULUS_BYTES} bytes.`);
+  if (bytes.length !== MODULUS_BYTES) throw new DomainError("invalid_input", msg("Errors.anonymity.blindedMessageSize", { label, bytes: MODULUS_BYTES }));
   return bytes;
 }
 

@@ -3,17 +3,29 @@ import "server-only";
 // sign-on. Sessions are JWTs holding only the account id; every request reloads the account so
 // a role change applies at once, and every single sign-on re-reads the claims (docs/decisions/007).
 import NextAuth, { type NextAuthConfig } from "next-auth";
+import { cookies, headers } from "next/headers";
+import { LOCALE_COOKIE, localeFor, type Locale } from "@/i18n/locales";
 import Credentials from "next-auth/providers/credentials";
 import { authSecrets, serverConfig } from "@/lib/config";
 import { db } from "@/lib/db/server";
 import { PERSONA_EMAILS } from "@/lib/demo/personas";
-import { upsertSsoUser } from "@/lib/users";
+import { rememberLocaleIfUnset, upsertSsoUser } from "@/lib/users";
 import { claimAddressInvitations } from "@/lib/petitions/commands";
 import { claimConfigFromEnv, mapClaims, mappedRoles } from "./oidc-claims";
 import { devLoginEnabled } from "./flags";
 import { decodeSessionToken, encodeSessionToken } from "./session-token";
 
 const providers: NextAuthConfig["providers"] = [];
+
+/** The language of the sign-in's request, or null outside one. */
+async function signInLocale(): Promise<Locale | null> {
+  try {
+    const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+    return localeFor(cookieStore.get(LOCALE_COOKIE)?.value, headerList.get("accept-language"));
+  } catch {
+    return null;
+  }
+}
 const config = serverConfig();
 
 if (devLoginEnabled(config)) {
@@ -78,6 +90,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         // Invitations to co-organize sent to this address before it had an account now wait in "My petitions".
         // A failure here must not stop the sign-in; the invitations wait for the next one.
         if (row) {
+          // Mail to someone who never chose a language is written in the one they signed in with.
+          const locale = await signInLocale();
+          if (locale) {
+            await rememberLocaleIfUnset(db, token.uid, locale).catch((error: unknown) => {
+              console.error(`[auth] language not remembered: ${error instanceof Error ? error.name : "error"}`);
+            });
+          }
           await claimAddressInvitations(db, { id: token.uid, email: row.email }).catch((error: unknown) => {
             console.error(`[auth] pending co-organizer invitations not claimed: ${error instanceof Error ? error.name : "error"}`);
           });

@@ -5,7 +5,7 @@
 // the private half, which never leaves that browser. Answers are sent without cookies and become
 // durable in batches at the comment batches' wall-clock instants, in random order, with the day
 // only (lib/anonymity/batch.ts), so neither their moment nor their order points at anyone.
-import { formatCount } from "@/lib/format";
+import { msg, renderMessage, zodMessage } from "@/lib/i18n/message";
 import { randomUUID, webcrypto } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
@@ -39,25 +39,28 @@ export const answerKeySchema = z
   .regex(ANSWER_KEY_PATTERN, "it must be a P-256 public key: the raw point in base64url (87 characters).")
   .refine((k) => fromBase64url(k)[0] === 4, "it must be an uncompressed P-256 point.");
 
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `Write ${label.toLowerCase()} first.` })
+const text = (label: "question" | "answer", min: number, max: number) => {
+  const writeFirst = zodMessage(msg("Validation.text.writeFirst", { what: label }));
+  const name = msg(`Validation.labels.${label}`);
+  return z
+    .string({ error: writeFirst })
     .transform(normalizeText)
     .pipe(
       z
         .string()
-        .min(min, min > 1 ? `${label} needs at least ${min} characters.` : `Write ${label.toLowerCase()} first.`)
-        .max(max, `${label} can be at most ${formatCount(max)} characters.`)
-        .refine((s) => !CONTROL.test(s), `${label} contains control characters.`)
-        .refine((s) => !LONE_SURROGATE.test(s), `${label} contains a broken character (half of an emoji or other symbol); please retype it.`),
+        .min(min, min > 1 ? zodMessage(msg("Validation.text.tooShort", { label: name, min })) : writeFirst)
+        .max(max, zodMessage(msg("Validation.text.tooLong", { label: name, max })))
+        .refine((s) => !CONTROL.test(s), zodMessage(msg("Validation.text.control", { label: name })))
+        .refine((s) => !LONE_SURROGATE.test(s), zodMessage(msg("Validation.text.brokenCharacter", { label: name }))),
     )
-    .pipe(markdownSchema(label));
+    .pipe(markdownSchema(renderMessage(name)));
+};
 
-export const askQuestionSchema = z.object({ body: text("The question", 5, QUESTION_MAX) });
+export const askQuestionSchema = z.object({ body: text("question", 5, QUESTION_MAX) });
 
 export const answerInputSchema = z.object({
   questionId: z.string().uuid("it must be a question's id."),
-  body: text("The answer", 1, ANSWER_MAX),
+  body: text("answer", 1, ANSWER_MAX),
   nonce: z.string().regex(ANSWER_NONCE_PATTERN, "it must be 16 to 64 random bytes in base64url."),
   signature: z.string().regex(ANSWER_SIGNATURE_PATTERN, "it must be an ECDSA P-256 signature (64 bytes, base64url)."),
 });
@@ -103,11 +106,11 @@ export async function askQuestion(db: Db, actor: Actor | null, commentId: string
   });
   const organizer = comment?.petitionId ? await isOrganizer(db, actor, comment.petitionId) : false;
   const asker = assertMayAsk(actor, { organizer });
-  if (!comment) throw notFound("No comment with this id.");
+  if (!comment) throw notFound(msg("Errors.common.noComment"));
   const { body } = parseInput(askQuestionSchema, input);
-  if (comment.hiddenReason) throw conflict("A moderator hid this comment, so its writer cannot be asked about it.");
+  if (comment.hiddenReason) throw conflict(msg("Errors.comments.moderatorHidCommentWriter"));
   if (!comment.answerKey) {
-    throw conflict("This comment was written before comments carried an answer key, so nobody can answer as its author; reply to the thread instead.");
+    throw conflict(msg("Errors.comments.commentWasWrittenBefore"));
   }
   const question = await db.commentQuestion.create({
     data: { id: randomUUID(), commentId, askedById: asker.id, role: askerRole(asker, { organizer }), body },
@@ -137,12 +140,11 @@ export async function assertAnswerKey(answerKey: string): Promise<void> {
   try {
     await webcrypto.subtle.importKey("raw", fromBase64url(answerKey), ANSWER_KEY_ALGORITHM, false, ["verify"]);
   } catch {
-    throw new DomainError("invalid_input", "answerKey is not a P-256 public key (not a point on the curve); the browser makes a fresh one per comment.", { answerKey: "invalid" });
+    throw new DomainError("invalid_input", msg("Errors.comments.answerKeyNotOnCurve"), { answerKey: "invalid" });
   }
 }
 
-const BAD_SIGNATURE =
-  "The signature does not match this comment's key: only the browser that wrote the comment can answer as its author, and a signature made for another question or text does not count.";
+const BAD_SIGNATURE = msg("Errors.comments.answerSignatureMismatch");
 
 /**
  * Takes an answer as the author: no actor, no cookie. Checks the text, the question, and the
@@ -158,16 +160,16 @@ export async function answerAsAuthor(db: Db, input: unknown, options: { now?: Da
     where: { id: data.questionId },
     select: { id: true, commentId: true, answer: { select: { id: true } }, comment: { select: { answerKey: true, petitionId: true, hiddenReason: true } } },
   });
-  if (!question) throw notFound("No question with this id.");
+  if (!question) throw notFound(msg("Errors.comments.noQuestionId"));
   const key = question.comment.answerKey;
   const message = answerMessage({ commentId: question.commentId, questionId: question.id, body: data.body, nonce: data.nonce });
   if (!key || !(await verifies(key, data.signature, message))) throw new DomainError("invalid_input", BAD_SIGNATURE, { signature: "invalid" });
-  if (question.answer) throw new DomainError("conflict", "The author already answered this question; an answer cannot be sent twice or changed.", { question: "answered" });
-  if (question.comment.hiddenReason) throw conflict("A moderator hid this comment, so it takes no answers.");
+  if (question.answer) throw new DomainError("conflict", msg("Errors.comments.authorAlreadyAnsweredQuestion"), { question: "answered" });
+  if (question.comment.hiddenReason) throw conflict(msg("Errors.comments.moderatorHidCommentTakes"));
   const batch = answerBatch(db);
   const waiting = batch.get(question.id);
   if (waiting && waiting.body !== data.body) {
-    throw new DomainError("conflict", "Another answer to this question is already waiting for the next batch; an answer cannot be changed.", { question: "waiting" });
+    throw new DomainError("conflict", msg("Errors.comments.anotherAnswerQuestionAlready"), { question: "waiting" });
   }
   // The route spends the global budget here, for a verified new answer only: junk never counts.
   if (!waiting) await options.admit?.();
@@ -175,7 +177,7 @@ export async function answerAsAuthor(db: Db, input: unknown, options: { now?: Da
     const queued = batch.enqueue({ questionId: question.id, body: data.body, petitionId: question.comment.petitionId }, now);
     return { status: "queued", publishAt: queued.publishAt.toISOString() };
   } catch (error) {
-    if (error instanceof QueueFullError) throw new DomainError("rate_limited", "Too many answers are waiting to be published; try again in a few minutes.");
+    if (error instanceof QueueFullError) throw new DomainError("rate_limited", msg("Errors.comments.tooManyAnswersAre"));
     throw error;
   }
 }

@@ -2,6 +2,7 @@
 // that an employee wrote it is a blind-signed token. A verified comment waits in memory for the
 // next batch, which stores the spent tokens and the comments together in one transaction
 // (lib/anonymity/batch.ts, docs/decisions/009). Flagging and hiding act on comments, never on authors (nobody knows them).
+import { msg, zodMessage } from "@/lib/i18n/message";
 import { z } from "zod";
 import { requireActor, requireRole, type Actor } from "@/lib/auth/actor";
 import { randomUUID } from "node:crypto";
@@ -17,7 +18,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { markdownSchema, renderMarkdown } from "@/lib/markdown";
 import { decodeCursor, decodeCursorError, encodeCursor } from "@/lib/pagination/cursor";
 import { invalidatePetitionPublic } from "@/lib/petitions/public-cache";
-import { formatCount } from "@/lib/format";
 import { answerKeySchema, assertAnswerKey, questionsFor, type PublicQuestion } from "./conversation";
 
 export const COMMENT_MAX = 4000;
@@ -32,15 +32,15 @@ export const postCommentSchema = z.object({
   thread: threadSchema,
   parentId: z.string().uuid("parentId must be a comment id.").optional(),
   body: z
-    .string({ error: "Write something first." })
+    .string({ error: zodMessage(msg("Validation.comments.writeSomethingFirst")) })
     .transform((s) => s.normalize("NFC").replace(/\r\n?/g, "\n").trim())
     .pipe(
       z
         .string()
-        .min(1, "Write something first.")
-        .max(COMMENT_MAX, `A comment can be at most ${formatCount(COMMENT_MAX)} characters.`)
-        .refine((s) => !CONTROL.test(s), "The comment contains control characters.")
-        .refine((s) => !LONE_SURROGATE.test(s), "The comment contains a broken character (half of an emoji or other symbol); please retype it."),
+        .min(1, zodMessage(msg("Validation.comments.writeSomethingFirst")))
+        .max(COMMENT_MAX, zodMessage(msg("Validation.comments.tooLong", { max: COMMENT_MAX })))
+        .refine((s) => !CONTROL.test(s), zodMessage(msg("Validation.comments.commentContainsControlCharacters")))
+        .refine((s) => !LONE_SURROGATE.test(s), zodMessage(msg("Validation.comments.commentContainsBrokenCharacter"))),
     )
     .pipe(markdownSchema("The comment")),
   token: z.unknown(),
@@ -50,19 +50,19 @@ export const postCommentSchema = z.object({
 
 export const FLAG_REASONS = ["Identifies a person", "Harassment or insult", "Spam or off topic", "Confidential information", "Other"] as const;
 export const flagSchema = z.object({
-  reason: z.enum(FLAG_REASONS, { error: "Choose a reason from the list." }),
+  reason: z.enum(FLAG_REASONS, { error: zodMessage(msg("Validation.moderation.chooseReasonFromList")) }),
 });
 
 /** Resolves a thread to the column to store, refusing threads that cannot be discussed. */
 async function resolveThread(db: Db, thread: Thread): Promise<{ programId: string } | { petitionId: string }> {
   if ("programSlug" in thread) {
     const program = await db.program.findUnique({ where: { slug: thread.programSlug }, select: { id: true } });
-    if (!program) throw notFound("No monitoring program at this address.");
+    if (!program) throw notFound(msg("Errors.common.noProgram"));
     return { programId: program.id };
   }
   const petition = await db.petition.findUnique({ where: { id: thread.petitionId }, select: { id: true, state: true } });
   if (!petition || (petition.state !== "open" && petition.state !== "closed")) {
-    throw notFound("No public petition with this id.");
+    throw notFound(msg("Errors.common.noPublicPetition"));
   }
   return { petitionId: petition.id };
 }
@@ -113,8 +113,8 @@ export async function postAnonymousComment(
   if (parentId) {
     const parent = await db.anonComment.findUnique({ where: { id: parentId } });
     const sameThread = parent && ("programId" in target ? parent.programId === target.programId : parent.petitionId === target.petitionId);
-    if (!parent || !sameThread) throw notFound("The comment you reply to is not in this discussion.");
-    if (parent.parentId) throw new DomainError("invalid_input", "Replies go one level deep; reply to the first comment instead.");
+    if (!parent || !sameThread) throw notFound(msg("Errors.comments.commentReplyDiscussion"));
+    if (parent.parentId) throw new DomainError("invalid_input", msg("Errors.comments.repliesGoOneLevel"));
   }
   const answerKey = data.answerKey ?? null;
   // The key is part of what the token paid for; comments without one hash as they always did.
@@ -122,19 +122,19 @@ export async function postAnonymousComment(
   const spent = await db.spentToken.findUnique({ where: { nonceHash: token.nonceHash } });
   if (spent) {
     if (spent.contentHash === hash) return { status: "published" };
-    throw new DomainError("conflict", "This token was already used. Each token pays for one comment.", { token: "spent" });
+    throw new DomainError("conflict", msg("Errors.comments.tokenWasAlreadyUsed"), { token: "spent" });
   }
   const batch = commentBatch(db);
   const waiting = batch.get(token.nonceHash);
   if (waiting && waiting.contentHash !== hash) {
-    throw new DomainError("conflict", "This token is already waiting to be published with another comment. Each token pays for one comment.", { token: "spent" });
+    throw new DomainError("conflict", msg("Errors.comments.tokenAlreadyWaitingPublished"), { token: "spent" });
   }
   if (!waiting) await options.admit?.();
   let queued;
   try {
     queued = batch.enqueue({ nonceHash: token.nonceHash, keyId: token.keyId, contentHash: hash, target, parentId, body: data.body, answerKey }, now);
   } catch (error) {
-    if (error instanceof QueueFullError) throw new DomainError("rate_limited", "Too many comments are waiting to be published; try again in a few minutes.");
+    if (error instanceof QueueFullError) throw new DomainError("rate_limited", msg("Errors.comments.tooManyCommentsAre"));
     throw error;
   }
   return { status: "queued", publishAt: queued.publishAt.toISOString(), crowd: await commentCrowd(db, now) };
@@ -285,11 +285,11 @@ export async function flagComment(db: Db, actor: Actor | null, commentId: string
   const reporter = requireActor(actor, "flag a comment");
   const { reason } = parseInput(flagSchema, input);
   const comment = await db.anonComment.findUnique({ where: { id: commentId }, select: { id: true } });
-  if (!comment) throw notFound("No comment with this id.");
+  if (!comment) throw notFound(msg("Errors.common.noComment"));
   try {
     await db.commentFlag.create({ data: { commentId, userId: reporter.id, reason } });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict("You already flagged this comment; moderators will look at it.");
+    if (isUniqueViolation(error)) throw conflict(msg("Errors.comments.alreadyFlaggedCommentModerators"));
     throw error;
   }
 }

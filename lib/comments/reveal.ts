@@ -1,6 +1,7 @@
 // The writer of an anonymous comment putting their name on it, one way and for good
 // (docs/decisions/026). Signed in, their browser signs a statement naming the comment and the
 // account with the comment's key; only then is the account recorded on that one comment.
+import { msg } from "@/lib/i18n/message";
 import { z } from "zod";
 import { webcrypto } from "node:crypto";
 import { requireActor, type Actor } from "@/lib/auth/actor";
@@ -27,7 +28,7 @@ export async function revealAuthorship(db: Db, actor: Actor | null, input: unkno
     where: { id: data.commentId },
     select: { id: true, answerKey: true, petitionId: true, reveal: { select: { userId: true } }, petition: { select: { slug: true } }, program: { select: { slug: true } } },
   });
-  if (!comment) throw notFound("No comment with this id.");
+  if (!comment) throw notFound(msg("Errors.common.noComment"));
   let valid = false;
   if (comment.answerKey) {
     try {
@@ -38,13 +39,13 @@ export async function revealAuthorship(db: Db, actor: Actor | null, input: unkno
     }
   }
   if (!valid) {
-    throw new DomainError("invalid_input", "The signature does not match this comment's key for your account: only the browser that wrote the comment can put its writer's name on it.", { signature: "invalid" });
+    throw new DomainError("invalid_input", msg("Errors.comments.signatureDoesMatchComment"), { signature: "invalid" });
   }
-  if (comment.reveal) throw conflict("This comment already shows its writer's name; revealing is for good and happens once.");
+  if (comment.reveal) throw conflict(msg("Errors.comments.commentAlreadyShowsWriter"));
   try {
     await db.commentReveal.create({ data: { commentId: comment.id, userId: writer.id, day: isoDay(clock.now ?? new Date()) } });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict("This comment already shows its writer's name; revealing is for good and happens once.");
+    if (isUniqueViolation(error)) throw conflict(msg("Errors.comments.commentAlreadyShowsWriter"));
     throw error;
   }
   invalidatePetitionPublic(comment.petitionId);

@@ -1,5 +1,11 @@
 // Typed domain errors. Domain functions throw these; the HTTP and server-action adapters turn
-// them into a status code and a message a person can act on (docs/decisions/004).
+// them into a status code and a message a person can act on (docs/decisions/004), in the
+// request's language: the error carries a message key and values (lib/i18n/message.ts), and its
+// `message` is the English rendering, for logs and tests (docs/decisions/027).
+import { z } from "zod";
+import type { Locale } from "@/i18n/locales";
+import { fromZodMessage, msg, renderMessage, type DomainMessage } from "@/lib/i18n/message";
+
 export type DomainErrorCode =
   | "unauthenticated"
   | "forbidden"
@@ -19,28 +25,42 @@ const STATUS: Record<DomainErrorCode, number> = {
   rate_limited: 429,
 };
 
+/** A field's message, or a machine code for the page's script ("spent", "invalid"), never shown as text. */
+export type FieldMessage = DomainMessage | string;
+
 export class DomainError extends Error {
   readonly status: number;
+  /** Each field's message in English, by the field's path. */
+  readonly fields?: Record<string, string>;
   constructor(
     readonly code: DomainErrorCode,
-    message: string,
-    readonly fields?: Record<string, string>,
+    readonly text: DomainMessage,
+    readonly fieldTexts?: Record<string, FieldMessage>,
     /** Seconds to wait before retrying (rate limits). */
     readonly retryAfter?: number,
   ) {
-    super(message);
+    super(renderMessage(text));
     this.name = "DomainError";
     this.status = STATUS[code];
+    if (fieldTexts) this.fields = localizedFields(fieldTexts, "en");
+  }
+
+  /** The message and field messages in a language. */
+  localized(locale: Locale): { message: string; fields?: Record<string, string> } {
+    return { message: renderMessage(this.text, locale), ...(this.fieldTexts ? { fields: localizedFields(this.fieldTexts, locale) } : {}) };
   }
 }
 
-export const unauthenticated = (message = "Sign in to do this.") =>
-  new DomainError("unauthenticated", message);
-export const forbidden = (message: string) => new DomainError("forbidden", message);
-export const notFound = (message: string) => new DomainError("not_found", message);
-export const conflict = (message: string) => new DomainError("conflict", message);
+function localizedFields(fields: Record<string, FieldMessage>, locale: Locale): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, renderMessage(v, locale)]));
+}
+
+export const unauthenticated = (message: DomainMessage = msg("Errors.common.signIn")) => new DomainError("unauthenticated", message);
+export const forbidden = (message: DomainMessage) => new DomainError("forbidden", message);
+export const notFound = (message: DomainMessage) => new DomainError("not_found", message);
+export const conflict = (message: DomainMessage) => new DomainError("conflict", message);
 /** A conflict about one field's value ("already invited"): the form shows it beside that field. */
-export const fieldConflict = (field: string, message: string) => new DomainError("conflict", message, { [field]: message });
+export const fieldConflict = (field: string, message: DomainMessage) => new DomainError("conflict", message, { [field]: message });
 
 // zod's own messages ("Invalid input: expected string…") do not say which field; ours do.
 const GENERIC_MESSAGE = /^(Invalid|Too (small|big)|Expected|Required|Unrecognized)/;
@@ -56,25 +76,53 @@ export function fieldInWords(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+type Issue = { path: PropertyKey[]; message: string };
+
+const germanZod = z.locales.de();
+
+/** zod's own words for an issue, in German (its message is the English). */
+function germanIssue(issue: Issue): string {
+  const rendered = (germanZod.localeError as (i: unknown) => string | { message: string } | undefined)(issue);
+  return typeof rendered === "string" ? rendered : (rendered?.message ?? issue.message);
+}
+
+function issueMessage(issue: Issue, key: string): DomainMessage {
+  const ours = fromZodMessage(issue.message);
+  if (ours) return ours;
+  const english = issue.message;
+  const german = "code" in issue ? germanIssue(issue) : english;
+  // A generic message, or a fragment ("must be base64"), gets the field's name in words.
+  if ((GENERIC_MESSAGE.test(english) || /^[a-z]/.test(english)) && key !== "input") {
+    const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+    return msg("Validation.fieldProblem", { field: { text: { en: fieldInWords(key), de: key } }, problem: { text: { en: lower(english), de: german } } });
+  }
+  return msg("Validation.problem", { problem: { text: { en: english, de: german } } });
+}
+
 /**
  * Turns a zod error into an invalid_input error with a message per field, and a summary made
  * of those messages, which name their field in words (never its key).
  */
-export function invalidInput(issues: { path: PropertyKey[]; message: string }[]): DomainError {
-  const fields: Record<string, string> = {};
+export function invalidInput(issues: Issue[]): DomainError {
+  const fields: Record<string, DomainMessage> = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join(".") || "input";
-    // A generic message, or a fragment ("must be base64"), gets the field's name in words.
-    const message = (GENERIC_MESSAGE.test(issue.message) || /^[a-z]/.test(issue.message)) && key !== "input" ? `${fieldInWords(key)}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}` : issue.message;
-    fields[key] ??= message;
+    fields[key] ??= issueMessage(issue, key);
   }
-  const summary = [...new Set(Object.values(fields))].join(" ");
-  return new DomainError("invalid_input", summary || "The input is not valid.", fields);
+  const distinct = [...new Map(Object.values(fields).map((m) => [JSON.stringify(m), m])).values()];
+  return new DomainError("invalid_input", distinct.length ? summary(distinct) : msg("Errors.common.invalidInput"), fields);
+}
+
+/** Several field messages shown as one: each is a whole sentence, in the reader's language. */
+function summary(messages: DomainMessage[]): DomainMessage {
+  if (messages.length === 1) return messages[0]!;
+  const [first, ...rest] = messages;
+  return msg("Validation.several", { first: first!, rest: summary(rest) });
 }
 
 /** Parses input with a zod schema, throwing a DomainError with field messages on failure. */
 export function parseInput<T>(
-  schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: Issue[] } } },
   input: unknown,
 ): T {
   const result = schema.safeParse(input);

@@ -1,5 +1,6 @@
 // Following petitions and programs: followers get an in-app notification (and email if they
 // chose it) when something public happens to what they follow.
+import { msg, zodMessage } from "@/lib/i18n/message";
 import { z } from "zod";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
@@ -7,7 +8,7 @@ import { notFound, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const followTargetSchema = z.object({
-  targetType: z.enum(["petition", "program"], { error: 'targetType must be "petition" or "program".' }),
+  targetType: z.enum(["petition", "program"], { error: zodMessage(msg("Validation.follows.targetType")) }),
   targetId: z.string().min(1).max(100),
 });
 export type FollowTarget = z.infer<typeof followTargetSchema>;
@@ -17,7 +18,7 @@ async function assertTargetExists(db: Db, t: FollowTarget) {
     t.targetType === "petition"
       ? await db.petition.findFirst({ where: { id: t.targetId, state: { in: ["open", "closed"] } }, select: { slug: true } })
       : await db.program.findUnique({ where: { id: t.targetId }, select: { slug: true } });
-  if (!found) throw notFound(`No public ${t.targetType} with this id.`);
+  if (!found) throw notFound(msg(t.targetType === "petition" ? "Errors.common.noPublicPetition" : "Errors.follows.noPublicProgram"));
   return found;
 }
 

@@ -1,6 +1,9 @@
 // Adapter from server actions to the domain layer: a domain error becomes a typed state the
-// form can show next to its fields; anything else is logged without personal data.
+// form can show next to its fields, in the request's language; anything else is logged without
+// personal data.
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
 import { DomainError } from "@/lib/errors";
+import { msg, renderMessage } from "@/lib/i18n/message";
 
 export type ActionState = {
   ok: boolean;
@@ -20,9 +23,13 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/** The request's language, asked for only when there is something to say. */
+export type LocaleOf = () => Promise<Locale>;
+
 export async function runAction(
   formData: FormData | null,
   run: () => Promise<ActionState | void>,
+  locale: LocaleOf = async () => DEFAULT_LOCALE,
 ): Promise<ActionState> {
   try {
     return (await run()) ?? { ok: true };
@@ -33,9 +40,10 @@ export async function runAction(
     }
     const values = formData ? formValues(formData) : undefined;
     if (error instanceof DomainError) {
-      return { ok: false, message: error.message, fields: error.fields, values };
+      const { message, fields } = error.localized(await locale());
+      return { ok: false, message, fields, values };
     }
     console.error(`[action] unexpected ${error instanceof Error ? error.name : "error"}`);
-    return { ok: false, message: "Something went wrong on our side; please try again.", values };
+    return { ok: false, message: renderMessage(msg("Errors.common.unexpected"), await locale()), values };
   }
 }

@@ -10,8 +10,9 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
+import { msg, renderMessage, zodMessage, type DomainMessage } from "@/lib/i18n/message";
 import type { Kind } from "@/lib/ratelimit/limiter";
-import { runAction, type ActionState } from "./action";
+import { runAction, type ActionState, type LocaleOf } from "./action";
 
 /** Pages that are not one petition or one program. */
 export const SITE_PAGES = {
@@ -59,6 +60,8 @@ export type FormActionDeps = {
   limitActor: (kind: Kind, actor: Actor | null) => Promise<Actor | null>;
   revalidatePath: (path: string, type?: "layout" | "page") => void;
   redirect: (url: string) => never;
+  /** The request's language, for the messages the form shows (English when not given). */
+  locale?: LocaleOf;
 };
 
 type InputSchema<I> = {
@@ -74,8 +77,8 @@ export type FormActionSpec<I, R> = {
   run: (ctx: { db: Db; actor: Actor | null; input: I }) => Promise<R>;
   /** What the command changed, from its result. */
   changed: (result: R) => Changed;
-  /** The message shown on success. */
-  message?: (result: R, input: I) => string;
+  /** The message shown on success, rendered in the request's language. */
+  message?: (result: R, input: I) => DomainMessage;
   /** Where to go on success instead of showing a message. */
   redirectTo?: (result: R) => string | undefined;
 };
@@ -100,8 +103,9 @@ export function makeFormAction(deps: FormActionDeps) {
       const result = await spec.run({ db: deps.db, actor, input });
       for (const { path, type } of revalidationFor(spec.changed(result))) deps.revalidatePath(path, type);
       target = spec.redirectTo?.(result);
-      return { ok: true, message: spec.message?.(result, input) };
-    });
+      const message = spec.message?.(result, input);
+      return { ok: true, message: message && (deps.locale ? renderMessage(message, await deps.locale()) : renderMessage(message)) };
+    }, deps.locale);
     // Outside runAction: redirect() works by throwing.
     if (target) deps.redirect(target);
     return state;
@@ -109,8 +113,11 @@ export function makeFormAction(deps: FormActionDeps) {
 }
 
 /** A hidden id field: present and short, or the form was not sent from this site's page. */
-export const formId = (what: string) =>
-  z.string({ error: `The form does not say which ${what}; reload the page and try again.` }).min(1, `The form does not say which ${what}; reload the page and try again.`).max(200, `The ${what} in the form is not one of ours; reload the page and try again.`);
+export const FORM_IDS = ["petition", "person", "comment", "appeal", "program", "response", "commitment"] as const;
+export const formId = (what: (typeof FORM_IDS)[number]) => {
+  const missing = zodMessage(msg("Validation.form.missingId", { what }));
+  return z.string({ error: missing }).min(1, missing).max(200, zodMessage(msg("Validation.form.foreignId", { what })));
+};
 
 /** An optional text field: the domain command validates it. */
 export const formText = z.string().optional();

@@ -1,14 +1,29 @@
 // Thin adapter from route handlers to the domain layer: typed domain errors become JSON with a
-// status and a message; anything unexpected is logged without personal data and becomes a 500.
+// status and a message in the request's language (its `lang` cookie or Accept-Language; the code
+// and the fields' paths stay the same in every language); anything unexpected is logged without
+// personal data and becomes a 500.
+import { DEFAULT_LOCALE, LOCALE_COOKIE, localeFor, type Locale } from "@/i18n/locales";
 import { DomainError } from "@/lib/errors";
+import { msg, renderMessage } from "@/lib/i18n/message";
 import type { JsonError } from "./error-schema";
 
 export type { JsonError } from "./error-schema";
 
-export function errorResponse(error: unknown): Response {
+/** The language a request asks for: the remembered choice (cookie `lang`), else Accept-Language. */
+export function localeOfRequest(request: Request): Locale {
+  const cookie = request.headers
+    .get("cookie")
+    ?.split(";")
+    .map((c) => c.trim().split("="))
+    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+  return localeFor(cookie, request.headers.get("accept-language"));
+}
+
+export function errorResponse(error: unknown, locale: Locale = DEFAULT_LOCALE): Response {
   if (error instanceof DomainError) {
+    const { message, fields } = error.localized(locale);
     return Response.json(
-      { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } } satisfies JsonError,
+      { error: { code: error.code, message, ...(fields ? { fields } : {}) } } satisfies JsonError,
       { status: error.status, headers: { "Cache-Control": "no-store", ...(error.retryAfter ? { "Retry-After": String(error.retryAfter) } : {}) } },
     );
   }
@@ -16,7 +31,7 @@ export function errorResponse(error: unknown): Response {
   const name = error instanceof Error ? error.name : "UnknownError";
   console.error(`[api] unexpected ${name}`);
   return Response.json(
-    { error: { code: "internal", message: "Something went wrong on our side; please try again." } } satisfies JsonError,
+    { error: { code: "internal", message: renderMessage(msg("Errors.common.unexpected"), locale) } } satisfies JsonError,
     { status: 500, headers: { "Cache-Control": "no-store" } },
   );
 }
@@ -25,7 +40,7 @@ export function errorResponse(error: unknown): Response {
 export function assertSameOrigin(request: Request): void {
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") {
-    throw new DomainError("forbidden", "Cross-site requests cannot change anything here.");
+    throw new DomainError("forbidden", msg("Errors.http.crossSiteRequestsCannot"));
   }
   const origin = request.headers.get("origin");
   if (origin) {
@@ -37,7 +52,7 @@ export function assertSameOrigin(request: Request): void {
       originHost = null;
     }
     if (!host || originHost !== host) {
-      throw new DomainError("forbidden", "Cross-site requests cannot change anything here.");
+      throw new DomainError("forbidden", msg("Errors.http.crossSiteRequestsCannot"));
     }
   }
 }
@@ -46,23 +61,24 @@ export function assertSameOrigin(request: Request): void {
 export async function readJson(request: Request, maxBytes = 16_384): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
-    throw new DomainError("invalid_input", "Send the body as JSON with Content-Type: application/json.");
+    throw new DomainError("invalid_input", msg("Errors.http.sendBodyJsonContent"));
   }
   const text = await request.text();
   if (Buffer.byteLength(text) > maxBytes) {
-    throw new DomainError("invalid_input", `The body is larger than ${maxBytes} bytes.`);
+    throw new DomainError("invalid_input", msg("Errors.http.bodyTooLarge", { bytes: maxBytes }));
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new DomainError("invalid_input", "The body is not valid JSON.");
+    throw new DomainError("invalid_input", msg("Errors.http.bodyValidJson"));
   }
 }
 
-export async function handle(run: () => Promise<Response>): Promise<Response> {
+/** Runs a route handler; a thrown error becomes the JSON error answer, in the request's language. */
+export async function handle(request: Request, run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, localeOfRequest(request));
   }
 }

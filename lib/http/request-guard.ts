@@ -10,29 +10,21 @@
 //   argument lists that no form of this app sends (React's decoder answers 500 or calls the
 //   action with the wrong arguments).
 // Refusals never echo or log the body.
+import { msg, renderMessage, type DomainMessage } from "@/lib/i18n/message";
 
 /** Bytes a request body may have: the server-action limit (next.config.ts) for every route. */
 export const BODY_LIMIT = 1024 * 1024;
 
-export type Refusal = { status: 400 | 403 | 413; message: string };
+/** A refusal: `text` for the request's language (proxy.ts renders it), `message` its English. */
+export type Refusal = { status: 400 | 403 | 413; text: DomainMessage; message: string };
 
-export const TOO_BIG: Refusal = {
-  status: 413,
-  message: `This is more than the ${BODY_LIMIT / 1024 / 1024} MB a request can carry. Shorten the text (each field's limit is shown next to it) and send it again.`,
-};
-const NOT_UTF8: Refusal = {
-  status: 400,
-  message: "The request contains bytes that are not UTF-8 text. Retype or paste the text again from its source and send it again.",
-};
-const CROSS_SITE: Refusal = { status: 403, message: "Forms can only be sent from this site's own pages. Open the page here and send the form from it." };
-const NOT_A_FORM: Refusal = {
-  status: 400,
-  message: "This address takes a form sent from this site's own pages (multipart/form-data). Open the page and send the form from it.",
-};
-const MALFORMED_FORM: Refusal = {
-  status: 400,
-  message: "The form's data is malformed, so it was not read. Reload the page and send the form again.",
-};
+const refusal = (status: Refusal["status"], text: DomainMessage): Refusal => ({ status, text, message: renderMessage(text) });
+
+export const TOO_BIG = refusal(413, msg("Errors.request.tooBig", { megabytes: BODY_LIMIT / 1024 / 1024 }));
+const NOT_UTF8 = refusal(400, msg("Errors.request.notUtf8"));
+const CROSS_SITE = refusal(403, msg("Errors.request.crossSite"));
+const NOT_A_FORM = refusal(400, msg("Errors.request.notAForm"));
+const MALFORMED_FORM = refusal(400, msg("Errors.request.malformedForm"));
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 

@@ -1,12 +1,18 @@
 // Email about followed petitions and programs, through SMTP with nodemailer. Without SMTP_URL,
 // outside production, mail is written to data/mailbox and shown at /dev/mailbox instead.
+// Each mail is written in its recipient's language (User.locale: their choice in the switcher, or
+// the language they first signed in with); the events' summaries are the public record's words
+// and stay as they were recorded (docs/decisions/027).
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import { serverConfig, type ServerConfig } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
+import { msg, renderMessage, type DomainKey } from "@/lib/i18n/message";
+import type { Locale } from "@/i18n/locales";
 import { unsubscribeToken } from "@/lib/notifications";
-import { EVENT_LABELS, type EventKind } from "@/lib/timeline/record";
+import { EVENT_KINDS, type EventKind } from "@/lib/timeline/record";
+import { mailLocale } from "@/lib/users";
 
 export type Mailer = { send(message: { to: string; subject: string; text: string; html: string; headers: Record<string, string> }): Promise<void> };
 
@@ -38,26 +44,23 @@ const escape = (s: string) => s.replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "
 
 type Pending = { id: string; event: { kind: string; summary: string; petition: { slug: string } | null; program: { slug: string } | null } };
 
-function compose(items: Pending[], appUrl: string, unsubscribeUrl: string, digest: boolean) {
+/** An event kind's name in a language ("Organizer update", "Neuigkeit der Organisator:innen"). */
+export function eventLabel(kind: string, locale: Locale): string {
+  return (EVENT_KINDS as readonly string[]).includes(kind) ? renderMessage(msg(`Events.${kind as EventKind}` satisfies DomainKey), locale) : kind;
+}
+
+export function compose(items: Pending[], appUrl: string, unsubscribeUrl: string, digest: boolean, locale: Locale) {
+  const t = (key: DomainKey, values?: Record<string, string | number>) => renderMessage(msg(key, values), locale);
   const lines = items.map((n) => {
     const href = n.event.petition ? `${appUrl}/petitions/${n.event.petition.slug}` : n.event.program ? `${appUrl}/programs/${n.event.program.slug}` : `${appUrl}/timeline`;
-    return { label: EVENT_LABELS[n.event.kind as EventKind] ?? n.event.kind, summary: n.event.summary, href };
+    return { label: eventLabel(n.event.kind, locale), summary: n.event.summary, href };
   });
-  const subject = digest
-    ? `Undersigned: ${items.length} ${items.length === 1 ? "update" : "updates"} on what you follow`
-    : items.length === 1
-      ? `Undersigned: ${lines[0]!.label}`
-      : `Undersigned: ${items.length} updates on what you follow`;
-  const text = [
-    digest ? "Here is what happened today to what you follow:" : "Something happened to what you follow:",
-    "",
-    ...lines.map((l) => `- ${l.label}: ${l.summary}\n  ${l.href}`),
-    "",
-    `Stop these emails: ${unsubscribeUrl}`,
-  ].join("\n");
-  const html = `<p>${digest ? "Here is what happened today to what you follow:" : "Something happened to what you follow:"}</p><ul>${lines
+  const subject = digest || items.length > 1 ? t("Mail.subjectUpdates", { count: items.length }) : t("Mail.subjectOne", { label: lines[0]!.label });
+  const intro = digest ? t("Mail.introDigest") : t("Mail.introInstant");
+  const text = [intro, "", ...lines.map((l) => `- ${l.label}: ${l.summary}\n  ${l.href}`), "", t("Mail.stopWithLink", { url: unsubscribeUrl })].join("\n");
+  const html = `<p>${escape(intro)}</p><ul>${lines
     .map((l) => `<li><strong>${escape(l.label)}:</strong> <a href="${escape(l.href)}">${escape(l.summary)}</a></li>`)
-    .join("")}</ul><p><a href="${escape(unsubscribeUrl)}">Stop these emails</a></p>`;
+    .join("")}</ul><p><a href="${escape(unsubscribeUrl)}">${escape(t("Mail.stop"))}</a></p>`;
   return { subject, text, html };
 }
 
@@ -78,7 +81,7 @@ export async function sendPendingEmails(
     select: {
       id: true,
       userId: true,
-      user: { select: { email: true } },
+      user: { select: { email: true, locale: true } },
       event: { select: { kind: true, summary: true, petition: { select: { slug: true } }, program: { select: { slug: true } } } },
     },
   });
@@ -91,7 +94,7 @@ export async function sendPendingEmails(
       if (recent) continue;
     }
     const unsubscribeUrl = `${opts.appUrl}/unsubscribe?token=${unsubscribeToken(userId, opts.secret)}`;
-    const mail = compose(items, opts.appUrl, unsubscribeUrl, opts.mode === "daily");
+    const mail = compose(items, opts.appUrl, unsubscribeUrl, opts.mode === "daily", mailLocale(items[0]!.user.locale));
     try {
       await mailer.send({
         to: items[0]!.user.email,

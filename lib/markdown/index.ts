@@ -11,7 +11,8 @@
 import { Marked, Tokenizer, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 import { z } from "zod";
-import { multilineText } from "@/lib/validation";
+import { renderMessage, msg } from "@/lib/i18n/message";
+import { multilineText, type FieldLabel } from "@/lib/validation";
 import { formatCount } from "@/lib/format";
 
 /**
@@ -303,7 +304,8 @@ export const markdownSchema = (subject = "This text") =>
   });
 
 /** Markdown people write (multilineText's rules), checked by the renderer once it passes them. */
-export const markdownText = (label: string, min: number, max: number) => multilineText(label, min, max).pipe(markdownSchema(label));
+export const markdownText = (label: FieldLabel, min: number, max: number) =>
+  multilineText(label, min, max).pipe(markdownSchema(renderMessage(msg(`Validation.labels.${label}`))));
 
 /** Empties the rendering cache: for tests that measure a first rendering. */
 export function forgetRenderedMarkdown() {

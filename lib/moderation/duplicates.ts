@@ -3,6 +3,7 @@
 // its followers (named signers follow what they sign; anonymous signers write no follow) get a
 // notification, and mail if they chose it, that offers the other petition. The public moderation
 // log records it under the moderator's role, the audit log under their account.
+import { msg, zodMessage } from "@/lib/i18n/message";
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
@@ -13,24 +14,24 @@ import { assertCan, offerableAsSimilar, viewerOf } from "@/lib/petitions/policy"
 import { recordEvent } from "@/lib/timeline/record";
 
 /** A petition's address as people copy it: its slug, its path or its full URL. */
-const petitionAddress = (what: string) =>
+const petitionAddress = (what: "close" | "duplicate") =>
   z
-    .string({ error: `Give the address of ${what}.` })
+    .string({ error: zodMessage(msg("Validation.moderation.giveAddress", { what })) })
     .trim()
-    .min(1, `Give the address of ${what}.`)
-    .max(300, `The address of ${what} is too long.`)
+    .min(1, zodMessage(msg("Validation.moderation.giveAddress", { what })))
+    .max(300, zodMessage(msg("Validation.moderation.addressTooLong", { what })))
     .transform((value) => {
       const path = value.replace(/^https?:\/\/[^/]+/i, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
       return path.split("/").pop() ?? "";
     })
-    .pipe(z.string().regex(/^[a-z0-9-]{1,200}$/, `That is not the address of a petition; paste it from the petition's page (for ${what}).`));
+    .pipe(z.string().regex(/^[a-z0-9-]{1,200}$/, zodMessage(msg("Validation.moderation.notAnAddress", { what }))));
 
 export const duplicateInputSchema = z.object({
-  petition: petitionAddress("the petition to close"),
-  duplicateOf: petitionAddress("the petition it duplicates"),
+  petition: petitionAddress("close"),
+  duplicateOf: petitionAddress("duplicate"),
 });
 
-const NO_TARGET = "No open or recently closed petition at that address to point signers to.";
+const NO_TARGET = msg("Errors.moderation.noDuplicateTarget");
 
 /** Closes `input.petition` as a duplicate of `input.duplicateOf`. */
 export async function markDuplicate(db: Db, actor: Actor | null, input: unknown, clock: { now?: Date } = {}) {
@@ -38,18 +39,18 @@ export async function markDuplicate(db: Db, actor: Actor | null, input: unknown,
   const { petition: slug, duplicateOf } = parseInput(duplicateInputSchema, input);
   const now = clock.now ?? new Date();
   const petition = await db.petition.findUnique({ where: { slug } });
-  if (!petition) throw notFound("No public petition with this id.");
+  if (!petition) throw notFound(msg("Errors.common.noPublicPetition"));
   assertCan(await viewerOf(db, person, petition), petition, "duplicate", now);
   const target = await db.petition.findUnique({ where: { slug: duplicateOf } });
-  if (target?.id === petition.id) throw conflict("A petition cannot be a duplicate of itself.");
-  if (target?.duplicateOfId) throw conflict("That petition was itself closed as a duplicate; point to the one it duplicates.");
+  if (target?.id === petition.id) throw conflict(msg("Errors.moderation.petitionCannotDuplicateItself"));
+  if (target?.duplicateOfId) throw conflict(msg("Errors.moderation.petitionWasItselfClosed"));
   if (!target || !offerableAsSimilar(target, now)) throw notFound(NO_TARGET);
   return db.$transaction(async (tx) => {
     const { count } = await tx.petition.updateMany({
       where: { id: petition.id, state: "open", hiddenReason: null },
       data: { state: "closed", closedAt: now, closesAt: now, duplicateOfId: target.id },
     });
-    if (count !== 1) throw conflict("Only an open petition can be closed as a duplicate.");
+    if (count !== 1) throw conflict(msg("Errors.moderation.onlyOpenPetitionClosed"));
     const reasonText = `Duplicate of “${target.title}” (/petitions/${target.slug}).`;
     const action = await tx.moderationAction.create({
       data: { targetType: "petition", targetId: petition.id, targetLabel: petition.title, action: "duplicate", reasonCode: "duplicate", reasonText, actorRole: person.role, createdAt: now },

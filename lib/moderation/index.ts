@@ -2,6 +2,7 @@
 // plus an explanation; the content keeps its place with the reason; every action is in a public
 // log that names the moderator's role, never the moderator. Organizers may appeal once; an
 // admin decides, and the decision is logged too.
+import { msg, zodMessage } from "@/lib/i18n/message";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { requireActor, requireRole, type Actor } from "@/lib/auth/actor";
@@ -21,8 +22,8 @@ export { MODERATION_REASONS, type ReasonCode } from "./reasons";
 import { MODERATION_REASONS, type ReasonCode } from "./reasons";
 
 export const hideInputSchema = z.object({
-  reasonCode: z.enum(Object.keys(MODERATION_REASONS) as [ReasonCode, ...ReasonCode[]], { error: "Choose a reason from the list." }),
-  reasonText: z.string({ error: "Explain the decision." }).trim().min(5, "Explain the decision in at least 5 characters.").max(300, "The explanation can be at most 300 characters."),
+  reasonCode: z.enum(Object.keys(MODERATION_REASONS) as [ReasonCode, ...ReasonCode[]], { error: zodMessage(msg("Validation.moderation.chooseReasonFromList")) }),
+  reasonText: z.string({ error: zodMessage(msg("Validation.moderation.explainDecision")) }).trim().min(5, zodMessage(msg("Validation.moderation.explainDecisionLeast5"))).max(300, zodMessage(msg("Validation.moderation.explanationMost300Characters"))),
 });
 
 const publicReason = (code: ReasonCode, text: string) => `${MODERATION_REASONS[code]}: ${text}`;
@@ -33,7 +34,7 @@ export async function hidePetition(db: Db, actor: Actor | null, petitionId: stri
   const { reasonCode, reasonText } = parseInput(hideInputSchema, input);
   const now = clock.now ?? new Date();
   const petition = await db.petition.findUnique({ where: { id: petitionId } });
-  if (!petition) throw notFound("No public petition with this id.");
+  if (!petition) throw notFound(msg("Errors.common.noPublicPetition"));
   assertCan(await viewerOf(db, moderator, petition), petition, "moderate", now);
   const reason = publicReason(reasonCode, reasonText);
   const hidden = await db.$transaction(async (tx) => {
@@ -67,8 +68,8 @@ export async function hideComment(db: Db, actor: Actor | null, commentId: string
     where: { id: commentId },
     select: { id: true, hiddenReason: true, petitionId: true, program: { select: { name: true, slug: true } }, petition: { select: { title: true, slug: true } } },
   });
-  if (!comment) throw notFound("No comment with this id.");
-  if (comment.hiddenReason) throw conflict("This comment is already hidden.");
+  if (!comment) throw notFound(msg("Errors.common.noComment"));
+  if (comment.hiddenReason) throw conflict(msg("Errors.moderation.commentAlreadyHidden"));
   const where = comment.program?.name ?? comment.petition?.title ?? "a discussion";
   await db.$transaction(async (tx) => {
     await tx.anonComment.update({ where: { id: commentId }, data: { hiddenReason: publicReason(reasonCode, reasonText), hiddenDay: isoDay(now) } });
@@ -82,7 +83,7 @@ export async function hideComment(db: Db, actor: Actor | null, commentId: string
 }
 
 export const appealInputSchema = z.object({
-  text: z.string({ error: "Say why the decision is wrong." }).trim().min(10, "Say why the decision is wrong, in at least 10 characters.").max(2000, "An appeal can be at most 2,000 characters."),
+  text: z.string({ error: zodMessage(msg("Validation.moderation.sayWhyDecisionWrongRequired")) }).trim().min(10, zodMessage(msg("Validation.moderation.sayWhyDecisionWrong"))).max(2000, zodMessage(msg("Validation.moderation.appealAtMost", { max: 2000 }))),
 });
 
 /** An organizer appeals the hiding of their petition, once. */
@@ -96,19 +97,19 @@ export async function fileAppeal(db: Db, actor: Actor | null, petitionId: string
     orderBy: { createdAt: "desc" },
     include: { appeal: true },
   });
-  if (!action) throw conflict("This petition is not hidden, so there is nothing to appeal.");
+  if (!action) throw conflict(msg("Errors.moderation.petitionHiddenThereNothing"));
   try {
     const appeal = await db.appeal.create({ data: { actionId: action.id, userId: organizer.id, text, createdAt: clock.now ?? new Date() } });
     return { ...appeal, petition: { slug: petition.slug } };
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict("This decision was already appealed; each decision can be appealed once.");
+    if (isUniqueViolation(error)) throw conflict(msg("Errors.moderation.decisionWasAlreadyAppealed"));
     throw error;
   }
 }
 
 export const decisionInputSchema = z.object({
-  outcome: z.enum(["upheld", "overturned"], { error: "Choose to uphold or overturn." }),
-  note: z.string().trim().min(5, "Explain the decision in at least 5 characters.").max(1000),
+  outcome: z.enum(["upheld", "overturned"], { error: zodMessage(msg("Validation.moderation.chooseUpholdOverturn")) }),
+  note: z.string().trim().min(5, zodMessage(msg("Validation.moderation.explainDecisionLeast5"))).max(1000),
 });
 
 /** An admin decides an appeal; overturning restores the petition. Logged publicly and audited. */
@@ -117,8 +118,8 @@ export async function decideAppeal(db: Db, actor: Actor | null, appealId: string
   const { outcome, note } = parseInput(decisionInputSchema, input);
   const now = clock.now ?? new Date();
   const appeal = await db.appeal.findUnique({ where: { id: appealId }, include: { action: true } });
-  if (!appeal) throw notFound("No appeal with this id.");
-  if (appeal.status !== "pending") throw conflict("This appeal was already decided.");
+  if (!appeal) throw notFound(msg("Errors.moderation.noAppealId"));
+  if (appeal.status !== "pending") throw conflict(msg("Errors.moderation.appealWasAlreadyDecided"));
   const decided = await db.$transaction(async (tx) => {
     await tx.appeal.update({ where: { id: appealId }, data: { status: outcome, decision: note, decidedAt: now } });
     const petition = await tx.petition.findUniqueOrThrow({ where: { id: appeal.action.targetId }, select: { id: true, title: true, slug: true } });
@@ -176,7 +177,7 @@ const commentPlace = (c: { program: { name: string } | null; petition: { title: 
   `A comment on “${c.program?.name ?? c.petition?.title ?? "a discussion"}”`;
 
 export const restoreInputSchema = z.object({
-  reasonText: z.string({ error: "Say why the hide is undone." }).trim().min(5, "Say why the hide is undone, in at least 5 characters.").max(300, "The explanation can be at most 300 characters."),
+  reasonText: z.string({ error: zodMessage(msg("Validation.moderation.sayWhyHideUndoneRequired")) }).trim().min(5, zodMessage(msg("Validation.moderation.sayWhyHideUndone"))).max(300, zodMessage(msg("Validation.moderation.explanationMost300Characters"))),
 });
 
 /**
@@ -191,12 +192,12 @@ export async function restoreComment(db: Db, actor: Actor | null, commentId: str
     where: { id: commentId },
     select: { id: true, hiddenReason: true, petitionId: true, program: { select: { name: true, slug: true } }, petition: { select: { title: true, slug: true } } },
   });
-  if (!comment) throw notFound("No comment with this id.");
-  if (!comment.hiddenReason) throw conflict("This comment is not hidden, so there is nothing to undo.");
+  if (!comment) throw notFound(msg("Errors.common.noComment"));
+  if (!comment.hiddenReason) throw conflict(msg("Errors.moderation.commentHiddenThereNothing"));
   const hide = await db.moderationAction.findFirst({ where: { targetType: "comment", targetId: commentId, action: "hide" }, orderBy: { createdAt: "desc" } });
   await db.$transaction(async (tx) => {
     const { count } = await tx.anonComment.updateMany({ where: { id: commentId, hiddenReason: { not: null } }, data: { hiddenReason: null, hiddenDay: null } });
-    if (count !== 1) throw conflict("This comment is not hidden, so there is nothing to undo.");
+    if (count !== 1) throw conflict(msg("Errors.moderation.commentHiddenThereNothing"));
     // The comment's flags were answered by the hide; they do not send it back to the queue.
     await tx.commentFlag.deleteMany({ where: { commentId } });
     await tx.moderationAction.create({
@@ -218,10 +219,10 @@ export async function dismissFlags(db: Db, actor: Actor | null, commentId: strin
     where: { id: commentId },
     select: { id: true, program: { select: { slug: true } }, petition: { select: { slug: true } } },
   });
-  if (!comment) throw notFound("No comment with this id.");
+  if (!comment) throw notFound(msg("Errors.common.noComment"));
   const dismissed = await db.$transaction(async (tx) => {
     const { count } = await tx.commentFlag.deleteMany({ where: { commentId } });
-    if (count === 0) throw conflict("This comment has no flags left to dismiss.");
+    if (count === 0) throw conflict(msg("Errors.moderation.commentHasNoFlags"));
     await recordAudit(tx, moderator, "moderation.dismiss", commentId, { type: "comment", flags: count }, clock.now ?? new Date());
     return count;
   });

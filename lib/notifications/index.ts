@@ -1,5 +1,6 @@
 // In-app notifications and the email preference. Notifications are created with their event
 // (lib/timeline/record.ts); this module reads them and manages how people want email.
+import { msg, zodMessage } from "@/lib/i18n/message";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { requireActor, type Actor } from "@/lib/auth/actor";
@@ -34,7 +35,7 @@ export async function markAllRead(db: Db, actor: Actor | null, clock: { now?: Da
 
 export async function setEmailMode(db: Db, actor: Actor | null, input: unknown) {
   const person = requireActor(actor, "choose email settings");
-  const { emailMode } = parseInput(z.object({ emailMode: z.enum(EMAIL_MODES, { error: "Choose off, instant or daily." }) }), input);
+  const { emailMode } = parseInput(z.object({ emailMode: z.enum(EMAIL_MODES, { error: zodMessage(msg("Validation.notifications.chooseOffInstantDaily")) }) }), input);
   await db.user.update({ where: { id: person.id }, data: { emailMode } });
   return emailMode;
 }
@@ -59,7 +60,7 @@ export function unsubscribeToken(userId: string, secret: string): string {
  * link before anyone presses the button.
  */
 export function unsubscribeTokenUser(token: unknown, secret: string | readonly string[]): string {
-  const invalid = () => new DomainError("invalid_input", "This unsubscribe link is not valid. Sign in and change your email settings instead.");
+  const invalid = () => new DomainError("invalid_input", msg("Errors.notifications.unsubscribeLinkValidSign"));
   if (typeof token !== "string" || token.length > 300 || !token.includes(".")) throw invalid();
   const [idPart, mac] = token.split(".") as [string, string];
   const userId = Buffer.from(idPart, "base64url").toString("utf8");

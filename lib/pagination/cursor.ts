@@ -1,4 +1,5 @@
 // Opaque cursors for keyset pagination: the last row's sort value and id, base64url JSON.
+import { msg } from "@/lib/i18n/message";
 import { DomainError } from "@/lib/errors";
 
 export type CursorValue = string | number;
@@ -25,7 +26,7 @@ export function decodeCursor(cursor: string): { value: CursorValue; id: string }
 }
 
 export function decodeCursorError(): DomainError {
-  return new DomainError("invalid_input", "The cursor is not valid; start again from the first page.");
+  return new DomainError("invalid_input", msg("Errors.pagination.cursorValidStartAgain"));
 }
 
 /** A cursor's date: only the exact ISO form this code writes, so nothing odd reaches the database. */

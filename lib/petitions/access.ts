@@ -1,8 +1,9 @@
 // Who may see and change a petition. Kept in one place so pages, the JSON API and the
 // domain commands agree.
-import type { Actor } from "@/lib/auth/actor";
+import { actionId, type Actor, type OrganizerAction } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { forbidden, notFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Reader = Pick<Prisma.TransactionClient, "petitionOrganizer" | "signature">;
@@ -16,7 +17,7 @@ export async function isOrganizer(db: Reader, actor: Actor | null, petitionId: s
   return row !== null;
 }
 
-export const NOT_FOUND_MESSAGE = "No petition found at this address. It may be a draft you cannot see.";
+export const NOT_FOUND_MESSAGE = msg("Errors.petitions.notFound");
 
 /**
  * Drafts are visible only to their organizers. A petition gathering co-sponsors is visible to
@@ -61,11 +62,11 @@ export async function assertOrganizer(
   db: Reader,
   actor: Actor,
   petition: { id: string; state: string; coSponsorToken: string },
-  action: string,
+  action: OrganizerAction,
 ) {
   if (await isOrganizer(db, actor, petition.id)) return;
   await assertCanView(db, actor, petition);
-  throw forbidden(`Only this petition's organizers can ${action}.`);
+  throw forbidden(msg("Errors.auth.onlyOrganizers", { action: actionId(action) }));
 }
 
 /** Loads a petition for something only its organizers may do (see assertOrganizer). */
@@ -73,7 +74,7 @@ export async function findForOrganizer(
   db: Pick<Db, "petition" | "petitionOrganizer" | "signature">,
   actor: Actor,
   idOrSlug: { id: string } | { slug: string },
-  action: string,
+  action: OrganizerAction,
 ) {
   const petition = await findPetitionOr404(db, idOrSlug);
   await assertOrganizer(db, actor, petition, action);

@@ -1,4 +1,5 @@
 // Changing petitions: create, edit a draft, gather co-sponsors, add co-organizers, close.
+import { msg, renderMessage } from "@/lib/i18n/message";
 import { randomBytes } from "node:crypto";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
@@ -38,7 +39,7 @@ async function assertProgramExists(db: Db, programId: string | undefined) {
   if (!programId) return;
   const found = await db.program.findUnique({ where: { id: programId }, select: { id: true } });
   if (!found) {
-    throw new DomainError("invalid_input", "That monitoring program does not exist.", { programId: "Choose a program from the list." });
+    throw new DomainError("invalid_input", msg("Errors.petitions.monitoringProgramDoesExist"), { programId: msg("Errors.petitions.chooseProgramFromList") });
   }
 }
 
@@ -51,13 +52,13 @@ export function defaultClosingDay(settings: Settings, now: Date = new Date()): s
 export function resolveClosingDate(closesOn: string | undefined, settings: Settings, now: Date): Date {
   if (!closesOn) return new Date(now.getTime() + settings.closingDaysDefault * DAY);
   if (!isRealDay(closesOn)) {
-    throw new DomainError("invalid_input", "The closing date is not a real date.", { closesOn: "Not a real date." });
+    throw new DomainError("invalid_input", msg("Errors.petitions.closingDateRealDate"), { closesOn: msg("Errors.petitions.notRealDate") });
   }
   const date = new Date(`${closesOn}T23:59:59.000Z`);
   const earliest = new Date(now.getTime() + settings.closingDaysMin * DAY);
   const latest = new Date(now.getTime() + (settings.closingDaysMax + 1) * DAY);
   if (date < earliest || date > latest) {
-    const message = `The closing date must be between ${settings.closingDaysMin} and ${settings.closingDaysMax} days from today.`;
+    const message = msg("Errors.petitions.closingDateBounds", { min: settings.closingDaysMin, max: settings.closingDaysMax });
     throw new DomainError("invalid_input", message, { closesOn: message });
   }
   return date;
@@ -141,9 +142,9 @@ export async function openPetition(tx: Prisma.TransactionClient, petitionId: str
 export async function submitForCoSponsors(db: Db, actor: Actor | null, petitionId: string, clock: Clock = {}) {
   const organizer = requireActor(actor, "submit a petition");
   const petition = await findForOrganizer(db, organizer, { id: petitionId }, "submit it");
-  if (petition.state !== "draft") throw conflict("This petition has already been submitted.");
+  if (petition.state !== "draft") throw conflict(msg("Errors.petitions.petitionHasAlreadyBeen"));
   const now = clock.now ?? new Date();
-  if (petition.closesAt <= now) throw conflict("The closing date has passed; edit the draft and choose a later one.");
+  if (petition.closesAt <= now) throw conflict(msg("Errors.petitions.closingDateHasPassed"));
   const settings = await getSettings(db);
   return db.$transaction(async (tx) => {
     if (settings.coSponsorsNeeded === 0) {
@@ -164,8 +165,8 @@ async function dropExpiredAddressInvitations(db: Db, now: Date) {
 }
 
 /** What the organizer is told after inviting, whether or not the address has an account. */
-export const invitedMessage = (email: string) =>
-  `${email} is invited. They become a co-organizer when they accept from "My petitions" (after their first sign-in, if they have never signed in).`;
+/** What the organizer is told, in English (the JSON answer); the form says it in the reader's language. */
+export const invitedMessage = (email: string) => renderMessage(msg("Actions.petitions.invited", { email }));
 
 /**
  * An organizer invites a colleague by email; the colleague accepts or declines from "My
@@ -192,13 +193,13 @@ export async function inviteCoOrganizer(
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
   // Organizers are listed on the petition, so saying that one already is discloses nothing new.
   if (user && (await db.petitionOrganizer.findUnique({ where: { petitionId_userId: { petitionId, userId: user.id } } }))) {
-    throw fieldConflict("email", `${email} is already an organizer of this petition.`);
+    throw fieldConflict("email", msg("Errors.petitions.alreadyOrganizer", { email }));
   }
   try {
     if (user) await db.coOrganizerInvite.create({ data: { petitionId, userId: user.id, createdAt: now } });
     else await db.coOrganizerAddressInvite.create({ data: { petitionId, addressHash: addressHash(email, key), createdAt: now } });
   } catch (error) {
-    if (isUniqueViolation(error)) throw fieldConflict("email", `${email} is already invited.`);
+    if (isUniqueViolation(error)) throw fieldConflict("email", msg("Errors.petitions.alreadyInvited", { email }));
     throw error;
   }
   return { email, message: invitedMessage(email), petition: { slug: petition.slug } };
@@ -233,7 +234,7 @@ export async function claimAddressInvitations(db: Db, user: { id: string; email:
 export async function answerInvite(db: Db, actor: Actor | null, petitionId: string, accept: boolean, clock: Clock = {}) {
   const invitee = requireActor(actor, "answer an invitation");
   const invite = await db.coOrganizerInvite.findUnique({ where: { petitionId_userId: { petitionId, userId: invitee.id } }, include: { petition: { select: { slug: true } } } });
-  if (!invite) throw notFound("You have no invitation to co-organize this petition.");
+  if (!invite) throw notFound(msg("Errors.petitions.haveNoInvitationCo"));
   await db.$transaction(async (tx) => {
     await tx.coOrganizerInvite.delete({ where: { id: invite.id } });
     if (accept) {
@@ -256,8 +257,8 @@ export async function removeCoOrganizer(db: Db, actor: Actor | null, petitionId:
   const organizer = requireActor(actor, "remove a co-organizer");
   const petition = await findForOrganizer(db, organizer, { id: petitionId }, "remove co-organizers");
   const target = await db.petitionOrganizer.findUnique({ where: { petitionId_userId: { petitionId, userId } } });
-  if (!target) throw notFound("That person is not an organizer of this petition.");
-  if (target.role === "starter") throw forbidden("The person who started the petition cannot be removed.");
+  if (!target) throw notFound(msg("Errors.petitions.personOrganizerPetition"));
+  if (target.role === "starter") throw forbidden(msg("Errors.petitions.personWhoStartedPetition"));
   await db.petitionOrganizer.delete({ where: { petitionId_userId: { petitionId, userId } } });
   return { petition: { slug: petition.slug } };
 }
@@ -293,7 +294,7 @@ export async function deliverPetition(db: Db, actor: Actor | null, petitionId: s
   await db.$transaction(async (tx) => {
     if (petition.state === "open") await closeInTransaction(tx, petitionId, petition.title, now, petition.closesAt > now);
     const { count } = await tx.petition.updateMany({ where: { id: petitionId, deliveredAt: null }, data: { deliveredAt: now } });
-    if (count !== 1) throw conflict("This petition was already delivered.");
+    if (count !== 1) throw conflict(msg("Errors.petitions.petitionWasAlreadyDelivered"));
     await recordEvent(tx, {
       kind: "petition_delivered",
       petitionId,

@@ -4,10 +4,11 @@
 // button is shown exactly when the command behind it would accept. Signing's own command keeps
 // its fast path (lib/signatures); test/integration/petition-policy.test.ts checks that the
 // policy's answers for sign and withdraw match what that command does.
-import type { Actor } from "@/lib/auth/actor";
+import { msg } from "@/lib/i18n/message";
+import { actionId, type Actor, type OrganizerAction, type SignInAction } from "@/lib/auth/actor";
 import { DomainError, forbidden, notFound, unauthenticated } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { formatDate } from "@/lib/format";
+import { day } from "@/lib/i18n/message";
 import { isOrganizer, NOT_FOUND_MESSAGE } from "./access";
 
 export const PETITION_ACTIONS = ["view", "signers", "sign", "withdraw", "edit", "close", "deliver", "appeal", "moderate", "duplicate"] as const;
@@ -27,7 +28,7 @@ export type PolicyViewer = {
 /** What the policy needs to know about the petition. */
 export type PolicyPetition = { state: string; closesAt: Date; hiddenReason: string | null; deliveredAt: Date | null };
 
-const SIGN_IN: Record<PetitionAction, string> = {
+const SIGN_IN: Record<PetitionAction, SignInAction> = {
   view: "see this petition",
   signers: "see who signed",
   sign: "sign a petition",
@@ -40,7 +41,7 @@ const SIGN_IN: Record<PetitionAction, string> = {
   duplicate: "mark a petition as a duplicate",
 };
 
-export const closedOn = (closesAt: Date) => `This petition closed on ${formatDate(closesAt)} and no longer accepts signatures.`;
+export const closedOn = (closesAt: Date) => msg("Errors.signatures.closedOn", { date: day(closesAt) });
 
 function visible(viewer: PolicyViewer, petition: PolicyPetition): boolean {
   if (petition.state === "open" || petition.state === "closed" || viewer.organizer) return true;
@@ -52,9 +53,9 @@ function visible(viewer: PolicyViewer, petition: PolicyPetition): boolean {
  * may not even see it (a draft, or one gathering co-sponsors without the link), so no
  * organizer-only page, export or command discloses it; otherwise a 403 (decision 012).
  */
-function notOrganizer(viewer: PolicyViewer, petition: PolicyPetition, action: string): DomainError {
+function notOrganizer(viewer: PolicyViewer, petition: PolicyPetition, action: OrganizerAction): DomainError {
   // Organizer-only commands never carry a co-sponsor link, so the link does not count here.
-  return visible({ ...viewer, invited: false }, petition) ? forbidden(`Only this petition's organizers can ${action}.`) : notFound(NOT_FOUND_MESSAGE);
+  return visible({ ...viewer, invited: false }, petition) ? forbidden(msg("Errors.auth.onlyOrganizers", { action: actionId(action) })) : notFound(NOT_FOUND_MESSAGE);
 }
 
 /**
@@ -66,8 +67,8 @@ function notOrganizer(viewer: PolicyViewer, petition: PolicyPetition, action: st
  */
 function signersRefusal(viewer: PolicyViewer, petition: PolicyPetition): DomainError | null {
   if (!visible({ ...viewer, invited: false }, petition)) return notFound(NOT_FOUND_MESSAGE);
-  if (petition.state !== "open" && petition.state !== "closed") return notFound("This petition is not public yet, so nobody's name is listed.");
-  if (petition.hiddenReason) return notFound("A moderator hid this petition; its names are not listed while the decision stands.");
+  if (petition.state !== "open" && petition.state !== "closed") return notFound(msg("Errors.petitions.petitionPublicYetNobody"));
+  if (petition.hiddenReason) return notFound(msg("Errors.petitions.moderatorHidPetitionNames"));
   return null;
 }
 
@@ -80,53 +81,53 @@ export function refusal(viewer: PolicyViewer, petition: PolicyPetition, action: 
   const open = petition.state === "open" || petition.state === "closed";
   if (action === "view") return visible(viewer, petition) ? null : notFound(NOT_FOUND_MESSAGE);
   if (action === "signers") return signersRefusal(viewer, petition);
-  if (!viewer.actor) return unauthenticated(`Sign in to ${SIGN_IN[action]}.`);
+  if (!viewer.actor) return unauthenticated(msg("Errors.auth.signInTo", { action: actionId(SIGN_IN[action]) }));
   switch (action) {
     case "sign": {
       if (!visible(viewer, petition)) return notFound(NOT_FOUND_MESSAGE);
-      if (petition.state === "draft") return new DomainError("conflict", "This petition is still a draft and cannot be signed yet.");
-      if (petition.hiddenReason) return new DomainError("conflict", "A moderator hid this petition, so it cannot be signed while the decision stands.");
+      if (petition.state === "draft") return new DomainError("conflict", msg("Errors.signatures.petitionStillDraftCannot"));
+      if (petition.hiddenReason) return new DomainError("conflict", msg("Errors.signatures.moderatorHidPetitionCannot"));
       if (petition.state === "closed" || petition.closesAt <= now) return new DomainError("closed", closedOn(petition.closesAt));
       if (petition.state === "collecting") {
-        if (!viewer.invited) return forbidden("This petition is gathering co-sponsors; you need the co-sponsor link from its organizers.");
-        if (viewer.organizer) return forbidden("Organizers cannot co-sponsor their own petition; share the link with colleagues.");
+        if (!viewer.invited) return forbidden(msg("Errors.signatures.petitionGatheringCoSponsors"));
+        if (viewer.organizer) return forbidden(msg("Errors.signatures.organizersCannotCoSponsor"));
       }
       return null;
     }
     case "withdraw":
       // Withdrawing never carries the co-sponsor link either.
       if (!visible({ ...viewer, invited: false }, petition)) return notFound(NOT_FOUND_MESSAGE);
-      if (!viewer.signed) return notFound("You have not signed this petition, so there is nothing to withdraw.");
-      if (petition.state === "closed" || petition.closesAt <= now) return new DomainError("closed", "This petition has closed; signatures can no longer be withdrawn.");
+      if (!viewer.signed) return notFound(msg("Errors.signatures.haveSignedPetitionThere"));
+      if (petition.state === "closed" || petition.closesAt <= now) return new DomainError("closed", msg("Errors.signatures.petitionHasClosedSignatures"));
       return null;
     case "edit":
       if (!viewer.organizer) return notOrganizer(viewer, petition, "edit it");
-      if (petition.state !== "draft") return new DomainError("conflict", "Only drafts can be edited; this petition already went out for co-sponsors.");
+      if (petition.state !== "draft") return new DomainError("conflict", msg("Errors.petitions.onlyDraftsEditedPetition"));
       return null;
     case "close":
       if (!viewer.organizer) return notOrganizer(viewer, petition, "close it");
-      if (petition.state !== "open") return new DomainError("conflict", "Only an open petition can be closed.");
+      if (petition.state !== "open") return new DomainError("conflict", msg("Errors.petitions.onlyOpenPetitionClosed"));
       return null;
     case "deliver":
       if (!viewer.organizer) return notOrganizer(viewer, petition, "deliver it");
-      if (!open) return new DomainError("conflict", "Only an open or closed petition can be delivered.");
-      if (petition.deliveredAt) return new DomainError("conflict", "This petition was already delivered.");
+      if (!open) return new DomainError("conflict", msg("Errors.petitions.onlyOpenClosedPetition"));
+      if (petition.deliveredAt) return new DomainError("conflict", msg("Errors.petitions.petitionWasAlreadyDelivered"));
       return null;
     case "appeal":
       if (!viewer.organizer) return notOrganizer(viewer, petition, "appeal");
-      if (!petition.hiddenReason) return new DomainError("conflict", "This petition is not hidden, so there is nothing to appeal.");
+      if (!petition.hiddenReason) return new DomainError("conflict", msg("Errors.moderation.petitionHiddenThereNothing"));
       return null;
     case "moderate":
-      if (viewer.actor.role !== "moderator") return forbidden("Only moderator accounts can hide petitions.");
-      if (!open) return notFound("No public petition with this id.");
-      if (petition.hiddenReason) return new DomainError("conflict", "This petition is already hidden.");
+      if (viewer.actor.role !== "moderator") return forbidden(msg("Errors.petitions.onlyModeratorAccountsHide"));
+      if (!open) return notFound(msg("Errors.common.noPublicPetition"));
+      if (petition.hiddenReason) return new DomainError("conflict", msg("Errors.petitions.petitionAlreadyHidden"));
       return null;
     case "duplicate":
       // Closing a petition as a duplicate of another (lib/moderation/duplicates.ts).
-      if (viewer.actor.role !== "moderator") return forbidden("Only moderator accounts can mark a petition as a duplicate.");
-      if (!open) return notFound("No public petition with this id.");
-      if (petition.hiddenReason) return new DomainError("conflict", "A moderator hid this petition; it cannot also be closed as a duplicate.");
-      if (petition.state === "closed" || petition.closesAt <= now) return new DomainError("conflict", "Only an open petition can be closed as a duplicate.");
+      if (viewer.actor.role !== "moderator") return forbidden(msg("Errors.petitions.onlyModeratorAccountsMark"));
+      if (!open) return notFound(msg("Errors.common.noPublicPetition"));
+      if (petition.hiddenReason) return new DomainError("conflict", msg("Errors.petitions.moderatorHidPetitionCannot"));
+      if (petition.state === "closed" || petition.closesAt <= now) return new DomainError("conflict", msg("Errors.moderation.onlyOpenPetitionClosed"));
       return null;
   }
 }
@@ -198,7 +199,7 @@ export const ROLE_ACTIONS = {
   "commitment.resolve": { roles: ["leadership"], words: "mark commitments kept or missed" },
   "responses.owed": { roles: ["leadership"], words: "see the responses owed" },
   "comment.ask": { roles: ["leadership"], words: "ask the writer of an anonymous comment a question" },
-} as const satisfies Record<string, { roles: readonly Actor["role"][]; words: string }>;
+} as const satisfies Record<string, { roles: readonly [Actor["role"]]; words: SignInAction }>;
 export type RoleAction = keyof typeof ROLE_ACTIONS;
 
 /** Whether this actor's role may do `action` (false when signed out). */
@@ -209,9 +210,9 @@ export function roleCan(actor: Actor | null, action: RoleAction): boolean {
 /** The actor, when their role may do `action`; otherwise the 401 or 403 the command throws. */
 export function requireRoleFor(actor: Actor | null, action: RoleAction): Actor {
   const rule = ROLE_ACTIONS[action];
-  if (!actor) throw unauthenticated(`Sign in to ${rule.words}.`);
+  if (!actor) throw unauthenticated(msg("Errors.auth.signInTo", { action: actionId(rule.words) }));
   if (!roleCan(actor, action)) {
-    throw forbidden(`Only ${rule.roles.join(" or ")} accounts can ${rule.words}.`);
+    throw forbidden(msg("Errors.auth.onlyRole", { role: rule.roles[0], action: actionId(rule.words) }));
   }
   return actor;
 }
@@ -223,9 +224,9 @@ export function requireRoleFor(actor: Actor | null, action: RoleAction): Actor {
  * actor, or throws the 401 or 403 the command answers with.
  */
 export function assertMayAsk(actor: Actor | null, thread: { organizer: boolean }): Actor {
-  if (!actor) throw unauthenticated(`Sign in to ${ROLE_ACTIONS["comment.ask"].words}.`);
+  if (!actor) throw unauthenticated(msg("Errors.auth.signInTo", { action: actionId(ROLE_ACTIONS["comment.ask"].words) }));
   if (roleCan(actor, "comment.ask") || thread.organizer) return actor;
-  throw forbidden("Only leadership, or the organizers of this petition on its own discussion, can ask the writer of a comment a question.");
+  throw forbidden(msg("Errors.petitions.onlyLeadershipOrganizersPetition"));
 }
 
 /** Whether the actor may ask on this thread, for pages that show the form. */

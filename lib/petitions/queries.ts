@@ -1,4 +1,5 @@
 // Reading petitions: public summaries, the detail a viewer may see, lists and counts.
+import { msg } from "@/lib/i18n/message";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { DomainError, parseInput } from "@/lib/errors";
@@ -193,7 +194,7 @@ export async function listPetitions(db: Db, query: ListQuery | unknown, opts: { 
   const now = opts.now ?? new Date();
   const search: Prisma.PetitionWhereInput = q ? { searchText: { contains: q.toLowerCase() } } : {};
   if (list === "trending") {
-    if (sort) throw new DomainError("invalid_input", "Trending is ranked by signatures in the last 24 hours and cannot be sorted another way.");
+    if (sort) throw new DomainError("invalid_input", msg("Errors.petitions.trendingRankedSignaturesLast"));
     return listTrending(db, search, cursor, limit, now);
   }
 

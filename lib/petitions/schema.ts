@@ -1,3 +1,4 @@
+import { msg, zodMessage } from "@/lib/i18n/message";
 import { z } from "zod";
 import { markdownText } from "@/lib/markdown";
 import { singleLineText } from "@/lib/validation";
@@ -14,18 +15,18 @@ export type PetitionSort = (typeof PETITION_SORTS)[number];
 
 /** The fields an organizer writes. Dates arrive as YYYY-MM-DD from forms or ISO from the API. */
 export const petitionInputSchema = z.object({
-  title: singleLineText("The title", 10, 120),
-  ask: singleLineText("The ask", 10, 280).refine(
+  title: singleLineText("title", 10, 120),
+  ask: singleLineText("ask", 10, 280).refine(
     (s) => !/[.!?]\s+\S/.test(s.replace(/\b(e\.g|i\.e|etc|Mr|Ms|Dr)\./g, "")),
-    "The ask should be one sentence; put the rest in the background.",
+    zodMessage(msg("Validation.petitions.askOneSentence")),
   ),
-  background: markdownText("The background", 20, 20_000),
-  addressedTo: singleLineText("Addressed to", 2, 120),
+  background: markdownText("background", 20, 20_000),
+  addressedTo: singleLineText("addressedTo", 2, 120),
   goal: z.coerce
-    .number({ error: "The goal must be a number." })
-    .int("The goal must be a whole number.")
-    .min(10, "The goal must be at least 10 signatures.")
-    .max(1_000_000, "The goal can be at most 1,000,000 signatures."),
+    .number({ error: zodMessage(msg("Validation.petitions.goalMustNumber")) })
+    .int(zodMessage(msg("Validation.petitions.goalMustWholeNumber")))
+    .min(10, zodMessage(msg("Validation.petitions.goalMustLeast10")))
+    .max(1_000_000, zodMessage(msg("Validation.petitions.goalAtMost", { max: 1_000_000 }))),
   // Forms send "" for "not about a program".
   programId: z
     .string()
@@ -36,7 +37,7 @@ export const petitionInputSchema = z.object({
   closesOn: z
     .string()
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "The closing date must be a date like 2026-12-31.")
+    .regex(/^\d{4}-\d{2}-\d{2}$/, zodMessage(msg("Validation.petitions.closingDateMustDate")))
     .optional()
     .or(z.literal("").transform(() => undefined)),
 });
@@ -44,7 +45,7 @@ export type PetitionInput = z.input<typeof petitionInputSchema>;
 
 export const listQuerySchema = z.object({
   list: z.enum(PETITION_LISTS, { error: `list must be one of ${PETITION_LISTS.join(", ")}.` }).default("open"),
-  q: z.string().trim().max(100, "Search text can be at most 100 characters.").optional(),
+  q: z.string().trim().max(100, zodMessage(msg("Validation.petitions.searchTextMost100"))).optional(),
   sort: z.enum(PETITION_SORTS, { error: `sort must be one of ${PETITION_SORTS.join(", ")}.` }).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -69,12 +70,12 @@ export const signatureInputSchema = z.object({
     ctx.addIssue({
       code: "custom",
       path: ["follow"],
-      message: "Signing anonymously cannot follow the petition: a follow is stored with your account and would show that you signed. Follow it separately if you want updates.",
+      message: zodMessage(msg("Validation.petitions.signingAnonymouslyCannotFollow")),
     });
   }
 }).transform((v) => ({ ...v, follow: v.visibility === "named" && v.follow !== false }));
 export type SignatureInput = z.input<typeof signatureInputSchema>;
 
 export const coOrganizerInputSchema = z.object({
-  email: z.string({ error: "Enter a work email address." }).trim().toLowerCase().pipe(z.email("Enter a work email address.")),
+  email: z.string({ error: zodMessage(msg("Validation.petitions.enterWorkEmailAddress")) }).trim().toLowerCase().pipe(z.email(zodMessage(msg("Validation.petitions.enterWorkEmailAddress")))),
 });

@@ -2,6 +2,7 @@
 // closed petitions whose title and ask share words with the draft's, ranked by the database's
 // full-text search (lib/db/search.ts). Only petitions the policy lets anyone see are offered. The
 // draft's text is used for the query and forgotten: nothing here logs or stores it.
+import { msg, zodMessage } from "@/lib/i18n/message";
 import "server-only";
 import { z } from "zod";
 import { requireActor, type Actor } from "@/lib/auth/actor";
@@ -11,8 +12,8 @@ import { parseInput } from "@/lib/errors";
 import { can, offerableAsSimilar, type PolicyViewer } from "./policy";
 
 export const similarInputSchema = z.object({
-  title: z.string({ error: "The title must be text." }).max(500, "The title is too long to compare.").default(""),
-  ask: z.string({ error: "The ask must be text." }).max(1000, "The ask is too long to compare.").default(""),
+  title: z.string({ error: zodMessage(msg("Validation.petitions.titleMustText")) }).max(500, zodMessage(msg("Validation.petitions.titleTooLongCompare"))).default(""),
+  ask: z.string({ error: zodMessage(msg("Validation.petitions.askMustText")) }).max(1000, zodMessage(msg("Validation.petitions.askTooLongCompare"))).default(""),
   /** The draft being edited, which is not similar to itself. */
   excludeId: z.string().max(100).optional(),
 });

@@ -1,5 +1,6 @@
 // The registry of workplace monitoring programs. Admins write it; everyone reads it. Every
 // version of the policy text and every status change is kept and public.
+import { msg, zodMessage } from "@/lib/i18n/message";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { requireRole, type Actor } from "@/lib/auth/actor";
@@ -23,40 +24,40 @@ const optionalDate = z
   .trim()
   .optional()
   .transform((s) => s || undefined)
-  .refine((s) => s === undefined || isRealDay(s), "Use a real date like 2026-09-01.");
+  .refine((s) => s === undefined || isRealDay(s), zodMessage(msg("Validation.programs.useRealDateLike")));
 
 export const programInputSchema = z.object({
-  name: multilineText("The name", 2, 120),
+  name: multilineText("name", 2, 120),
   slug: z
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "The address may use lower-case letters, digits and single hyphens.")
-    .max(80, "The address can be at most 80 characters.")
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, zodMessage(msg("Validation.programs.addressMayUseLower")))
+    .max(80, zodMessage(msg("Validation.programs.addressMost80Characters")))
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  owningTeam: multilineText("The owning team", 2, 120),
-  purpose: multilineText("The purpose", 10, 2000),
+  owningTeam: multilineText("owningTeam", 2, 120),
+  purpose: multilineText("purpose", 10, 2000),
   collects: z
     .union([z.array(z.string()), z.string()])
     .transform((v) => (Array.isArray(v) ? v : v.split(/[\n,]/)).map((s) => s.trim()).filter(Boolean))
     .pipe(
       z
-        .array(z.string().max(80, "Each collected item can be at most 80 characters."))
-        .min(1, "List at least one thing the program collects.")
-        .max(30, "List at most 30 items."),
+        .array(z.string().max(80, zodMessage(msg("Validation.programs.eachCollectedItemMost"))))
+        .min(1, zodMessage(msg("Validation.programs.listLeastOneThing")))
+        .max(30, zodMessage(msg("Validation.programs.listMost30Items"))),
     ),
-  retention: multilineText("Retention", 2, 300),
-  dataAccess: multilineText("Who can access the data", 2, 1000),
-  consentModel: z.enum(CONSENT_MODELS, { error: "Choose opt-in, opt-out or mandatory." }),
-  status: z.enum(PROGRAM_STATUSES, { error: "Choose proposed, active, paused or ended." }),
-  policyText: markdownText("The policy text", 10, 50_000),
+  retention: multilineText("retention", 2, 300),
+  dataAccess: multilineText("dataAccess", 2, 1000),
+  consentModel: z.enum(CONSENT_MODELS, { error: zodMessage(msg("Validation.programs.chooseOptOptOut")) }),
+  status: z.enum(PROGRAM_STATUSES, { error: zodMessage(msg("Validation.programs.chooseProposedActivePaused")) }),
+  policyText: markdownText("policyText", 10, 50_000),
   startedOn: optionalDate,
   endedOn: optionalDate,
   /** Why the status changed, when it did. */
-  statusReason: z.string().trim().max(500, "The reason can be at most 500 characters.").optional(),
+  statusReason: z.string().trim().max(500, zodMessage(msg("Validation.programs.reasonMost500Characters"))).optional(),
   /** What changed in the policy text, when it did. */
-  versionNote: z.string().trim().max(300, "The note can be at most 300 characters.").optional(),
+  versionNote: z.string().trim().max(300, zodMessage(msg("Validation.programs.noteMost300Characters"))).optional(),
 });
 export type ProgramInput = z.input<typeof programInputSchema>;
 
@@ -101,7 +102,7 @@ export async function createProgram(db: Db, actor: Actor | null, input: unknown,
       return created;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict("Another program already uses this address; choose another.");
+    if (isUniqueViolation(error)) throw conflict(msg("Errors.programs.anotherProgramAlreadyUses"));
     throw error;
   }
 }
@@ -115,16 +116,16 @@ export async function updateProgram(db: Db, actor: Actor | null, slug: string, i
   const data = parseInput(programInputSchema, input);
   const now = clock.now ?? new Date();
   const current = await db.program.findUnique({ where: { slug } });
-  if (!current) throw notFound("No monitoring program at this address.");
+  if (!current) throw notFound(msg("Errors.common.noProgram"));
   const statusChanged = data.status !== current.status;
   if (statusChanged && !data.statusReason) {
-    const message = "Say why the status changes; the reason is public.";
+    const message = msg("Validation.responses.sayWhyStatusChanges");
     throw new DomainError("invalid_input", message, { statusReason: message });
   }
   try {
     return await saveProgramEdit(db, admin, current, data, statusChanged, now);
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict("Another program already uses this address; choose another.");
+    if (isUniqueViolation(error)) throw conflict(msg("Errors.programs.anotherProgramAlreadyUses"));
     throw error;
   }
 }
@@ -247,7 +248,7 @@ export async function getProgram(db: Db, slug: string, now: Date = new Date()) {
       petitions: { where: { state: { in: ["open", "closed"] } }, orderBy: { signatureCount: "desc" } },
     },
   });
-  if (!p) throw notFound("No monitoring program at this address.");
+  if (!p) throw notFound(msg("Errors.common.noProgram"));
   return {
     ...summary(p, now),
     retention: p.retention,

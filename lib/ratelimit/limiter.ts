@@ -3,6 +3,7 @@
 // the same counters, in the RateLimit table (RateLimiterPostgres), so a second server does not
 // double anyone's allowance; if the database cannot be reached the server falls back to its own
 // memory for that moment rather than failing the request.
+import { msg } from "@/lib/i18n/message";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Actor } from "@/lib/auth/actor";
 import { dbInfo, type Db } from "@/lib/db/client";
@@ -60,7 +61,7 @@ export function createRateLimiter(db: Db, opts: { scale?: number; enabled?: bool
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new DomainError("rate_limited", `Too many ${RULES[kind].what} in a short time; try again in ${seconds} seconds.`, undefined, seconds);
+      throw new DomainError("rate_limited", msg("Errors.ratelimit.tooMany", { kind, seconds }), undefined, seconds);
     }
   };
   return {

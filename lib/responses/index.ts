@@ -1,7 +1,8 @@
 // Leadership's answers on the record: responses to petitions and programs, their corrections,
 // the program status changes they make and the commitments they carry.
+import { msg, zodMessage } from "@/lib/i18n/message";
 import { z } from "zod";
-import { requireActor, requireRole, ROLE_LABELS, type Actor } from "@/lib/auth/actor";
+import { requireActor, requireRole, ROLE_LABELS, ROLES, type Actor, type Role } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { DomainError, notFound, parseInput } from "@/lib/errors";
 import { markdownText, renderMarkdown } from "@/lib/markdown";
@@ -15,27 +16,27 @@ import { formatDate } from "@/lib/format";
 
 const DAY = 86_400_000;
 export const commitmentInputSchema = z.object({
-  text: z.string().trim().min(5, "Say what will be done, in at least 5 characters.").max(300, "A commitment can be at most 300 characters."),
-  ownerRole: z.string().trim().min(2, "Name the role answerable for it.").max(80, "The owner role can be at most 80 characters."),
-  dueOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "The due date must look like 2026-12-31."),
+  text: z.string().trim().min(5, zodMessage(msg("Validation.responses.sayWhatWillDone"))).max(300, zodMessage(msg("Validation.responses.commitmentMost300Characters"))),
+  ownerRole: z.string().trim().min(2, zodMessage(msg("Validation.responses.nameRoleAnswerable"))).max(80, zodMessage(msg("Validation.responses.ownerRoleMost80"))),
+  dueOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, zodMessage(msg("Validation.responses.dueDateMustLook"))),
 });
 
 export const responseInputSchema = z
   .object({
     target: z.union([z.object({ petitionId: z.string().min(1).max(100) }), z.object({ programSlug: z.string().min(1).max(200) })]),
-    body: markdownText("The response", 10, 20_000),
-    setStatus: z.enum(PROGRAM_STATUSES, { error: "Choose proposed, active, paused or ended." }).optional(),
-    statusReason: z.string().trim().max(500, "The reason can be at most 500 characters.").optional(),
-    commitments: z.array(commitmentInputSchema).max(10, "Make at most 10 commitments in one response.").default([]),
+    body: markdownText("response", 10, 20_000),
+    setStatus: z.enum(PROGRAM_STATUSES, { error: zodMessage(msg("Validation.programs.chooseProposedActivePaused")) }).optional(),
+    statusReason: z.string().trim().max(500, zodMessage(msg("Validation.programs.reasonMost500Characters"))).optional(),
+    commitments: z.array(commitmentInputSchema).max(10, zodMessage(msg("Validation.responses.makeMost10Commitments"))).default([]),
   })
-  .refine((r) => !r.setStatus || "programSlug" in r.target, { message: "Only a response to a program can change a status.", path: ["setStatus"] })
-  .refine((r) => !r.setStatus || (r.statusReason && r.statusReason.length >= 5), { message: "Say why the status changes; the reason is public.", path: ["statusReason"] });
+  .refine((r) => !r.setStatus || "programSlug" in r.target, { message: zodMessage(msg("Validation.responses.onlyResponseProgramChange")), path: ["setStatus"] })
+  .refine((r) => !r.setStatus || (r.statusReason && r.statusReason.length >= 5), { message: zodMessage(msg("Validation.responses.sayWhyStatusChanges")), path: ["statusReason"] });
 
 const dueDate = (dueOn: string, now: Date) => {
-  if (!isRealDay(dueOn)) throw new DomainError("invalid_input", "The due date is not a real date.", { commitments: "Use a real date." });
+  if (!isRealDay(dueOn)) throw new DomainError("invalid_input", msg("Errors.responses.dueDateRealDate"), { commitments: msg("Errors.responses.useRealDate") });
   const d = new Date(`${dueOn}T23:59:59.000Z`);
-  if (d.getTime() < now.getTime()) throw new DomainError("invalid_input", "A commitment's due date cannot be in the past.", { commitments: "Due dates must be today or later." });
-  if (d.getTime() > now.getTime() + 3 * 365 * DAY) throw new DomainError("invalid_input", "A commitment's due date must be within three years.");
+  if (d.getTime() < now.getTime()) throw new DomainError("invalid_input", msg("Errors.responses.dueDateInPast"), { commitments: msg("Errors.responses.dueDatesMustToday") });
+  if (d.getTime() > now.getTime() + 3 * 365 * DAY) throw new DomainError("invalid_input", msg("Errors.responses.dueDateTooFar"));
   return d;
 };
 
@@ -50,7 +51,7 @@ export async function postResponse(db: Db, actor: Actor | null, input: unknown, 
     ? await db.petition.findFirst({ where: { id: data.target.petitionId, state: { in: ["open", "closed"] } } })
     : null;
   const program = "programSlug" in data.target ? await db.program.findUnique({ where: { slug: data.target.programSlug } }) : null;
-  if (!petition && !program) throw notFound("Nothing public to respond to at this address.");
+  if (!petition && !program) throw notFound(msg("Errors.responses.nothingPublicRespondAddress"));
   if (program && data.setStatus === program.status) throw alreadyStatus(program.status);
   const subject = petition ? petition.title : program!.name;
 
@@ -96,11 +97,11 @@ async function applyStatusChange(tx: StatusTx, program: { id: string; name: stri
 }
 
 const alreadyStatus = (status: string) =>
-  new DomainError("invalid_input", `The program is already ${STATUS_LABELS[status as ProgramStatus].toLowerCase()}.`, { setStatus: "Choose a different status, or none." });
+  new DomainError("invalid_input", msg("Errors.responses.alreadyStatus", { status }), { setStatus: msg("Errors.responses.chooseDifferentStatusNone") });
 
 export const statusChangeInputSchema = z.object({
-  status: z.enum(PROGRAM_STATUSES, { error: "Choose proposed, active, paused or ended." }),
-  reason: z.string({ error: "Say why the status changes; the reason is public." }).trim().min(5, "Say why the status changes, in at least 5 characters; the reason is public.").max(500, "The reason can be at most 500 characters."),
+  status: z.enum(PROGRAM_STATUSES, { error: zodMessage(msg("Validation.programs.chooseProposedActivePaused")) }),
+  reason: z.string({ error: zodMessage(msg("Validation.responses.sayWhyStatusChanges")) }).trim().min(5, zodMessage(msg("Validation.responses.sayWhyStatusChangesLength"))).max(500, zodMessage(msg("Validation.programs.reasonMost500Characters"))),
 });
 
 /** Leadership changes a program's status with a public reason, without writing a full response. */
@@ -109,18 +110,18 @@ export async function changeProgramStatus(db: Db, actor: Actor | null, programSl
   const { status, reason } = parseInput(statusChangeInputSchema, input);
   const now = clock.now ?? new Date();
   const program = await db.program.findUnique({ where: { slug: programSlug }, select: { id: true, slug: true, name: true, status: true } });
-  if (!program) throw notFound("No monitoring program at this address.");
+  if (!program) throw notFound(msg("Errors.common.noProgram"));
   if (program.status === status) throw alreadyStatus(status);
   await db.$transaction(async (tx) => {
     // Two leaders changing it at once: only the first change from this status lands.
     const { count } = await tx.program.updateMany({ where: { id: program.id, status: program.status }, data: { status } });
-    if (count !== 1) throw new DomainError("conflict", "Someone changed this program's status a moment ago; reload to see it.");
+    if (count !== 1) throw new DomainError("conflict", msg("Errors.responses.statusChangedMomentAgo"));
     await applyStatusChange(tx, program, status, reason, now);
   });
   return { program: { slug: program.slug } };
 }
 
-export const editInputSchema = z.object({ body: markdownText("The response", 10, 20_000) });
+export const editInputSchema = z.object({ body: markdownText("response", 10, 20_000) });
 
 /**
  * Corrects a response: the old text is kept as a revision recording who made the correction, and
@@ -134,8 +135,8 @@ export async function editResponse(db: Db, actor: Actor | null, responseId: stri
   const { body } = parseInput(editInputSchema, input);
   const now = clock.now ?? new Date();
   const current = await db.response.findUnique({ where: { id: responseId }, include: { petition: true, program: true, author: { select: { name: true } } } });
-  if (!current) throw notFound("No response with this id.");
-  if (current.body === body) throw new DomainError("invalid_input", "The text is unchanged.");
+  if (!current) throw notFound(msg("Errors.responses.noResponseId"));
+  if (current.body === body) throw new DomainError("invalid_input", msg("Errors.responses.textUnchanged"));
   const subject = current.petition?.title ?? current.program?.name ?? "";
   const edited = await db.$transaction(async (tx) => {
     await tx.responseRevision.create({
@@ -156,16 +157,16 @@ export async function editResponse(db: Db, actor: Actor | null, responseId: stri
 const touched = (r: { petition: { slug: string } | null; program: { slug: string } | null }) =>
   ({ petition: r.petition && { slug: r.petition.slug }, program: r.program && { slug: r.program.slug } });
 
-export const keptInputSchema = z.object({ note: z.string().trim().min(5, "Say how it was kept, in at least 5 characters.").max(500) });
+export const keptInputSchema = z.object({ note: z.string().trim().min(5, zodMessage(msg("Validation.responses.sayHowWasKept"))).max(500) });
 
 export async function markCommitmentKept(db: Db, actor: Actor | null, commitmentId: string, input: unknown, clock: { now?: Date } = {}) {
   requireRoleFor(actor, "commitment.resolve");
   const { note } = parseInput(keptInputSchema, input);
   const now = clock.now ?? new Date();
   const c = await db.commitment.findUnique({ where: { id: commitmentId }, include: { response: { include: { petition: true, program: true } } } });
-  if (!c) throw notFound("No commitment with this id.");
+  if (!c) throw notFound(msg("Errors.responses.noCommitmentId"));
   if (c.status !== "open" || c.dueAt < now) {
-    throw new DomainError("conflict", c.status === "kept" ? "This commitment is already marked kept." : "This commitment's date has passed; it is recorded as missed.");
+    throw new DomainError("conflict", msg(c.status === "kept" ? "Errors.responses.commitmentAlreadyMarkedKept" : "Errors.responses.commitmentDatePassed"));
   }
   await db.$transaction(async (tx) => {
     await tx.commitment.update({ where: { id: commitmentId }, data: { status: "kept", note, resolvedAt: now } });
@@ -183,7 +184,7 @@ export async function markCommitmentKept(db: Db, actor: Actor | null, commitment
 }
 
 export const missedInputSchema = z.object({
-  reason: z.string({ error: "Say why it was missed." }).trim().min(5, "Say why it was missed, in at least 5 characters; the reason is public.").max(500, "The reason can be at most 500 characters."),
+  reason: z.string({ error: zodMessage(msg("Validation.responses.sayWhyWasMissedRequired")) }).trim().min(5, zodMessage(msg("Validation.responses.sayWhyWasMissed"))).max(500, zodMessage(msg("Validation.programs.reasonMost500Characters"))),
 });
 
 /**
@@ -195,13 +196,13 @@ export async function markCommitmentMissed(db: Db, actor: Actor | null, commitme
   const { reason } = parseInput(missedInputSchema, input);
   const now = clock.now ?? new Date();
   const c = await db.commitment.findUnique({ where: { id: commitmentId }, include: { response: { include: { petition: { select: { slug: true } }, program: { select: { slug: true } } } } } });
-  if (!c) throw notFound("No commitment with this id.");
-  if (c.status === "kept") throw new DomainError("conflict", "This commitment is already marked kept.");
-  if (c.status === "missed" && c.note) throw new DomainError("conflict", "This commitment is already marked missed, with a reason.");
+  if (!c) throw notFound(msg("Errors.responses.noCommitmentId"));
+  if (c.status === "kept") throw new DomainError("conflict", msg("Errors.responses.commitmentAlreadyMarkedKept"));
+  if (c.status === "missed" && c.note) throw new DomainError("conflict", msg("Errors.responses.commitmentAlreadyMarkedMissed"));
   const where = { petitionId: c.response.petitionId ?? undefined, programId: c.response.programId ?? undefined, responseId: c.responseId };
   await db.$transaction(async (tx) => {
     const { count } = await tx.commitment.updateMany({ where: { id: commitmentId, status: c.status, note: null }, data: { status: "missed", note: reason, resolvedAt: c.resolvedAt ?? (c.dueAt < now ? c.dueAt : now) } });
-    if (count !== 1) throw new DomainError("conflict", "This commitment changed a moment ago; reload to see it.");
+    if (count !== 1) throw new DomainError("conflict", msg("Errors.responses.commitmentChangedMomentAgo"));
     await recordEvent(tx, { ...where, kind: "commitment_missed", summary: `Commitment missed: ${c.text}. ${reason}`, at: now });
   });
   invalidatePetitionPublic(c.response.petitionId);
@@ -249,12 +250,14 @@ export async function listResponses(db: Db, where: { petitionId: string } | { pr
   const editors = new Map(
     editorIds.length ? (await db.user.findMany({ where: { id: { in: editorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]) : [],
   );
+  // `role` is the English name; `roleKey` lets a page name the role in its reader's language ("Roles").
   const roleLabel = (role: string) => ROLE_LABELS[role as keyof typeof ROLE_LABELS] ?? role;
+  const roleKey = (role: string): Role | null => ((ROLES as readonly string[]).includes(role) ? (role as Role) : null);
   const editorOf = (v: { editorId: string | null; editorRole: string | null }) =>
-    v.editorId ? { name: editors.get(v.editorId) ?? "(removed account)", role: roleLabel(v.editorRole ?? "leadership") } : null;
+    v.editorId ? { name: editors.get(v.editorId) ?? "(removed account)", role: roleLabel(v.editorRole ?? "leadership"), roleKey: roleKey(v.editorRole ?? "leadership") } : null;
   return rows.map((r) => ({
     id: r.id,
-    author: { name: r.author.name, role: roleLabel(r.authorRole) },
+    author: { name: r.author.name, role: roleLabel(r.authorRole), roleKey: roleKey(r.authorRole) },
     /** Who made the latest correction (null when never corrected, or corrected before editors were recorded). */
     editedBy: r.revisions.length ? editorOf(r.revisions[r.revisions.length - 1]!) : null,
     bodyHtml: renderMarkdown(r.body),
@@ -278,13 +281,13 @@ export async function listResponses(db: Db, where: { petitionId: string } | { pr
   }));
 }
 
-export const updateInputSchema = z.object({ body: markdownText("The update", 10, 10_000) });
+export const updateInputSchema = z.object({ body: markdownText("update", 10, 10_000) });
 
 /** An organizer's update to signers and followers, on the petition and the timeline. */
 export async function postOrganizerUpdate(db: Db, actor: Actor | null, petitionId: string, input: unknown, clock: { now?: Date } = {}) {
   const organizer = requireActor(actor, "post updates");
   const petition = await findForOrganizer(db, organizer, { id: petitionId }, "post updates to its signers");
-  if (petition.state !== "open" && petition.state !== "closed") throw new DomainError("conflict", "Updates go to signers; this petition is not public yet.");
+  if (petition.state !== "open" && petition.state !== "closed") throw new DomainError("conflict", msg("Errors.responses.updatesGoSignersPetition"));
   const { body } = parseInput(updateInputSchema, input);
   const now = clock.now ?? new Date();
   const posted = await db.$transaction(async (tx) => {

@@ -1,4 +1,5 @@
 // Platform settings: stored as JSON per key, validated, with defaults for anything unset.
+import { msg, zodMessage } from "@/lib/i18n/message";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { readSettingRows } from "@/lib/db/direct";
@@ -31,7 +32,7 @@ export const settingsFields = z.object({
   });
 
 export const settingsSchema = settingsFields.refine((s) => s.closingDaysMin <= s.closingDaysDefault && s.closingDaysDefault <= s.closingDaysMax, {
-    message: "The closing-date bounds must satisfy shortest ≤ default ≤ longest.",
+    message: zodMessage(msg("Validation.settings.closingDateBoundsMust")),
     path: ["closingDaysDefault"],
   });
 

@@ -4,13 +4,13 @@
 // in memory for the next batch (lib/anonymity/batch.ts): at fixed wall-clock instants everything
 // queued is written in ONE transaction, in random order, with random ids and the day only. So no
 // WAL commit, rowid or xmin places a signature next to its token's collection.
+import { msg, time } from "@/lib/i18n/message";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { createBatch, QueueFullError, shuffle, type Batch } from "@/lib/anonymity/batch";
 import { serverConfig } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import { DomainError, notFound, parseInput } from "@/lib/errors";
-import { formatTime } from "@/lib/format";
 import { closedOn } from "@/lib/petitions/policy";
 import { getSettings } from "@/lib/settings";
 import { isoDay } from "@/lib/validation";
@@ -30,8 +30,8 @@ export type AnonAnswer =
 
 async function openPetitionOr(db: Db, petitionId: string, now: Date) {
   const p = await db.petition.findUnique({ where: { id: petitionId }, select: { state: true, closesAt: true, hiddenReason: true } });
-  if (!p || (p.state !== "open" && p.state !== "closed")) throw notFound("No public petition with this id.");
-  if (p.hiddenReason) throw new DomainError("conflict", "A moderator hid this petition, so it cannot be signed while the decision stands.");
+  if (!p || (p.state !== "open" && p.state !== "closed")) throw notFound(msg("Errors.common.noPublicPetition"));
+  if (p.hiddenReason) throw new DomainError("conflict", msg("Errors.signatures.moderatorHidPetitionCannot"));
   if (p.state === "closed" || p.closesAt <= now) throw new DomainError("closed", closedOn(p.closesAt));
 }
 
@@ -44,7 +44,7 @@ async function spentByName(db: Db, nonceHash: string): Promise<boolean> {
   return signature !== null || withdrawal !== null;
 }
 
-export const SPENT_BY_NAME = "This petition's token signed it with your name, so it cannot also sign anonymously: you count once.";
+export const SPENT_BY_NAME = msg("Errors.signatures.tokenSpentByName");
 
 /**
  * Queues one anonymous act for the next batch: `sign` (a new signature), `withdraw` (proves
@@ -68,7 +68,7 @@ export async function queueAnonymous(
   const waiting = batch.get(nonceHash);
   if (waiting) {
     if (waiting.op === op) return { status: "queued", op, publishAt: batch.nextFlushAt(now).toISOString() };
-    throw new DomainError("conflict", `This token is already waiting for the next batch to ${waiting.op === "withdraw" ? "withdraw" : "count"} its signature; try again after ${formatTime(batch.nextFlushAt(now))}.`);
+    throw new DomainError("conflict", msg(waiting.op === "withdraw" ? "Errors.signatures.waitingToWithdraw" : "Errors.signatures.waitingToCount", { time: time(batch.nextFlushAt(now)) }));
   }
   const stored = await db.anonSignature.findUnique({ where: { nonceHash }, select: { id: true } });
   if (op === "withdraw") {
@@ -87,7 +87,7 @@ export async function queueAnonymous(
     enqueuedAt.get(db)!.set(nonceHash, now.getTime());
     return { status: "queued", op, publishAt: queued.publishAt.toISOString() };
   } catch (error) {
-    if (error instanceof QueueFullError) throw new DomainError("rate_limited", "Too many signatures are waiting for the next batch; try again in a few minutes.");
+    if (error instanceof QueueFullError) throw new DomainError("rate_limited", msg("Errors.signatures.tooManySignaturesAre"));
     throw error;
   }
 }

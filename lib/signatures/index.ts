@@ -1,5 +1,6 @@
 // Signing and withdrawing. The stored count changes in the same transaction as the signature,
 // with an atomic increment, so it always equals the number of signature rows (promise 6).
+import { msg } from "@/lib/i18n/message";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { z } from "zod";
@@ -51,10 +52,10 @@ export async function signPetition(
   const { organizer } = await assertCanView(db, signer, petition, invite);
 
   if (petition.state === "draft") {
-    throw new DomainError("conflict", "This petition is still a draft and cannot be signed yet.");
+    throw new DomainError("conflict", msg("Errors.signatures.petitionStillDraftCannot"));
   }
   if (petition.hiddenReason) {
-    throw new DomainError("conflict", "A moderator hid this petition, so it cannot be signed while the decision stands.");
+    throw new DomainError("conflict", msg("Errors.signatures.moderatorHidPetitionCannot"));
   }
   if (petition.state === "closed" || petition.closesAt <= now) {
     throw new DomainError("closed", closedMessage(petition.closesAt));
@@ -62,15 +63,15 @@ export async function signPetition(
   const coSponsor = petition.state === "collecting";
   if (coSponsor) {
     if (invite !== petition.coSponsorToken) {
-      throw forbidden("This petition is gathering co-sponsors; you need the co-sponsor link from its organizers.");
+      throw forbidden(msg("Errors.signatures.petitionGatheringCoSponsors"));
     }
     if (organizer) {
-      throw forbidden("Organizers cannot co-sponsor their own petition; share the link with colleagues.");
+      throw forbidden(msg("Errors.signatures.organizersCannotCoSponsor"));
     }
     // Co-sponsors are few (2 by default, below the anonymity group size) and their progress is
     // visible to the organizers, so an anonymous co-sponsor could be singled out. They sign by name.
     if (visibility === "anonymous") {
-      throw new DomainError("invalid_input", "Co-sponsors sign with their names; once the petition opens, anyone can sign anonymously.", { visibility: "Co-sponsors sign with their names." });
+      throw new DomainError("invalid_input", msg("Errors.signatures.coSponsorsSignByNameUntilOpen"), { visibility: msg("Errors.signatures.coSponsorsSignByName") });
     }
   }
   if (visibility === "anonymous") throw new DomainError("invalid_input", ANONYMOUS_BY_TOKEN, { visibility: ANONYMOUS_BY_TOKEN });
@@ -113,7 +114,7 @@ export async function signPetition(
   } catch (error) {
     // A concurrent request from the same person won the race: report their one signature. On
     // PostgreSQL the loser may instead see the winner's token slot and refuse for want of a token.
-    if (isUniqueViolation(error) || (error instanceof DomainError && error.message === TOKEN_MISSING)) {
+    if (isUniqueViolation(error) || (error instanceof DomainError && error.text.key === TOKEN_MISSING.key)) {
       const winner = await findSignature(db, petitionId, signer.id);
       if (winner) return alreadySigned(db, winner, petitionId);
     }
@@ -123,11 +124,9 @@ export async function signPetition(
 
 const tokenFieldSchema = z.object({ token: z.unknown().optional() });
 
-export const ANONYMOUS_BY_TOKEN =
-  "Anonymous signatures are sent with the petition's token and without your account (POST /api/petitions/{id}/anonymous-signature, which the sign form uses), so they cannot be tied to you.";
-export const TOKEN_SIGNED_ANONYMOUSLY = "This petition's token already signed it anonymously, so it cannot sign again by name: you count once.";
-export const TOKEN_MISSING =
-  "This browser does not hold your token for this petition: it was collected in another browser or on another device (or this browser's storage was cleared). Sign there, or bring your tokens here with \"Take your tokens to another device\". Without the token you cannot sign this petition, by name or anonymously, because the token may already have signed it.";
+export const ANONYMOUS_BY_TOKEN = msg("Errors.signatures.anonymousByToken");
+export const TOKEN_SIGNED_ANONYMOUSLY = msg("Errors.signatures.tokenSignedAnonymously");
+export const TOKEN_MISSING = msg("Errors.signatures.tokenMissing");
 
 /**
  * The one-per-person rule for a named signature, inside its transaction. Whoever has not collected
@@ -140,7 +139,7 @@ async function claimTokenSlot(tx: Prisma.TransactionClient, petitionId: string, 
     tx.signTokenIssuance.findUnique({ where: { petitionId_userId: { petitionId, userId } } }),
     tx.namedWithdrawal.findUnique({ where: { petitionId_userId: { petitionId, userId } } }),
   ]);
-  if (slot?.legacyDay) throw new DomainError("conflict", "You signed this petition anonymously before signing tokens existed; that signature still counts, so you cannot sign again.");
+  if (slot?.legacyDay) throw new DomainError("conflict", msg("Errors.signatures.signedPetitionAnonymouslyBefore"));
   if (nonceHash === null) {
     if (!slot) {
       await tx.signTokenIssuance.create({ data: { petitionId, userId } });
@@ -152,10 +151,10 @@ async function claimTokenSlot(tx: Prisma.TransactionClient, petitionId: string, 
     }
     throw new DomainError("conflict", TOKEN_MISSING, { token: "missing" });
   }
-  if (!slot) throw new DomainError("invalid_input", "This token was not collected by your account.", { token: "invalid" });
+  if (!slot) throw new DomainError("invalid_input", msg("Errors.signatures.tokenWasCollectedAccount"), { token: "invalid" });
   if (await tx.anonSignature.findUnique({ where: { nonceHash }, select: { id: true } })) throw new DomainError("conflict", TOKEN_SIGNED_ANONYMOUSLY, { token: "spent" });
   const other = await tx.namedWithdrawal.findUnique({ where: { nonceHash } });
-  if (other && other.userId !== userId) throw new DomainError("conflict", "This token was spent by someone else.", { token: "spent" });
+  if (other && other.userId !== userId) throw new DomainError("conflict", msg("Errors.signatures.tokenWasSpentSomeone"), { token: "spent" });
   if (withdrawal) await tx.namedWithdrawal.delete({ where: { petitionId_userId: { petitionId, userId } } });
 }
 
@@ -167,10 +166,10 @@ export async function withdrawSignature(db: Db, actor: Actor | null, petitionId:
   if (!existing) {
     // Someone who may not see the petition gets the 404 of a petition that does not exist.
     await assertCanView(db, signer, petition);
-    throw notFound("You have not signed this petition, so there is nothing to withdraw.");
+    throw notFound(msg("Errors.signatures.haveSignedPetitionThere"));
   }
   if (petition.state === "closed" || petition.closesAt <= now) {
-    throw new DomainError("closed", "This petition has closed; signatures can no longer be withdrawn.");
+    throw new DomainError("closed", msg("Errors.signatures.petitionHasClosedSignatures"));
   }
   return db.$transaction(async (tx) => {
     const { count } = await tx.signature.deleteMany({ where: { petitionId, userId: signer.id } });
@@ -191,7 +190,7 @@ export async function withdrawSignature(db: Db, actor: Actor | null, petitionId:
         where: { id: petitionId, state: { in: ["open", "collecting"] }, closesAt: { gt: now } },
         data: { signatureCount: { decrement: 1 } },
       });
-      if (changed.count !== 1) throw new DomainError("closed", "This petition has closed; signatures can no longer be withdrawn.");
+      if (changed.count !== 1) throw new DomainError("closed", msg("Errors.signatures.petitionHasClosedSignatures"));
       // What signing may have created goes with the signature: the follow and its notifications.
       await unlinkFromPetition(tx, petitionId, signer.id);
     }

@@ -4,6 +4,7 @@
 // the person will sign; so an issuance row records a visit, never a signature. The token is what
 // signs, anonymously (cookieless, lib/signatures/anonymous.ts) or by name (lib/signatures), so
 // nobody is counted twice.
+import { msg, zodMessage } from "@/lib/i18n/message";
 import { z } from "zod";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { loadKey, newKeyPair } from "@/lib/anonymity/keys";
@@ -34,8 +35,8 @@ export const collectInputSchema = z.object({
       }),
       { error: "tokens must be a list of {petitionId, keyId, blindedMessage}." },
     )
-    .min(1, "Ask for at least one token.")
-    .max(MAX_COLLECT, `Ask for at most ${MAX_COLLECT} tokens at once.`),
+    .min(1, zodMessage(msg("Validation.signatures.askLeastOneToken")))
+    .max(MAX_COLLECT, zodMessage(msg("Validation.signatures.askAtMost", { max: MAX_COLLECT }))),
 });
 
 export type CollectableToken = { petitionId: string; keyId: string; publicKey: string; legacy: boolean };
@@ -140,7 +141,7 @@ export async function checkSignToken(db: Db, petitionId: string, token: unknown)
   const key = row ? loadKey({ id: row.keyId, publicKey: row.publicKey, privateKey: row.privateKey }) : null;
   const nonce = fromBase64(t.nonce);
   if (!key || !verifyToken(key.publicKey, nonce, fromBase64(t.signature))) {
-    throw new DomainError("invalid_input", "This token is not valid for this petition.", { token: "invalid" });
+    throw new DomainError("invalid_input", msg("Errors.signatures.tokenValidPetition"), { token: "invalid" });
   }
   return { nonceHash: nonceHashOf(nonce) };
 }

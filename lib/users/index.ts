@@ -93,6 +93,15 @@ export async function setPreferredLocale(db: Db, actor: Actor, locale: Locale): 
   await db.user.update({ where: { id: actor.id }, data: { locale } });
 }
 
+/**
+ * At sign-in, the language of the request (its remembered choice or Accept-Language) becomes the
+ * language mail is written in, unless the person already has one; a choice in the switcher
+ * (setPreferredLocale) always wins over it.
+ */
+export async function rememberLocaleIfUnset(db: Db, userId: string, locale: Locale): Promise<void> {
+  await db.user.updateMany({ where: { id: userId, locale: null }, data: { locale } });
+}
+
 /** The language to write mail to this person in: their choice, else English. */
 export function mailLocale(stored: string | null | undefined): Locale {
   return isLocale(stored) ? stored : DEFAULT_LOCALE;

@@ -1,6 +1,11 @@
 // Input rules shared by every domain module: text people type, and calendar days.
 import { z } from "zod";
-import { formatCount } from "@/lib/format";
+import { msg, zodMessage, type DomainKey } from "@/lib/i18n/message";
+import type enDomain from "@/messages/en/domain.json";
+
+/** A field's name as the start of a sentence ("The title"), a key of Validation.labels in domain.json. */
+export type FieldLabel = keyof (typeof enDomain)["Validation"]["labels"];
+const labelOf = (label: FieldLabel) => msg(`Validation.labels.${label}` satisfies DomainKey);
 
 /** Control characters other than tab and newline: never valid in anything people write. */
 export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -11,25 +16,26 @@ export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
  */
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-const bounded = (label: string, min: number, max: number) =>
+/** The checks every text people write passes: length, no control characters, no broken characters. */
+export const bounded = (label: FieldLabel, min: number, max: number) =>
   z
     .string()
-    .min(min, `${label} needs at least ${min} characters.`)
-    .max(max, `${label} can be at most ${formatCount(max)} characters.`)
-    .refine((s) => !CONTROL.test(s), `${label} contains control characters.`)
-    .refine((s) => !LONE_SURROGATE.test(s), `${label} contains a broken character (half of an emoji or other symbol); please retype it.`);
+    .min(min, zodMessage(msg("Validation.text.tooShort", { label: labelOf(label), min })))
+    .max(max, zodMessage(msg("Validation.text.tooLong", { label: labelOf(label), max })))
+    .refine((s) => !CONTROL.test(s), zodMessage(msg("Validation.text.control", { label: labelOf(label) })))
+    .refine((s) => !LONE_SURROGATE.test(s), zodMessage(msg("Validation.text.brokenCharacter", { label: labelOf(label) })));
 
 /** One line of text: NFC, trimmed, runs of whitespace collapsed to one space. */
-export const singleLineText = (label: string, min: number, max: number) =>
+export const singleLineText = (label: FieldLabel, min: number, max: number) =>
   z
-    .string({ error: `${label} is required.` })
+    .string({ error: zodMessage(msg("Validation.text.required", { label: labelOf(label) })) })
     .transform((s) => s.normalize("NFC").trim().replace(/\s+/g, " "))
     .pipe(bounded(label, min, max));
 
 /** Several lines (Markdown): NFC, line endings unified, trimmed. */
-export const multilineText = (label: string, min: number, max: number) =>
+export const multilineText = (label: FieldLabel, min: number, max: number) =>
   z
-    .string({ error: `${label} is required.` })
+    .string({ error: zodMessage(msg("Validation.text.required", { label: labelOf(label) })) })
     .transform((s) => s.normalize("NFC").replace(/\r\n?/g, "\n").trim())
     .pipe(bounded(label, min, max));
 

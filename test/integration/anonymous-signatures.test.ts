@@ -188,18 +188,18 @@ describe("the rules", () => {
     const a = (await openPetitionFor(db, organizer)).id;
     const anya = await makeUser(db);
     const { token } = await signAnonymouslyNow(db, anya, a);
-    await expect(signPetition(db, anya, a, { visibility: "named", token: wire(token) })).rejects.toMatchObject({ status: 409, message: TOKEN_SIGNED_ANONYMOUSLY });
+    await expect(signPetition(db, anya, a, { visibility: "named", token: wire(token) })).rejects.toMatchObject({ status: 409, text: TOKEN_SIGNED_ANONYMOUSLY });
     // Without the token (another device): refused too, since the token may have signed.
-    await expect(signPetition(db, anya, a, { visibility: "named" })).rejects.toMatchObject({ status: 409, message: TOKEN_MISSING });
+    await expect(signPetition(db, anya, a, { visibility: "named" })).rejects.toMatchObject({ status: 409, text: TOKEN_MISSING });
 
     const jonas = await makeUser(db);
     const tokens = await collectSignTokens(db, jonas);
     const jt = tokens.get(a)!;
     await signPetition(db, jonas, a, { visibility: "named", token: wire(jt) });
-    await expect(queueAnonymous(db, a, "sign", { token: wire(jt) })).rejects.toMatchObject({ status: 409, message: SPENT_BY_NAME });
+    await expect(queueAnonymous(db, a, "sign", { token: wire(jt) })).rejects.toMatchObject({ status: 409, text: SPENT_BY_NAME });
     // Withdrawing the named signature keeps the token spent: still no anonymous signature.
     await withdrawSignature(db, jonas, a);
-    await expect(queueAnonymous(db, a, "sign", { token: wire(jt) })).rejects.toMatchObject({ status: 409, message: SPENT_BY_NAME });
+    await expect(queueAnonymous(db, a, "sign", { token: wire(jt) })).rejects.toMatchObject({ status: 409, text: SPENT_BY_NAME });
     // ...but the same token signs by name again.
     expect((await signPetition(db, jonas, a, { visibility: "named", token: wire(jt) })).status).toBe("signed");
     expect(await reconcileCounts(db)).toEqual([]);

@@ -86,11 +86,11 @@ describe("leadership responses", async () => {
       ["The answer, corrected by its author.", colleague.id, "leadership"],
     ]);
     const view = (await listResponses(db, { petitionId: petition.id })).find((x) => x.id === r.id)!;
-    expect(view.author).toEqual({ name: "Author Leader", role: "Leadership" });
-    expect(view.editedBy).toEqual({ name: "Colleague Leader", role: "Leadership" });
+    expect(view.author).toEqual({ name: "Author Leader", role: "Leadership", roleKey: "leadership" });
+    expect(view.editedBy).toEqual({ name: "Colleague Leader", role: "Leadership", roleKey: "leadership" });
     expect(view.revisions.map((v) => v.correctedBy)).toEqual([
-      { name: "Author Leader", role: "Leadership" },
-      { name: "Colleague Leader", role: "Leadership" },
+      { name: "Author Leader", role: "Leadership", roleKey: "leadership" },
+      { name: "Colleague Leader", role: "Leadership", roleKey: "leadership" },
     ]);
     const events = (await listTimeline(db, { petition: petition.id, kind: "response_edited" })).items.map((e) => e.summary);
     expect(events).toContain(`Leadership corrected Author Leader's response to “${petition.title}” (corrected by Colleague Leader)`);

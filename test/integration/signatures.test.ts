@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { createPetition } from "@/lib/petitions/commands";
 import { getPetitionDetail, getPublicCount } from "@/lib/petitions/queries";
 import { writeSettings } from "@/lib/settings";
@@ -59,7 +60,7 @@ describe("signing", () => {
     const p = await openPetitionFor(db, maya);
     await signAnonymouslyNow(db, jonas, p.id);
     // Signing again by name: without the token (spent), refused, because nobody can tell it signed.
-    await expect(signPetition(db, jonas, p.id, { visibility: "named" })).rejects.toMatchObject({ status: 409, message: TOKEN_MISSING });
+    await expect(signPetition(db, jonas, p.id, { visibility: "named" })).rejects.toMatchObject({ status: 409, text: TOKEN_MISSING });
     await signPetition(db, maya, p.id, { visibility: "named" });
     const again = await signPetition(db, maya, p.id, { visibility: "named" });
     expect(again.status).toBe("already_signed");
@@ -186,5 +187,5 @@ describe("reconcile", () => {
 });
 
 it("DomainError carries the HTTP status", () => {
-  expect(new DomainError("closed", "x").status).toBe(409);
+  expect(new DomainError("closed", msg("Errors.common.invalidInput")).status).toBe(409);
 });

@@ -39,7 +39,7 @@ describe("switching visibility", () => {
     expect(await anonymousRefusal(db, jonas, p.id)).toBe(SWITCH_REFUSED);
     expect(await anonymousRefusal(db, null, p.id)).toBeNull();
     // The token stays spent by the name (decision 018): the cookieless door refuses it.
-    await expect(queueAnonymous(db, p.id, "sign", { token: wire(token) })).rejects.toMatchObject({ status: 409, message: SPENT_BY_NAME });
+    await expect(queueAnonymous(db, p.id, "sign", { token: wire(token) })).rejects.toMatchObject({ status: 409, text: SPENT_BY_NAME });
     expect(await db.signature.count({ where: { userId: jonas.id } })).toBe(0);
     // With the name again is fine, and so is signing any other petition anonymously.
     await signPetition(db, jonas, p.id, { visibility: "named", token: wire(token) });

@@ -104,8 +104,8 @@ describe("redirects after sign-in", () => {
 describe("role checks", () => {
   const actor = { id: "u", name: "U", email: "u@example.com", role: "employee" as const, department: null, location: null };
   it("answers 401 when signed out and 403 with a message for the wrong role", () => {
-    expect(() => requireRole(null, ["leadership"], "respond")).toThrow(expect.objectContaining({ status: 401 }));
-    expect(() => requireRole(actor, ["leadership"], "respond")).toThrow(expect.objectContaining({ status: 403, message: "Only leadership accounts can respond." }));
-    expect(requireRole({ ...actor, role: "leadership" }, ["leadership"], "respond").role).toBe("leadership");
+    expect(() => requireRole(null, ["leadership"], "post official responses")).toThrow(expect.objectContaining({ status: 401 }));
+    expect(() => requireRole(actor, ["leadership"], "post official responses")).toThrow(expect.objectContaining({ status: 403, message: "Only leadership accounts can post official responses." }));
+    expect(requireRole({ ...actor, role: "leadership" }, ["leadership"], "post official responses").role).toBe("leadership");
   });
 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { formId, formText, makeFormAction, readFields, revalidationFor, type FormActionDeps } from "@/lib/http/form-action-core";
 
 const actor: Actor = { id: "u1", name: "Maya", email: "maya@example.com", role: "employee" } as Actor;
@@ -68,15 +69,30 @@ describe("formAction", () => {
     input: z.object({ petitionId: formId("petition"), note: formText }),
     run: async ({ input, actor: who }: { input: { petitionId: string; note?: string }; actor: Actor | null }): Promise<Result> => ({ slug: `slug-of-${input.petitionId}`, by: who?.name }),
     changed: (r: Result) => ({ petition: { slug: r.slug } }),
-    message: (r: Result, input: { note?: string }) => `Done by ${r.by}: ${input.note}`,
+    message: (r: Result, input: { note?: string }) => msg("Actions.admin.settingsSaved", { settings: `${r.by}, ${input.note}` }),
   };
 
   it("reads the input, runs the command as the actor and revalidates what it changed", async () => {
     const { formAction, calls } = fakes();
     const state = await formAction(form([["petitionId", "p1"], ["note", "hello"]]), spec);
-    expect(state).toEqual({ ok: true, message: "Done by Maya: hello" });
+    expect(state).toEqual({ ok: true, message: "Saved: Maya, hello." });
     expect(calls.revalidated).toEqual(["/petitions/slug-of-p1", "/petitions/slug-of-p1/dashboard"]);
     expect(calls.limited).toEqual([]);
+  });
+
+  it("says it in the request's language: the success message, the schema's refusal and a domain error", async () => {
+    const { formAction } = fakes({ locale: async () => "de" });
+    expect(await formAction(form([["petitionId", "p1"], ["note", "hallo"]]), spec)).toEqual({ ok: true, message: "Gespeichert: Maya, hallo." });
+    const refused = await formAction(form([["note", "x"]]), spec);
+    expect(refused.message).toBe("Das Formular sagt nicht, um welche Petition es geht; laden Sie die Seite neu und versuchen Sie es erneut.");
+    expect(refused.fields).toEqual({ petitionId: refused.message });
+    const failed = await formAction(form([["petitionId", "p1"]]), {
+      ...spec,
+      run: async (): Promise<Result> => {
+        throw new DomainError("invalid_input", msg("Validation.moderation.explainDecisionLeast5"), { note: msg("Validation.moderation.explainDecisionLeast5"), token: "spent" });
+      },
+    });
+    expect(failed).toMatchObject({ ok: false, message: "Begründen Sie die Entscheidung mit mindestens 5 Zeichen.", fields: { note: "Begründen Sie die Entscheidung mit mindestens 5 Zeichen.", token: "spent" } });
   });
 
   it("refuses input the schema refuses, in words, with the typed values, before running anything", async () => {
@@ -93,11 +109,11 @@ describe("formAction", () => {
   it("spends the rate limit before the command, and a refusal stops it", async () => {
     const { formAction, calls } = fakes({
       limitActor: async (kind) => {
-        throw new DomainError("rate_limited", `Too many (${kind}).`);
+        throw new DomainError("rate_limited", msg("Errors.ratelimit.tooMany", { kind, seconds: 5 }));
       },
     });
     const state = await formAction(form([["petitionId", "p1"]]), { ...spec, rateLimit: "sign" });
-    expect(state).toMatchObject({ ok: false, message: "Too many (sign)." });
+    expect(state).toMatchObject({ ok: false, message: "Too many signature changes in a short time; try again in 5 seconds." });
     expect(calls.revalidated).toEqual([]);
     const ok = fakes();
     await ok.formAction(form([["petitionId", "p1"]]), { ...spec, rateLimit: "sign" });
@@ -109,10 +125,10 @@ describe("formAction", () => {
     const state = await formAction(form([["petitionId", "p1"], ["note", "x"]]), {
       ...spec,
       run: async (): Promise<Result> => {
-        throw new DomainError("invalid_input", "The note needs at least 5 characters.", { note: "The note needs at least 5 characters." });
+        throw new DomainError("invalid_input", msg("Validation.moderation.explainDecisionLeast5"), { note: msg("Validation.moderation.explainDecisionLeast5") });
       },
     });
-    expect(state).toEqual({ ok: false, message: "The note needs at least 5 characters.", fields: { note: "The note needs at least 5 characters." }, values: { petitionId: "p1", note: "x" } });
+    expect(state).toEqual({ ok: false, message: "Explain the decision in at least 5 characters.", fields: { note: "Explain the decision in at least 5 characters." }, values: { petitionId: "p1", note: "x" } });
     expect(calls.revalidated).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
-import type { JsonError } from "@/lib/http/json";
+import { localeOfRequest, type JsonError } from "@/lib/http/json";
+import { msg, renderMessage } from "@/lib/i18n/message";
 
 export const dynamic = "force-dynamic";
 
@@ -6,9 +7,9 @@ export const dynamic = "force-dynamic";
  * Any address under /api that no route handles (a typo, a path that normalizes elsewhere like
  * /api/petitions/%2e%2e/signature) answers JSON like the rest of the API, not the HTML 404 page.
  */
-function notAnEndpoint(): Response {
+function notAnEndpoint(request: Request): Response {
   return Response.json(
-    { error: { code: "not_found", message: "There is no API endpoint at this address. The API page at /developers lists them." } } satisfies JsonError,
+    { error: { code: "not_found", message: renderMessage(msg("Errors.api.noEndpoint"), localeOfRequest(request)) } } satisfies JsonError,
     { status: 404, headers: { "Cache-Control": "no-store" } },
   );
 }

@@ -1,3 +1,4 @@
+import { msg } from "@/lib/i18n/message";
 import { reply } from "@/lib/api/reply";
 import { postedCommentSchema } from "@/lib/api/schemas";
 import { postAnonymousComment, startCommentBatches } from "@/lib/comments";
@@ -21,11 +22,11 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request) {
   // The queue lives in this module's copy of lib/comments, so its timer starts here.
   startCommentBatches(db);
-  return handle(async () => {
+  return handle(request, async () => {
     if (request.headers.has("cookie") || request.headers.has("authorization")) {
       throw new DomainError(
         "invalid_input",
-        "Anonymous comments must be sent without cookies or credentials, so they cannot be tied to an account.",
+        msg("Errors.api.anonymousCommentWithCredentials"),
       );
     }
     assertSameOrigin(request);

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/petitions?list=open|awaiting|responded|closed|trending&q=&sort=newest|signed|closing&cursor=&limit= */
 export function GET(request: Request) {
-  return handle(async () => {
+  return handle(request, async () => {
     const params = Object.fromEntries(new URL(request.url).searchParams);
     const page = await listPetitions(db, { list: params.state ?? params.list, q: params.q, sort: params.sort, cursor: params.cursor, limit: params.limit });
     return reply(petitionPageSchema, page);

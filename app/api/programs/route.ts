@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/programs?status=proposed|not_started|active|paused|ended (the shown status) */
 export function GET(request: Request) {
-  return handle(async () => {
+  return handle(request, async () => {
     const query = parseInput(programListQuerySchema, { status: new URL(request.url).searchParams.get("status") ?? undefined });
     return reply(programListSchema, { items: await listPrograms(db, query) });
   });

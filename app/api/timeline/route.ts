@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/timeline?petition=&program=&kind=&cursor=&limit= */
 export function GET(request: Request) {
-  return handle(async () => {
+  return handle(request, async () => {
     const params = Object.fromEntries(new URL(request.url).searchParams);
     return reply(timelinePageSchema, await listTimeline(db, params), { headers: { "Cache-Control": "public, max-age=5" } });
   });

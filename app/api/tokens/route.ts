@@ -10,8 +10,8 @@ import { limitActor } from "@/lib/ratelimit";
 export const dynamic = "force-dynamic";
 
 /** GET /api/tokens: your anonymous-token allowance this week. */
-export function GET() {
-  return handle(async () => reply(allowanceSchema, await getAllowance(db, await getActor()), { headers: { "Cache-Control": "private, no-store" } }));
+export function GET(request: Request) {
+  return handle(request, async () => reply(allowanceSchema, await getAllowance(db, await getActor()), { headers: { "Cache-Control": "private, no-store" } }));
 }
 
 /** POST /api/tokens {"blindedMessages": [base64, ...]}: blind-signs up to the rest of the week's allowance. */
@@ -19,7 +19,7 @@ export function POST(request: Request) {
   // Collections wait in this process until their week is over (decision 028); the timer that
   // writes them starts with the first collection.
   startIssuanceRecords(db);
-  return handle(async () => {
+  return handle(request, async () => {
     assertSameOrigin(request);
     const actor = await limitActor("tokens", await getActor());
     const result = await issueTokens(db, actor, await readJson(request, 64_000));

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /** POST /api/unsubscribe?token=: RFC 8058 one-click unsubscribe from mail clients; no sign-in. */
 export function POST(request: Request) {
-  return handle(async () => {
+  return handle(request, async () => {
     await unsubscribe(db, new URL(request.url).searchParams.get("token"), authSecrets());
     return reply(unsubscribedSchema, { status: "unsubscribed" });
   });

@@ -1,3 +1,4 @@
+import { msg } from "@/lib/i18n/message";
 import { reply } from "@/lib/api/reply";
 import { postedAnswerSchema } from "@/lib/api/schemas";
 import { answerAsAuthor, startAnswerBatches } from "@/lib/comments/conversation";
@@ -19,9 +20,9 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request) {
   // The queue lives in this module's copy of lib/comments/conversation, so its timer starts here.
   startAnswerBatches(db);
-  return handle(async () => {
+  return handle(request, async () => {
     if (request.headers.has("cookie") || request.headers.has("authorization")) {
-      throw new DomainError("invalid_input", "Answers as the author must be sent without cookies or credentials, so they cannot be tied to an account.");
+      throw new DomainError("invalid_input", msg("Errors.api.anonymousAnswerWithCredentials"));
     }
     assertSameOrigin(request);
     // The same global budget as anonymous comments, spent only by a verified new answer, just

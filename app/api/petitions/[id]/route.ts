@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/petitions/{id}: the petition, its named signers and the viewer's own signature. */
 export function GET(request: Request, ctx: RouteContext<"/api/petitions/[id]">) {
-  return handle(async () => {
+  return handle(request, async () => {
     const { id } = await ctx.params;
     const actor = await getActor();
     const { invite } = parseInput(petitionQuerySchema, { invite: new URL(request.url).searchParams.get("invite") ?? undefined });

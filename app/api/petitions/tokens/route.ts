@@ -9,13 +9,13 @@ import { collectableTokens, collectTokens } from "@/lib/signatures/tokens";
 export const dynamic = "force-dynamic";
 
 /** GET /api/petitions/tokens: the open petitions whose signing token you have not collected, with their keys. */
-export function GET() {
-  return handle(async () => reply(collectableSignTokensSchema, { petitions: await collectableTokens(db, await getActor()) }, { headers: { "Cache-Control": "private, no-store" } }));
+export function GET(request: Request) {
+  return handle(request, async () => reply(collectableSignTokensSchema, { petitions: await collectableTokens(db, await getActor()) }, { headers: { "Cache-Control": "private, no-store" } }));
 }
 
 /** POST /api/petitions/tokens {"tokens": [{petitionId, keyId, blindedMessage}]}: one blind-signed token per petition, all in one transaction. */
 export function POST(request: Request) {
-  return handle(async () => {
+  return handle(request, async () => {
     assertSameOrigin(request);
     const actor = await limitActor("tokens", await getActor());
     return reply(collectedSignTokensSchema, await collectTokens(db, actor, await readJson(request, 64_000)), { headers: { "Cache-Control": "no-store" } });

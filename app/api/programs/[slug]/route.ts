@@ -7,8 +7,8 @@ import { getProgram } from "@/lib/programs";
 export const dynamic = "force-dynamic";
 
 /** GET /api/programs/{slug}: facts, policy versions with differences, status history, petitions. */
-export function GET(_request: Request, ctx: RouteContext<"/api/programs/[slug]">) {
-  return handle(async () => {
+export function GET(request: Request, ctx: RouteContext<"/api/programs/[slug]">) {
+  return handle(request, async () => {
     const { slug } = await ctx.params;
     return reply(programDetailSchema, await getProgram(db, slug));
   });

@@ -7,6 +7,6 @@ import { handle } from "@/lib/http/json";
 export const dynamic = "force-dynamic";
 
 /** GET /api/tokens/keys: the public keys that verify anonymous tokens now (this week, last week). */
-export function GET() {
-  return handle(async () => reply(publishedKeysSchema, { keys: await publishedKeys(db) }, { headers: { "Cache-Control": "public, max-age=60" } }));
+export function GET(request: Request) {
+  return handle(request, async () => reply(publishedKeysSchema, { keys: await publishedKeys(db) }, { headers: { "Cache-Control": "public, max-age=60" } }));
 }

@@ -1,3 +1,4 @@
+import { msg } from "@/lib/i18n/message";
 import { reply } from "@/lib/api/reply";
 import { anonymousSignatureAnswerSchema } from "@/lib/api/schemas";
 import { db } from "@/lib/db/server";
@@ -16,9 +17,9 @@ export const dynamic = "force-dynamic";
 function door(op: AnonOp) {
   return (request: Request, ctx: RouteContext<"/api/petitions/[id]/anonymous-signature">) => {
     startSignatureBatches(db);
-    return handle(async () => {
+    return handle(request, async () => {
       if (request.headers.has("cookie") || request.headers.has("authorization")) {
-        throw new DomainError("invalid_input", "Anonymous signatures must be sent without cookies or credentials, so they cannot be tied to an account.");
+        throw new DomainError("invalid_input", msg("Errors.api.anonymousSignatureWithCredentials"));
       }
       assertSameOrigin(request);
       const { id } = await ctx.params;

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/petitions/{id}/comments?cursor=&limit=: the petition's anonymous discussion. */
 export function GET(request: Request, ctx: RouteContext<"/api/petitions/[id]/comments">) {
-  return handle(async () => {
+  return handle(request, async () => {
     const { id } = await ctx.params;
     const query = parseInput(commentPageQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
     return reply(commentPageSchema, await listComments(db, { petitionId: id }, query));

@@ -1,3 +1,4 @@
+import { msg } from "@/lib/i18n/message";
 import { fitting } from "@/lib/api/reply";
 import { publicCountSchema } from "@/lib/api/schemas";
 import { db } from "@/lib/db/server";
@@ -13,10 +14,10 @@ export const dynamic = "force-dynamic";
  * may serve it for a few seconds (README "Deployment"); an ETag lets pollers revalidate with 304.
  */
 export function GET(request: Request, ctx: RouteContext<"/api/petitions/[id]/count">) {
-  return handle(async () => {
+  return handle(request, async () => {
     const { id } = await ctx.params;
     const count = await getPublicCount(db, id);
-    if (!count) throw notFound("No public petition with this id.");
+    if (!count) throw notFound(msg("Errors.common.noPublicPetition"));
     return cacheableJson(request, fitting(publicCountSchema, count), "public, max-age=2, s-maxage=5, stale-while-revalidate=5");
   });
 }

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 /** POST /api/petitions/{id}/signature {"visibility":"named"|"anonymous"}: sign as yourself. */
 export function POST(request: Request, ctx: RouteContext<"/api/petitions/[id]/signature">) {
-  return handle(async () => {
+  return handle(request, async () => {
     assertSameOrigin(request);
     const { id } = await ctx.params;
     const body = await readJson(request);
@@ -22,7 +22,7 @@ export function POST(request: Request, ctx: RouteContext<"/api/petitions/[id]/si
 
 /** DELETE /api/petitions/{id}/signature: withdraw your signature while the petition is open. */
 export function DELETE(request: Request, ctx: RouteContext<"/api/petitions/[id]/signature">) {
-  return handle(async () => {
+  return handle(request, async () => {
     assertSameOrigin(request);
     const { id } = await ctx.params;
     const actor = await limitActor("sign", await getActor());

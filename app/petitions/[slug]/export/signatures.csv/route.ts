@@ -8,8 +8,8 @@ import { findPetitionOr404 } from "@/lib/petitions/access";
 export const dynamic = "force-dynamic";
 
 /** GET /petitions/{slug}/export/signatures.csv: organizers only (404 for anyone who may not see the petition, 403 for others who may). */
-export function GET(_request: Request, ctx: RouteContext<"/petitions/[slug]/export/signatures.csv">) {
-  return handle(async () => {
+export function GET(request: Request, ctx: RouteContext<"/petitions/[slug]/export/signatures.csv">) {
+  return handle(request, async () => {
     const { slug } = await ctx.params;
     // Signed out: 401 before anything is looked up, so the answer is the same for every address.
     const actor = requireActor(await getActor(), "see the dashboard");
