@@ -1,22 +1,23 @@
-import { fitting } from "@/lib/api/reply";
-import { publicCountSchema } from "@/lib/api/schemas";
 import { db } from "@/lib/db/server";
 import { notFound } from "@/lib/errors";
-import { cacheableJson } from "@/lib/http/conditional";
+import { answerCacheable } from "@/lib/http/conditional";
 import { handle } from "@/lib/http/json";
-import { getPublicCount } from "@/lib/petitions/queries";
+import { cachedPublicCount, COUNT_CACHE_CONTROL } from "@/lib/petitions/count-cache";
 
 export const dynamic = "force-dynamic";
 
 /**
- * GET /api/petitions/{id}/count: the live count, the same for everyone, so a proxy or CDN in front
- * may serve it for a few seconds (README "Deployment"); an ETag lets pollers revalidate with 304.
+ * GET /api/petitions/{id}/count: the live count (publicCountSchema), the same for everyone. The
+ * answer is prepared once per version and served from memory for COUNT_FRESH_SECONDS, which is
+ * also its max-age, so a proxy or CDN in front may serve it too (README "A cache or CDN in front");
+ * pollers revalidate with If-None-Match or If-Modified-Since and get a 304. No session is read, and
+ * proxy.ts skips this route.
  */
 export function GET(request: Request, ctx: RouteContext<"/api/petitions/[id]/count">) {
   return handle(async () => {
     const { id } = await ctx.params;
-    const count = await getPublicCount(db, id);
+    const count = await cachedPublicCount(db, id);
     if (!count) throw notFound("No public petition with this id.");
-    return cacheableJson(request, fitting(publicCountSchema, count), "public, max-age=2, s-maxage=5, stale-while-revalidate=5");
+    return answerCacheable(request, count, COUNT_CACHE_CONTROL);
   });
 }
