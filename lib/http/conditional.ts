@@ -25,28 +25,33 @@ export function matchesIfNoneMatch(header: string | null, etag: string): boolean
  */
 export const LAST_MODIFIED_SETTLE_MS = 2_000;
 
-export type Cacheable = { body: string; etag: string; modifiedSecond: number; lastModified: string };
+export type Cacheable = { body: string; length: string; etag: string; modifiedSecond: number; lastModified: string };
 
 /** The body of one version, its ETag and its Last-Modified date (whole seconds), computed once. */
 export function prepareCacheable(value: unknown, modifiedAt: Date): Cacheable {
   const body = JSON.stringify(value);
   const modifiedSecond = Math.floor(modifiedAt.getTime() / 1000) * 1000;
-  return { body, etag: etagOf(body), modifiedSecond, lastModified: new Date(modifiedSecond).toUTCString() };
+  return { body, length: String(Buffer.byteLength(body)), etag: etagOf(body), modifiedSecond, lastModified: new Date(modifiedSecond).toUTCString() };
 }
+
+/** The validators a request may send: If-None-Match and If-Modified-Since, as raw header values. */
+export type Validators = { ifNoneMatch: string | null; ifModifiedSince: string | null };
+
+export type CacheableAnswer = { status: 200 | 304; headers: Record<string, string>; body: string | null };
 
 /**
  * 304 when the request holds this version: by If-None-Match when it has one (which then decides
  * alone, RFC 9110 §13.1.3), else by If-Modified-Since once the version's date is settled.
- * Otherwise 200 with the prepared body.
+ * Otherwise 200 with the prepared body. Plain values, so a route on Node's response (the count's,
+ * pages/api) and one returning a web Response can both write it.
  */
-export function answerCacheable(request: Request, version: Cacheable, cacheControl: string, now: number = Date.now()): Response {
+export function answerCacheable(request: Validators, version: Cacheable, cacheControl: string, now: number = Date.now()): CacheableAnswer {
   const settled = now >= version.modifiedSecond + LAST_MODIFIED_SETTLE_MS;
   const headers: Record<string, string> = { "Cache-Control": cacheControl, ETag: version.etag, Vary: "Accept-Encoding" };
   if (settled) headers["Last-Modified"] = version.lastModified;
-  const ifNoneMatch = request.headers.get("if-none-match");
-  const held = ifNoneMatch !== null ? matchesIfNoneMatch(ifNoneMatch, version.etag) : settled && notModifiedSince(request.headers.get("if-modified-since"), version.modifiedSecond);
-  if (held) return new Response(null, { status: 304, headers });
-  return new Response(version.body, { status: 200, headers: { ...headers, "Content-Type": "application/json" } });
+  const held = request.ifNoneMatch !== null ? matchesIfNoneMatch(request.ifNoneMatch, version.etag) : settled && notModifiedSince(request.ifModifiedSince, version.modifiedSecond);
+  if (held) return { status: 304, headers, body: null };
+  return { status: 200, headers: { ...headers, "Content-Type": "application/json", "Content-Length": version.length }, body: version.body };
 }
 
 function notModifiedSince(header: string | null, modifiedSecond: number): boolean {
