@@ -14,6 +14,7 @@
 import { fitting } from "@/lib/api/reply";
 import { publicCountSchema } from "@/lib/api/schemas";
 import type { Db } from "@/lib/db/client";
+import { announceLocalChange } from "@/lib/live/changes";
 import { prepareCacheable, type Cacheable } from "@/lib/http/conditional";
 import { COUNT_FRESH_SECONDS } from "./count-freshness";
 import { getPublicCountVersion } from "./queries";
@@ -63,9 +64,14 @@ function forget(entry: Entry, petitionId: string) {
   if (entries.get(petitionId) === entry) entries.delete(petitionId);
 }
 
-/** Drops a petition's prepared count: the next request reads it afresh. */
+/**
+ * Drops a petition's prepared count: the next request reads it afresh, and the live hub reads the
+ * change now rather than at its next tick (lib/live/changes.ts).
+ */
 export function invalidatePetitionCount(petitionId: string | null | undefined): void {
-  if (petitionId) store().entries.delete(petitionId);
+  if (!petitionId) return;
+  store().entries.delete(petitionId);
+  announceLocalChange();
 }
 
 /** Drops every prepared count. */
