@@ -3,7 +3,8 @@
 //
 // How the hub learns about changes depends on the database:
 // - SQLite (one server): it tails the database, every tick (500 ms) while anyone is connected,
-//   for new timeline events and petitions whose `updatedAt` moved.
+//   for new timeline events and petitions whose `updatedAt` moved, and within NUDGE_GAP_MS of a
+//   count change this server made (./changes.ts), so its viewers need not wait for the tick.
 // - PostgreSQL (several servers): it LISTENs on the `undersigned_live` channel. Triggers
 //   (prisma/postgres/migrations/*_live_notify) announce every new event and every change of a
 //   petition's count or state when the writing transaction commits, on whichever server it ran.
