@@ -1,6 +1,7 @@
 // Runs once when the server starts: checks the whole configuration (lib/config), so a bad value
 // stops the start with a message naming the variable and what it accepts; warns loudly about
-// development sign-in in production; starts the scheduler and the live-stream hub.
+// development sign-in in production; starts the scheduler, the live-stream hub and the count's
+// reader.
 export async function register() {
   // Next.js replaces this literal per runtime at build time, which drops the Node.js-only imports
   // below from the edge bundle; read through lib/config it could not.
@@ -23,4 +24,7 @@ export async function register() {
   // The live stream's route reads the hub from here (lib/live/sse.ts says why).
   const { streamHub } = await import("@/lib/live/hub");
   streamHub();
+  // The count's route reads prepared answers from here (lib/petitions/count-reader.ts says why).
+  const { countReader } = await import("@/lib/petitions/count-service");
+  countReader();
 }

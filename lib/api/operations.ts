@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { issueInputSchema, tokenSchema } from "@/lib/anonymity/tokens";
 import { postCommentSchema } from "@/lib/comments";
 import { answerInputSchema } from "@/lib/comments/conversation";
+import { COUNT_CACHE_CONTROL } from "@/lib/petitions/count-freshness";
 import { listQuerySchema } from "@/lib/petitions/schema";
 import { collectInputSchema, MAX_COLLECT } from "@/lib/signatures/tokens";
 import { timelineQuerySchema } from "@/lib/timeline/queries";
@@ -109,12 +110,21 @@ export const OPERATIONS: Operation[] = [
     id: "getPetitionCount",
     tag: "Petitions",
     summary: "The live signature count",
-    description: "The same for everyone, so caches may keep it for a few seconds. Send the ETag back in If-None-Match to get 304 while it has not changed; /api/stream pushes changes instead.",
+    description:
+      "The same for everyone, so browsers, proxies and CDNs may keep it for 2 seconds (max-age), which is also how long a server keeps it in memory. Send the ETag back in If-None-Match (or the Last-Modified date in If-Modified-Since) to get 304 while it has not changed; /api/stream pushes changes instead.",
     auth: "none",
     pathParams: PETITION_ID,
     responses: {
-      "200": { description: "The count.", schema: publicCountSchema, headers: { ETag: "A strong tag of this body.", "Cache-Control": "public, max-age=2, s-maxage=5, stale-while-revalidate=5" } },
-      "304": { description: "Not modified: the If-None-Match header holds the current ETag.", empty: true },
+      "200": {
+        description: "The count.",
+        schema: publicCountSchema,
+        headers: {
+          ETag: "A strong tag of this body.",
+          "Last-Modified": "When the count or state last changed (whole seconds); sent once that is 2 seconds past.",
+          "Cache-Control": COUNT_CACHE_CONTROL,
+        },
+      },
+      "304": { description: "Not modified: If-None-Match holds the current ETag, or (without If-None-Match) If-Modified-Since is not before Last-Modified.", empty: true },
       "400": error(BAD_ADDRESS),
       "404": notFoundPetition,
     },

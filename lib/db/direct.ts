@@ -74,7 +74,7 @@ export async function readSettingRows(db: Pick<Db, "setting">): Promise<{ key: s
   return direct ? direct.value : db.setting.findMany({ select: { key: true, value: true } });
 }
 
-export type PublicCountRow = { id: string; signatureCount: number; goal: number; state: string; closesAt: Date };
+export type PublicCountRow = { id: string; signatureCount: number; goal: number; state: string; closesAt: Date; updatedAt: Date };
 
 const PETITION_TIMES = ["closesAt", "openedAt", "thresholdReachedAt", "responseDueAt", "respondedAt", "closedAt", "createdAt", "updatedAt", "hiddenAt", "deliveredAt"] as const;
 
@@ -93,15 +93,15 @@ export async function readPetitionRowBySlug(db: Db, slug: string): Promise<Petit
 /** A public (open or closed) petition's count: the endpoint live viewers poll (lib/petitions getPublicCount). */
 export async function readPublicCountRow(db: Db, petitionId: string): Promise<PublicCountRow | null> {
   const direct = await withSqlite(db, (c) => {
-    const row = prepared(c, "SELECT id, signatureCount, goal, state, closesAt FROM Petition WHERE id = ? AND state IN ('open', 'closed')").get(petitionId) as
-      | { id: string; signatureCount: number; goal: number; state: string; closesAt: string }
+    const row = prepared(c, "SELECT id, signatureCount, goal, state, closesAt, updatedAt FROM Petition WHERE id = ? AND state IN ('open', 'closed')").get(petitionId) as
+      | { id: string; signatureCount: number; goal: number; state: string; closesAt: string; updatedAt: string }
       | undefined;
-    return row ? { ...row, closesAt: fromSqliteTime(row.closesAt)! } : null;
+    return row ? { ...row, closesAt: fromSqliteTime(row.closesAt)!, updatedAt: fromSqliteTime(row.updatedAt)! } : null;
   });
   if (direct) return direct.value;
   return db.petition.findFirst({
     where: { id: petitionId, state: { in: ["open", "closed"] } },
-    select: { id: true, signatureCount: true, goal: true, state: true, closesAt: true },
+    select: { id: true, signatureCount: true, goal: true, state: true, closesAt: true, updatedAt: true },
   });
 }
 

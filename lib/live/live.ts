@@ -3,7 +3,8 @@
 //
 // How the hub learns about changes depends on the database:
 // - SQLite (one server): it tails the database, every tick (500 ms) while anyone is connected,
-//   for new timeline events and petitions whose `updatedAt` moved.
+//   for new timeline events and petitions whose `updatedAt` moved, and within NUDGE_GAP_MS of a
+//   count change this server made (./changes.ts), so its viewers need not wait for the tick.
 // - PostgreSQL (several servers): it LISTENs on the `undersigned_live` channel. Triggers
 //   (prisma/postgres/migrations/*_live_notify) announce every new event and every change of a
 //   petition's count or state when the writing transaction commits, on whichever server it ran.
@@ -15,6 +16,7 @@
 import pg from "pg";
 import { dbInfo, type Db } from "@/lib/db/client";
 import { eventsByIds, eventsSince, type TimelineItem } from "@/lib/timeline/queries";
+import { onLocalChange } from "./changes";
 
 export type LiveMessage =
   | { type: "event"; event: TimelineItem }
@@ -45,12 +47,22 @@ async function readChanges(db: Db, since: Date) {
   return { events, petitions };
 }
 
+/** After a change on this server, the polling hub reads within this long instead of at its next tick. */
+export const NUDGE_GAP_MS = 50;
+
 function pollingSource(db: Db, tickMs: number, emit: Emit): Source {
   let since = new Date(Date.now() - 1000);
   let running = false;
+  let again = false;
+  let lastTick = 0;
+  let nudged: NodeJS.Timeout | null = null;
   const tick = async () => {
-    if (running) return;
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
+    lastTick = Date.now();
     try {
       const now = new Date();
       const { events, petitions } = await readChanges(db, since);
@@ -64,13 +76,30 @@ function pollingSource(db: Db, tickMs: number, emit: Emit): Source {
       console.error("[live] reading changes failed");
     } finally {
       running = false;
+      if (again) {
+        again = false;
+        nudge();
+      }
     }
   };
+  // A change this server made (lib/live/changes.ts): read it now, at most once per NUDGE_GAP_MS,
+  // so a viewer waits for the write to the sockets, not for the next tick.
+  const nudge = () => {
+    if (nudged) return;
+    nudged = setTimeout(() => {
+      nudged = null;
+      void tick();
+    }, Math.max(0, lastTick + NUDGE_GAP_MS - Date.now()));
+    nudged.unref();
+  };
+  const unlisten = onLocalChange(nudge);
   const timer = setInterval(() => void tick(), tickMs);
   timer.unref();
   return {
     stop: async () => {
       clearInterval(timer);
+      if (nudged) clearTimeout(nudged);
+      unlisten();
     },
   };
 }

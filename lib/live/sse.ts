@@ -9,6 +9,8 @@ import type { Listener, LiveMessage } from "./live";
 const STALLED_BYTES = 256 * 1024;
 const KEEP_ALIVE_MS = 20_000;
 const EVERYTHING = "";
+/** Petitions whose last sent count is remembered; the oldest goes first. */
+const MAX_SENT = 10_000;
 
 export type StreamHub = {
   /** Serves one viewer until it hangs up: counts and events of one petition, or of all. */
@@ -23,6 +25,8 @@ export function createStreamHub(subscribe: (listener: Listener) => () => void, o
   let count = 0;
   let unsubscribe: (() => void) | null = null;
   let keepAlive: NodeJS.Timeout | null = null;
+  /** The last count sent for each petition, while anyone watches. */
+  const sent = new Map<string, number>();
 
   const drop = (key: string, res: ServerResponse) => {
     const set = byPetition.get(key);
@@ -47,6 +51,11 @@ export function createStreamHub(subscribe: (listener: Listener) => () => void, o
 
   const onMessage = (message: LiveMessage) => {
     if (message.type === "count") {
+      // The hub's reads overlap (lib/live/live.ts), so the same count comes more than once; each
+      // viewer needs it once (a viewer that joined since has it from the page or the next change).
+      if (sent.get(message.petitionId) === message.signatureCount) return;
+      sent.set(message.petitionId, message.signatureCount);
+      while (sent.size > MAX_SENT) sent.delete(sent.keys().next().value!);
       const chunk = `event: count\ndata: ${JSON.stringify({ id: message.petitionId, signatureCount: message.signatureCount })}\n\n`;
       write(message.petitionId, chunk);
       write(EVERYTHING, chunk);
@@ -67,6 +76,7 @@ export function createStreamHub(subscribe: (listener: Listener) => () => void, o
     keepAlive.unref();
   };
   function stop() {
+    sent.clear();
     unsubscribe?.();
     unsubscribe = null;
     if (keepAlive) clearInterval(keepAlive);

@@ -7,6 +7,7 @@
 //
 // Kept on globalThis: Next.js bundles pages, server actions and route handlers separately, and
 // every bundle must see the same store for an invalidation to reach the page.
+import { invalidateAllPetitionCounts, invalidatePetitionCount } from "./count-cache";
 
 /** How long another server (one that did not run the command) may show the previous data. */
 export const PUBLIC_TTL_MS = 5_000;
@@ -49,9 +50,12 @@ export function cachedPetitionPublic<T>(petitionId: string, load: () => Promise<
  */
 export function invalidatePetitionPublic(petitionId: string | null | undefined): void {
   if (petitionId) store().entries.delete(petitionId);
+  // Hiding, appeals and the like change the public count's answer too (a hidden petition has none).
+  invalidatePetitionCount(petitionId);
 }
 
 /** Forgets every petition's cached public data (a change that touches many, such as a program's). */
 export function invalidateAllPetitionPublic(): void {
   store().entries.clear();
+  invalidateAllPetitionCounts();
 }

@@ -144,10 +144,25 @@ export function assembleDetail(
 
 /** The public count of a public petition; drafts and co-sponsor stages are not public. */
 export async function getPublicCount(db: Db, petitionId: string, now: Date = new Date()) {
+  return (await getPublicCountVersion(db, petitionId, now))?.count ?? null;
+}
+
+/**
+ * The public count with when it last changed, for Last-Modified (lib/petitions/count-cache.ts):
+ * the row's updatedAt, which every change of the count moves, or the closing time once that has
+ * passed (the state turns "closed" then without the row changing). Until then, also when the
+ * answer stops being true by itself: the closing time, if it is still ahead.
+ */
+export async function getPublicCountVersion(db: Db, petitionId: string, now: Date = new Date()) {
   // The endpoint live viewers poll: one prepared statement on SQLite.
   const p = await readPublicCountRow(db, petitionId);
   if (!p) return null;
-  return { id: p.id, signatureCount: p.signatureCount, goal: p.goal, state: effectiveState(p, now) };
+  const closedByTime = p.state === "open" && p.closesAt <= now;
+  return {
+    count: { id: p.id, signatureCount: p.signatureCount, goal: p.goal, state: effectiveState(p, now) },
+    modifiedAt: closedByTime && p.closesAt > p.updatedAt ? p.closesAt : p.updatedAt,
+    changesAt: p.state === "open" && !closedByTime ? p.closesAt : null,
+  };
 }
 
 export type PetitionPage = { items: PetitionSummary[]; nextCursor: string | null };

@@ -11,6 +11,7 @@ import { createBatch, QueueFullError, shuffle, type Batch } from "@/lib/anonymit
 import { serverConfig } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import { DomainError, notFound, parseInput } from "@/lib/errors";
+import { invalidatePetitionCount } from "@/lib/petitions/count-cache";
 import { closedOn } from "@/lib/petitions/policy";
 import { getSettings } from "@/lib/settings";
 import { isoDay } from "@/lib/validation";
@@ -164,7 +165,7 @@ export async function flushSignatures(db: Db, now?: Date, opts: { force?: boolea
 async function writeSignatureBatch(db: Db, items: Queued[], now: Date): Promise<number> {
   const day = isoDay(now);
   const settings = await getSettings(db);
-  return db.$transaction(async (tx) => {
+  const total = await db.$transaction(async (tx) => {
     const petitionIds = [...new Set(items.map((q) => q.petitionId))];
     const open = new Set(
       (await tx.petition.findMany({ where: { id: { in: petitionIds }, state: "open", hiddenReason: null, closesAt: { gt: now } }, select: { id: true } })).map((p) => p.id),
@@ -205,6 +206,9 @@ async function writeSignatureBatch(db: Db, items: Queued[], now: Date): Promise<
     }
     return written;
   });
+  // This server's prepared counts show the batch at once (lib/petitions/count-cache.ts).
+  for (const q of items) invalidatePetitionCount(q.petitionId);
+  return total;
 }
 
 /** Anonymous signatures of a petition, as days (for the organizers' per-day chart); nothing else. */

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DomainError, forbidden, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import { assertCanView, findPetitionOr404 } from "@/lib/petitions/access";
+import { invalidatePetitionCount } from "@/lib/petitions/count-cache";
 import { openPetition } from "@/lib/petitions/commands";
 import { closedOn as closedMessage } from "@/lib/petitions/policy";
 import { signatureInputSchema, type SignatureInput } from "@/lib/petitions/schema";
@@ -36,6 +37,13 @@ export async function signPetition(
   input: SignatureInput | unknown,
   clock: { now?: Date } = {},
 ): Promise<SignResult> {
+  const result = await sign(db, actor, petitionId, input, clock);
+  // This server's prepared count shows the new signature at once (lib/petitions/count-cache.ts).
+  if (result.status === "signed") invalidatePetitionCount(petitionId);
+  return result;
+}
+
+async function sign(db: Db, actor: Actor | null, petitionId: string, input: SignatureInput | unknown, clock: { now?: Date }): Promise<SignResult> {
   const signer = requireActor(actor, "sign a petition");
   const { visibility, invite, follow } = parseInput(signatureInputSchema, input);
   const { token } = parseInput(tokenFieldSchema, input);
@@ -171,7 +179,7 @@ export async function withdrawSignature(db: Db, actor: Actor | null, petitionId:
   if (petition.state === "closed" || petition.closesAt <= now) {
     throw new DomainError("closed", msg("Errors.signatures.petitionHasClosedSignatures"));
   }
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const { count } = await tx.signature.deleteMany({ where: { petitionId, userId: signer.id } });
     if (count === 1) {
       // The name was public; remembering it (with the token it spent, which stays spent) keeps
@@ -200,6 +208,8 @@ export async function withdrawSignature(db: Db, actor: Actor | null, petitionId:
     });
     return { status: count === 1 ? ("withdrawn" as const) : ("not_signed" as const), petition: after };
   });
+  if (result.status === "withdrawn") invalidatePetitionCount(petitionId);
+  return result;
 }
 
 export const SWITCH_REFUSED =

@@ -2,9 +2,9 @@
 // for every petition when none is given) and `event` messages for new timeline events that match.
 // Public data only; no session is read.
 //
-// This one route is a Pages Router API route, the only one in the app: it gets Node's own request
+// This route is a Pages Router API route (as is the count, decision 015): it gets Node's own request
 // and response, so an open stream costs a fifth of what an App Router route handler holds for it
-// (decision 018). Everything else stays in app/.
+// (decision 025). Everything else stays in app/.
 import type { NextApiRequest, NextApiResponse } from "next";
 import { streamQuerySchema } from "@/lib/api/schemas";
 import { runningStreamHub } from "@/lib/live/sse";

@@ -157,7 +157,7 @@ function apiRoutes(dir = path.resolve("app/api"), prefix = "/api"): { route: str
   }
   return found;
 }
-/** The Pages Router's API routes (only the live stream: decision 025), with the methods their METHODS line names. */
+/** The Pages Router's API routes (the live stream and the count: decisions 025 and 015), with the methods their METHODS line names. */
 function pagesApiRoutes(dir = path.resolve("pages/api"), prefix = "/api"): { route: string; methods: string[] }[] {
   const found: { route: string; methods: string[] }[] = [];
   for (const entry of readdirSync(dir).sort()) {

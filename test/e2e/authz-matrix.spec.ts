@@ -118,7 +118,7 @@ function routesUnderApp(dir = path.resolve("app"), prefix = ""): string[] {
   return found;
 }
 
-/** The Pages Router's routes (only the live stream: decision 018), e.g. pages/api/stream.ts is /api/stream. */
+/** The Pages Router's routes (the live stream and the count: decisions 025 and 015), e.g. pages/api/stream.ts is /api/stream. */
 function routesUnderPages(dir = path.resolve("pages"), prefix = ""): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir)) {
