@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
 import { ShareStep } from "../CopyLink";
 import { useFormat } from "../format";
+import { useProblemText, WalletProblemError } from "./problem";
 import { currentAccount, exportTokens, importTokens, sendAnonymous, serverSnapshot, snapshot, subscribe } from "./sign-wallet";
 
 export function useSignToken(petitionId: string) {
@@ -28,12 +29,13 @@ export function AnonymousStatus({ petitionId, sharePath }: { petitionId: string;
   const t = useTranslations("AnonymousSign");
   const sign = useTranslations("SignPanel");
   const f = useFormat();
+  const say = useProblemText();
   const { held, waiting, problem } = useSignToken(petitionId);
   const [busy, setBusy] = useState(false);
   // Withdrawing asks first, as for a named signature: one stray click must not undo a signature.
   const [confirming, setConfirming] = useState(false);
   const account = currentAccount();
-  if (!held || (held.signed !== "anonymously" && !waiting)) return problem ? <p role="alert" className="mt-2 text-sm text-red-700">{problem}</p> : null;
+  if (!held || (held.signed !== "anonymously" && !waiting)) return problem ? <p role="alert" className="mt-2 text-sm text-red-700">{say(problem)}</p> : null;
   const withdrawing = waiting?.op === "withdraw";
   return (
     <div data-testid="anonymous-status">
@@ -85,7 +87,7 @@ export function AnonymousStatus({ petitionId, sharePath }: { petitionId: string;
           {t("withdraw")}
         </button>
       )}
-      {problem && <p role="alert" className="mt-2 text-sm text-red-700">{problem}</p>}
+      {problem && <p role="alert" className="mt-2 text-sm text-red-700">{say(problem)}</p>}
     </div>
   );
 }
@@ -103,6 +105,7 @@ export function NoTokenNote() {
 /** Export and import of this account's signing tokens. */
 export function TokenTransfer() {
   const t = useTranslations("AnonymousSign");
+  const say = useProblemText();
   const [message, setMessage] = useState("");
   const account = currentAccount();
   if (!account) return null;
@@ -137,7 +140,8 @@ export function TokenTransfer() {
               try {
                 setMessage(t("imported", { count: await importTokens(account, await file.text()) }));
               } catch (error) {
-                setMessage(error instanceof Error ? error.message : t("unreadable"));
+                // A file that is not JSON at all is as unreadable as one of the wrong kind.
+                setMessage(error instanceof WalletProblemError ? say({ key: error.key }) : t("unreadable"));
               }
             }}
           />

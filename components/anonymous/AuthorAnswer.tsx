@@ -6,6 +6,7 @@ import { revealAuthorshipAction } from "@/app/comments/actions";
 import { useFormat } from "@/components/format";
 import { initialActionState } from "@/lib/http/action";
 import { answerAsAuthor, ownKeys, pendingAnswers, resendDue, signReveal, type OutgoingAnswer } from "./AuthorKeys";
+import { useProblemText, type Problem } from "./problem";
 import type { Thread } from "./wallet";
 
 type Question = { id: string; askedBy: { name: string; role: "leadership" | "organizer" }; bodyHtml: string; answer: { bodyHtml: string } | null };
@@ -153,7 +154,8 @@ function AnswerForm({ accountId, comment, question, pending, onSent }: { account
   const id = useId();
   const [body, setBody] = useState("");
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const say = useProblemText();
+  const [problem, setProblem] = useState<Problem | null>(null);
 
   if (pending) {
     return (
@@ -171,7 +173,7 @@ function AnswerForm({ accountId, comment, question, pending, onSent }: { account
     setBusy(true);
     setProblem(null);
     const result = await answerAsAuthor(accountId, { commentId: comment.id, answerKey: comment.answerKey!, questionId: question.id, body });
-    if (!result.ok) setProblem(result.message);
+    if (!result.ok) setProblem(result.problem);
     await onSent().catch(() => undefined);
     setBusy(false);
   }
@@ -183,7 +185,7 @@ function AnswerForm({ accountId, comment, question, pending, onSent }: { account
       <button type="submit" disabled={busy || !body.trim()} className="mt-2 rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60">
         {busy ? t("sending") : t("answerSubmit")}
       </button>
-      {problem && <p role="alert" className="mt-2 text-sm text-red-800">{problem}</p>}
+      {problem && <p role="alert" className="mt-2 text-sm text-red-800">{say(problem)}</p>}
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { cancelComment, forgetAccount, loadWallet, postComment, serverSnapshot, 
 import { useFormat } from "@/components/format";
 import { useFormatInterval } from "./interval";
 import { createAnswerKey } from "./AuthorKeys";
+import { useProblemText } from "./problem";
 
 type Props = {
   thread: Thread;
@@ -32,6 +33,7 @@ export function CommentComposer({ thread, accountId, parentId, label, compact, b
   const t = useTranslations("CommentComposer");
   const f = useFormat();
   const formatInterval = useFormatInterval();
+  const say = useProblemText();
   const at = (when: string | number) => f.time(when);
   const id = useId();
   const box = parentId ?? "main";
@@ -145,7 +147,7 @@ export function CommentComposer({ thread, accountId, parentId, label, compact, b
         <p role="status" className="mt-2 text-sm text-emerald-800">{status}</p>
       )}
       {problem && (
-        <p role="alert" className="mt-2 text-sm text-red-800">{problem}</p>
+        <p role="alert" className="mt-2 text-sm text-red-800">{say(problem)}</p>
       )}
       {!compact && (tokens ?? 0) + wallet.outbox.length > 0 && (
         <details className="mt-3 text-sm text-muted">

@@ -1,6 +1,6 @@
 // The components speak the page's language: the same component renders English or German from
 // the message files, with numbers and dates formatted for that language (docs/decisions/027).
-import { createElement, type ReactElement } from "react";
+import { createElement, type ComponentProps, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
@@ -12,14 +12,19 @@ import type { Locale } from "@/i18n/locales";
 import { messagesFor } from "@/i18n/messages";
 import type { PetitionSummary } from "@/lib/petitions/queries";
 
+function html(locale: Locale, element: ReactElement): string {
+  // The provider's props type counts the children among them; createElement passes them after.
+  const props = { locale, messages: messagesFor(locale), timeZone: "UTC" } as ComponentProps<typeof NextIntlClientProvider>;
+  return renderToStaticMarkup(createElement(NextIntlClientProvider, props, element));
+}
+
+/** The text people read, without the markup. */
 function render(locale: Locale, element: ReactElement): string {
-  const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: messagesFor(locale), timeZone: "UTC" }, element));
-  return html.replace(/<[^>]+>/g, "");
+  return html(locale, element).replace(/<[^>]+>/g, "");
 }
 
 function attribute(locale: Locale, element: ReactElement, name: string): string | undefined {
-  const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: messagesFor(locale), timeZone: "UTC" }, element));
-  return html.match(new RegExp(`${name}="([^"]*)"`))?.[1];
+  return html(locale, element).match(new RegExp(`${name}="([^"]*)"`))?.[1];
 }
 
 describe("components in English and German", () => {
