@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createContext, startTransition, useActionState as useReactActionState, useContext, useEffect, useRef } from "react";
 import { initialActionState, type ActionState } from "@/lib/http/action";
 import { FormMessage, FormSummary } from "./FormMessage";
@@ -20,7 +21,7 @@ export function ActionForm({
   hidden,
   children,
   submitLabel,
-  pendingLabel = "Working…",
+  pendingLabel,
   variant = "primary",
   confirm,
   keepOnSuccess = false,
@@ -34,6 +35,7 @@ export function ActionForm({
   confirm?: string;
   keepOnSuccess?: boolean;
 }) {
+  const t = useTranslations("ActionForm");
   const [result, formAction, pending] = useActionState(action);
   const { onSubmit, state } = useBodyLimit(result);
   const form = useRef<HTMLFormElement>(null);
@@ -67,7 +69,7 @@ export function ActionForm({
       ))}
       <FormState value={{ state }}>{children}</FormState>
       <button type="submit" disabled={pending} className={`mt-2 rounded-lg px-4 py-2 font-semibold disabled:opacity-60 ${styles}`}>
-        {pending ? pendingLabel : submitLabel}
+        {pending ? (pendingLabel ?? t("working")) : submitLabel}
       </button>
       {/* A refusal with field messages is summarised at the top and told beside each field. */}
       <FormMessage state={state.fields && !state.ok ? { ok: false } : state} />

@@ -1,5 +1,6 @@
+import { useTranslations } from "next-intl";
 import type { Breakdown } from "@/lib/privacy/k-anonymity";
-import { formatCount } from "./format";
+import { useFormat } from "./format";
 
 /**
  * A k-anonymous breakdown as a bar chart that is also its own accessible table: each row has the
@@ -7,21 +8,23 @@ import { formatCount } from "./format";
  * share of the breakdown's total (decision 022).
  */
 export function BreakdownBars({ title, b, k, testId }: { title: string; b: Breakdown; k: number; testId: string }) {
+  const t = useTranslations("BreakdownBars");
+  const f = useFormat();
   if (b.suppressed || b.total === 0) {
     return (
       <div>
         <h3 className="text-lg font-semibold">{title}</h3>
-        <p className="mt-1 text-sm text-muted">Fewer than {k} named signatures before today: nothing to show yet.</p>
+        <p className="mt-1 text-sm text-muted">{t("suppressed", { k: f.count(k) })}</p>
       </div>
     );
   }
-  const rows = [...b.groups.map((g) => ({ name: g.name, count: g.count })), ...(b.other > 0 ? [{ name: `Other (groups under ${k})`, count: b.other }] : [])];
+  const rows = [...b.groups.map((g) => ({ name: g.name, count: g.count })), ...(b.other > 0 ? [{ name: t("other", { k: f.count(k) }), count: b.other }] : [])];
   const max = Math.max(...rows.map((r) => r.count), 1);
   return (
     <table className="w-full table-fixed text-sm" data-testid={testId}>
       <caption className="mb-2 text-left text-lg font-semibold">{title}</caption>
       <thead className="sr-only">
-        <tr><th scope="col">Group</th><th scope="col">Share</th><th scope="col">Signatures</th></tr>
+        <tr><th scope="col">{t("group")}</th><th scope="col">{t("share")}</th><th scope="col">{t("signatures")}</th></tr>
       </thead>
       <tbody>
         {rows.map((r) => (
@@ -31,16 +34,16 @@ export function BreakdownBars({ title, b, k, testId }: { title: string; b: Break
               <div className="h-4 rounded-sm bg-brand" style={{ width: `${Math.max(2, Math.round((r.count / max) * 100))}%` }} />
             </td>
             <td className="w-24 py-1 pl-2 text-right tabular-nums" data-count={r.count}>
-              {formatCount(r.count)} <span className="text-muted">({Math.round((r.count / b.total) * 100)}%)</span>
+              {f.count(r.count)} <span className="text-muted">{t("percent", { percent: f.count(Math.round((r.count / b.total) * 100)) })}</span>
             </td>
           </tr>
         ))}
       </tbody>
       <tfoot>
         <tr className="border-t border-gray-300 font-semibold">
-          <th scope="row" className="py-1 text-left">Total</th>
+          <th scope="row" className="py-1 text-left">{t("total")}</th>
           <td aria-hidden="true" />
-          <td className="py-1 pl-2 text-right tabular-nums" data-count={b.total}>{formatCount(b.total)}</td>
+          <td className="py-1 pl-2 text-right tabular-nums" data-count={b.total}>{f.count(b.total)}</td>
         </tr>
       </tfoot>
     </table>
@@ -52,19 +55,30 @@ export function BreakdownBars({ title, b, k, testId }: { title: string; b: Break
  * breakdowns count named signatures made before today; anonymous ones are never broken down.
  */
 export function TotalsExplained({ headline, breakdownTotal, named, anonymous, k, suppressed }: { headline: number; breakdownTotal: number; named: number; anonymous: number; k: number; suppressed: boolean }) {
+  const t = useTranslations("TotalsExplained");
+  const f = useFormat();
   const namedToday = Math.max(0, named - breakdownTotal);
+  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   if (suppressed) {
     return (
       <p className="max-w-3xl" data-testid="totals-explained">
-        The petition has <strong>{formatCount(headline)}</strong> signatures. The bars below show groups only once at least {k} people have signed by name before today, so they are empty for now.
+        {t.rich("suppressed", { strong, headline: f.count(headline), headlineCount: headline, k: f.count(k) })}
       </p>
     );
   }
   return (
     <p className="max-w-3xl" data-testid="totals-explained">
-      The petition has <strong>{formatCount(headline)}</strong> signatures; the bars below count <strong>{formatCount(breakdownTotal)}</strong> of them.
-      The other {formatCount(anonymous + namedToday)} are {formatCount(anonymous)} anonymous {anonymous === 1 ? "signature" : "signatures"}, which are never broken down,
-      and {formatCount(namedToday)} named {namedToday === 1 ? "signature" : "signatures"} from today, which appear here tomorrow.
+      {t.rich("explained", {
+        strong,
+        headline: f.count(headline),
+        headlineCount: headline,
+        breakdownTotal: f.count(breakdownTotal),
+        other: f.count(anonymous + namedToday),
+        anonymous: f.count(anonymous),
+        anonymousCount: anonymous,
+        namedToday: f.count(namedToday),
+        namedTodayCount: namedToday,
+      })}
     </p>
   );
 }

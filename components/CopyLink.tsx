@@ -1,11 +1,25 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
 
 const noSubscribe = () => () => {};
 
+/** After signing: ask colleagues to sign, with the petition's link to copy (named and anonymous panels). */
+export function ShareStep({ path }: { path: string }) {
+  const t = useTranslations("ShareStep");
+  return (
+    <div className="mt-3 rounded-lg bg-brand/5 p-3 ring-1 ring-brand/30" data-testid="share-step">
+      <p className="font-semibold">{t("heading")}</p>
+      <p className="mb-2 text-sm text-muted">{t("explain")}</p>
+      <CopyLink path={path} label={t("label")} />
+    </div>
+  );
+}
+
 /** Shows a share link as a full address with a copy button. */
 export function CopyLink({ path, label }: { path: string; label: string }) {
+  const t = useTranslations("CopyLink");
   // The server does not know the address people reach it by; the browser does.
   const url = useSyncExternalStore(
     noSubscribe,
@@ -38,9 +52,9 @@ export function CopyLink({ path, label }: { path: string; label: string }) {
           }
         }}
       >
-        Copy link
+        {t("copy")}
       </button>
-      <span aria-live="polite" className="text-sm text-muted">{copied ? "Copied" : ""}</span>
+      <span aria-live="polite" className="text-sm text-muted">{copied ? t("copied") : ""}</span>
       </div>
     </div>
   );

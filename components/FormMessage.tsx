@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/http/action";
 
 /** Announces an action's result to screen readers and shows it near the form. */
@@ -19,11 +20,12 @@ export function FormMessage({ state, id }: { state: ActionState; id?: string }) 
  * name the field in words), linking to the field when the form says where it is.
  */
 export function FormSummary({ state, fieldIds = {} }: { state: ActionState; fieldIds?: Record<string, string> }) {
+  const t = useTranslations("FormMessage");
   const fields = Object.entries(state.fields ?? {});
   if (state.ok || fields.length === 0) return null;
   return (
     <div role="alert" data-testid="form-summary" className="mb-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-      <p className="font-semibold">{fields.length === 1 ? "Please correct this field:" : `Please correct these ${fields.length} fields:`}</p>
+      <p className="font-semibold">{t("correct", { count: fields.length })}</p>
       <ul className="mt-1 list-disc pl-5">
         {fields.map(([name, message]) => (
           <li key={name}>{fieldIds[name] ? <a href={`#${fieldIds[name]}`} className="underline">{message}</a> : message}</li>

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { followLive } from "./follow-live";
-import { formatCount } from "./format";
+import { useFormat } from "./format";
 
 /**
  * The petition's count, kept current without a reload: a Server-Sent Events stream delivers new
@@ -10,6 +10,7 @@ import { formatCount } from "./format";
  * The page keys this component by the server's count, so a fresh render starts from the newest.
  */
 export function LiveCount({ petitionId, initial, pollMs = 5000 }: { petitionId: string; initial: number; pollMs?: number }) {
+  const f = useFormat();
   const [count, setCount] = useState(initial);
   useEffect(() => {
     let stopped = false;
@@ -40,7 +41,7 @@ export function LiveCount({ petitionId, initial, pollMs = 5000 }: { petitionId: 
   }, [petitionId, pollMs]);
   return (
     <span data-testid="signature-count" aria-live="polite" aria-atomic="true">
-      {formatCount(count)}
+      {f.count(count)}
     </span>
   );
 }

@@ -1,10 +1,13 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { PetitionSummary } from "@/lib/petitions/queries";
-import { formatCount, formatDate } from "./format";
+import { useFormat } from "./format";
 import { ProgressBar } from "./ProgressBar";
 import { ResponseBadge, StateBadge } from "./StateBadge";
 
 export function PetitionCard({ petition, headingLevel = 3 }: { petition: PetitionSummary & { signaturesLast24h?: number }; headingLevel?: 2 | 3 }) {
+  const t = useTranslations("PetitionCard");
+  const f = useFormat();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className="h-full rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
@@ -18,17 +21,17 @@ export function PetitionCard({ petition, headingLevel = 3 }: { petition: Petitio
         </Link>
       </Heading>
       {petition.hidden ? (
-        <p className="mt-1 italic text-muted">Hidden by a moderator: {petition.hidden.reason}</p>
+        <p className="mt-1 italic text-muted">{t("hidden", { reason: petition.hidden.reason })}</p>
       ) : (
         <p className="mt-1 text-muted">{petition.ask}</p>
       )}
       <div className="mt-3">
-        <ProgressBar count={petition.signatureCount} goal={petition.goal} label={`Progress of “${petition.title}”`} />
+        <ProgressBar count={petition.signatureCount} goal={petition.goal} label={t("progress", { title: petition.title })} />
         <p className="mt-1 text-sm text-muted">
-          <strong className="text-ink">{formatCount(petition.signatureCount)}</strong> of {formatCount(petition.goal)} signatures
-          {petition.signaturesLast24h !== undefined && <> · {formatCount(petition.signaturesLast24h)} in the last 24 hours</>}
-          {petition.state === "open" && <> · closes {formatDate(petition.closesAt)}</>}
-          {petition.state === "closed" && <> · closed {formatDate(petition.closedAt ?? petition.closesAt)}</>}
+          {t.rich("count", { count: f.count(petition.signatureCount), goal: f.count(petition.goal), strong: (chunks) => <strong className="text-ink">{chunks}</strong> })}
+          {petition.signaturesLast24h !== undefined && <> · {t("last24h", { count: f.count(petition.signaturesLast24h) })}</>}
+          {petition.state === "open" && <> · {t("closes", { date: f.date(petition.closesAt) })}</>}
+          {petition.state === "closed" && <> · {t("closed", { date: f.date(petition.closedAt ?? petition.closesAt) })}</>}
         </p>
       </div>
     </article>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/lib/http/action";
 import { FormMessage, FormSummary } from "./FormMessage";
@@ -20,6 +21,7 @@ type Props = {
 const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-600";
 
 export function PetitionForm({ action, defaults, submitLabel, petitionId, closingHint, programs }: Props) {
+  const t = useTranslations("PetitionForm");
   const [result, formAction, pending] = useActionState(action, initialActionState);
   const { onSubmit, state } = useBodyLimit(result);
   const value = (k: keyof Values) => state.values?.[k] ?? defaults[k];
@@ -41,33 +43,33 @@ export function PetitionForm({ action, defaults, submitLabel, petitionId, closin
     <form action={formAction} onSubmit={onSubmit} className="grid gap-5" noValidate>
       {petitionId && <input type="hidden" name="petitionId" value={petitionId} />}
       <FormSummary state={state} fieldIds={Object.fromEntries(Object.keys(state.fields ?? {}).map((k) => [k, k]))} />
-      {field("title", "Title", "10 to 120 characters.",
+      {field("title", t("title"), t("titleHint"),
         <input id="title" name="title" required minLength={10} maxLength={120} defaultValue={value("title")} key={`t${value("title")}`} aria-describedby={describedBy("title")} aria-invalid={invalid("title")} className={input} />)}
       <div>
-        {field("ask", "The ask", "What you want, in one sentence.",
+        {field("ask", t("ask"), t("askHint"),
           <input id="ask" name="ask" required minLength={10} maxLength={280} defaultValue={value("ask")} key={`a${value("ask")}`} aria-describedby={describedBy("ask")} aria-invalid={invalid("ask")} className={input} />)}
         <SimilarPetitions excludeId={petitionId} />
       </div>
-      {field("background", "Background", "Why this matters. Markdown works: **bold**, lists, links.",
+      {field("background", t("background"), t("backgroundHint"),
         <textarea id="background" name="background" required rows={10} maxLength={20000} defaultValue={value("background")} key={`b${value("background").length}`} aria-describedby={describedBy("background")} aria-invalid={invalid("background")} className={input} />)}
-      {field("addressedTo", "Addressed to", "Who should answer, for example “The executive team”.",
+      {field("addressedTo", t("addressedTo"), t("addressedToHint"),
         <input id="addressedTo" name="addressedTo" required maxLength={120} defaultValue={value("addressedTo")} key={`d${value("addressedTo")}`} aria-describedby={describedBy("addressedTo")} aria-invalid={invalid("addressedTo")} className={input} />)}
-      {field("programId", "About a monitoring program", "Optional: link the petition to a program in the registry.",
+      {field("programId", t("program"), t("programHint"),
         <select id="programId" name="programId" defaultValue={value("programId")} key={`p${value("programId")}`} aria-describedby={describedBy("programId")} aria-invalid={invalid("programId")} className={input}>
-          <option value="">Not about a specific program</option>
+          <option value="">{t("noProgram")}</option>
           {programs.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
         </select>)}
       <div className="grid gap-5 sm:grid-cols-2">
-        {field("goal", "Signature goal", "At least 10.",
+        {field("goal", t("goal"), t("goalHint"),
           <input id="goal" name="goal" type="number" inputMode="numeric" min={10} max={1000000} required defaultValue={value("goal")} key={`g${value("goal")}`} aria-describedby={describedBy("goal")} aria-invalid={invalid("goal")} className={input} />)}
-        {field("closesOn", "Closing date", closingHint,
+        {field("closesOn", t("closesOn"), closingHint,
           <input id="closesOn" name="closesOn" type="date" defaultValue={value("closesOn")} key={`c${value("closesOn")}`} aria-describedby={describedBy("closesOn")} aria-invalid={invalid("closesOn")} className={input} />)}
       </div>
       <div>
         <button type="submit" disabled={pending} className="rounded-lg bg-brand px-5 py-2.5 font-semibold text-white hover:bg-brand-dark disabled:opacity-60">
-          {pending ? "Saving…" : submitLabel}
+          {pending ? t("saving") : submitLabel}
         </button>
-        <FormMessage state={state.ok ? state : { ...state, message: state.message && !state.fields ? state.message : state.fields ? "Please correct the fields marked above." : undefined }} />
+        <FormMessage state={state.ok ? state : { ...state, message: state.message && !state.fields ? state.message : state.fields ? t("correctFields") : undefined }} />
       </div>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/lib/http/action";
 import { FormMessage, FormSummary } from "./FormMessage";
@@ -33,6 +34,7 @@ export function ProgramForm({
   submitLabel: string;
   currentSlug?: string;
 }) {
+  const t = useTranslations("ProgramForm");
   const [result, formAction, pending] = useActionState(action, initialActionState);
   const { onSubmit, state } = useBodyLimit(result);
   const v = (k: string) => state.values?.[k] ?? (defaults as Record<string, string>)[k] ?? "";
@@ -49,42 +51,42 @@ export function ProgramForm({
     <form action={formAction} onSubmit={onSubmit} className="grid gap-5" noValidate key={JSON.stringify(state.values ?? {})}>
       {currentSlug && <input type="hidden" name="currentSlug" value={currentSlug} />}
       <FormSummary state={state} fieldIds={Object.fromEntries(Object.keys(state.fields ?? {}).map((k) => [k, k]))} />
-      {field("name", "Name", (p) => <input {...p} required maxLength={120} />)}
-      {field("slug", "Address", (p) => <input {...p} maxLength={80} />, "The last part of the page address; made from the name if empty.")}
-      {field("owningTeam", "Owning team", (p) => <input {...p} required maxLength={120} />)}
-      {field("purpose", "Purpose", (p) => <textarea {...p} rows={3} required maxLength={2000} />)}
-      {field("collects", "What it collects", (p) => <textarea {...p} rows={3} required maxLength={2430} />, "One item per line or separated by commas, e.g. clicks, keystrokes, screen content.")}
-      {field("retention", "Retention", (p) => <input {...p} required maxLength={300} />)}
-      {field("dataAccess", "Who can access the data", (p) => <textarea {...p} rows={2} required maxLength={1000} />)}
+      {field("name", t("name"), (p) => <input {...p} required maxLength={120} />)}
+      {field("slug", t("slug"), (p) => <input {...p} maxLength={80} />, t("slugHint"))}
+      {field("owningTeam", t("owningTeam"), (p) => <input {...p} required maxLength={120} />)}
+      {field("purpose", t("purpose"), (p) => <textarea {...p} rows={3} required maxLength={2000} />)}
+      {field("collects", t("collects"), (p) => <textarea {...p} rows={3} required maxLength={2430} />, t("collectsHint"))}
+      {field("retention", t("retention"), (p) => <input {...p} required maxLength={300} />)}
+      {field("dataAccess", t("dataAccess"), (p) => <textarea {...p} rows={2} required maxLength={1000} />)}
       <div className="grid gap-5 sm:grid-cols-2">
-        {field("consentModel", "Consent model", (p) => (
+        {field("consentModel", t("consentModel"), (p) => (
           <select {...p}>
-            <option value="opt-in">Opt-in</option>
-            <option value="opt-out">Opt-out</option>
-            <option value="mandatory">Mandatory</option>
+            <option value="opt-in">{t("optIn")}</option>
+            <option value="opt-out">{t("optOut")}</option>
+            <option value="mandatory">{t("mandatory")}</option>
           </select>
         ))}
-        {field("status", "Status", (p) => (
+        {field("status", t("status"), (p) => (
           <select {...p}>
-            <option value="proposed">Proposed</option>
-            <option value="active">Active</option>
-            <option value="paused">Paused</option>
-            <option value="ended">Ended</option>
+            <option value="proposed">{t("proposed")}</option>
+            <option value="active">{t("active")}</option>
+            <option value="paused">{t("paused")}</option>
+            <option value="ended">{t("ended")}</option>
           </select>
         ))}
       </div>
-      {field("statusReason", "Reason for a status change", (p) => <input {...p} maxLength={500} />, "Required when the status changes; shown publicly in the status history.")}
-      {field("policyText", "Policy text", (p) => <textarea {...p} rows={10} required maxLength={50000} />, "Markdown. Every change is kept as a version with a visible difference.")}
-      {field("versionNote", "What changed in the policy", (p) => <input {...p} maxLength={300} />, "A short public note for the version history.")}
+      {field("statusReason", t("statusReason"), (p) => <input {...p} maxLength={500} />, t("statusReasonHint"))}
+      {field("policyText", t("policyText"), (p) => <textarea {...p} rows={10} required maxLength={50000} />, t("policyTextHint"))}
+      {field("versionNote", t("versionNote"), (p) => <input {...p} maxLength={300} />, t("versionNoteHint"))}
       <div className="grid gap-5 sm:grid-cols-2">
-        {field("startedOn", "Started on", (p) => <input {...p} type="date" />)}
-        {field("endedOn", "Ended on", (p) => <input {...p} type="date" />)}
+        {field("startedOn", t("startedOn"), (p) => <input {...p} type="date" />)}
+        {field("endedOn", t("endedOn"), (p) => <input {...p} type="date" />)}
       </div>
       <div>
         <button type="submit" disabled={pending} className="rounded-lg bg-brand px-5 py-2.5 font-semibold text-white hover:bg-brand-dark disabled:opacity-60">
-          {pending ? "Saving…" : submitLabel}
+          {pending ? t("saving") : submitLabel}
         </button>
-        <FormMessage state={state.fields ? { ok: false, message: "Please correct the fields marked above." } : state} />
+        <FormMessage state={state.fields ? { ok: false, message: t("correctFields") } : state} />
       </div>
     </form>
   );

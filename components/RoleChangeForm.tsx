@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useState } from "react";
 import { initialActionState, type ActionState } from "@/lib/http/action";
 import { FormMessage, FormSummary } from "./FormMessage";
@@ -18,6 +19,7 @@ export function RoleChangeForm({
   user: { id: string; name: string; role: string };
   roles: { value: string; label: string }[];
 }) {
+  const t = useTranslations("RoleChangeForm");
   const [result, formAction, pending] = useActionState(action, initialActionState);
   const [chosen, setChosen] = useState(user.role);
   const [confirming, setConfirming] = useState(false);
@@ -38,7 +40,7 @@ export function RoleChangeForm({
       <div className="basis-full empty:hidden"><FormSummary state={result} fieldIds={{ role: `role-${user.id}` }} /></div>
       <input type="hidden" name="userId" value={user.id} />
       <div>
-        <label htmlFor={`role-${user.id}`} className="block text-xs text-muted">Role for {user.name}</label>
+        <label htmlFor={`role-${user.id}`} className="block text-xs text-muted">{t("roleFor", { name: user.name })}</label>
         <select
           id={`role-${user.id}`}
           name="role"
@@ -51,12 +53,12 @@ export function RoleChangeForm({
       </div>
       {confirming ? (
         <div className="flex flex-wrap items-center gap-2" data-testid="role-confirm">
-          <span className="text-sm font-medium">Change {user.name}&apos;s role from {label(current)} to {label(chosen)}?</span>
+          <span className="text-sm font-medium">{t("confirm", { name: user.name, from: label(current), to: label(chosen) })}</span>
           <button type="submit" disabled={pending} className="rounded-lg bg-brand px-3 py-1.5 font-semibold text-white disabled:opacity-60">
-            {pending ? "Working…" : "Confirm change"}
+            {pending ? t("working") : t("confirmChange")}
           </button>
           <button type="button" onClick={() => { setConfirming(false); setChosen(current); }} className="rounded-lg border border-gray-400 bg-white px-3 py-1.5">
-            Cancel
+            {t("cancel")}
           </button>
         </div>
       ) : (
@@ -66,7 +68,7 @@ export function RoleChangeForm({
           onClick={() => setConfirming(true)}
           className="rounded-lg border border-gray-400 bg-white px-3 py-1.5 font-semibold hover:bg-gray-50 disabled:opacity-60"
         >
-          Change role
+          {t("change")}
         </button>
       )}
       {/* A refusal with field messages is summarised at the top (as in ActionForm). */}

@@ -1,9 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { roundUp } from "./chart-scale";
-import { formatCount, formatDate, formatDateTime, formatShortDay } from "./format";
+import { useFormat } from "./format";
 
 type Props = {
   daily: { day: string; count: number; cumulative: number }[];
@@ -23,15 +24,17 @@ const THRESHOLD_COLOUR = "#1e3a8a";
  * threshold and the goal marked, or named ones per hour over the last two days (decision 017).
  */
 export function SignatureChart({ daily, hourly, goal, threshold }: Props) {
+  const t = useTranslations("SignatureChart");
+  const f = useFormat();
   const [view, setView] = useState<"daily" | "hourly">("daily");
   const lines = [
-    threshold ? { y: threshold, label: `Response threshold ${formatCount(threshold)}`, colour: THRESHOLD_COLOUR, dash: "4 3" } : null,
-    goal ? { y: goal, label: `Goal ${formatCount(goal)}`, colour: GOAL_COLOUR, dash: "8 4" } : null,
+    threshold ? { y: threshold, label: t("threshold", { count: f.count(threshold) }), colour: THRESHOLD_COLOUR, dash: "4 3" } : null,
+    goal ? { y: goal, label: t("goal", { count: f.count(goal) }), colour: GOAL_COLOUR, dash: "8 4" } : null,
   ].filter((l): l is NonNullable<typeof l> => l !== null);
   const top = Math.max(0, ...lines.map((l) => l.y));
   return (
     <div>
-      <div role="group" aria-label="Chart period" className="flex gap-2">
+      <div role="group" aria-label={t("period")} className="flex gap-2">
         {(["daily", "hourly"] as const).map((v) => (
           <button
             key={v}
@@ -40,7 +43,7 @@ export function SignatureChart({ daily, hourly, goal, threshold }: Props) {
             onClick={() => setView(v)}
             className={`rounded-md border px-3 py-1 text-sm font-semibold ${view === v ? "border-brand bg-brand text-white" : "border-gray-400 bg-white"}`}
           >
-            {v === "daily" ? "Per day" : "Named, per hour (48 h)"}
+            {v === "daily" ? t("perDay") : t("perHour")}
           </button>
         ))}
       </div>
@@ -49,13 +52,13 @@ export function SignatureChart({ daily, hourly, goal, threshold }: Props) {
           {view === "daily" ? (
             <AreaChart data={daily} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} tickFormatter={formatShortDay} />
+              <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} tickFormatter={f.shortDay} />
               <YAxis tick={{ fontSize: 11 }} allowDecimals={false} domain={[0, (max: number) => roundUp(Math.max(max, top) * 1.04)]} tickCount={6} />
               <Tooltip />
               {lines.map((l) => (
                 <ReferenceLine key={l.label} y={l.y} stroke={l.colour} strokeDasharray={l.dash} strokeWidth={2} ifOverflow="extendDomain" label={{ value: l.label, position: "insideTopLeft", fill: l.colour, fontSize: 12 }} />
               ))}
-              <Area type="monotone" dataKey="cumulative" name="Signatures" stroke="#0b5d4b" fill="#0b5d4b33" isAnimationActive={false} />
+              <Area type="monotone" dataKey="cumulative" name={t("signatures")} stroke="#0b5d4b" fill="#0b5d4b33" isAnimationActive={false} />
             </AreaChart>
           ) : (
             <BarChart data={hourly} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
@@ -63,7 +66,7 @@ export function SignatureChart({ daily, hourly, goal, threshold }: Props) {
               <XAxis dataKey="hour" tick={{ fontSize: 11 }} minTickGap={24} tickFormatter={(h: string) => h.slice(11, 16)} />
               <YAxis tick={{ fontSize: 11 }} allowDecimals={false} />
               <Tooltip />
-              <Bar dataKey="count" name="Named signatures" fill="#0b5d4b" isAnimationActive={false} />
+              <Bar dataKey="count" name={t("namedSignatures")} fill="#0b5d4b" isAnimationActive={false} />
             </BarChart>
           )}
         </ResponsiveContainer>
@@ -73,24 +76,24 @@ export function SignatureChart({ daily, hourly, goal, threshold }: Props) {
           {lines.map((l) => (
             <li key={l.label} className="flex items-center gap-2">
               <svg aria-hidden="true" width="24" height="8"><line x1="0" y1="4" x2="24" y2="4" stroke={l.colour} strokeWidth="2" strokeDasharray={l.dash} /></svg>
-              {l.label} (dashed line)
+              {t("dashed", { label: l.label })}
             </li>
           ))}
         </ul>
       )}
       <p className="mt-2 text-sm text-muted">
         {view === "daily"
-          ? "The running total of every signature, for days that are over: today's appear tomorrow."
-          : "Named signatures only: anonymous ones are counted in the total, never by the hour."}
+          ? t("dailyNote")
+          : t("hourlyNote")}
       </p>
       <details className="mt-2 text-sm">
-        <summary className="cursor-pointer">The numbers as a table</summary>
+        <summary className="cursor-pointer">{t("table")}</summary>
         <table className="mt-2 text-left">
-          <thead><tr><th scope="col" className="pr-4">{view === "daily" ? "Day" : "Hour (UTC)"}</th><th scope="col">{view === "daily" ? "Signatures" : "Named signatures"}</th></tr></thead>
+          <thead><tr><th scope="col" className="pr-4">{view === "daily" ? t("day") : t("hour")}</th><th scope="col">{view === "daily" ? t("signatures") : t("namedSignatures")}</th></tr></thead>
           <tbody>
             {(view === "daily"
-              ? daily.map((d) => [d.day, formatDate(d.day), `${formatCount(d.count)} (${formatCount(d.cumulative)} in all)`])
-              : hourly.map((h) => [h.hour, formatDateTime(h.hour), formatCount(h.count)])
+              ? daily.map((d) => [d.day, f.date(d.day), t("dayValue", { count: f.count(d.count), cumulative: f.count(d.cumulative) })])
+              : hourly.map((h) => [h.hour, f.dateTime(h.hour), f.count(h.count)])
             ).map(([key, label, value]) => (
               <tr key={key}><td className="pr-4">{label}</td><td>{value}</td></tr>
             ))}

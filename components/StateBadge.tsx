@@ -1,5 +1,6 @@
+import { useTranslations } from "next-intl";
 import type { PetitionSummary } from "@/lib/petitions/queries";
-import { formatDate } from "./format";
+import { useFormat } from "./format";
 
 /**
  * Status badges: a tone (colour), a glyph (shape) and words, so a state never rests on colour
@@ -49,29 +50,32 @@ export function Badge({ tone, glyph, children, testId }: { tone: Tone; glyph: Gl
   );
 }
 
-const STATES: Record<PetitionSummary["state"], { label: string; tone: Tone; glyph: Glyph }> = {
-  draft: { label: "Draft", tone: "neutral", glyph: "draft" },
-  collecting: { label: "Gathering co-sponsors", tone: "progress", glyph: "half" },
-  open: { label: "Open", tone: "positive", glyph: "dot" },
-  closed: { label: "Closed", tone: "neutral", glyph: "square" },
+const STATES: Record<PetitionSummary["state"], { tone: Tone; glyph: Glyph }> = {
+  draft: { tone: "neutral", glyph: "draft" },
+  collecting: { tone: "progress", glyph: "half" },
+  open: { tone: "positive", glyph: "dot" },
+  closed: { tone: "neutral", glyph: "square" },
 };
 
 export function StateBadge({ state }: { state: PetitionSummary["state"] }) {
+  const t = useTranslations("StateBadge");
   const s = STATES[state];
-  return <Badge tone={s.tone} glyph={s.glyph} testId="state-badge">{s.label}</Badge>;
+  return <Badge tone={s.tone} glyph={s.glyph} testId="state-badge">{t(state)}</Badge>;
 }
 
 /** The response status; "Leadership responded" links to the response when `responseHref` is given. */
 export function ResponseBadge({ petition, responseHref }: { petition: PetitionSummary; responseHref?: string }) {
+  const t = useTranslations("StateBadge");
+  const f = useFormat();
   const { status, overdueDays } = petition.response;
   if (status === "due" && petition.responseDueAt) {
-    return <Badge tone="info" glyph="clock" testId="response-badge">Response due by {formatDate(petition.responseDueAt)}</Badge>;
+    return <Badge tone="info" glyph="clock" testId="response-badge">{t("responseDue", { date: f.date(petition.responseDueAt) })}</Badge>;
   }
   if (status === "overdue") {
-    return <Badge tone="negative" glyph="alert" testId="response-badge">Response overdue by {overdueDays} {overdueDays === 1 ? "day" : "days"}</Badge>;
+    return <Badge tone="negative" glyph="alert" testId="response-badge">{t("responseOverdue", { days: overdueDays })}</Badge>;
   }
   if (status === "responded") {
-    const badge = <Badge tone="answered" glyph="check" testId="response-badge">Leadership responded</Badge>;
+    const badge = <Badge tone="answered" glyph="check" testId="response-badge">{t("responded")}</Badge>;
     return responseHref ? (
       <a href={responseHref} className="rounded-full underline">{badge}</a>
     ) : (

@@ -4,13 +4,16 @@
 // fetched without cookies, as anyone signed out would read them: no request tells the server
 // whose list it is.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { formatTime } from "@/components/format";
+import { useFormat } from "@/components/format";
 import { serverSnapshot, snapshot, subscribe } from "./sign-wallet";
 
 type Summary = { slug: string; title: string } | "gone";
 
 export function AnonymouslySigned() {
+  const t = useTranslations("AnonymouslySigned");
+  const f = useFormat();
   const wallet = useSyncExternalStore(subscribe, snapshot, serverSnapshot);
   const waiting = new Map(wallet.outbox.filter((o) => o.op === "sign").map((o) => [o.petitionId, o.publishAt]));
   const signed = Object.entries(wallet.held)
@@ -35,9 +38,9 @@ export function AnonymouslySigned() {
     };
   }, [key]);
 
-  if (!wallet.ready) return <p className="mt-3 text-sm text-muted">Reading this browser&rsquo;s anonymous signatures…</p>;
+  if (!wallet.ready) return <p className="mt-3 text-sm text-muted">{t("reading")}</p>;
   if (ids.length === 0) {
-    return <p className="mt-3 text-sm">This browser holds no anonymous signature. Signatures made anonymously on another device or browser are known only there.</p>;
+    return <p className="mt-3 text-sm">{t("none")}</p>;
   }
   return (
     <ul className="mt-3 grid gap-2" data-testid="anonymously-signed">
@@ -47,16 +50,18 @@ export function AnonymouslySigned() {
         return (
           <li key={id} className="rounded-lg border border-line p-3">
             {s === undefined ? (
-              <span className="text-muted">Loading…</span>
+              <span className="text-muted">{t("loading")}</span>
             ) : s === "gone" ? (
-              <span>A petition that is no longer public (closed and removed, or hidden)</span>
+              <span>{t("gone")}</span>
             ) : (
               <Link href={`/petitions/${s.slug}`} className="font-semibold underline">{s.title}</Link>
             )}
             <p className="text-sm text-muted">
               {waiting.has(id)
-                ? `Signed anonymously; waiting to be counted${publishAt ? ` at about ${formatTime(publishAt)}` : ""}.`
-                : "Signed anonymously; counted."}
+                ? publishAt
+                  ? t("waitingAt", { time: f.time(publishAt) })
+                  : t("waiting")
+                : t("counted")}
             </p>
           </li>
         );

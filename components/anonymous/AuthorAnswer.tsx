@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useState } from "react";
 import { revealAuthorshipAction } from "@/app/comments/actions";
-import { formatTime } from "@/components/format";
+import { useFormat } from "@/components/format";
 import { initialActionState } from "@/lib/http/action";
 import { answerAsAuthor, ownKeys, pendingAnswers, resendDue, signReveal, type OutgoingAnswer } from "./AuthorKeys";
+import { useProblemText, type Problem } from "./problem";
 import type { Thread } from "./wallet";
 
 type Question = { id: string; askedBy: { name: string; role: "leadership" | "organizer" }; bodyHtml: string; answer: { bodyHtml: string } | null };
@@ -13,8 +15,6 @@ type Page = { items: Comment[]; nextCursor: string | null };
 
 /** This browser's comments in the thread, with the questions asked about them. */
 type Mine = { comment: Comment; questions: Question[] };
-
-const ROLE = { leadership: "Leadership", organizer: "Organizer of this petition" } as const;
 
 /**
  * Reads the public thread, exactly as anyone may, without cookies: the same request for every
@@ -41,6 +41,7 @@ async function readThread(thread: Thread): Promise<Comment[]> {
  * It polls the public thread; nothing it sends identifies anyone.
  */
 export function AuthorQuestions({ thread, accountId, pollSeconds = 30 }: { thread: Thread; accountId: string; pollSeconds?: number }) {
+  const t = useTranslations("AuthorAnswer");
   const [mine, setMine] = useState<Mine[]>([]);
   const [pending, setPending] = useState<OutgoingAnswer[]>([]);
   const threadKey = JSON.stringify(thread);
@@ -74,27 +75,24 @@ export function AuthorQuestions({ thread, accountId, pollSeconds = 30 }: { threa
     <section aria-labelledby="author-questions-heading" className="mt-4 rounded-lg border border-violet-300 bg-violet-50 p-4" data-testid="author-questions">
       <h3 id="author-questions-heading" className="font-semibold">
         {open.length > 0
-          ? `Your anonymous ${new Set(open.map((q) => q.commentId)).size === 1 ? "comment was" : "comments were"} asked ${open.length === 1 ? "a question" : `${open.length} questions`}`
-          : "Your anonymous comments in this discussion"}
+          ? t("asked", { comments: new Set(open.map((q) => q.commentId)).size, questions: open.length })
+          : t("yours")}
       </h3>
-      <p className="mt-1 text-sm text-muted">
-        Only this browser can see that these comments are yours: it holds the key each one was written with. An answer is
-        signed with that key and sent without your cookie, so it shows as &ldquo;the author&rdquo; and never with your name.
-      </p>
+      <p className="mt-1 text-sm text-muted">{t("onlyThisBrowser")}</p>
       <ul className="mt-3 grid gap-4">
         {mine.map(({ comment, questions }) => (
           <li key={comment.id} className="rounded-md border border-violet-200 bg-white p-3">
-            <p className="text-xs text-muted">{comment.revealed ? `Your comment, shown with your name (${comment.revealed.name})` : "Your comment"}</p>
+            <p className="text-xs text-muted">{comment.revealed ? t("yourCommentNamed", { name: comment.revealed.name }) : t("yourComment")}</p>
             <div className="prose-user text-sm" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? "" }} />
             <ol className="mt-2 grid gap-3">
               {questions.map((q) => (
                 <li key={q.id}>
                   <p className="text-xs text-muted">
-                    Question from {q.askedBy.name} · {ROLE[q.askedBy.role]}
+                    {t("questionFrom", { name: q.askedBy.name, role: q.askedBy.role })}
                   </p>
                   <div className="prose-user text-sm" dangerouslySetInnerHTML={{ __html: q.bodyHtml }} />
                   {q.answer ? (
-                    <p className="mt-1 text-sm text-emerald-800">You answered; your answer is shown in the discussion.</p>
+                    <p className="mt-1 text-sm text-emerald-800">{t("answered")}</p>
                   ) : (
                     <AnswerForm accountId={accountId} comment={comment} question={q} pending={pending.find((p) => p.questionId === q.id)} onSent={poll} />
                   )}
@@ -114,6 +112,7 @@ export function AuthorQuestions({ thread, accountId, pollSeconds = 30 }: { threa
  * comment's key, a statement naming the comment and the signed-in account, and sends it signed in.
  */
 function RevealForm({ accountId, comment, onDone }: { accountId: string; comment: Comment; onDone: () => Promise<void> }) {
+  const t = useTranslations("AuthorAnswer");
   const id = useId();
   const [sure, setSure] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -123,7 +122,7 @@ function RevealForm({ accountId, comment, onDone }: { accountId: string; comment
     setBusy(true);
     const proof = await signReveal(accountId, { commentId: comment.id, answerKey: comment.answerKey! });
     if (!proof) {
-      setResult({ ok: false, message: "This browser does not hold the key of that comment." });
+      setResult({ ok: false, message: t("noKey") });
     } else {
       const data = new FormData();
       for (const [k, v] of Object.entries(proof)) data.set(k, v);
@@ -135,17 +134,14 @@ function RevealForm({ accountId, comment, onDone }: { accountId: string; comment
 
   return (
     <details className="mt-3 text-sm">
-      <summary className="cursor-pointer font-medium text-brand">Put my name on this comment</summary>
-      <p className="mt-1 text-muted">
-        Your name is then shown on this comment and on your answers about it, for everyone, for good: it cannot be
-        made anonymous again. It says nothing about your other comments.
-      </p>
+      <summary className="cursor-pointer font-medium text-brand">{t("reveal")}</summary>
+      <p className="mt-1 text-muted">{t("revealExplain")}</p>
       <p className="mt-1">
         <input id={id} type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} className="mr-2" />
-        <label htmlFor={id}>I understand this cannot be undone</label>
+        <label htmlFor={id}>{t("revealSure")}</label>
       </p>
       <button type="button" onClick={() => void reveal()} disabled={!sure || busy} className="mt-2 rounded-lg border border-gray-400 bg-white px-4 py-2 font-semibold hover:bg-gray-50 disabled:opacity-60">
-        {busy ? "Revealing…" : "Reveal my name, for good"}
+        {busy ? t("revealing") : t("revealSubmit")}
       </button>
       {result && <p role={result.ok ? "status" : "alert"} className={`mt-2 ${result.ok ? "text-emerald-800" : "text-red-800"}`}>{result.message}</p>}
     </details>
@@ -153,16 +149,21 @@ function RevealForm({ accountId, comment, onDone }: { accountId: string; comment
 }
 
 function AnswerForm({ accountId, comment, question, pending, onSent }: { accountId: string; comment: Comment; question: Question; pending?: OutgoingAnswer; onSent: () => Promise<void> }) {
+  const t = useTranslations("AuthorAnswer");
+  const f = useFormat();
   const id = useId();
   const [body, setBody] = useState("");
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const say = useProblemText();
+  const [problem, setProblem] = useState<Problem | null>(null);
 
   if (pending) {
     return (
       <p role="status" className="mt-1 rounded-md bg-amber-50 p-2 text-sm" data-testid="answer-waiting">
-        Sent as the author{pending.publishAt ? `; published with the batch at about ${formatTime(pending.publishAt)}` : "; this browser sends it again if needed"}:{" "}
-        <span className="whitespace-pre-wrap">{pending.body}</span>
+        {t.rich(pending.publishAt ? "sentAt" : "sent", {
+          time: f.time(pending.publishAt),
+          body: () => <span className="whitespace-pre-wrap">{pending.body}</span>,
+        })}
       </p>
     );
   }
@@ -172,19 +173,19 @@ function AnswerForm({ accountId, comment, question, pending, onSent }: { account
     setBusy(true);
     setProblem(null);
     const result = await answerAsAuthor(accountId, { commentId: comment.id, answerKey: comment.answerKey!, questionId: question.id, body });
-    if (!result.ok) setProblem(result.message);
+    if (!result.ok) setProblem(result.problem);
     await onSent().catch(() => undefined);
     setBusy(false);
   }
 
   return (
     <form onSubmit={submit} className="mt-2">
-      <label htmlFor={id} className="block text-sm font-medium">Your answer as the author</label>
+      <label htmlFor={id} className="block text-sm font-medium">{t("answerLabel")}</label>
       <textarea id={id} value={body} onChange={(e) => setBody(e.target.value)} rows={3} maxLength={4000} required className="mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2" />
       <button type="submit" disabled={busy || !body.trim()} className="mt-2 rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60">
-        {busy ? "Sending…" : "Answer anonymously as the author"}
+        {busy ? t("sending") : t("answerSubmit")}
       </button>
-      {problem && <p role="alert" className="mt-2 text-sm text-red-800">{problem}</p>}
+      {problem && <p role="alert" className="mt-2 text-sm text-red-800">{say(problem)}</p>}
     </form>
   );
 }

@@ -7,6 +7,7 @@
 // are not answered by another.
 import { createStore, get, update } from "idb-keyval";
 import { ANSWER_KEY_ALGORITHM, ANSWER_SIGNATURE_ALGORITHM, answerMessage, normalizeText, revealMessage, toBase64url } from "@/lib/comments/answer-message";
+import { problemFrom, type Problem } from "./problem";
 
 const store = () => createStore("undersigned-authors", "answer-keys");
 const keysKey = (accountId: string) => `keys:${accountId}`;
@@ -43,7 +44,7 @@ export const dropPending = (accountId: string, questionIds: string[]) =>
   update<OutgoingAnswer[]>(outboxKey(accountId), (old) => (old ?? []).filter((o) => !questionIds.includes(o.questionId)), store());
 
 type Reply = { status?: "queued"; publishAt?: string; error?: { message: string; fields?: Record<string, string> } };
-export type AnswerResult = { ok: true; publishAt: string | null } | { ok: false; message: string; offline?: boolean };
+export type AnswerResult = { ok: true; publishAt: string | null } | { ok: false; problem: Problem; offline?: boolean };
 
 async function send(accountId: string, a: OutgoingAnswer): Promise<AnswerResult> {
   let res: Response;
@@ -58,21 +59,21 @@ async function send(accountId: string, a: OutgoingAnswer): Promise<AnswerResult>
     });
     reply = (await res.json()) as Reply;
   } catch {
-    return { ok: false, offline: true, message: "Not sent yet: the connection failed. This browser keeps the answer and sends it again while this page is open." };
+    return { ok: false, offline: true, problem: { key: "answerOffline" } };
   }
   if (res.ok) {
     await putPending(accountId, { ...a, publishAt: reply.publishAt ?? null });
     return { ok: true, publishAt: reply.publishAt ?? null };
   }
-  if (res.status >= 500 || res.status === 429) return { ok: false, offline: true, message: reply.error?.message ?? "The server is busy; this browser tries again." };
+  if (res.status >= 500 || res.status === 429) return { ok: false, offline: true, problem: problemFrom(reply.error?.message, "serverBusy") };
   await dropPending(accountId, [a.questionId]);
-  return { ok: false, message: reply.error?.message ?? "The answer could not be sent." };
+  return { ok: false, problem: problemFrom(reply.error?.message, "answerRefused") };
 }
 
 /** Signs and sends an answer as the author of the comment whose key this browser holds. */
 export async function answerAsAuthor(accountId: string, input: { commentId: string; answerKey: string; questionId: string; body: string }): Promise<AnswerResult> {
   const privateKey = (await ownKeys(accountId))[input.answerKey];
-  if (!privateKey) return { ok: false, message: "This browser does not hold the key of that comment, so it cannot answer as its author." };
+  if (!privateKey) return { ok: false, problem: { key: "noAnswerKey" } };
   const body = normalizeText(input.body);
   const nonce = toBase64url(crypto.getRandomValues(new Uint8Array(32)));
   const signature = toBase64url(await crypto.subtle.sign(ANSWER_SIGNATURE_ALGORITHM, privateKey, answerMessage({ commentId: input.commentId, questionId: input.questionId, body, nonce })));

@@ -1,12 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState, useSyncExternalStore } from "react";
 import { nextWeekStart } from "@/lib/anonymity/week";
 import { batchAfter, FRESH_BATCHES, SPREAD_BATCHES } from "@/lib/comments/send-delay";
 import { cancelComment, forgetAccount, loadWallet, postComment, serverSnapshot, snapshot, subscribe, type Outgoing, type Thread } from "./wallet";
-import { formatDate, formatTime } from "@/components/format";
-import { formatInterval } from "./interval";
+import { useFormat } from "@/components/format";
+import { useFormatInterval } from "./interval";
 import { createAnswerKey } from "./AuthorKeys";
+import { useProblemText } from "./problem";
 
 type Props = {
   thread: Thread;
@@ -18,7 +20,6 @@ type Props = {
   batchSeconds: number;
 };
 
-const at = (when: string | number) => formatTime(when);
 /** Still in this browser, never sent: written right after collecting (lib/comments/send-delay.ts). */
 const held = (o: Outgoing) => o.sendAfter != null && !o.publishAt;
 const sameBox = (o: Outgoing, thread: Thread, parentId?: string) => JSON.stringify(o.thread) === JSON.stringify(thread) && (o.parentId ?? null) === (parentId ?? null);
@@ -29,6 +30,11 @@ const sameBox = (o: Outgoing, thread: Thread, parentId?: string) => JSON.stringi
  * one shared wallet (./wallet.ts), so their counts agree.
  */
 export function CommentComposer({ thread, accountId, parentId, label, compact, batchSeconds }: Props) {
+  const t = useTranslations("CommentComposer");
+  const f = useFormat();
+  const formatInterval = useFormatInterval();
+  const say = useProblemText();
+  const at = (when: string | number) => f.time(when);
   const id = useId();
   const box = parentId ?? "main";
   const wallet = useSyncExternalStore(subscribe, snapshot, serverSnapshot);
@@ -49,21 +55,21 @@ export function CommentComposer({ thread, accountId, parentId, label, compact, b
     const result = await postComment(accountId, box, { thread, parentId, body, answerKey }, batchSeconds * 1000);
     if (result === "held") {
       setBody("");
-      setStatus("Kept in this browser for now, not sent yet: see below when it goes out and why.");
+      setStatus(t("statusHeld"));
     } else if (result === "queued" || result === "published") {
       // No page refresh here: a signed-in request right after the cookieless post would let
       // anyone with request logs pair the two. The comment shows below until it is published.
       setBody("");
-      setStatus("Sent anonymously. It is published with the next batch, together with everyone else's comments of that time.");
+      setStatus(t("statusSent"));
     } else if (result === "offline") {
       setBody("");
-      setStatus("Not sent yet: the connection failed. This browser keeps the comment and sends it again while this site is open.");
+      setStatus(t("statusOffline"));
     }
     setPending(false);
   }
 
   const tokens = wallet.tokens;
-  const renewsOn = formatDate(wallet.shortage?.renewsOn ?? nextWeekStart(new Date()));
+  const renewsOn = f.date(wallet.shortage?.renewsOn ?? nextWeekStart(new Date()));
   const waiting = wallet.outbox.filter((o) => sameBox(o, thread, parentId));
   const published = wallet.published.filter((o) => sameBox(o, thread, parentId));
   const problem = wallet.problems[box];
@@ -88,52 +94,43 @@ export function CommentComposer({ thread, accountId, parentId, label, compact, b
       />
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <button type="submit" disabled={pending || tokens === null || tokens === 0 || !body.trim()} className="rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60">
-          {pending ? "Sending…" : compact ? "Reply anonymously" : "Post anonymously"}
+          {pending ? t("sending") : compact ? t("reply") : t("post")}
         </button>
         <span className="text-sm text-muted" data-testid="tokens-left">
-          {tokens === null ? "Collecting this week's tokens…" : `${tokens} anonymous ${tokens === 1 ? "comment" : "comments"} left this week`}
+          {tokens === null ? t("collecting") : t("left", { count: tokens, formatted: f.count(tokens) })}
         </span>
       </div>
       {fresh && !compact && (tokens ?? 0) > 0 && (
         <p className="mt-2 text-sm text-amber-900" data-testid="fresh-tokens">
-          This browser collected its tokens just now. The database does not record when (it writes down
-          the week&apos;s collections only when the week is over), but the request that collected them
-          was just now, and a comment published in the next batch could be set against it. So a comment
-          you post before{" "}
-          {formatTime(freshUntil)} is kept in this browser and sent at a random time over the following{" "}
-          {minutes(SPREAD_BATCHES)}, then published in the batch after that, among the collections and
-          comments of that time. You see it waiting here and can cancel it until it is sent.
+          {t("fresh", { time: f.time(freshUntil), spread: minutes(SPREAD_BATCHES) })}
         </p>
       )}
       {tokens === 0 && !compact && (
         <p className="mt-2 text-sm text-muted" data-testid="tokens-why">
           {wallet.shortage
-            ? `This week's ${wallet.shortage.allowance} tokens were collected by another browser or device where you are signed in (or this browser's storage was cleared since). Tokens cannot be moved or collected twice: the server cannot tell them apart, which is what keeps comments anonymous. Write from that device, or here once new tokens arrive on ${renewsOn}.`
-            : `You have used this browser's anonymous comments for this week. New tokens arrive on ${renewsOn}.`}
+            ? t("shortage", { allowance: f.count(wallet.shortage.allowance), date: renewsOn })
+            : t("usedUp", { date: renewsOn })}
         </p>
       )}
       {(waiting.length > 0 || published.length > 0) && (
-        <ul className="mt-3 grid gap-2" aria-label="Your comments on their way">
+        <ul className="mt-3 grid gap-2" aria-label={t("onTheirWay")}>
           {waiting.map((o) => (
             <li key={o.id} className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm" data-testid="posted-comment" data-state={held(o) ? "held" : o.publishAt ? "queued" : "unsent"}>
               <p className="text-xs text-muted">
                 {held(o)
-                  ? `Anonymous · kept in this browser, not sent yet: it goes out at about ${at(o.sendAfter!)} and appears with the batch at about ${at(batchAfter(o.sendAfter!, batchSeconds * 1000))}`
+                  ? t("held", { sendAt: at(o.sendAfter!), publishAt: at(batchAfter(o.sendAfter!, batchSeconds * 1000)) })
                   : o.publishAt
-                    ? `Anonymous · waiting for the batch at about ${at(o.publishAt)}`
-                    : "Anonymous · not sent yet; this browser tries again"}
+                    ? t("queued", { time: at(o.publishAt) })
+                    : t("unsent")}
               </p>
               <p className="whitespace-pre-wrap">{o.body.trim()}</p>
               {held(o) && (
                 <>
                   <p className="mt-1 text-xs text-muted" data-testid="held-why">
-                    Why: this browser collected its tokens less than {minutes(FRESH_BATCHES)} before you wrote
-                    it, and a comment that appears right after a collection can point at the collector. It is
-                    sent while any page of this site is open in this browser; if you leave, on your next
-                    visit.
+                    {t("heldWhy", { interval: minutes(FRESH_BATCHES) })}
                   </p>
                   <button type="button" onClick={() => void cancelComment(accountId, o.id)} className="mt-1 rounded-md border border-gray-300 bg-white px-3 py-1 text-xs hover:bg-gray-50">
-                    Cancel this comment (the token comes back)
+                    {t("cancel")}
                   </button>
                 </>
               )}
@@ -141,7 +138,7 @@ export function CommentComposer({ thread, accountId, parentId, label, compact, b
           ))}
           {published.map((o) => (
             <li key={o.id} className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm" data-testid="posted-comment" data-state="published">
-              <p className="text-xs text-muted">Anonymous · published; it is listed here when the page reloads</p>
+              <p className="text-xs text-muted">{t("published")}</p>
               <p className="whitespace-pre-wrap">{o.body.trim()}</p>
             </li>
           ))}
@@ -151,19 +148,16 @@ export function CommentComposer({ thread, accountId, parentId, label, compact, b
         <p role="status" className="mt-2 text-sm text-emerald-800">{status}</p>
       )}
       {problem && (
-        <p role="alert" className="mt-2 text-sm text-red-800">{problem}</p>
+        <p role="alert" className="mt-2 text-sm text-red-800">{say(problem)}</p>
       )}
       {!compact && (tokens ?? 0) + wallet.outbox.length > 0 && (
         <details className="mt-3 text-sm text-muted">
-          <summary className="cursor-pointer">On a shared computer?</summary>
+          <summary className="cursor-pointer">{t("shared")}</summary>
           <p className="mt-1">
-            Signing out keeps your {tokens} unspent {tokens === 1 ? "token" : "tokens"}
-            {wallet.outbox.length > 0 ? ` and ${wallet.outbox.length} comment${wallet.outbox.length === 1 ? "" : "s"} not yet published` : ""} in
-            this browser for your next sign-in. Removing them means no anonymous comments from this account
-            until {renewsOn}{wallet.outbox.length > 0 ? ", and a comment not yet published may be lost" : ""}.
+            {t(wallet.outbox.length > 0 ? "sharedExplainOutbox" : "sharedExplain", { tokens: tokens ?? 0, formatted: f.count(tokens ?? 0), comments: wallet.outbox.length, date: renewsOn })}
           </p>
           <button type="button" onClick={() => void forgetAccount(accountId)} className="mt-1 rounded-md border border-gray-300 px-3 py-1 hover:bg-gray-50">
-            Remove my anonymous tokens from this browser
+            {t("forget")}
           </button>
         </details>
       )}

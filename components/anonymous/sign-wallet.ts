@@ -5,6 +5,7 @@
 // until the next batch, so after a crash this browser sends it again and the server counts it once.
 import { createStore, get, update } from "idb-keyval";
 import { blindForPetitions, finalizeForPetitions, type SignKeyInfo, type SignTokenHeld } from "@/lib/anonymity/client";
+import { problemFrom, WalletProblemError, type Problem } from "./problem";
 
 const store = () => createStore("undersigned-signing", "tokens");
 const tokensKey = (accountId: string) => `sign-tokens:${accountId}`;
@@ -19,7 +20,7 @@ export type SignWalletState = {
   ready: boolean;
   held: Record<string, Held>;
   outbox: Outgoing[];
-  problems: Record<string, string>;
+  problems: Record<string, Problem | null>;
 };
 
 let state: SignWalletState = { ready: false, held: {}, outbox: [], problems: {} };
@@ -141,7 +142,7 @@ async function send(accountId: string, item: Outgoing): Promise<"queued" | "done
   }
   if (res.status >= 500 || res.status === 429) return "offline";
   await dropOutgoing(accountId, item.petitionId);
-  setState({ problems: { ...state.problems, [item.petitionId]: answer.error?.message ?? "The signature could not be sent." } });
+  setState({ problems: { ...state.problems, [item.petitionId]: problemFrom(answer.error?.message, "signatureRefused") } });
   return "refused";
 }
 
@@ -149,7 +150,7 @@ async function send(accountId: string, item: Outgoing): Promise<"queued" | "done
 export async function sendAnonymous(accountId: string, petitionId: string, op: "sign" | "withdraw") {
   const held = state.held[petitionId];
   if (!held) return "refused" as const;
-  setState({ problems: { ...state.problems, [petitionId]: "" } });
+  setState({ problems: { ...state.problems, [petitionId]: null } });
   const item: Outgoing = { petitionId, op, token: held.token, publishAt: null };
   await putOutgoing(accountId, item);
   const result = await send(accountId, item);
@@ -192,7 +193,7 @@ export async function exportTokens(accountId: string): Promise<string> {
 /** Takes tokens from another device's export; tokens this browser holds already stay. */
 export async function importTokens(accountId: string, text: string): Promise<number> {
   const parsed = JSON.parse(text) as { kind?: string; held?: Record<string, Held> };
-  if (parsed.kind !== "undersigned-signing-tokens" || !parsed.held) throw new Error("This is not an export of signing tokens.");
+  if (parsed.kind !== "undersigned-signing-tokens" || !parsed.held) throw new WalletProblemError("notAnExport");
   let added = 0;
   await update<Record<string, Held>>(
     tokensKey(accountId),

@@ -8,6 +8,7 @@
 import { createStore, del, get, set, update } from "idb-keyval";
 import { blindNonces, finalizeTokens, type KeyInfo, type StoredToken } from "@/lib/anonymity/client";
 import { cryptoRandom, sendAfter } from "@/lib/comments/send-delay";
+import { problemFrom, type Problem } from "./problem";
 
 const store = () => createStore("undersigned", "anonymous-tokens");
 // Kept per account, so on a shared browser one person's tokens are not offered to another.
@@ -52,7 +53,7 @@ export type WalletState = {
   /** Set when the week's tokens were collected somewhere else (or the storage was cleared). */
   shortage: Shortage | null;
   /** The last problem sending a comment, for the box it came from. */
-  problems: Record<string, string>;
+  problems: Record<string, Problem | null>;
   /** When this browser collected its tokens (ms), if it did this week; shown, never sent. */
   collectedAt: number | null;
 };
@@ -239,7 +240,7 @@ async function send(accountId: string, item: Outgoing, box: string): Promise<"qu
   // A token the server refused as spent, invalid or expired is gone; any other refusal happened
   // before the token counted, so it goes back for the next try.
   if (!answer.error?.fields?.token) await returnToken(accountId, item.token);
-  setState({ problems: { ...state.problems, [box]: answer.error?.message ?? "The comment could not be posted." } });
+  setState({ problems: { ...state.problems, [box]: problemFrom(answer.error?.message, "commentRefused") } });
   return "refused";
 }
 
@@ -263,10 +264,10 @@ async function spreadOverdue(accountId: string) {
  */
 export async function postComment(accountId: string, box: string, input: { thread: Thread; parentId?: string; body: string; answerKey?: string }, batchMs: number) {
   const keys = state.keys ?? (await currentKeys());
-  setState({ problems: { ...state.problems, [box]: "" } });
+  setState({ problems: { ...state.problems, [box]: null } });
   const token = await takeToken(accountId, keys);
   if (!token) {
-    setState({ problems: { ...state.problems, [box]: "This browser has no anonymous tokens left this week." } });
+    setState({ problems: { ...state.problems, [box]: { key: "noTokensLeft" } } });
     return "refused" as const;
   }
   const collectedAt = (await get<number>(collectedAtKey(accountId), store())) ?? null;

@@ -223,7 +223,7 @@ function StatusCard({ petition }: { petition: PetitionDetail }) {
         <h2 id="count-heading" className="font-semibold">{t("coSponsors")}</h2>
         <p className="mt-1 text-2xl font-extrabold" data-testid="co-sponsor-progress">{t("coSponsorProgress", { count: f.count(count), needed: f.count(needed) })}</p>
         <p className="text-sm text-muted">{t("coSponsorsNeeded")}</p>
-        <div className="mt-2"><ProgressBar count={count} goal={needed} label={t("coSponsorsSoFar")} unit={t("coSponsorsUnit")} /></div>
+        <div className="mt-2"><ProgressBar count={count} goal={needed} label={t("coSponsorsSoFar")} unit="co-sponsors" /></div>
       </section>
     );
   }
