@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { initialActionState, type ActionState } from "@/lib/http/action";
+import { initialActionState, type ActionState } from "@/lib/http/action-state";
 import { FormMessage, FormSummary } from "./FormMessage";
 import { SimilarPetitions } from "./SimilarPetitions";
 import { useBodyLimit } from "./useBodyLimit";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { signAction, withdrawAction } from "@/app/petitions/actions";
-import { initialActionState } from "@/lib/http/action";
+import { initialActionState } from "@/lib/http/action-state";
 import { ShareStep } from "./CopyLink";
 import { FormMessage } from "./FormMessage";
 import { AnonymousStatus, NoTokenNote, signAnonymously, TokenTransfer, useSignToken } from "./anonymous/AnonymousSign";

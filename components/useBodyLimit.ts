@@ -1,8 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { ActionState } from "@/lib/http/action";
-import { formDataTooLarge, TOO_BIG } from "@/lib/http/request-guard";
+import type { ActionState } from "@/lib/http/action-state";
+import { useTranslations } from "next-intl";
+import { BODY_LIMIT, formDataTooLarge } from "@/lib/http/body-limit";
 
 /**
  * Stops a form whose fields are over the server's body limit before it is sent, and says why
@@ -10,6 +11,7 @@ import { formDataTooLarge, TOO_BIG } from "@/lib/http/request-guard";
  * to show instead of the action's while the refusal stands.
  */
 export function useBodyLimit(state: ActionState) {
+  const t = useTranslations("BodyLimit");
   const [refused, setRefused] = useState<{ for: ActionState } | null>(null);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     if (formDataTooLarge(new FormData(e.currentTarget))) {
@@ -21,6 +23,6 @@ export function useBodyLimit(state: ActionState) {
   };
   // A new result from the server replaces the refusal. The values stay the same object, so
   // forms keyed on them keep what the person typed.
-  const shown: ActionState = refused && refused.for === state ? { ...state, ok: false, message: TOO_BIG.message, fields: undefined } : state;
+  const shown: ActionState = refused && refused.for === state ? { ...state, ok: false, message: t("tooBig", { megabytes: BODY_LIMIT / 1024 / 1024 }), fields: undefined } : state;
   return { onSubmit, state: shown };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requestLocale } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PetitionCard } from "@/components/PetitionCard";
@@ -34,7 +35,7 @@ export default async function PetitionsPage({ searchParams }: PageProps<"/petiti
     page = await listPetitions(db, { list, q, sort, cursor: str(params.cursor) });
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    error = e.message;
+    error = e.localized(await requestLocale()).message;
   }
   const href = (extra: Record<string, string | undefined>) => {
     const sp = new URLSearchParams();

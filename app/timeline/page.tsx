@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requestLocale } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LiveTimeline } from "@/components/LiveTimeline";
@@ -21,8 +22,8 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
   const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);
   const filters = { petition: str(params.petition), program: str(params.program), kind: str(params.kind) };
   const [page, petitions, programs, t] = await Promise.all([
-    listTimeline(db, { ...filters, cursor: str(params.cursor) }).catch((e: unknown) => {
-      if (e instanceof DomainError) return { items: [], nextCursor: null, error: e.message };
+    listTimeline(db, { ...filters, cursor: str(params.cursor) }).catch(async (e: unknown) => {
+      if (e instanceof DomainError) return { items: [], nextCursor: null, error: e.localized(await requestLocale()).message };
       throw e;
     }),
     listPublicPetitionChoices(db),

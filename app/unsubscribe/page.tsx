@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requestLocale } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/ActionForm";
@@ -26,7 +27,7 @@ export default async function UnsubscribePage({ searchParams }: PageProps<"/unsu
     unsubscribeTokenUser(token, authSecrets());
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    error = e.message;
+    error = e.localized(await requestLocale()).message;
   }
   return (
     <div className="mx-auto max-w-xl">

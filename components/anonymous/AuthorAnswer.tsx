@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useState } from "react";
 import { revealAuthorshipAction } from "@/app/comments/actions";
 import { useFormat } from "@/components/format";
-import { initialActionState } from "@/lib/http/action";
+import { initialActionState } from "@/lib/http/action-state";
 import { answerAsAuthor, ownKeys, pendingAnswers, resendDue, signReveal, type OutgoingAnswer } from "./AuthorKeys";
 import { useProblemText, type Problem } from "./problem";
 import type { Thread } from "./wallet";

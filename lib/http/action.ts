@@ -5,15 +5,9 @@ import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
 import { DomainError } from "@/lib/errors";
 import { msg, renderMessage } from "@/lib/i18n/message";
 
-export type ActionState = {
-  ok: boolean;
-  message?: string;
-  fields?: Record<string, string>;
-  /** The submitted values, so a form can show them again after an error. */
-  values?: Record<string, string>;
-};
+import type { ActionState } from "./action-state";
 
-export const initialActionState: ActionState = { ok: false };
+export { initialActionState, type ActionState } from "./action-state";
 
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

@@ -12,8 +12,9 @@
 // Refusals never echo or log the body.
 import { msg, renderMessage, type DomainMessage } from "@/lib/i18n/message";
 
-/** Bytes a request body may have: the server-action limit (next.config.ts) for every route. */
-export const BODY_LIMIT = 1024 * 1024;
+import { BODY_LIMIT } from "./body-limit";
+
+export { BODY_LIMIT, formDataTooLarge } from "./body-limit";
 
 /** A refusal: `text` for the request's language (proxy.ts renders it), `message` its English. */
 export type Refusal = { status: 400 | 403 | 413; text: DomainMessage; message: string };
@@ -215,20 +216,6 @@ function formActionFieldsValid(form: FormData): boolean {
   }
   for (const n of refs) if (!parts.has(`$ACTION_${n}:0`)) return false;
   return true;
-}
-
-/**
- * Whether a form's fields make a body over the limit, counted as multipart sends them (UTF-8,
- * with each part's headers): the page checks before sending, so the person sees why at once.
- */
-export function formDataTooLarge(form: FormData): boolean {
-  const encoder = new TextEncoder();
-  let size = 0;
-  for (const [name, value] of form.entries()) {
-    size += 120 + encoder.encode(name).byteLength + (typeof value === "string" ? encoder.encode(value).byteLength : value.size);
-    if (size > BODY_LIMIT) return true;
-  }
-  return false;
 }
 
 async function formDataOf(bytes: Uint8Array<ArrayBuffer>, type: string): Promise<FormData | null> {
