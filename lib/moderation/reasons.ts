@@ -1,10 +1,16 @@
-// The rules a moderator can cite; each hide names one.
+// The rules a moderator can cite; each hide names one. Their names in English, from the
+// "ModerationReason" namespace (messages/en/client.json), are what the record and the JSON API
+// keep; pages show them with `useTranslations("ModerationReason")`, from the code.
+import enClient from "@/messages/en/client.json";
+
+const en = enClient.ModerationReason;
 export const MODERATION_REASONS = {
-  harassment: "Harassment or insults",
-  identifies: "Identifies a person",
-  confidential: "Confidential information",
-  spam: "Spam or off topic",
-  illegal: "Against the law or company policy",
+  harassment: en.harassment,
+  identifies: en.identifies,
+  confidential: en.confidential,
+  spam: en.spam,
+  illegal: en.illegal,
 } as const;
 export type ReasonCode = keyof typeof MODERATION_REASONS;
-
+/** What the public log names a duplicate closing, which cites no rule. */
+export const DUPLICATE_REASON = en.duplicate;

@@ -2,6 +2,7 @@
 // version of the policy text and every status change is kept and public.
 import { msg, zodMessage } from "@/lib/i18n/message";
 import { z } from "zod";
+import enClient from "@/messages/en/client.json";
 import { recordAudit } from "@/lib/audit";
 import { requireRole, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
@@ -17,7 +18,8 @@ export { PROGRAM_STATUSES, PROGRAM_STATUSES_NOW, programStatusFilterSchema, prog
 import { PROGRAM_STATUSES, programStatusFilterSchema, programStatusNow, type ProgramStatus, type ProgramStatusNow } from "./status";
 export const CONSENT_MODELS = ["opt-in", "opt-out", "mandatory"] as const;
 
-export const CONSENT_LABELS: Record<(typeof CONSENT_MODELS)[number], string> = { "opt-in": "Opt-in", "opt-out": "Opt-out", mandatory: "Mandatory" };
+/** The consent models' names in English ("ConsentModel" in messages/en/client.json); pages show them with `useTranslations("ConsentModel")`. */
+export const CONSENT_LABELS: Record<(typeof CONSENT_MODELS)[number], string> = enClient.ConsentModel;
 
 const optionalDate = z
   .string()
