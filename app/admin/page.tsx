@@ -6,11 +6,11 @@ import { decideAppealAction } from "@/app/moderation/actions";
 import { ActionForm, FieldError, FormField } from "@/components/ActionForm";
 import { listUsers } from "@/lib/admin";
 import { listAudit } from "@/lib/audit";
-import { ROLES } from "@/lib/auth/actor";
+import { ROLES, type Role } from "@/lib/auth/actor";
 import { ssoMappedRoles } from "@/lib/auth/flags";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
-import { getFormat } from "@/lib/i18n/server";
+import { getFormat, requestLocale } from "@/lib/i18n/server";
 import { listAppeals } from "@/lib/moderation";
 import { getSettings, type Settings } from "@/lib/settings";
 import { SETTING_DOCS } from "@/lib/admin/settings-docs";
@@ -29,16 +29,20 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
   if (actor.role !== "admin") forbidden();
   const { q } = await searchParams;
   const mapped = ssoMappedRoles();
-  const [users, settings, audit, appeals, standing, t, roleName, f] = await Promise.all([
+  const locale = await requestLocale();
+  const [users, settings, audit, appeals, standing, t, roleName, f, doc, reasonName] = await Promise.all([
     listUsers(db, actor, { q: typeof q === "string" ? q : undefined }),
     getSettings(db),
-    listAudit(db, actor, { limit: 50 }),
+    listAudit(db, actor, { limit: 50, locale }),
     listAppeals(db, actor),
     adminStanding(db, actor),
     getTranslations("AdminPage"),
     getTranslations("Roles"),
     getFormat(),
+    getTranslations("SettingDocs"),
+    getTranslations("ModerationReason"),
   ]);
+  const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
   const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-2 py-1";
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-10">
@@ -77,7 +81,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
         <ActionForm action={updateSettingsAction} hidden={{}} submitLabel={t("saveSettings")} keepOnSuccess>
           <div className="grid gap-3 sm:grid-cols-2">
             {(Object.keys(SETTING_DOCS) as (keyof Settings)[]).map((key) => (
-              <FormField id={`setting-${key}`} key={key} name={key} label={SETTING_DOCS[key].label} hint={SETTING_DOCS[key].help} labelClassName="block text-sm font-medium">
+              <FormField id={`setting-${key}`} key={key} name={key} label={doc(`${key}.label`)} hint={doc(`${key}.help`)} labelClassName="block text-sm font-medium">
                 <input id={`setting-${key}`} name={key} type="number" defaultValue={settings[key]} className={`${input} aria-[invalid=true]:border-red-600`} />
               </FormField>
             ))}
@@ -94,7 +98,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
             {appeals.map((a) => (
               <li key={a.id} className="rounded-lg border border-gray-200 bg-white p-3">
                 <p className="font-semibold">{a.target}</p>
-                <p className="text-sm">{t("hiddenFor", { reason: a.reason })}</p>
+                <p className="text-sm">{t("hiddenFor", { reason: a.reasonCode ? `${reasonName(a.reasonCode)}: ${a.reasonText}` : a.reason })}</p>
                 <p className="mt-1">{t("organizersSay", { text: a.text })}</p>
                 <ActionForm action={decideAppealAction} hidden={{ appealId: a.id }} submitLabel={t("decide")}>
                   <fieldset className="mt-2">
@@ -119,7 +123,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
           {audit.items.map((e) => (
             <li key={e.id} className="grid gap-x-3 border-b border-gray-100 py-1 sm:grid-cols-[10rem_1fr]">
               <time dateTime={e.at} className="text-muted">{f.date(e.at)}</time>
-              <span>{e.text} <span className="text-muted">({e.actorRoleLabel})</span></span>
+              <span>{e.text} <span className="text-muted">({isRole(e.actorRole) ? roleName(e.actorRole) : e.actorRoleLabel})</span></span>
             </li>
           ))}
         </ol>

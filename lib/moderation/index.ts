@@ -18,8 +18,8 @@ import { isoDay } from "@/lib/validation";
 import { recordEvent } from "@/lib/timeline/record";
 import { invalidatePetitionPublic } from "@/lib/petitions/public-cache";
 
-export { MODERATION_REASONS, type ReasonCode } from "./reasons";
-import { MODERATION_REASONS, type ReasonCode } from "./reasons";
+export { DUPLICATE_REASON, MODERATION_REASONS, type ReasonCode } from "./reasons";
+import { DUPLICATE_REASON, MODERATION_REASONS, type ReasonCode } from "./reasons";
 
 export const hideInputSchema = z.object({
   reasonCode: z.enum(Object.keys(MODERATION_REASONS) as [ReasonCode, ...ReasonCode[]], { error: zodMessage(msg("Validation.moderation.chooseReasonFromList")) }),
@@ -140,7 +140,16 @@ export async function decideAppeal(db: Db, actor: Actor | null, appealId: string
 export async function listAppeals(db: Db, actor: Actor | null) {
   requireRole(actor, ["admin"], "see appeals");
   const rows = await db.appeal.findMany({ where: { status: "pending" }, orderBy: { createdAt: "asc" }, include: { action: true } });
-  return rows.map((a) => ({ id: a.id, text: a.text, createdAt: a.createdAt.toISOString(), target: a.action.targetLabel, reason: publicReason(a.action.reasonCode as ReasonCode, a.action.reasonText) }));
+  return rows.map((a) => ({
+    id: a.id,
+    text: a.text,
+    createdAt: a.createdAt.toISOString(),
+    target: a.action.targetLabel,
+    /** The rule in English with the explanation; `reasonCode` names the rule for a page in its reader's language (null for one no longer listed). */
+    reason: publicReason(a.action.reasonCode as ReasonCode, a.action.reasonText),
+    reasonCode: Object.hasOwn(MODERATION_REASONS, a.action.reasonCode) ? (a.action.reasonCode as ReasonCode) : null,
+    reasonText: a.action.reasonText,
+  }));
 }
 
 /** The public moderation log: what, when, why, which role; never who. */
@@ -155,7 +164,9 @@ export async function listModerationLog(db: Db, opts: { cursor?: string; limit?:
       what: r.targetLabel,
       targetType: r.targetType,
       action: r.action,
-      reason: r.reasonCode === "duplicate" ? "Duplicate of another petition" : (MODERATION_REASONS[r.reasonCode as ReasonCode] ?? r.reasonCode),
+      reason: r.reasonCode === "duplicate" ? DUPLICATE_REASON : (MODERATION_REASONS[r.reasonCode as ReasonCode] ?? r.reasonCode),
+      /** The rule's code ("duplicate" for a duplicate closing): a page names it with `ModerationReason`. */
+      reasonCode: r.reasonCode,
       explanation: r.reasonText,
       role: r.actorRole,
       appeal: r.appeal ? { status: r.appeal.status, decision: r.appeal.decision } : null,
