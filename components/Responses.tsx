@@ -3,7 +3,7 @@ import { editResponseAction, markKeptAction, markMissedAction, postResponseActio
 import { ActionForm, FormField } from "@/components/ActionForm";
 import { useFormat } from "@/components/format";
 import type { Actor } from "@/lib/auth/actor";
-import { PROGRAM_STATUSES, STATUS_LABELS } from "@/lib/programs";
+import { PROGRAM_STATUSES, type ProgramStatus } from "@/lib/programs";
 import type { listResponses } from "@/lib/responses";
 
 type ResponseView = Awaited<ReturnType<typeof listResponses>>[number];
@@ -26,6 +26,7 @@ export function Responses({
   target: { petitionId: string } | { programSlug: string };
 }) {
   const t = useTranslations("Responses");
+  const statusName = useTranslations("ProgramStatus");
   const f = useFormat();
   const leader = actor?.role === "leadership";
   return (
@@ -46,7 +47,7 @@ export function Responses({
                     </>
                   )}
                 </p>
-                {r.setStatus && <p className="mt-1 text-sm font-semibold">{t("setStatus", { status: STATUS_LABELS[r.setStatus as keyof typeof STATUS_LABELS] })}</p>}
+                {r.setStatus && <p className="mt-1 text-sm font-semibold">{t("setStatus", { status: (PROGRAM_STATUSES as readonly string[]).includes(r.setStatus) ? statusName(r.setStatus as ProgramStatus) : r.setStatus })}</p>}
                 <div className="prose-user" dangerouslySetInnerHTML={{ __html: r.bodyHtml }} />
                 {r.commitments.length > 0 && (
                   <div className="mt-3">
@@ -123,6 +124,7 @@ export function MarkMissedForm({ id }: { id: string }) {
 
 function RespondForm({ path, target }: { path: string; target: { petitionId: string } | { programSlug: string } }) {
   const t = useTranslations("Responses");
+  const statusName = useTranslations("ProgramStatus");
   const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-600";
   return (
     <details id="respond" className="mt-4 scroll-mt-4 rounded-xl border border-violet-300 bg-violet-50/40 p-4" open>
@@ -136,7 +138,7 @@ function RespondForm({ path, target }: { path: string; target: { petitionId: str
             <FormField id="set-status" name="setStatus" label={t("changeStatus")} labelClassName="block font-medium">
               <select id="set-status" name="setStatus" defaultValue="" className={input}>
                 <option value="">{t("noChange")}</option>
-                {PROGRAM_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+                {PROGRAM_STATUSES.map((s) => <option key={s} value={s}>{statusName(s)}</option>)}
               </select>
             </FormField>
             <FormField id="status-reason" name="statusReason" label={t("statusReason")} labelClassName="block font-medium" hint={t("statusReasonHint")}>

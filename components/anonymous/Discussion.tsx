@@ -3,7 +3,7 @@ import { askQuestionAction, flagCommentAction } from "@/app/comments/actions";
 import { ActionForm, FormField } from "@/components/ActionForm";
 import { useFormat } from "@/components/format";
 import type { Actor } from "@/lib/auth/actor";
-import { commentBatchSeconds, FLAG_REASONS, type Crowd, type PublicComment } from "@/lib/comments";
+import { commentBatchSeconds, FLAG_REASON_KEYS, FLAG_REASONS, type Crowd, type PublicComment } from "@/lib/comments";
 import { mayAsk } from "@/lib/petitions/policy";
 import { AuthorQuestions } from "./AuthorAnswer";
 import { CommentComposer } from "./CommentComposer";
@@ -67,6 +67,7 @@ export function Discussion({ thread, comments, actor, fingerprint, path, crowd, 
 
 function Comment({ comment, actor, path, canAsk }: { comment: PublicComment; actor: Actor | null; path: string; canAsk: boolean }) {
   const t = useTranslations("Discussion");
+  const flagReason = useTranslations("FlagReason");
   const f = useFormat();
   const strong = (chunks: React.ReactNode) => <strong className="text-gray-900">{chunks}</strong>;
   return (
@@ -126,7 +127,7 @@ function Comment({ comment, actor, path, canAsk }: { comment: PublicComment; act
           <ActionForm action={flagCommentAction} hidden={{ commentId: comment.id, path }} submitLabel={t("flagSubmit")} variant="secondary">
             <label htmlFor={`flag-${comment.id}`} className="mt-2 block">{t("reason")}</label>
             <select id={`flag-${comment.id}`} name="reason" className="mt-1 rounded-md border border-gray-400 bg-white px-2 py-1">
-              {FLAG_REASONS.map((r) => <option key={r}>{r}</option>)}
+              {FLAG_REASONS.map((r) => <option key={r} value={r}>{flagReason(FLAG_REASON_KEYS[r])}</option>)}
             </select>
           </ActionForm>
         </details>

@@ -18,7 +18,7 @@ import { isoDay } from "@/lib/validation";
 import { recordEvent } from "@/lib/timeline/record";
 import { invalidatePetitionPublic } from "@/lib/petitions/public-cache";
 
-export { DUPLICATE_REASON, MODERATION_REASONS, type ReasonCode } from "./reasons";
+export { DUPLICATE_REASON, isModerationReasonKey, MODERATION_REASONS, type ReasonCode } from "./reasons";
 import { DUPLICATE_REASON, MODERATION_REASONS, type ReasonCode } from "./reasons";
 
 export const hideInputSchema = z.object({

@@ -14,3 +14,5 @@ export const MODERATION_REASONS = {
 export type ReasonCode = keyof typeof MODERATION_REASONS;
 /** What the public log names a duplicate closing, which cites no rule. */
 export const DUPLICATE_REASON = en.duplicate;
+/** A code the "ModerationReason" namespace names: a rule, or "duplicate". */
+export const isModerationReasonKey = (code: string): code is keyof typeof en => Object.hasOwn(en, code);

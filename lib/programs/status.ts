@@ -16,6 +16,8 @@ export const PROGRAM_STATUSES_NOW = ["proposed", "not_started", "active", "pause
 export type ProgramStatusNow = (typeof PROGRAM_STATUSES_NOW)[number];
 /** The list filter (`?status=`) matches the status shown, so it takes the shown statuses. */
 export const programStatusFilterSchema = z.enum(PROGRAM_STATUSES_NOW, { error: `status must be one of ${PROGRAM_STATUSES_NOW.join(", ")}.` });
+/** A recorded status from the database, narrowed (a value from an older version is not one). */
+export const isProgramStatus = (v: string): v is ProgramStatus => (PROGRAM_STATUSES as readonly string[]).includes(v);
 export const STATUS_NOW_LABELS: Record<ProgramStatusNow, string> = { ...STATUS_LABELS, not_started: notStarted };
 
 /**
