@@ -64,7 +64,7 @@ export const FLAG_REASON_KEYS: Record<FlagReason, keyof typeof enClient.FlagReas
   Other: "other",
 };
 /** A flag reason's message key, or null for a value from before the list changed. */
-export const flagReasonKey = (reason: string) => (FLAG_REASON_KEYS as Record<string, keyof typeof enClient.FlagReason>)[reason] ?? null;
+export const flagReasonKey = (reason: string) => (Object.hasOwn(FLAG_REASON_KEYS, reason) ? FLAG_REASON_KEYS[reason as FlagReason] : null);
 export const flagSchema = z.object({
   reason: z.enum(FLAG_REASONS, { error: zodMessage(msg("Validation.moderation.chooseReasonFromList")) }),
 });
