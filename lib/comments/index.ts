@@ -43,7 +43,7 @@ export const postCommentSchema = z.object({
         .refine((s) => !CONTROL.test(s), zodMessage(msg("Validation.comments.commentContainsControlCharacters")))
         .refine((s) => !LONE_SURROGATE.test(s), zodMessage(msg("Validation.comments.commentContainsBrokenCharacter"))),
     )
-    .pipe(markdownSchema("The comment")),
+    .pipe(markdownSchema("comment")),
   token: z.unknown(),
   /** The public half of the key pair the browser made for this comment alone (docs/decisions/026). */
   answerKey: answerKeySchema.optional(),
