@@ -11,7 +11,7 @@ import { ssoMappedRoles } from "@/lib/auth/flags";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { getFormat, requestLocale } from "@/lib/i18n/server";
-import { listAppeals } from "@/lib/moderation";
+import { listAppeals, translatedReason } from "@/lib/moderation";
 import { getSettings, type Settings } from "@/lib/settings";
 import { SETTING_DOCS } from "@/lib/admin/settings-docs";
 import { RoleChangeForm } from "@/components/RoleChangeForm";
@@ -98,7 +98,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
             {appeals.map((a) => (
               <li key={a.id} className="rounded-lg border border-gray-200 bg-white p-3">
                 <p className="font-semibold">{a.target}</p>
-                <p className="text-sm">{t("hiddenFor", { reason: a.reasonCode ? `${reasonName(a.reasonCode)}: ${a.reasonText}` : a.reason })}</p>
+                <p className="text-sm">{t("hiddenFor", { reason: translatedReason(a.reason, reasonName) })}</p>
                 <p className="mt-1">{t("organizersSay", { text: a.text })}</p>
                 <ActionForm action={decideAppealAction} hidden={{ appealId: a.id }} submitLabel={t("decide")}>
                   <fieldset className="mt-2">

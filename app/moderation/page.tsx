@@ -13,7 +13,7 @@ import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { getFormat } from "@/lib/i18n/server";
 import { flagReasonKey } from "@/lib/comments";
-import { listHiddenComments, listModerationQueue } from "@/lib/moderation";
+import { listHiddenComments, listModerationQueue, translatedReason } from "@/lib/moderation";
 import { roleCan } from "@/lib/petitions/policy";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -37,7 +37,7 @@ export default async function ModerationPage() {
   const actor = await getActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fmoderation");
   if (!roleCan(actor, "flag.list")) forbidden();
-  const [queue, hidden, t, f, flagName] = await Promise.all([listModerationQueue(db, actor), listHiddenComments(db, actor), getTranslations("ModerationPage"), getFormat(), getTranslations("FlagReason")]);
+  const [queue, hidden, t, f, flagName, reasonName] = await Promise.all([listModerationQueue(db, actor), listHiddenComments(db, actor), getTranslations("ModerationPage"), getFormat(), getTranslations("FlagReason"), getTranslations("ModerationReason")]);
   // A flag keeps the English reason it was given; it is shown in the moderator's language.
   const flagReason = (reason: string) => {
     const key = flagReasonKey(reason);
@@ -93,7 +93,7 @@ export default async function ModerationPage() {
             {hidden.map((c) => (
               <li key={c.id} className="rounded-lg border border-gray-200 bg-white p-3">
                 <p className="text-sm text-muted">
-                  {t.rich("on", { title: c.where.title, link: link(c.where.href) })}{c.hiddenDay && t("hiddenOn", { date: f.date(c.hiddenDay) })} · {c.reason}
+                  {t.rich("on", { title: c.where.title, link: link(c.where.href) })}{c.hiddenDay && t("hiddenOn", { date: f.date(c.hiddenDay) })} · {translatedReason(c.reason, reasonName)}
                 </p>
                 <div className="prose-user" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
                 <ActionForm action={restoreCommentAction} hidden={{ commentId: c.id }} submitLabel={t("undo")} variant="secondary">

@@ -7,6 +7,7 @@ import { commentBatchSeconds, FLAG_REASON_KEYS, FLAG_REASONS, type Crowd, type P
 import { mayAsk } from "@/lib/petitions/policy";
 import { AuthorQuestions } from "./AuthorAnswer";
 import { CommentComposer } from "./CommentComposer";
+import { translatedReason } from "@/lib/moderation/reasons";
 import { useFormatInterval } from "./interval";
 
 type Props = {
@@ -68,6 +69,7 @@ export function Discussion({ thread, comments, actor, fingerprint, path, crowd, 
 function Comment({ comment, actor, path, canAsk }: { comment: PublicComment; actor: Actor | null; path: string; canAsk: boolean }) {
   const t = useTranslations("Discussion");
   const flagReason = useTranslations("FlagReason");
+  const reasonName = useTranslations("ModerationReason");
   const f = useFormat();
   const strong = (chunks: React.ReactNode) => <strong className="text-gray-900">{chunks}</strong>;
   return (
@@ -83,7 +85,7 @@ function Comment({ comment, actor, path, canAsk }: { comment: PublicComment; act
         · <time dateTime={comment.day}>{f.date(comment.day)}</time>
       </p>
       {comment.hidden ? (
-        <p className="mt-1 italic text-muted">{t("hidden", { reason: comment.hidden.reason })}</p>
+        <p className="mt-1 italic text-muted">{t("hidden", { reason: translatedReason(comment.hidden.reason, reasonName) })}</p>
       ) : (
         <div className="prose-user" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? "" }} />
       )}

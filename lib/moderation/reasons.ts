@@ -16,3 +16,19 @@ export type ReasonCode = keyof typeof MODERATION_REASONS;
 export const DUPLICATE_REASON = en.duplicate;
 /** A code the "ModerationReason" namespace names: a rule, or "duplicate". */
 export const isModerationReasonKey = (code: string): code is keyof typeof en => Object.hasOwn(en, code);
+
+/** The public reason a hide records: the rule's English name and the moderator's explanation. */
+export const publicReason = (code: ReasonCode, text: string) => `${MODERATION_REASONS[code]}: ${text}`;
+
+/**
+ * A recorded public reason with its rule named in the reader's language ("Spam oder themenfremd:
+ * …"): the record keeps the English, the explanation is the moderator's own words. A reason in no
+ * known form stays as recorded.
+ */
+export function translatedReason(recorded: string, name: (code: ReasonCode) => string): string {
+  for (const code of Object.keys(MODERATION_REASONS) as ReasonCode[]) {
+    const prefix = `${MODERATION_REASONS[code]}: `;
+    if (recorded.startsWith(prefix)) return `${name(code)}: ${recorded.slice(prefix.length)}`;
+  }
+  return recorded;
+}

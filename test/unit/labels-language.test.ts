@@ -3,7 +3,7 @@
 // values the record and the JSON API keep stay word for word what they were (issue 17 point 4).
 import { createElement, type ComponentProps, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { NextIntlClientProvider } from "next-intl";
+import { createTranslator, NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { ProgramStatusBadge } from "@/components/ProgramBadge";
 import { ReasonFields } from "@/components/ReasonFields";
@@ -14,7 +14,7 @@ import { SETTING_DOCS, settingLabel } from "@/lib/admin/settings-docs";
 import { describeAudit } from "@/lib/audit";
 import { FLAG_REASON_KEYS, FLAG_REASONS, flagReasonKey } from "@/lib/comments";
 import { eventLabel } from "@/lib/mail";
-import { MODERATION_REASONS } from "@/lib/moderation/reasons";
+import { MODERATION_REASONS, publicReason, translatedReason } from "@/lib/moderation/reasons";
 import { CONSENT_LABELS, STATUS_LABELS, STATUS_NOW_LABELS } from "@/lib/programs";
 import { EVENT_LABELS } from "@/lib/timeline/record";
 import type { TimelineItem } from "@/lib/timeline/queries";
@@ -44,6 +44,14 @@ describe("labels from lib/ in English and German", () => {
     expect(Object.keys(FLAG_REASON_KEYS).sort()).toEqual([...FLAG_REASONS].sort());
     expect(flagReasonKey("Other")).toBe("other");
     expect(flagReasonKey("toString")).toBeNull();
+  });
+
+  it("names the rule of a recorded hide in German and keeps the moderator's explanation", () => {
+    const german = createTranslator({ locale: "de", messages: messagesFor("de"), namespace: "ModerationReason" });
+    const recorded = publicReason("identifies", "Names a colleague.");
+    expect(recorded).toBe("Identifies a person: Names a colleague.");
+    expect(translatedReason(recorded, german)).toBe("Identifiziert eine Person: Names a colleague.");
+    expect(translatedReason("Something older", german)).toBe("Something older");
   });
 
   it("names a program's status in the reader's language", () => {
