@@ -6,7 +6,7 @@ import { decideAppealAction } from "@/app/moderation/actions";
 import { ActionForm, FieldError, FormField } from "@/components/ActionForm";
 import { listUsers } from "@/lib/admin";
 import { listAudit } from "@/lib/audit";
-import { ROLES, type Role } from "@/lib/auth/actor";
+import { ROLES } from "@/lib/auth/actor";
 import { ssoMappedRoles } from "@/lib/auth/flags";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
@@ -42,7 +42,6 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
     getTranslations("SettingDocs"),
     getTranslations("ModerationReason"),
   ]);
-  const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
   const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-2 py-1";
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-10">
@@ -123,7 +122,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
           {audit.items.map((e) => (
             <li key={e.id} className="grid gap-x-3 border-b border-gray-100 py-1 sm:grid-cols-[10rem_1fr]">
               <time dateTime={e.at} className="text-muted">{f.date(e.at)}</time>
-              <span>{e.text} <span className="text-muted">({isRole(e.actorRole) ? roleName(e.actorRole) : e.actorRoleLabel})</span></span>
+              <span>{e.text} <span className="text-muted">({e.actorRoleLabel})</span></span>
             </li>
           ))}
         </ol>

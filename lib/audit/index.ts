@@ -1,7 +1,7 @@
 // The audit log of privileged actions, visible to admins: who (account and role) did what, to
 // what, with the old and new values. Written in the same transaction as the action.
 import { settingLabel } from "@/lib/admin/settings-docs";
-import { requireRole, ROLE_LABELS, ROLES, type Actor, type Role } from "@/lib/auth/actor";
+import { requireRole, type Actor } from "@/lib/auth/actor";
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/i18n/locales";
 import { messagesFor } from "@/i18n/messages";
@@ -23,6 +23,9 @@ export type AuditAction =
   | "program.create"
   | "program.edit";
 
+/** How sign-ins appear in the audit log: the account itself, acting through the identity provider. */
+export const SSO_AUDIT_ROLE = "identity provider";
+
 export async function recordAudit(
   tx: Pick<Prisma.TransactionClient, "auditEntry">,
   actor: Pick<Actor, "id"> & { role: string },
@@ -40,15 +43,15 @@ type AuditRow = { action: string; target: string; details: Record<string, unknow
 type Names = { petitions: Map<string, string>; programs: Map<string, string> };
 
 const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : "");
-const roleWord = (v: unknown) => (ROLES as readonly string[]).includes(str(v)) ? ROLE_LABELS[str(v) as Role] : str(v);
 
 /** The words of one language for an audit entry: its sentences ("Audit") and the names in them. */
 function wordsFor(locale: Locale) {
   const messages = messagesFor(locale);
   const known = <T extends object>(names: T) => (v: unknown): string => (Object.hasOwn(names, str(v)) ? String(names[str(v) as keyof T]) : str(v));
+  const t = createTranslator({ locale, messages, namespace: "Audit" });
   return {
-    t: createTranslator({ locale, messages, namespace: "Audit" }),
-    role: known(messages.Roles),
+    t,
+    role: (v: unknown) => (str(v) === SSO_AUDIT_ROLE ? t("identityProvider") : known(messages.Roles)(v)),
     status: known(messages.ProgramStatus),
     reason: known(messages.ModerationReason),
   };
@@ -116,6 +119,7 @@ export async function listAudit(db: Db, actor: Actor | null, opts: { cursor?: st
     programIds.size ? db.program.findMany({ where: { id: { in: [...programIds] } }, select: { id: true, name: true } }) : [],
   ]);
   const people = new Map(actors.map((a) => [a.id, a.name]));
+  const words = wordsFor(opts.locale ?? "en");
   const names: Names = { petitions: new Map(petitions.map((p) => [p.id, p.title])), programs: new Map(programs.map((p) => [p.id, p.name])) };
   return {
     items: entries.map((r) => {
@@ -125,8 +129,8 @@ export async function listAudit(db: Db, actor: Actor | null, opts: { cursor?: st
         at: r.createdAt.toISOString(),
         actor: who,
         actorRole: r.actorRole,
-        /** The role in words ("Admin", "identity provider"). */
-        actorRoleLabel: roleWord(r.actorRole),
+        /** The role in words, in `opts.locale` ("Admin", "identity provider"). */
+        actorRoleLabel: words.role(r.actorRole),
         action: r.action,
         target: r.target,
         details: r.parsed,

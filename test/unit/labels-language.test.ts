@@ -83,6 +83,10 @@ describe("labels from lib/ in English and German", () => {
     expect(describeAudit("Maya Chen", role, names)).toBe("Maya Chen changed Jonas Berg's role from Employee to Moderator.");
     expect(describeAudit("Maya Chen", role, names, "de")).toBe("Maya Chen hat die Rolle von Jonas Berg von Beschäftigte zu Moderation geändert.");
 
+    const sso = { action: "role.sso", target: "u2", details: { name: "Ada Quist", from: "admin", to: "employee" } };
+    expect(describeAudit("Ada Quist", sso, names)).toBe("Single sign-on changed Ada Quist's role from Admin to Employee, following the identity provider's groups.");
+    expect(describeAudit("Ada Quist", sso, names, "de")).toBe("Die einmalige Anmeldung (SSO) hat die Rolle von Ada Quist nach den Gruppen des Identitätsanbieters von Verwaltung zu Beschäftigte geändert.");
+
     const hide = { action: "moderation.hide", target: "p1", details: { type: "petition", reasonCode: "spam", reasonText: "An advert." } };
     expect(describeAudit("Maya Chen", hide, names)).toBe("Maya Chen hid the petition “Stop the keystroke logger” for Spam or off topic: An advert.");
     expect(describeAudit("Maya Chen", hide, names, "de")).toBe("Maya Chen hat die Petition „Stop the keystroke logger“ wegen Spam oder themenfremd ausgeblendet: An advert.");
