@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 import { editResponseAction, markKeptAction, markMissedAction, postResponseAction } from "@/app/responses/actions";
 import { ActionForm, FormField } from "@/components/ActionForm";
 import { useFormat } from "@/components/format";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor, Role } from "@/lib/auth/actor";
 import { PROGRAM_STATUSES, type ProgramStatus } from "@/lib/programs";
 import type { listResponses } from "@/lib/responses";
 
@@ -27,6 +27,9 @@ export function Responses({
 }) {
   const t = useTranslations("Responses");
   const statusName = useTranslations("ProgramStatus");
+  const roleName = useTranslations("Roles");
+  const role = (p: { role: string; roleKey: Role | null }) => (p.roleKey ? roleName(p.roleKey) : p.role);
+  const person = (p: { name: string | null }) => p.name ?? t("removedAccount");
   const f = useFormat();
   const leader = actor?.role === "leadership";
   return (
@@ -40,10 +43,10 @@ export function Responses({
             <li key={r.id}>
               <article className="rounded-xl border border-violet-200 bg-white p-4 shadow-sm">
                 <p className="text-sm text-muted">
-                  {r.author.name}, {r.author.role} · <time dateTime={r.createdAt}>{f.date(r.createdAt)}</time>
+                  {r.author.name}, {role(r.author)} · <time dateTime={r.createdAt}>{f.date(r.createdAt)}</time>
                   {r.editedAt && (
                     <>
-                      {" "}· <span className="font-semibold" data-testid="edited-by">{r.editedBy ? t("editedBy", { date: f.date(r.editedAt), name: r.editedBy.name, role: r.editedBy.role }) : t("edited", { date: f.date(r.editedAt) })}</span>
+                      {" "}· <span className="font-semibold" data-testid="edited-by">{r.editedBy ? t("editedBy", { date: f.date(r.editedAt), name: person(r.editedBy), role: role(r.editedBy) }) : t("edited", { date: f.date(r.editedAt) })}</span>
                     </>
                   )}
                 </p>
@@ -79,7 +82,7 @@ export function Responses({
                     <ol className="mt-2 grid gap-2">
                       {r.revisions.map((v, i) => (
                         <li key={i} className="rounded-md bg-gray-50 p-2 text-sm">
-                          <p className="text-muted">{v.correctedBy ? t("publishedCorrected", { date: f.date(v.createdAt), name: v.correctedBy.name, role: v.correctedBy.role }) : t("published", { date: f.date(v.createdAt) })}</p>
+                          <p className="text-muted">{v.correctedBy ? t("publishedCorrected", { date: f.date(v.createdAt), name: person(v.correctedBy), role: role(v.correctedBy) }) : t("published", { date: f.date(v.createdAt) })}</p>
                           <div className="prose-user" dangerouslySetInnerHTML={{ __html: v.bodyHtml }} />
                         </li>
                       ))}
