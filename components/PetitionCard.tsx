@@ -3,10 +3,12 @@ import { useTranslations } from "next-intl";
 import type { PetitionSummary } from "@/lib/petitions/queries";
 import { useFormat } from "./format";
 import { ProgressBar } from "./ProgressBar";
+import { translatedReason } from "@/lib/moderation/reasons";
 import { ResponseBadge, StateBadge } from "./StateBadge";
 
 export function PetitionCard({ petition, headingLevel = 3 }: { petition: PetitionSummary & { signaturesLast24h?: number }; headingLevel?: 2 | 3 }) {
   const t = useTranslations("PetitionCard");
+  const reasonName = useTranslations("ModerationReason");
   const f = useFormat();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -21,7 +23,7 @@ export function PetitionCard({ petition, headingLevel = 3 }: { petition: Petitio
         </Link>
       </Heading>
       {petition.hidden ? (
-        <p className="mt-1 italic text-muted">{t("hidden", { reason: petition.hidden.reason })}</p>
+        <p className="mt-1 italic text-muted">{t("hidden", { reason: translatedReason(petition.hidden.reason, reasonName) })}</p>
       ) : (
         <p className="mt-1 text-muted">{petition.ask}</p>
       )}

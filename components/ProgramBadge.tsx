@@ -1,4 +1,5 @@
-import { STATUS_NOW_LABELS, type ProgramStatusNow } from "@/lib/programs";
+import { useTranslations } from "next-intl";
+import type { ProgramStatusNow } from "@/lib/programs";
 import { Badge, type Glyph, type Tone } from "./StateBadge";
 
 /** A program's status with a tone, a glyph and words (decision 022): active monitoring is the warning tone. */
@@ -13,9 +14,10 @@ const MARKS: Record<ProgramStatusNow, { tone: Tone; glyph: Glyph }> = {
 /** A program's status as its dates say (programStatusNow): pass `statusNow`, never the recorded status. */
 export function ProgramStatusBadge({ status }: { status: ProgramStatusNow }) {
   const m = MARKS[status];
+  const t = useTranslations("ProgramStatus");
   return (
     <Badge tone={m.tone} glyph={m.glyph} testId="program-status">
-      {STATUS_NOW_LABELS[status]}
+      {t(status)}
     </Badge>
   );
 }

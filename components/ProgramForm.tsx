@@ -4,7 +4,13 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/lib/http/action-state";
 import { FormMessage, FormSummary } from "./FormMessage";
+import type { ProgramStatus } from "@/lib/programs/status";
 import { useBodyLimit } from "./useBodyLimit";
+
+// The recorded statuses and consent models, spelt here rather than imported: lib/programs pulls zod
+// and the server's modules into the browser's bundle.
+const STATUSES = ["proposed", "active", "paused", "ended"] as const satisfies readonly ProgramStatus[];
+const CONSENT_MODELS = ["opt-in", "opt-out", "mandatory"] as const;
 
 export type ProgramFormValues = {
   name: string;
@@ -35,6 +41,8 @@ export function ProgramForm({
   currentSlug?: string;
 }) {
   const t = useTranslations("ProgramForm");
+  const consentName = useTranslations("ConsentModel");
+  const statusName = useTranslations("ProgramStatus");
   const [result, formAction, pending] = useActionState(action, initialActionState);
   const { onSubmit, state } = useBodyLimit(result);
   const v = (k: string) => state.values?.[k] ?? (defaults as Record<string, string>)[k] ?? "";
@@ -61,17 +69,12 @@ export function ProgramForm({
       <div className="grid gap-5 sm:grid-cols-2">
         {field("consentModel", t("consentModel"), (p) => (
           <select {...p}>
-            <option value="opt-in">{t("optIn")}</option>
-            <option value="opt-out">{t("optOut")}</option>
-            <option value="mandatory">{t("mandatory")}</option>
+            {CONSENT_MODELS.map((m) => <option key={m} value={m}>{consentName(m)}</option>)}
           </select>
         ))}
         {field("status", t("status"), (p) => (
           <select {...p}>
-            <option value="proposed">{t("proposed")}</option>
-            <option value="active">{t("active")}</option>
-            <option value="paused">{t("paused")}</option>
-            <option value="ended">{t("ended")}</option>
+            {STATUSES.map((s) => <option key={s} value={s}>{statusName(s)}</option>)}
           </select>
         ))}
       </div>

@@ -2,8 +2,8 @@ import { useTranslations } from "next-intl";
 import { editResponseAction, markKeptAction, markMissedAction, postResponseAction } from "@/app/responses/actions";
 import { ActionForm, FormField } from "@/components/ActionForm";
 import { useFormat } from "@/components/format";
-import type { Actor } from "@/lib/auth/actor";
-import { PROGRAM_STATUSES, STATUS_LABELS } from "@/lib/programs";
+import type { Actor, Role } from "@/lib/auth/actor";
+import { PROGRAM_STATUSES, type ProgramStatus } from "@/lib/programs";
 import type { listResponses } from "@/lib/responses";
 
 type ResponseView = Awaited<ReturnType<typeof listResponses>>[number];
@@ -26,6 +26,10 @@ export function Responses({
   target: { petitionId: string } | { programSlug: string };
 }) {
   const t = useTranslations("Responses");
+  const statusName = useTranslations("ProgramStatus");
+  const roleName = useTranslations("Roles");
+  const role = (p: { role: string; roleKey: Role | null }) => (p.roleKey ? roleName(p.roleKey) : p.role);
+  const person = (p: { name: string | null }) => p.name ?? t("removedAccount");
   const f = useFormat();
   const leader = actor?.role === "leadership";
   return (
@@ -39,14 +43,14 @@ export function Responses({
             <li key={r.id}>
               <article className="rounded-xl border border-violet-200 bg-white p-4 shadow-sm">
                 <p className="text-sm text-muted">
-                  {r.author.name}, {r.author.role} · <time dateTime={r.createdAt}>{f.date(r.createdAt)}</time>
+                  {r.author.name}, {role(r.author)} · <time dateTime={r.createdAt}>{f.date(r.createdAt)}</time>
                   {r.editedAt && (
                     <>
-                      {" "}· <span className="font-semibold" data-testid="edited-by">{r.editedBy ? t("editedBy", { date: f.date(r.editedAt), name: r.editedBy.name, role: r.editedBy.role }) : t("edited", { date: f.date(r.editedAt) })}</span>
+                      {" "}· <span className="font-semibold" data-testid="edited-by">{r.editedBy ? t("editedBy", { date: f.date(r.editedAt), name: person(r.editedBy), role: role(r.editedBy) }) : t("edited", { date: f.date(r.editedAt) })}</span>
                     </>
                   )}
                 </p>
-                {r.setStatus && <p className="mt-1 text-sm font-semibold">{t("setStatus", { status: STATUS_LABELS[r.setStatus as keyof typeof STATUS_LABELS] })}</p>}
+                {r.setStatus && <p className="mt-1 text-sm font-semibold">{t("setStatus", { status: (PROGRAM_STATUSES as readonly string[]).includes(r.setStatus) ? statusName(r.setStatus as ProgramStatus) : r.setStatus })}</p>}
                 <div className="prose-user" dangerouslySetInnerHTML={{ __html: r.bodyHtml }} />
                 {r.commitments.length > 0 && (
                   <div className="mt-3">
@@ -78,7 +82,7 @@ export function Responses({
                     <ol className="mt-2 grid gap-2">
                       {r.revisions.map((v, i) => (
                         <li key={i} className="rounded-md bg-gray-50 p-2 text-sm">
-                          <p className="text-muted">{v.correctedBy ? t("publishedCorrected", { date: f.date(v.createdAt), name: v.correctedBy.name, role: v.correctedBy.role }) : t("published", { date: f.date(v.createdAt) })}</p>
+                          <p className="text-muted">{v.correctedBy ? t("publishedCorrected", { date: f.date(v.createdAt), name: person(v.correctedBy), role: role(v.correctedBy) }) : t("published", { date: f.date(v.createdAt) })}</p>
                           <div className="prose-user" dangerouslySetInnerHTML={{ __html: v.bodyHtml }} />
                         </li>
                       ))}
@@ -123,6 +127,7 @@ export function MarkMissedForm({ id }: { id: string }) {
 
 function RespondForm({ path, target }: { path: string; target: { petitionId: string } | { programSlug: string } }) {
   const t = useTranslations("Responses");
+  const statusName = useTranslations("ProgramStatus");
   const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-600";
   return (
     <details id="respond" className="mt-4 scroll-mt-4 rounded-xl border border-violet-300 bg-violet-50/40 p-4" open>
@@ -136,7 +141,7 @@ function RespondForm({ path, target }: { path: string; target: { petitionId: str
             <FormField id="set-status" name="setStatus" label={t("changeStatus")} labelClassName="block font-medium">
               <select id="set-status" name="setStatus" defaultValue="" className={input}>
                 <option value="">{t("noChange")}</option>
-                {PROGRAM_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+                {PROGRAM_STATUSES.map((s) => <option key={s} value={s}>{statusName(s)}</option>)}
               </select>
             </FormField>
             <FormField id="status-reason" name="statusReason" label={t("statusReason")} labelClassName="block font-medium" hint={t("statusReasonHint")}>

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import type { EventKind } from "@/lib/timeline/record";
+import { useTranslations } from "next-intl";
+import { EVENT_KINDS, type EventKind } from "@/lib/timeline/record";
 import type { TimelineItem } from "@/lib/timeline/queries";
 import { useFormat } from "./format";
 import { Badge, type Glyph, type Tone } from "./StateBadge";
@@ -30,6 +31,7 @@ export const EVENT_MARKS: Record<EventKind, { tone: Tone; glyph: Glyph }> = {
  */
 export function TimelineList({ items, testId }: { items: TimelineItem[]; testId?: string }) {
   const f = useFormat();
+  const kindName = useTranslations("EventKind");
   return (
     <ol className="grid" data-testid={testId}>
       {items.map((e) => {
@@ -38,7 +40,7 @@ export function TimelineList({ items, testId }: { items: TimelineItem[]; testId?
           <li key={e.id} className="grid gap-x-4 gap-y-1 border-b border-gray-200 py-3 sm:grid-cols-[10rem_minmax(0,1fr)]" data-kind={e.kind} data-tone={mark.tone}>
             <time dateTime={e.at} className="text-sm text-muted sm:pt-0.5" data-testid="event-date">{f.date(e.at)}</time>
             <p className="min-w-0 break-words">
-              <span className="mr-2 align-[0.1em]"><Badge tone={mark.tone} glyph={mark.glyph}>{e.label}</Badge></span>
+              <span className="mr-2 align-[0.1em]"><Badge tone={mark.tone} glyph={mark.glyph}>{(EVENT_KINDS as readonly string[]).includes(e.kind) ? kindName(e.kind) : e.label}</Badge></span>
               {e.href ? <Link href={e.href} className="hover:underline">{e.summary}</Link> : e.summary}
             </p>
           </li>

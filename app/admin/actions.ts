@@ -1,5 +1,6 @@
 "use server";
 
+import { LOCALES, type Locale } from "@/i18n/locales";
 import { msg } from "@/lib/i18n/message";
 import { z } from "zod";
 import { setRole, updateSettings } from "@/lib/admin";
@@ -20,12 +21,16 @@ export async function setRoleAction(_prev: ActionState, formData: FormData): Pro
 // Every setting's field, as text; updateSettings reads the numbers.
 const settingsForm = z.object(Object.fromEntries(Object.keys(settingsFields.shape).map((k) => [k, formText])));
 
+const savedSettings = (changed: string[]) =>
+  Object.fromEntries(LOCALES.map((l) => [l, changed.map((k) => (l === "en" ? settingLabel(k, l).toLowerCase() : settingLabel(k, l))).join("; ")])) as Record<Locale, string>;
+
 export async function updateSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return formAction(formData, {
     input: settingsForm,
     run: ({ db, actor, input }) => updateSettings(db, actor, input),
     changed: () => ({ pages: ["admin"] }),
-    // The labels are the settings form's own (lib/admin/settings-docs.ts), lower-cased mid-sentence.
-    message: ({ changed }) => (changed.length ? msg("Actions.admin.settingsSaved", { settings: changed.map((k) => settingLabel(k).toLowerCase()).join("; ") }) : msg("Actions.admin.nothingChanged")),
+    // The labels are the settings form's own (lib/admin/settings-docs.ts) in each language; English
+    // lower-cases them mid-sentence, German keeps its capitals (its nouns need them).
+    message: ({ changed }) => (changed.length ? msg("Actions.admin.settingsSaved", { settings: { text: savedSettings(changed) } }) : msg("Actions.admin.nothingChanged")),
   });
 }

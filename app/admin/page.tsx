@@ -10,8 +10,8 @@ import { ROLES } from "@/lib/auth/actor";
 import { ssoMappedRoles } from "@/lib/auth/flags";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
-import { getFormat } from "@/lib/i18n/server";
-import { listAppeals } from "@/lib/moderation";
+import { getFormat, requestLocale } from "@/lib/i18n/server";
+import { listAppeals, translatedReason } from "@/lib/moderation";
 import { getSettings, type Settings } from "@/lib/settings";
 import { SETTING_DOCS } from "@/lib/admin/settings-docs";
 import { RoleChangeForm } from "@/components/RoleChangeForm";
@@ -29,15 +29,18 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
   if (actor.role !== "admin") forbidden();
   const { q } = await searchParams;
   const mapped = ssoMappedRoles();
-  const [users, settings, audit, appeals, standing, t, roleName, f] = await Promise.all([
+  const locale = await requestLocale();
+  const [users, settings, audit, appeals, standing, t, roleName, f, doc, reasonName] = await Promise.all([
     listUsers(db, actor, { q: typeof q === "string" ? q : undefined }),
     getSettings(db),
-    listAudit(db, actor, { limit: 50 }),
+    listAudit(db, actor, { limit: 50, locale }),
     listAppeals(db, actor),
     adminStanding(db, actor),
     getTranslations("AdminPage"),
     getTranslations("Roles"),
     getFormat(),
+    getTranslations("SettingDocs"),
+    getTranslations("ModerationReason"),
   ]);
   const input = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-2 py-1";
   return (
@@ -77,7 +80,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
         <ActionForm action={updateSettingsAction} hidden={{}} submitLabel={t("saveSettings")} keepOnSuccess>
           <div className="grid gap-3 sm:grid-cols-2">
             {(Object.keys(SETTING_DOCS) as (keyof Settings)[]).map((key) => (
-              <FormField id={`setting-${key}`} key={key} name={key} label={SETTING_DOCS[key].label} hint={SETTING_DOCS[key].help} labelClassName="block text-sm font-medium">
+              <FormField id={`setting-${key}`} key={key} name={key} label={doc(`${key}.label`)} hint={doc(`${key}.help`)} labelClassName="block text-sm font-medium">
                 <input id={`setting-${key}`} name={key} type="number" defaultValue={settings[key]} className={`${input} aria-[invalid=true]:border-red-600`} />
               </FormField>
             ))}
@@ -94,7 +97,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
             {appeals.map((a) => (
               <li key={a.id} className="rounded-lg border border-gray-200 bg-white p-3">
                 <p className="font-semibold">{a.target}</p>
-                <p className="text-sm">{t("hiddenFor", { reason: a.reason })}</p>
+                <p className="text-sm">{t("hiddenFor", { reason: translatedReason(a.reason, reasonName) })}</p>
                 <p className="mt-1">{t("organizersSay", { text: a.text })}</p>
                 <ActionForm action={decideAppealAction} hidden={{ appealId: a.id }} submitLabel={t("decide")}>
                   <fieldset className="mt-2">

@@ -9,7 +9,7 @@ import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { getFormat } from "@/lib/i18n/server";
 import { roleCan } from "@/lib/petitions/policy";
-import { listPrograms, PROGRAM_STATUSES, STATUS_LABELS, STATUS_NOW_LABELS } from "@/lib/programs";
+import { listPrograms, PROGRAM_STATUSES } from "@/lib/programs";
 import { listResponsesOwed } from "@/lib/responses";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,7 +22,7 @@ export default async function LeadershipInboxPage() {
   const actor = await getActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fleadership");
   if (!roleCan(actor, "responses.owed")) forbidden();
-  const [owed, programs, t, f] = await Promise.all([listResponsesOwed(db, actor), listPrograms(db), getTranslations("LeadershipPage"), getFormat()]);
+  const [owed, programs, t, f, statusName] = await Promise.all([listResponsesOwed(db, actor), listPrograms(db), getTranslations("LeadershipPage"), getFormat(), getTranslations("ProgramStatus")]);
   const due = (item: { overdueDays: number; words: string; dueAt: string }) => (
     <span className={item.overdueDays > 0 ? "font-semibold text-red-800" : ""} data-testid="due">
       {t("due", { date: f.date(item.dueAt), words: item.words })}
@@ -97,12 +97,12 @@ export default async function LeadershipInboxPage() {
             <div className="mt-2 grid gap-3 sm:grid-cols-[1fr_10rem_1fr]">
               <FormField id="status-program" name="programSlug" label={t("program")} labelClassName="block text-sm font-medium">
                 <select id="status-program" name="programSlug" className={input}>
-                  {programs.map((p) => <option key={p.id} value={p.slug}>{t("programOption", { name: p.name, status: STATUS_NOW_LABELS[p.statusNow].toLowerCase() })}</option>)}
+                  {programs.map((p) => <option key={p.id} value={p.slug}>{t("programOption", { name: p.name, status: statusName(p.statusNow).toLowerCase() })}</option>)}
                 </select>
               </FormField>
               <FormField id="status-to" name="status" label={t("newStatus")} labelClassName="block text-sm font-medium">
                 <select id="status-to" name="status" className={input}>
-                  {PROGRAM_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+                  {PROGRAM_STATUSES.map((s) => <option key={s} value={s}>{statusName(s)}</option>)}
                 </select>
               </FormField>
               <FormField id="status-why" name="reason" label={t("reason")} labelClassName="block text-sm font-medium">

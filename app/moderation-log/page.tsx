@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { getFormat } from "@/lib/i18n/server";
-import { listModerationLog } from "@/lib/moderation";
+import { isModerationReasonKey, listModerationLog } from "@/lib/moderation";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("ModerationLogPage");
@@ -13,7 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export const dynamic = "force-dynamic";
 
 export default async function ModerationLogPage({ searchParams }: PageProps<"/moderation-log">) {
-  const [{ cursor }, t, f] = await Promise.all([searchParams, getTranslations("ModerationLogPage"), getFormat()]);
+  const [{ cursor }, t, f, reasonName] = await Promise.all([searchParams, getTranslations("ModerationLogPage"), getFormat(), getTranslations("ModerationReason")]);
+  const reason = (r: { reasonCode: string; reason: string }) => (isModerationReasonKey(r.reasonCode) ? reasonName(r.reasonCode) : r.reason);
   const page = await listModerationLog(db, { cursor: typeof cursor === "string" ? cursor : undefined }).catch((e: unknown) => {
     if (e instanceof DomainError) return { items: [], nextCursor: null };
     throw e;
@@ -43,7 +44,7 @@ export default async function ModerationLogPage({ searchParams }: PageProps<"/mo
                   <td className="py-1 pr-3"><time dateTime={r.at}>{f.date(r.at)}</time></td>
                   <td className="py-1 pr-3">{r.what}</td>
                   <td className="py-1 pr-3">{r.action === "hide" ? t("hidden") : r.targetType === "comment" ? t("unhidden") : t("restored")}</td>
-                  <td className="py-1 pr-3"><strong>{r.reason}</strong>: {r.explanation}</td>
+                  <td className="py-1 pr-3"><strong>{reason(r)}</strong>: {r.explanation}</td>
                   <td className="py-1 pr-3">{r.role === "admin" ? t("byAdmin") : t("byModerator")}</td>
                   <td className="py-1">{r.appeal ? (r.appeal.status === "pending" ? t("pending") : t(r.appeal.status === "overturned" ? "granted" : "refused", { decision: r.appeal.decision ?? "" })) : ""}</td>
                 </tr>

@@ -12,7 +12,8 @@ import { ReasonFields } from "@/components/ReasonFields";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { getFormat } from "@/lib/i18n/server";
-import { listHiddenComments, listModerationQueue } from "@/lib/moderation";
+import { flagReasonKey } from "@/lib/comments";
+import { listHiddenComments, listModerationQueue, translatedReason } from "@/lib/moderation";
 import { roleCan } from "@/lib/petitions/policy";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,7 +37,12 @@ export default async function ModerationPage() {
   const actor = await getActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fmoderation");
   if (!roleCan(actor, "flag.list")) forbidden();
-  const [queue, hidden, t, f] = await Promise.all([listModerationQueue(db, actor), listHiddenComments(db, actor), getTranslations("ModerationPage"), getFormat()]);
+  const [queue, hidden, t, f, flagName, reasonName] = await Promise.all([listModerationQueue(db, actor), listHiddenComments(db, actor), getTranslations("ModerationPage"), getFormat(), getTranslations("FlagReason"), getTranslations("ModerationReason")]);
+  // A flag keeps the English reason it was given; it is shown in the moderator's language.
+  const flagReason = (reason: string) => {
+    const key = flagReasonKey(reason);
+    return key ? flagName(key) : reason;
+  };
   const link = (href: string) =>
     function InlineLink(chunks: React.ReactNode) {
       return <Link href={href} className="underline">{chunks}</Link>;
@@ -53,7 +59,7 @@ export default async function ModerationPage() {
             <li key={c.id} className="rounded-lg border border-gray-200 bg-white p-4" data-testid="flagged-comment">
               <p className="text-sm text-muted">
                 {t.rich("on", { title: c.where.title, link: link(c.where.href) })} · {t("flags", { count: c.flags })}{" "}
-                <span data-testid="flag-reasons">{c.reasons.map((r) => (r.count > 1 ? `${r.reason} (${r.count})` : r.reason)).join(", ")}</span>
+                <span data-testid="flag-reasons">{c.reasons.map((r) => (r.count > 1 ? `${flagReason(r.reason)} (${r.count})` : flagReason(r.reason))).join(", ")}</span>
               </p>
               <div className="mt-2 grid gap-2" data-testid="thread-context">
                 {c.parent && <ContextComment label={t("inReplyTo")} comment={c.parent} />}
@@ -87,7 +93,7 @@ export default async function ModerationPage() {
             {hidden.map((c) => (
               <li key={c.id} className="rounded-lg border border-gray-200 bg-white p-3">
                 <p className="text-sm text-muted">
-                  {t.rich("on", { title: c.where.title, link: link(c.where.href) })}{c.hiddenDay && t("hiddenOn", { date: f.date(c.hiddenDay) })} · {c.reason}
+                  {t.rich("on", { title: c.where.title, link: link(c.where.href) })}{c.hiddenDay && t("hiddenOn", { date: f.date(c.hiddenDay) })} · {translatedReason(c.reason, reasonName)}
                 </p>
                 <div className="prose-user" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
                 <ActionForm action={restoreCommentAction} hidden={{ commentId: c.id }} submitLabel={t("undo")} variant="secondary">

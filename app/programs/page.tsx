@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ProgramStatusBadge } from "@/components/ProgramBadge";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
-import { CONSENT_LABELS, listPrograms } from "@/lib/programs";
+import { isConsentModel, listPrograms } from "@/lib/programs";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("ProgramsPage");
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const dynamic = "force-dynamic";
 
 export default async function ProgramsPage() {
-  const [programs, actor, t] = await Promise.all([listPrograms(db), getActor(), getTranslations("ProgramsPage")]);
+  const [programs, actor, t, consentName] = await Promise.all([listPrograms(db), getActor(), getTranslations("ProgramsPage"), getTranslations("ConsentModel")]);
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -34,7 +34,7 @@ export default async function ProgramsPage() {
                 <h2 className="mt-2 text-lg font-bold">
                   <Link href={`/programs/${p.slug}`} className="hover:underline">{p.name}</Link>
                 </h2>
-                <p className="text-sm text-muted">{p.owningTeam} · {CONSENT_LABELS[p.consentModel as keyof typeof CONSENT_LABELS] ?? p.consentModel}</p>
+                <p className="text-sm text-muted">{p.owningTeam} · {isConsentModel(p.consentModel) ? consentName(p.consentModel) : p.consentModel}</p>
                 <p className="mt-2">{p.purpose}</p>
                 <p className="mt-2 text-sm"><span className="font-semibold">{t("collects")}</span> {p.collects.join(", ")}</p>
               </article>

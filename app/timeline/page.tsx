@@ -6,7 +6,7 @@ import { LiveTimeline } from "@/components/LiveTimeline";
 import { TimelineList } from "@/components/TimelineList";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
-import { EVENT_KINDS, EVENT_LABELS } from "@/lib/timeline/record";
+import { EVENT_KINDS } from "@/lib/timeline/record";
 import { listPublicPetitionChoices } from "@/lib/petitions/queries";
 import { listProgramChoices } from "@/lib/programs";
 import { feedQuery, listTimeline } from "@/lib/timeline/queries";
@@ -21,7 +21,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
   const params = await searchParams;
   const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);
   const filters = { petition: str(params.petition), program: str(params.program), kind: str(params.kind) };
-  const [page, petitions, programs, t] = await Promise.all([
+  const [page, petitions, programs, t, kindName] = await Promise.all([
     listTimeline(db, { ...filters, cursor: str(params.cursor) }).catch(async (e: unknown) => {
       if (e instanceof DomainError) return { items: [], nextCursor: null, error: e.localized(await requestLocale()).message };
       throw e;
@@ -29,6 +29,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
     listPublicPetitionChoices(db),
     listProgramChoices(db),
     getTranslations("TimelinePage"),
+    getTranslations("EventKind"),
   ]);
   const next = new URLSearchParams(Object.entries({ ...filters, cursor: page.nextCursor ?? undefined }).filter((e): e is [string, string] => Boolean(e[1])));
   const select = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-2 py-2";
@@ -59,7 +60,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
           <label htmlFor="kind" className="text-sm font-semibold">{t("kind")}</label>
           <select id="kind" name="kind" defaultValue={filters.kind ?? ""} className={select}>
             <option value="">{t("allKinds")}</option>
-            {EVENT_KINDS.map((k) => <option key={k} value={k}>{EVENT_LABELS[k]}</option>)}
+            {EVENT_KINDS.map((k) => <option key={k} value={k}>{kindName(k)}</option>)}
           </select>
         </div>
         <div className="flex items-end">

@@ -3,10 +3,11 @@ import { askQuestionAction, flagCommentAction } from "@/app/comments/actions";
 import { ActionForm, FormField } from "@/components/ActionForm";
 import { useFormat } from "@/components/format";
 import type { Actor } from "@/lib/auth/actor";
-import { commentBatchSeconds, FLAG_REASONS, type Crowd, type PublicComment } from "@/lib/comments";
+import { commentBatchSeconds, FLAG_REASON_KEYS, FLAG_REASONS, type Crowd, type PublicComment } from "@/lib/comments";
 import { mayAsk } from "@/lib/petitions/policy";
 import { AuthorQuestions } from "./AuthorAnswer";
 import { CommentComposer } from "./CommentComposer";
+import { translatedReason } from "@/lib/moderation/reasons";
 import { useFormatInterval } from "./interval";
 
 type Props = {
@@ -67,6 +68,8 @@ export function Discussion({ thread, comments, actor, fingerprint, path, crowd, 
 
 function Comment({ comment, actor, path, canAsk }: { comment: PublicComment; actor: Actor | null; path: string; canAsk: boolean }) {
   const t = useTranslations("Discussion");
+  const flagReason = useTranslations("FlagReason");
+  const reasonName = useTranslations("ModerationReason");
   const f = useFormat();
   const strong = (chunks: React.ReactNode) => <strong className="text-gray-900">{chunks}</strong>;
   return (
@@ -82,7 +85,7 @@ function Comment({ comment, actor, path, canAsk }: { comment: PublicComment; act
         · <time dateTime={comment.day}>{f.date(comment.day)}</time>
       </p>
       {comment.hidden ? (
-        <p className="mt-1 italic text-muted">{t("hidden", { reason: comment.hidden.reason })}</p>
+        <p className="mt-1 italic text-muted">{t("hidden", { reason: translatedReason(comment.hidden.reason, reasonName) })}</p>
       ) : (
         <div className="prose-user" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? "" }} />
       )}
@@ -126,7 +129,7 @@ function Comment({ comment, actor, path, canAsk }: { comment: PublicComment; act
           <ActionForm action={flagCommentAction} hidden={{ commentId: comment.id, path }} submitLabel={t("flagSubmit")} variant="secondary">
             <label htmlFor={`flag-${comment.id}`} className="mt-2 block">{t("reason")}</label>
             <select id={`flag-${comment.id}`} name="reason" className="mt-1 rounded-md border border-gray-400 bg-white px-2 py-1">
-              {FLAG_REASONS.map((r) => <option key={r}>{r}</option>)}
+              {FLAG_REASONS.map((r) => <option key={r} value={r}>{flagReason(FLAG_REASON_KEYS[r])}</option>)}
             </select>
           </ActionForm>
         </details>

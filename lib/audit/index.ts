@@ -1,9 +1,11 @@
 // The audit log of privileged actions, visible to admins: who (account and role) did what, to
 // what, with the old and new values. Written in the same transaction as the action.
 import { settingLabel } from "@/lib/admin/settings-docs";
-import { requireRole, ROLE_LABELS, ROLES, type Actor, type Role } from "@/lib/auth/actor";
-import { MODERATION_REASONS } from "@/lib/moderation/reasons";
-import { STATUS_LABELS, type ProgramStatus } from "@/lib/programs/status";
+import { requireRole, type Actor } from "@/lib/auth/actor";
+import { createTranslator } from "next-intl";
+import type { Locale } from "@/i18n/locales";
+import { messagesFor } from "@/i18n/messages";
+import { msg, renderMessage } from "@/lib/i18n/message";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newestFirstAfter, newestFirstPage } from "@/lib/pagination/cursor";
@@ -20,6 +22,9 @@ export type AuditAction =
   | "appeal.decide"
   | "program.create"
   | "program.edit";
+
+/** How sign-ins appear in the audit log: the account itself, acting through the identity provider. */
+export const SSO_AUDIT_ROLE = "identity provider";
 
 export async function recordAudit(
   tx: Pick<Prisma.TransactionClient, "auditEntry">,
@@ -38,52 +43,64 @@ type AuditRow = { action: string; target: string; details: Record<string, unknow
 type Names = { petitions: Map<string, string>; programs: Map<string, string> };
 
 const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : "");
-const roleWord = (v: unknown) => (ROLES as readonly string[]).includes(str(v)) ? ROLE_LABELS[str(v) as Role] : str(v);
-const statusWord = (v: unknown) => STATUS_LABELS[str(v) as ProgramStatus] ?? str(v);
-const reasonWord = (v: unknown) => (MODERATION_REASONS as Record<string, string>)[str(v)] ?? str(v);
+
+/** The words of one language for an audit entry: its sentences ("Audit") and the names in them. */
+function wordsFor(locale: Locale) {
+  const messages = messagesFor(locale);
+  const known = <T extends object>(names: T) => (v: unknown): string => (Object.hasOwn(names, str(v)) ? String(names[str(v) as keyof T]) : str(v));
+  const t = createTranslator({ locale, messages, namespace: "Audit" });
+  return {
+    t,
+    role: (v: unknown) => (str(v) === SSO_AUDIT_ROLE ? t("identityProvider") : known(messages.Roles)(v)),
+    status: known(messages.ProgramStatus),
+    reason: known(messages.ModerationReason),
+  };
+}
 
 /**
- * An audit entry as a sentence a person reads: "Maya Chen changed Jonas Berg's role from
- * Employee to Moderator". No JSON and no raw ids; a petition or program is named by its title.
+ * An audit entry as a sentence a person reads, in their language (English when none is given):
+ * "Maya Chen changed Jonas Berg's role from Employee to Moderator". No JSON and no raw ids; a
+ * petition or program is named by its title. The sentences are the "Audit" namespace (domain.json).
  */
-export function describeAudit(actor: string, e: AuditRow, names: Names): string {
+export function describeAudit(actor: string, e: AuditRow, names: Names, locale: Locale = "en"): string {
   const d = e.details;
-  const petition = (id: unknown) => `“${names.petitions.get(str(id)) ?? "a removed petition"}”`;
-  const program = (id: unknown) => `“${names.programs.get(str(id)) ?? "a removed program"}”`;
+  const w = wordsFor(locale);
+  const t = w.t;
+  const petition = (id: unknown) => names.petitions.get(str(id)) ?? t("removedPetition");
+  const program = (id: unknown) => names.programs.get(str(id)) ?? t("removedProgram");
   switch (e.action) {
     case "role.change":
-      return `${actor} changed ${str(d.name)}'s role from ${roleWord(d.from)} to ${roleWord(d.to)}.`;
+      return t("roleChange", { actor, name: str(d.name), from: w.role(d.from), to: w.role(d.to) });
     case "role.sso":
-      return `Single sign-on changed ${str(d.name)}'s role from ${roleWord(d.from)} to ${roleWord(d.to)}, following the identity provider's groups.`;
+      return t("roleSso", { name: str(d.name), from: w.role(d.from), to: w.role(d.to) });
     case "role.sso.kept-last-admin":
-      return `Single sign-on would have made ${str(d.name)} ${roleWord(d.providerRole)}, but kept them Admin because they are the last admin.`;
+      return t("roleSsoKeptLastAdmin", { name: str(d.name), role: w.role(d.providerRole) });
     case "setting.change":
-      return `${actor} changed “${settingLabel(e.target)}” from ${str(d.from)} to ${str(d.to)}.`;
+      return t("settingChange", { actor, setting: settingLabel(e.target, locale), from: str(d.from), to: str(d.to) });
     case "moderation.hide":
       return d.type === "petition"
-        ? `${actor} hid the petition ${petition(e.target)} for ${reasonWord(d.reasonCode)}: ${str(d.reasonText)}`
-        : `${actor} hid a comment for ${reasonWord(d.reasonCode)}: ${str(d.reasonText)}`;
+        ? t("hidePetition", { actor, title: petition(e.target), reason: w.reason(d.reasonCode), text: str(d.reasonText) })
+        : t("hideComment", { actor, reason: w.reason(d.reasonCode), text: str(d.reasonText) });
     case "moderation.restore":
-      return `${actor} undid the hiding of a comment: ${str(d.reasonText)}`;
-    case "moderation.dismiss": {
-      const n = Number(d.flags) || 0;
-      return `${actor} dismissed ${n === 1 ? "1 flag" : `${n} flags`} on a comment that breaks no rule.`;
-    }
+      return t("restoreComment", { actor, text: str(d.reasonText) });
+    case "moderation.dismiss":
+      return t("dismissFlags", { actor, count: Number(d.flags) || 0 });
     case "appeal.decide":
-      return `${actor} ${d.outcome === "overturned" ? "granted the appeal and restored" : "refused the appeal on"} the petition ${petition(d.petitionId)}: ${str(d.note)}`;
+      return t(d.outcome === "overturned" ? "appealGranted" : "appealRefused", { actor, title: petition(d.petitionId), note: str(d.note) });
     case "program.create":
-      return `${actor} registered the program “${str(d.name)}” as ${statusWord(d.status).toLowerCase()}.`;
+      return t("programCreate", { actor, name: str(d.name), status: w.status(d.status).toLowerCase() });
     case "program.edit": {
       const status = d.status as { from?: unknown; to?: unknown } | undefined;
-      const parts = [d.policyChanged ? "published a new version of its policy" : "", status ? `changed its status from ${statusWord(status.from)} to ${statusWord(status.to)}` : ""].filter(Boolean);
-      return `${actor} edited the program ${program(e.target)}${parts.length ? ` and ${parts.join(" and ")}` : ""}.`;
+      const values = { actor, name: program(e.target) };
+      if (!status) return t(d.policyChanged ? "programEditPolicy" : "programEdit", values);
+      return t(d.policyChanged ? "programEditPolicyStatus" : "programEditStatus", { ...values, from: w.status(status.from), to: w.status(status.to) });
     }
     default:
-      return `${actor}: ${e.action.replace(/[._-]+/g, " ")}.`;
+      return t("other", { actor, action: e.action.replace(/[._-]+/g, " ") });
   }
 }
 
-export async function listAudit(db: Db, actor: Actor | null, opts: { cursor?: string; limit?: number } = {}) {
+export async function listAudit(db: Db, actor: Actor | null, opts: { cursor?: string; limit?: number; locale?: Locale } = {}) {
   requireRole(actor, ["admin"], "read the audit log");
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
   const rows = await db.auditEntry.findMany({ where: newestFirstAfter(opts.cursor), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1 });
@@ -102,22 +119,23 @@ export async function listAudit(db: Db, actor: Actor | null, opts: { cursor?: st
     programIds.size ? db.program.findMany({ where: { id: { in: [...programIds] } }, select: { id: true, name: true } }) : [],
   ]);
   const people = new Map(actors.map((a) => [a.id, a.name]));
+  const words = wordsFor(opts.locale ?? "en");
   const names: Names = { petitions: new Map(petitions.map((p) => [p.id, p.title])), programs: new Map(programs.map((p) => [p.id, p.name])) };
   return {
     items: entries.map((r) => {
-      const who = people.get(r.actorId) ?? "A removed account";
+      const who = people.get(r.actorId) ?? renderMessage(msg("Audit.removedAccount"), opts.locale);
       return {
         id: r.id,
         at: r.createdAt.toISOString(),
         actor: who,
         actorRole: r.actorRole,
-        /** The role in words ("Admin", "identity provider"). */
-        actorRoleLabel: roleWord(r.actorRole),
+        /** The role in words, in `opts.locale` ("Admin", "identity provider"). */
+        actorRoleLabel: words.role(r.actorRole),
         action: r.action,
         target: r.target,
         details: r.parsed,
-        /** The entry in words, for people. */
-        text: describeAudit(who, { action: r.action, target: r.target, details: r.parsed }, names),
+        /** The entry in words, for people, in `opts.locale` (English when none is given). */
+        text: describeAudit(who, { action: r.action, target: r.target, details: r.parsed }, names, opts.locale),
       };
     }),
     nextCursor,

@@ -5,7 +5,7 @@
 // the private half, which never leaves that browser. Answers are sent without cookies and become
 // durable in batches at the comment batches' wall-clock instants, in random order, with the day
 // only (lib/anonymity/batch.ts), so neither their moment nor their order points at anyone.
-import { msg, renderMessage, zodMessage } from "@/lib/i18n/message";
+import { msg, zodMessage } from "@/lib/i18n/message";
 import { randomUUID, webcrypto } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
@@ -53,7 +53,7 @@ const text = (label: "question" | "answer", min: number, max: number) => {
         .refine((s) => !CONTROL.test(s), zodMessage(msg("Validation.text.control", { label: name })))
         .refine((s) => !LONE_SURROGATE.test(s), zodMessage(msg("Validation.text.brokenCharacter", { label: name }))),
     )
-    .pipe(markdownSchema(renderMessage(name)));
+    .pipe(markdownSchema(label));
 };
 
 export const askQuestionSchema = z.object({ body: text("question", 5, QUESTION_MAX) });

@@ -3,6 +3,7 @@
 // next batch, which stores the spent tokens and the comments together in one transaction
 // (lib/anonymity/batch.ts, docs/decisions/009). Flagging and hiding act on comments, never on authors (nobody knows them).
 import { msg, zodMessage } from "@/lib/i18n/message";
+import enClient from "@/messages/en/client.json";
 import { z } from "zod";
 import { requireActor, requireRole, type Actor } from "@/lib/auth/actor";
 import { randomUUID } from "node:crypto";
@@ -42,13 +43,28 @@ export const postCommentSchema = z.object({
         .refine((s) => !CONTROL.test(s), zodMessage(msg("Validation.comments.commentContainsControlCharacters")))
         .refine((s) => !LONE_SURROGATE.test(s), zodMessage(msg("Validation.comments.commentContainsBrokenCharacter"))),
     )
-    .pipe(markdownSchema("The comment")),
+    .pipe(markdownSchema("comment")),
   token: z.unknown(),
   /** The public half of the key pair the browser made for this comment alone (docs/decisions/026). */
   answerKey: answerKeySchema.optional(),
 });
 
+/**
+ * The reasons a flag can give. The English text is the value a form submits and the record keeps;
+ * FLAG_REASON_KEYS names each one's message in the "FlagReason" namespace (messages/<locale>/client.json),
+ * so a page shows it in its reader's language.
+ */
 export const FLAG_REASONS = ["Identifies a person", "Harassment or insult", "Spam or off topic", "Confidential information", "Other"] as const;
+export type FlagReason = (typeof FLAG_REASONS)[number];
+export const FLAG_REASON_KEYS: Record<FlagReason, keyof typeof enClient.FlagReason> = {
+  "Identifies a person": "identifies",
+  "Harassment or insult": "harassment",
+  "Spam or off topic": "spam",
+  "Confidential information": "confidential",
+  Other: "other",
+};
+/** A flag reason's message key, or null for a value from before the list changed. */
+export const flagReasonKey = (reason: string) => (Object.hasOwn(FLAG_REASON_KEYS, reason) ? FLAG_REASON_KEYS[reason as FlagReason] : null);
 export const flagSchema = z.object({
   reason: z.enum(FLAG_REASONS, { error: zodMessage(msg("Validation.moderation.chooseReasonFromList")) }),
 });

@@ -5,11 +5,13 @@
 // and stay as they were recorded (docs/decisions/027).
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { createTranslator } from "next-intl";
 import nodemailer, { type Transporter } from "nodemailer";
 import { serverConfig, type ServerConfig } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import { msg, renderMessage, type DomainKey } from "@/lib/i18n/message";
 import type { Locale } from "@/i18n/locales";
+import { messagesFor } from "@/i18n/messages";
 import { unsubscribeToken } from "@/lib/notifications";
 import { EVENT_KINDS, type EventKind } from "@/lib/timeline/record";
 import { mailLocale } from "@/lib/users";
@@ -46,7 +48,7 @@ type Pending = { id: string; event: { kind: string; summary: string; petition: {
 
 /** An event kind's name in a language ("Organizer update", "Neuigkeit der Organisator:innen"). */
 export function eventLabel(kind: string, locale: Locale): string {
-  return (EVENT_KINDS as readonly string[]).includes(kind) ? renderMessage(msg(`Events.${kind as EventKind}` satisfies DomainKey), locale) : kind;
+  return (EVENT_KINDS as readonly string[]).includes(kind) ? createTranslator({ locale, messages: messagesFor(locale), namespace: "EventKind" })(kind as EventKind) : kind;
 }
 
 export function compose(items: Pending[], appUrl: string, unsubscribeUrl: string, digest: boolean, locale: Locale) {

@@ -11,9 +11,9 @@
 import { Marked, Tokenizer, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 import { z } from "zod";
-import { renderMessage, msg } from "@/lib/i18n/message";
+import { renderMessage, msg, zodMessage, type DomainMessage } from "@/lib/i18n/message";
 import { multilineText, type FieldLabel } from "@/lib/validation";
-import { formatCount } from "@/lib/format";
+import type enDomain from "@/messages/en/domain.json";
 
 /**
  * What the renderer accepts. Every Markdown text people write is checked against these when it
@@ -54,16 +54,17 @@ const cpuNowMs = () => {
 };
 
 /**
- * Why a text cannot be rendered, shown to the person who wrote it. Kept in `reason`: marked
- * appends a plea to report the bug to the message of anything thrown inside it.
+ * Why a text cannot be rendered, shown to the person who wrote it: a message of
+ * "Validation.markdown" (domain.json), which names the text. Kept in `problem`: marked appends a
+ * plea to report the bug to the message of anything thrown inside it.
  */
+type ProblemKey = keyof (typeof enDomain)["Validation"]["markdown"];
+type Problem = { key: ProblemKey; max?: number };
 class MarkdownLimitError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+  constructor(readonly problem: Problem) {
+    super(problem.key);
   }
 }
-
-const fmt = formatCount;
 
 /**
  * marked's tokenizer with the limits above. Nested quotes, lists, emphasis and links recurse
@@ -89,7 +90,7 @@ class GuardedTokenizer extends Tokenizer {
   /** Every wrapped tokenizer call; one in 64 reads the CPU clock. */
   private tick() {
     if ((++this.calls & 63) === 0 && cpuNowMs() > this.deadline) {
-      throw new MarkdownLimitError("takes too long to display; simplify its formatting (long runs of *, _, ! or other symbols between words are the usual cause).");
+      throw new MarkdownLimitError({ key: "tooSlow" });
     }
   }
 
@@ -97,7 +98,7 @@ class GuardedTokenizer extends Tokenizer {
     this.tick();
     // An attempt at depth d means d constructs around it matched and are being lexed.
     if (this.blocks > MARKDOWN_LIMITS.blockDepth) {
-      throw new MarkdownLimitError(`nests quotes or lists too deeply (more than ${MARKDOWN_LIMITS.blockDepth} levels); flatten them.`);
+      throw new MarkdownLimitError({ key: "blockDepth", max: MARKDOWN_LIMITS.blockDepth });
     }
     this.blocks++;
     try {
@@ -110,7 +111,7 @@ class GuardedTokenizer extends Tokenizer {
   private inline<T extends Tokens.Generic | undefined>(run: () => T): T {
     this.tick();
     if (this.inlines > MARKDOWN_LIMITS.inlineDepth) {
-      throw new MarkdownLimitError(`nests emphasis, strikethrough or links too deeply (more than ${MARKDOWN_LIMITS.inlineDepth} levels); flatten them.`);
+      throw new MarkdownLimitError({ key: "inlineDepth", max: MARKDOWN_LIMITS.inlineDepth });
     }
     this.inlines++;
     let token: T;
@@ -124,7 +125,7 @@ class GuardedTokenizer extends Tokenizer {
 
   private counted<T extends Tokens.Generic | undefined>(token: T): T {
     if (token && (token.type === "link" || token.type === "image") && ++this.linkCount > MARKDOWN_LIMITS.links) {
-      throw new MarkdownLimitError(`has more than ${fmt(MARKDOWN_LIMITS.links)} links; use fewer.`);
+      throw new MarkdownLimitError({ key: "links", max: MARKDOWN_LIMITS.links });
     }
     return token;
   }
@@ -145,7 +146,7 @@ class GuardedTokenizer extends Tokenizer {
       const rows = 1 + (cap[3] ? cap[3].split("\n").length : 0);
       this.cells += columns * rows;
       if (this.cells > MARKDOWN_LIMITS.tableCells) {
-        throw new MarkdownLimitError(`has tables with more than ${fmt(MARKDOWN_LIMITS.tableCells)} cells; make them smaller.`);
+        throw new MarkdownLimitError({ key: "tableCells", max: MARKDOWN_LIMITS.tableCells });
       }
     }
     return super.table(src);
@@ -201,7 +202,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
   nestingLimit: 2 * (MARKDOWN_LIMITS.blockDepth + MARKDOWN_LIMITS.inlineDepth),
 };
 
-type Rendered = { html: string } | { problem: string };
+type Rendered = { html: string } | { problem: Problem };
 
 /** Renders with the limits; a text past them gives the reason instead of HTML. */
 function renderChecked(source: string, budgetMs: number): Rendered {
@@ -210,14 +211,14 @@ function renderChecked(source: string, budgetMs: number): Rendered {
   try {
     html = sanitizeHtml(marked.parse(source) as string, SANITIZE);
   } catch (error) {
-    if (error instanceof MarkdownLimitError) return { problem: error.reason };
+    if (error instanceof MarkdownLimitError) return { problem: error.problem };
     // The limits should make this unreachable; refusing is still better than storing a text
     // that cannot be shown.
-    if (error instanceof RangeError) return { problem: `nests quotes, lists or emphasis too deeply; flatten them.` };
+    if (error instanceof RangeError) return { problem: { key: "tooDeep" } };
     throw error;
   }
   if (html.length > MARKDOWN_LIMITS.htmlBase + MARKDOWN_LIMITS.htmlPerSourceChar * source.length) {
-    return { problem: "becomes too large when displayed (many links, table cells or special characters); shorten it." };
+    return { problem: { key: "tooLarge" } };
   }
   return { html };
 }
@@ -281,31 +282,41 @@ try {
 }
 
 /**
- * Why this Markdown cannot be accepted, as a sentence starting with `subject`, or null when it
- * renders within the limits. The rendering is kept, so showing the text right after costs nothing.
+ * Why this Markdown cannot be accepted, as a message naming the text by its `label`
+ * ("Validation.labels"), or null when it renders within the limits. The rendering is kept, so
+ * showing the text right after costs nothing.
  */
-export function markdownProblem(source: string, subject = "This text"): string | null {
+export function markdownProblemMessage(source: string, label: FieldLabel = "text"): DomainMessage | null {
   let rendered: Rendered;
   try {
     rendered = renderChecked(source, writeBudgetMs(source.length));
   } catch {
-    rendered = { problem: "cannot be displayed; simplify its formatting." };
+    rendered = { problem: { key: "cannotDisplay" } };
   }
-  if ("problem" in rendered) return `${subject} ${rendered.problem}`;
+  if ("problem" in rendered) {
+    const { key, max } = rendered.problem;
+    const name = msg(`Validation.labels.${label}`);
+    return msg(`Validation.markdown.${key}`, max === undefined ? { label: name } : { label: name, max });
+  }
   remember(source, rendered.html);
   return null;
 }
 
+/** The same, in English: "This text nests quotes or lists too deeply (…)". */
+export function markdownProblem(source: string, label: FieldLabel = "text"): string | null {
+  const problem = markdownProblemMessage(source, label);
+  return problem && renderMessage(problem);
+}
+
 /** A zod check that a string is Markdown the renderer accepts; chain it after length checks. */
-export const markdownSchema = (subject = "This text") =>
+export const markdownSchema = (label: FieldLabel = "text") =>
   z.string().superRefine((s, ctx) => {
-    const problem = markdownProblem(s, subject);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    const problem = markdownProblemMessage(s, label);
+    if (problem) ctx.addIssue({ code: "custom", message: zodMessage(problem) });
   });
 
 /** Markdown people write (multilineText's rules), checked by the renderer once it passes them. */
-export const markdownText = (label: FieldLabel, min: number, max: number) =>
-  multilineText(label, min, max).pipe(markdownSchema(renderMessage(msg(`Validation.labels.${label}`))));
+export const markdownText = (label: FieldLabel, min: number, max: number) => multilineText(label, min, max).pipe(markdownSchema(label));
 
 /** Empties the rendering cache: for tests that measure a first rendering. */
 export function forgetRenderedMarkdown() {

@@ -18,15 +18,14 @@ import { isoDay } from "@/lib/validation";
 import { recordEvent } from "@/lib/timeline/record";
 import { invalidatePetitionPublic } from "@/lib/petitions/public-cache";
 
-export { MODERATION_REASONS, type ReasonCode } from "./reasons";
-import { MODERATION_REASONS, type ReasonCode } from "./reasons";
+export { DUPLICATE_REASON, isModerationReasonKey, MODERATION_REASONS, translatedReason, type ReasonCode } from "./reasons";
+import { DUPLICATE_REASON, MODERATION_REASONS, publicReason, type ReasonCode } from "./reasons";
 
 export const hideInputSchema = z.object({
   reasonCode: z.enum(Object.keys(MODERATION_REASONS) as [ReasonCode, ...ReasonCode[]], { error: zodMessage(msg("Validation.moderation.chooseReasonFromList")) }),
   reasonText: z.string({ error: zodMessage(msg("Validation.moderation.explainDecision")) }).trim().min(5, zodMessage(msg("Validation.moderation.explainDecisionLeast5"))).max(300, zodMessage(msg("Validation.moderation.explanationMost300Characters"))),
 });
 
-const publicReason = (code: ReasonCode, text: string) => `${MODERATION_REASONS[code]}: ${text}`;
 
 /** Hides a petition; its organizers are notified, and the public log records it. */
 export async function hidePetition(db: Db, actor: Actor | null, petitionId: string, input: unknown, clock: { now?: Date } = {}) {
@@ -140,6 +139,7 @@ export async function decideAppeal(db: Db, actor: Actor | null, appealId: string
 export async function listAppeals(db: Db, actor: Actor | null) {
   requireRole(actor, ["admin"], "see appeals");
   const rows = await db.appeal.findMany({ where: { status: "pending" }, orderBy: { createdAt: "asc" }, include: { action: true } });
+  // `reason` is the rule's English name and the explanation; a page names the rule in its reader's language (translatedReason).
   return rows.map((a) => ({ id: a.id, text: a.text, createdAt: a.createdAt.toISOString(), target: a.action.targetLabel, reason: publicReason(a.action.reasonCode as ReasonCode, a.action.reasonText) }));
 }
 
@@ -155,7 +155,9 @@ export async function listModerationLog(db: Db, opts: { cursor?: string; limit?:
       what: r.targetLabel,
       targetType: r.targetType,
       action: r.action,
-      reason: r.reasonCode === "duplicate" ? "Duplicate of another petition" : (MODERATION_REASONS[r.reasonCode as ReasonCode] ?? r.reasonCode),
+      reason: r.reasonCode === "duplicate" ? DUPLICATE_REASON : (MODERATION_REASONS[r.reasonCode as ReasonCode] ?? r.reasonCode),
+      /** The rule's code ("duplicate" for a duplicate closing): a page names it with `ModerationReason`. */
+      reasonCode: r.reasonCode,
       explanation: r.reasonText,
       role: r.actorRole,
       appeal: r.appeal ? { status: r.appeal.status, decision: r.appeal.decision } : null,

@@ -251,10 +251,11 @@ export async function listResponses(db: Db, where: { petitionId: string } | { pr
     editorIds.length ? (await db.user.findMany({ where: { id: { in: editorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]) : [],
   );
   // `role` is the English name; `roleKey` lets a page name the role in its reader's language ("Roles").
+  // An editor whose account is gone has no name (null): the page says so in its language.
   const roleLabel = (role: string) => ROLE_LABELS[role as keyof typeof ROLE_LABELS] ?? role;
   const roleKey = (role: string): Role | null => ((ROLES as readonly string[]).includes(role) ? (role as Role) : null);
   const editorOf = (v: { editorId: string | null; editorRole: string | null }) =>
-    v.editorId ? { name: editors.get(v.editorId) ?? "(removed account)", role: roleLabel(v.editorRole ?? "leadership"), roleKey: roleKey(v.editorRole ?? "leadership") } : null;
+    v.editorId ? { name: editors.get(v.editorId) ?? null, role: roleLabel(v.editorRole ?? "leadership"), roleKey: roleKey(v.editorRole ?? "leadership") } : null;
   return rows.map((r) => ({
     id: r.id,
     author: { name: r.author.name, role: roleLabel(r.authorRole), roleKey: roleKey(r.authorRole) },

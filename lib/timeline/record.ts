@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import enClient from "@/messages/en/client.json";
 
 export const EVENT_KINDS = [
   "petition_opened",
@@ -17,21 +18,11 @@ export const EVENT_KINDS = [
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-export const EVENT_LABELS: Record<EventKind, string> = {
-  petition_opened: "Petition opened",
-  threshold_reached: "Threshold reached",
-  response_posted: "Response posted",
-  response_edited: "Response corrected",
-  program_status_changed: "Program status changed",
-  commitment_made: "Commitment made",
-  commitment_kept: "Commitment kept",
-  commitment_missed: "Commitment missed",
-  petition_closed: "Petition closed",
-  organizer_update: "Organizer update",
-  petition_delivered: "Delivered to leadership",
-  petition_moderated: "Moderation",
-  petition_duplicate: "Closed as a duplicate",
-};
+/**
+ * The kinds' names in English, from the "EventKind" namespace (messages/en/client.json), for the
+ * JSON API, the Atom feed and text recorded once; pages show them with `useTranslations("EventKind")`.
+ */
+export const EVENT_LABELS: Record<EventKind, string> = enClient.EventKind;
 
 type EventWriter = Pick<Prisma.TransactionClient, "timelineEvent" | "follow" | "notification">;
 

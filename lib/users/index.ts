@@ -1,13 +1,12 @@
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/i18n/locales";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit, SSO_AUDIT_ROLE } from "@/lib/audit";
 import { toRole, type Actor, type Role } from "@/lib/auth/actor";
 import { roleAfterSignIn, type SsoProfile } from "@/lib/auth/oidc-claims";
 import { isUniqueViolation } from "@/lib/errors";
 import type { Db } from "@/lib/db/client";
 import { readActorRow } from "@/lib/db/direct";
 
-/** How sign-ins appear in the audit log: the account itself, acting through the identity provider. */
-export const SSO_AUDIT_ROLE = "identity provider";
+export { SSO_AUDIT_ROLE } from "@/lib/audit";
 
 export type SsoSignIn = { id: string; email: string; role: Role; from: Role | null; keptLastAdmin: boolean };
 

@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { postCommentSchema } from "@/lib/comments";
 import { DomainError, parseInput } from "@/lib/errors";
+import { fromZodMessage, renderMessage } from "@/lib/i18n/message";
 import { forgetRenderedMarkdown, MARKDOWN_LIMITS, markdownProblem, plainTextHtml, renderMarkdown } from "@/lib/markdown";
 import { petitionInputSchema } from "@/lib/petitions/schema";
 import { programInputSchema } from "@/lib/programs";
@@ -62,7 +63,9 @@ describe("Markdown limits", () => {
     const bomb = ">".repeat(3_999) + "x";
     const result = postCommentSchema.shape.body.safeParse(bomb);
     expect(result.success).toBe(false);
-    expect(result.error!.issues[0]!.message).toBe(`The comment nests quotes or lists too deeply (more than ${MARKDOWN_LIMITS.blockDepth} levels); flatten them.`);
+    const problem = fromZodMessage(result.error!.issues[0]!.message)!;
+    expect(renderMessage(problem)).toBe(`The comment nests quotes or lists too deeply (more than ${MARKDOWN_LIMITS.blockDepth} levels); flatten them.`);
+    expect(renderMessage(problem, "de")).toBe(`Der Kommentar verschachtelt Zitate oder Listen zu tief (mehr als ${MARKDOWN_LIMITS.blockDepth} Ebenen); bitte gliedern Sie flacher.`);
     // Stored anyway (before this check existed): shown as escaped text, not a 500.
     expect(renderMarkdown(bomb)).toBe(plainTextHtml(bomb));
     expect(renderMarkdown(bomb)).toContain("&gt;&gt;&gt;x</p>");

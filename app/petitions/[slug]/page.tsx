@@ -30,6 +30,7 @@ import { savedKind } from "@/lib/http/saved";
 import { getPetitionPage } from "@/lib/petitions/page-data";
 import type { PetitionDetail } from "@/lib/petitions/queries";
 import { duplicateOf, findSimilarPetitions } from "@/lib/petitions/similar";
+import { translatedReason } from "@/lib/moderation/reasons";
 import { tokenTally } from "@/lib/signatures/tokens";
 
 export const dynamic = "force-dynamic";
@@ -67,12 +68,13 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
   // How many signing tokens were issued (decision 018) is read on every request, not cached with
   // the public data: the count can never exceed it, so it must be as fresh as the count.
   const isPublic = petition.state === "open" || petition.state === "closed";
-  const [duplicate, similar, tally, t, f] = await Promise.all([
+  const [duplicate, similar, tally, t, f, reasonName] = await Promise.all([
     duplicateOf(db, petition.id),
     actor && petition.state === "draft" && petition.viewer.isOrganizer ? findSimilarPetitions(db, actor, { title: petition.title, ask: petition.ask, excludeId: petition.id }) : [],
     isPublic ? tokenTally(db, petition.id) : null,
     getTranslations("PetitionPage"),
     getFormat(),
+    getTranslations("ModerationReason"),
   ]);
   const path = `/petitions/${petition.slug}`;
   const hasResponse = Boolean(pub && pub.responses.length > 0);
@@ -148,7 +150,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
         {petition.hidden ? (
           <section aria-labelledby="hidden-heading" className="rounded-xl border border-gray-300 bg-gray-50 p-4" data-testid="hidden-notice">
             <h2 id="hidden-heading" className="font-semibold">{t("hiddenHeading")}</h2>
-            <p className="mt-1">{petition.hidden.reason}</p>
+            <p className="mt-1">{translatedReason(petition.hidden.reason, reasonName)}</p>
             <p className="mt-1 text-sm text-muted">{t.rich("hiddenText", { link: (chunks) => <Link href="/moderation-log" className="underline">{chunks}</Link> })}</p>
             {petition.viewer.can.appeal && (
               <ActionForm action={appealAction} hidden={{ petitionId: petition.id, path }} submitLabel={t("appeal")} variant="secondary">

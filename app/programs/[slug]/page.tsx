@@ -19,7 +19,7 @@ import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { getFormat } from "@/lib/i18n/server";
 import { savedKind } from "@/lib/http/saved";
-import { CONSENT_LABELS, getProgram, programName, STATUS_LABELS, type ProgramStatus } from "@/lib/programs";
+import { getProgram, isConsentModel, isProgramStatus, programName } from "@/lib/programs";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +37,7 @@ export default async function ProgramPage({ params, searchParams }: PageProps<"/
     throw e;
   });
   const actor = await getActor();
-  const [comments, keys, responses, following, crowd, t, f] = await Promise.all([
+  const [comments, keys, responses, following, crowd, t, f, statusName, consentName] = await Promise.all([
     listComments(db, { programSlug: slug }, { limit: 50 }),
     publishedKeys(db),
     listResponses(db, { programId: program.id }),
@@ -45,7 +45,10 @@ export default async function ProgramPage({ params, searchParams }: PageProps<"/
     commentCrowd(db),
     getTranslations("ProgramPage"),
     getFormat(),
+    getTranslations("ProgramStatus"),
+    getTranslations("ConsentModel"),
   ]);
+  const status = (s: string) => (isProgramStatus(s) ? statusName(s) : s);
   const link = (href: string) =>
     function InlineLink(chunks: React.ReactNode) {
       return <Link href={href} className="font-semibold underline">{chunks}</Link>;
@@ -81,7 +84,7 @@ export default async function ProgramPage({ params, searchParams }: PageProps<"/
           </Fact>
           <Fact term={t("retention")}>{program.retention}</Fact>
           <Fact term={t("access")}>{program.dataAccess}</Fact>
-          <Fact term={t("consent")}>{CONSENT_LABELS[program.consentModel as keyof typeof CONSENT_LABELS] ?? program.consentModel}</Fact>
+          <Fact term={t("consent")}>{isConsentModel(program.consentModel) ? consentName(program.consentModel) : program.consentModel}</Fact>
           <Fact term={t("dates")}>
             <ProgramDates startedOn={program.startedOn} endedOn={program.endedOn} />
           </Fact>
@@ -94,7 +97,7 @@ export default async function ProgramPage({ params, searchParams }: PageProps<"/
           {program.statusHistory.map((s, i) => (
             <li key={i} className="border-l-4 border-gray-300 pl-3">
               <p className="text-sm text-muted"><time dateTime={s.at}>{f.date(s.at)}</time></p>
-              <p className="font-semibold">{s.from ? `${STATUS_LABELS[s.from as ProgramStatus]} → ${STATUS_LABELS[s.to as ProgramStatus]}` : t("registeredAs", { status: STATUS_LABELS[s.to as ProgramStatus].toLowerCase() })}</p>
+              <p className="font-semibold">{s.from ? `${status(s.from)} → ${status(s.to)}` : t("registeredAs", { status: status(s.to).toLowerCase() })}</p>
               <p>{s.reason}</p>
             </li>
           ))}
