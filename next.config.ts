@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
-// next-intl reads the request's language and messages from i18n/request.ts (docs/decisions/027).
+// next-intl reads the request's language and messages from i18n/request.ts (docs/decisions/029).
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const nextConfig: NextConfig = {

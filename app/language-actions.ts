@@ -1,5 +1,5 @@
 "use server";
-// The language switcher's action (docs/decisions/027): remember the choice in one cookie holding
+// The language switcher's action (docs/decisions/029): remember the choice in one cookie holding
 // only "en" or "de" (the same for everyone who chose it), and, for a signed-in person, on their
 // account so mail reaches them in it. Then back to the page they were on.
 import { cookies } from "next/headers";

@@ -27,7 +27,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">
-        {/* Only the client components' strings go to the browser (docs/decisions/027). */}
+        {/* Only the client components' strings go to the browser (docs/decisions/029). */}
         <NextIntlClientProvider locale={locale} messages={clientMessagesFor(locale)} timeZone="UTC">
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
             {t("skipToContent")}

@@ -1,4 +1,4 @@
-// The languages the interface speaks, and how a request picks one (docs/decisions/027).
+// The languages the interface speaks, and how a request picks one (docs/decisions/029).
 // No URL prefix: a person's choice is one cookie holding "en" or "de", the same for everyone who
 // chose that language, so it identifies nobody; without it the browser's Accept-Language decides.
 import { match } from "@formatjs/intl-localematcher";
@@ -42,4 +42,13 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
 /** The language for a request: the remembered choice, else the browser's preference. */
 export function localeFor(cookieValue: string | undefined, acceptLanguage: string | null | undefined): Locale {
   return isLocale(cookieValue) ? cookieValue : negotiateLocale(acceptLanguage);
+}
+
+/** The language for a request from its Cookie and Accept-Language headers as sent. */
+export function localeOfHeaders(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  const cookie = cookieHeader
+    ?.split(";")
+    .map((c) => c.trim().split("="))
+    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+  return localeFor(cookie, acceptLanguage);
 }

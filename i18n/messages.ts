@@ -1,4 +1,4 @@
-// Every interface string, per language, in message files (docs/decisions/027). Each file is owned
+// Every interface string, per language, in message files (docs/decisions/029). Each file is owned
 // by one part of the code and holds whole namespaces; a namespace lives in exactly one file (a test
 // checks). client.json holds every namespace a client component uses: only that file is sent to
 // the browser, so pages do not carry the server's strings in their payload.

@@ -1,4 +1,4 @@
-// next-intl's per-request configuration (docs/decisions/027): the language from the remembered
+// next-intl's per-request configuration (docs/decisions/029): the language from the remembered
 // choice or Accept-Language, and that language's messages. Dates and numbers are formatted in UTC,
 // so the server and every browser write the same day and time.
 import { cookies, headers } from "next/headers";

@@ -1,7 +1,7 @@
 // Typed domain errors. Domain functions throw these; the HTTP and server-action adapters turn
 // them into a status code and a message a person can act on (docs/decisions/004), in the
 // request's language: the error carries a message key and values (lib/i18n/message.ts), and its
-// `message` is the English rendering, for logs and tests (docs/decisions/027).
+// `message` is the English rendering, for logs and tests (docs/decisions/029).
 import { z } from "zod";
 import type { Locale } from "@/i18n/locales";
 import { fromZodMessage, msg, renderMessage, type DomainMessage } from "@/lib/i18n/message";

@@ -1,5 +1,5 @@
 // The one formatter for dates, times and numbers shown to people, in each interface language
-// (components/format.ts gives pages the one for theirs; docs/decisions/027). Dates are formatted
+// (components/format.ts gives pages the one for theirs; docs/decisions/029). Dates are formatted
 // in UTC, so server and browser agree and every page says the same; never an ISO date or hour
 // ("2026-12-10", "2026-11-29T10:00Z") or a raw fraction ("48.3").
 // The formatters are made once per language: constructing Intl formatters per call (what

@@ -2,7 +2,7 @@
 // status and a message in the request's language (its `lang` cookie or Accept-Language; the code
 // and the fields' paths stay the same in every language); anything unexpected is logged without
 // personal data and becomes a 500.
-import { DEFAULT_LOCALE, LOCALE_COOKIE, localeFor, type Locale } from "@/i18n/locales";
+import { DEFAULT_LOCALE, localeOfHeaders, type Locale } from "@/i18n/locales";
 import { DomainError } from "@/lib/errors";
 import { msg, renderMessage } from "@/lib/i18n/message";
 import type { JsonError } from "./error-schema";
@@ -11,12 +11,7 @@ export type { JsonError } from "./error-schema";
 
 /** The language a request asks for: the remembered choice (cookie `lang`), else Accept-Language. */
 export function localeOfRequest(request: Request): Locale {
-  const cookie = request.headers
-    .get("cookie")
-    ?.split(";")
-    .map((c) => c.trim().split("="))
-    .find(([name]) => name === LOCALE_COOKIE)?.[1];
-  return localeFor(cookie, request.headers.get("accept-language"));
+  return localeOfHeaders(request.headers.get("cookie"), request.headers.get("accept-language"));
 }
 
 export function errorResponse(error: unknown, locale: Locale = DEFAULT_LOCALE): Response {

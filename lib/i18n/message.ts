@@ -1,4 +1,4 @@
-// Messages the domain and its adapters give people (docs/decisions/027): a key into
+// Messages the domain and its adapters give people (docs/decisions/029): a key into
 // messages/<locale>/domain.json and its values, rendered when someone reads it. A DomainError's
 // `message` is the English rendering (logs and tests read English); the adapters (server actions,
 // /api routes, the request guard) render the same message in the request's language.

@@ -1,6 +1,6 @@
 import "server-only";
 // The request's language on the server, for async server components, server actions and route
-// handlers (docs/decisions/027).
+// handlers (docs/decisions/029).
 import { getLocale } from "next-intl/server";
 import { formatFor, type Format } from "@/lib/format";
 import { isLocale, DEFAULT_LOCALE, type Locale } from "@/i18n/locales";

@@ -2,7 +2,7 @@
 // outside production, mail is written to data/mailbox and shown at /dev/mailbox instead.
 // Each mail is written in its recipient's language (User.locale: their choice in the switcher, or
 // the language they first signed in with); the events' summaries are the public record's words
-// and stay as they were recorded (docs/decisions/027).
+// and stay as they were recorded (docs/decisions/029).
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createTranslator } from "next-intl";

@@ -7,6 +7,8 @@
 // (decision 025). Everything else stays in app/.
 import type { NextApiRequest, NextApiResponse } from "next";
 import { streamQuerySchema } from "@/lib/api/schemas";
+import { failApi } from "@/lib/http/pages-api";
+import { msg } from "@/lib/i18n/message";
 import { runningStreamHub } from "@/lib/live/sse";
 
 export const config = { api: { bodyParser: false, responseLimit: false } };
@@ -17,21 +19,15 @@ const METHODS = ["GET"];
 export default function stream(req: NextApiRequest, res: NextApiResponse) {
   if (!METHODS.includes(req.method ?? "") && req.method !== "HEAD") {
     res.setHeader("Allow", [...METHODS, "HEAD"].join(", "));
-    res.status(405).json({ error: { code: "method_not_allowed", message: "The live stream is read with GET." } });
-    return;
+    return failApi(req, res, 405, "method_not_allowed", msg("Errors.api.streamReadWithGet"));
   }
   const petition = req.query.petition;
   const query = Array.isArray(petition) ? null : streamQuerySchema.safeParse({ petition: petition || undefined });
-  if (!query?.success) {
-    const message = query ? query.error.issues.map((i) => i.message).join(" ") : "Give at most one petition id.";
-    res.status(400).json({ error: { code: "invalid_input", message: `${message} The stream is read as /api/stream?petition={id}.` } });
-    return;
-  }
+  if (!query?.success) return failApi(req, res, 400, "invalid_input", msg("Errors.api.streamQuery"));
   const hub = runningStreamHub();
   if (!hub) {
     res.setHeader("Retry-After", "3");
-    res.status(503).json({ error: { code: "starting", message: "The server is still starting; try again in a few seconds." } });
-    return;
+    return failApi(req, res, 503, "starting", msg("Errors.api.serverStarting"));
   }
   hub.open(req, res, query.data.petition ?? null);
 }

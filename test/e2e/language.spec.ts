@@ -88,6 +88,27 @@ test("a forged language or return address changes nothing and sends nobody elsew
   expect((await context.cookies()).find((c) => c.name === "lang")?.value ?? "en").toBe("en");
 });
 
+test("the count and the live stream refuse in the request's language, as every other route does", async ({ request }) => {
+  const refusals = [
+    { url: "/api/petitions/no-such-petition/count", status: 404, de: "keine öffentliche Petition", en: "No public petition with this id." },
+    { url: `/api/stream?petition=${"x".repeat(101)}`, status: 400, de: "höchstens eine Petitions-ID", en: "Give at most one petition id" },
+  ];
+  for (const { url, status, de, en } of refusals) {
+    const german = await request.get(url, { headers: { "Accept-Language": "de-DE,de;q=0.9" } });
+    expect(german.status(), url).toBe(status);
+    expect(german.headers()["cache-control"], url).toBe("no-store");
+    expect((await german.json()).error.message, url).toContain(de);
+    // The remembered choice wins over the browser's list, and the code is the same in every language.
+    const english = await request.get(url, { headers: { "Accept-Language": "de-DE", Cookie: "lang=en" } });
+    const body = await english.json();
+    expect(body.error.message, url).toContain(en);
+    expect(body.error.code, url).toBe((await (await request.get(url, { headers: { "Accept-Language": "de" } })).json()).error.code);
+  }
+  const post = await request.post("/api/petitions/no-such-petition/count", { headers: { "Accept-Language": "de" } });
+  expect(post.status()).toBe(405);
+  expect((await post.json()).error.message).toBe("Der Zählerstand wird mit GET abgerufen.");
+});
+
 test("German public pages have no axe violations", async ({ page }) => {
   test.setTimeout(120_000);
   const found: string[] = [];

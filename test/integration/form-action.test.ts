@@ -8,25 +8,14 @@ import { hideComment } from "@/lib/moderation";
 import { createProgram } from "@/lib/programs";
 import { postResponse } from "@/lib/responses";
 import { makeUser, openPetitionFor, testDatabase } from "./db";
+import { formOf as form } from "./form-action-mock";
 
 const { db } = testDatabase();
 const state = vi.hoisted(() => ({ actor: null as Actor | null, revalidated: [] as string[] }));
 
-vi.mock("@/lib/http/form-action", async () => {
-  const core = await vi.importActual<typeof import("@/lib/http/form-action-core")>("@/lib/http/form-action-core");
-  return {
-    ...core,
-    formAction: core.makeFormAction({
-      db,
-      getActor: async () => state.actor,
-      limitActor: async (_kind, actor) => actor,
-      revalidatePath: (path) => void state.revalidated.push(path),
-      redirect: (url) => {
-        throw Object.assign(new Error("NEXT_REDIRECT"), { digest: `NEXT_REDIRECT;push;${url}` });
-      },
-    }),
-  };
-});
+vi.mock("@/lib/http/form-action", async () =>
+  (await import("./form-action-mock")).formActionModule({ db, actor: () => state.actor, revalidatePath: (path) => void state.revalidated.push(path) }),
+);
 
 const { closePetitionAction, signAction } = await import("@/app/petitions/actions");
 const { changeStatusAction, markMissedAction, postUpdateAction } = await import("@/app/responses/actions");
@@ -34,11 +23,6 @@ const { dismissFlagsAction, restoreCommentAction } = await import("@/app/moderat
 const { markDuplicateAction } = await import("@/app/moderation/duplicate-action");
 const { setRoleAction, updateSettingsAction } = await import("@/app/admin/actions");
 
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.append(k, v);
-  return f;
-};
 
 beforeEach(() => {
   state.revalidated = [];

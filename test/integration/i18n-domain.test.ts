@@ -1,4 +1,4 @@
-// What the domain and its adapters say, in the person's language (docs/decisions/027): an /api
+// What the domain and its adapters say, in the person's language (docs/decisions/029): an /api
 // route and a server action answer a German request in German and an English one exactly as
 // before, with the same codes and field paths; mail goes out in its recipient's language.
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -13,6 +13,7 @@ import { postOrganizerUpdate } from "@/lib/responses";
 import { mailLocale, rememberLocaleIfUnset, setPreferredLocale } from "@/lib/users";
 import { startSmtpCapture } from "../e2e/support/smtp-capture";
 import { makeUser, openPetitionFor, testDatabase } from "./db";
+import { formOf as form } from "./form-action-mock";
 
 const { db, url } = testDatabase();
 // The route's own database client (lib/db/server) reads DATABASE_URL when it is first imported.
@@ -25,28 +26,14 @@ const ENGLISH = { "accept-language": "en-US,en;q=0.9" };
 // The server action's request: its headers decide the language, as requestLocale() does in Next.js.
 const state = vi.hoisted(() => ({ actor: null as Actor | null, headers: {} as Record<string, string> }));
 vi.mock("@/lib/http/form-action", async () => {
-  const core = await vi.importActual<typeof import("@/lib/http/form-action-core")>("@/lib/http/form-action-core");
   const json = await vi.importActual<typeof import("@/lib/http/json")>("@/lib/http/json");
-  return {
-    ...core,
-    formAction: core.makeFormAction({
-      db,
-      getActor: async () => state.actor,
-      limitActor: async (_kind, actor) => actor,
-      revalidatePath: () => undefined,
-      redirect: (to) => {
-        throw Object.assign(new Error("NEXT_REDIRECT"), { digest: `NEXT_REDIRECT;push;${to}` });
-      },
-      locale: async () => json.localeOfRequest(new Request("http://localhost/", { headers: state.headers })),
-    }),
-  };
+  return (await import("./form-action-mock")).formActionModule({
+    db,
+    actor: () => state.actor,
+    locale: async () => json.localeOfRequest(new Request("http://localhost/", { headers: state.headers })),
+  });
 });
 
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.append(k, v);
-  return f;
-};
 
 describe("the request's language", () => {
   it("comes from the remembered choice, else Accept-Language, else English", () => {

@@ -1,5 +1,5 @@
 // The components speak the page's language: the same component renders English or German from
-// the message files, with numbers and dates formatted for that language (docs/decisions/027).
+// the message files, with numbers and dates formatted for that language (docs/decisions/029).
 import { createElement, type ComponentProps, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";

@@ -1,5 +1,5 @@
 // Every interface string exists in every language, with the same placeholders, and no German
-// string is an untranslated copy of the English (docs/decisions/027).
+// string is an untranslated copy of the English (docs/decisions/029).
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/i18n/locales";

@@ -9,6 +9,8 @@
 // (issue 15, point 3; decision 015). The reader comes from instrumentation.ts (count-reader.ts).
 import type { NextApiRequest, NextApiResponse } from "next";
 import { answerCacheable } from "@/lib/http/conditional";
+import { failApi, requestHeader } from "@/lib/http/pages-api";
+import { msg } from "@/lib/i18n/message";
 import { COUNT_CACHE_CONTROL } from "@/lib/petitions/count-freshness";
 import { runningCountReader } from "@/lib/petitions/count-reader";
 
@@ -17,25 +19,15 @@ export const config = { api: { bodyParser: false } };
 /** The methods this route answers; the API contract test reads this line (test/e2e/api-contract.spec.ts). */
 const METHODS = ["GET"];
 
-const header = (req: NextApiRequest, name: string) => {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value.join(", ") : (value ?? null);
-};
-
-function fail(res: NextApiResponse, status: number, code: string, message: string) {
-  res.setHeader("Cache-Control", "no-store");
-  res.status(status).json({ error: { code, message } });
-}
-
 export default async function count(req: NextApiRequest, res: NextApiResponse) {
   if (!METHODS.includes(req.method ?? "") && req.method !== "HEAD") {
     res.setHeader("Allow", [...METHODS, "HEAD"].join(", "));
-    return fail(res, 405, "method_not_allowed", "The count is read with GET.");
+    return failApi(req, res, 405, "method_not_allowed", msg("Errors.api.countReadWithGet"));
   }
   const read = runningCountReader();
   if (!read) {
     res.setHeader("Retry-After", "3");
-    return fail(res, 503, "starting", "The server is still starting; try again in a few seconds.");
+    return failApi(req, res, 503, "starting", msg("Errors.api.serverStarting"));
   }
   const id = req.query.id;
   let version;
@@ -44,10 +36,10 @@ export default async function count(req: NextApiRequest, res: NextApiResponse) {
   } catch (error) {
     // Only the error's class: nothing of the request is logged.
     console.error(`[api] unexpected ${error instanceof Error ? error.name : "UnknownError"}`);
-    return fail(res, 500, "internal", "Something went wrong on our side; please try again.");
+    return failApi(req, res, 500, "internal", msg("Errors.common.unexpected"));
   }
-  if (!version) return fail(res, 404, "not_found", "No public petition with this id.");
-  const answer = answerCacheable({ ifNoneMatch: header(req, "if-none-match"), ifModifiedSince: header(req, "if-modified-since") }, version, COUNT_CACHE_CONTROL);
+  if (!version) return failApi(req, res, 404, "not_found", msg("Errors.common.noPublicPetition"));
+  const answer = answerCacheable({ ifNoneMatch: requestHeader(req, "if-none-match"), ifModifiedSince: requestHeader(req, "if-modified-since") }, version, COUNT_CACHE_CONTROL);
   res.writeHead(answer.status, answer.headers);
   res.end(answer.body ?? undefined);
 }
