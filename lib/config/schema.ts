@@ -110,6 +110,7 @@ const serverShape = describe(
     UNDERSIGNED_RATE_LIMITS: onOff.default(true),
     UNDERSIGNED_RATE_LIMIT_SCALE: decimal(0.01, 1_000_000).default(1),
     UNDERSIGNED_DIRECT_SQL: onOff.default(true),
+    UNDERSIGNED_QUERY_PLAN_CACHE: onOff.default(true),
   },
   {
     NODE_ENV: "development, test or production (Next.js sets it: production under next start)",
@@ -148,6 +149,7 @@ const serverShape = describe(
     UNDERSIGNED_RATE_LIMITS: "on or off",
     UNDERSIGNED_RATE_LIMIT_SCALE: "a number from 0.01 to 1000000",
     UNDERSIGNED_DIRECT_SQL: "on or off",
+    UNDERSIGNED_QUERY_PLAN_CACHE: "on or off",
   },
   ["DATABASE_URL", "AUTH_SECRET", ...SECRET_SLOTS, "AUTH_OIDC_CLIENT_SECRET", "SMTP_URL"],
 );

@@ -7,6 +7,7 @@ import { DEFAULT_DATABASE_URL, serverConfig } from "@/lib/config";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { createPgPool } from "./pg-pool";
+import { installQueryPlanCache } from "./query-plan-cache";
 import { GatedSQLite } from "./sqlite-adapter";
 
 /**
@@ -16,6 +17,7 @@ import { GatedSQLite } from "./sqlite-adapter";
  * (docs/decisions/014; test/unit/db-types.test.ts checks the two stay interchangeable).
  */
 export type Db = PrismaClient;
+
 export type DbKind = "sqlite" | "postgres";
 
 export { DEFAULT_DATABASE_URL };
@@ -80,6 +82,8 @@ export function postgresPoolSize(): number {
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
 export function createDb(url: string = serverConfig().DATABASE_URL): Db {
+  // Every client compiles its queries through the plan cache (docs/decisions/030).
+  installQueryPlanCache();
   if (databaseKind(url) === "sqlite") {
     const adapter = new GatedSQLite({ url }, SQLITE_PRAGMAS);
     const db = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });

@@ -54,8 +54,13 @@ export default async function ProgramPage({ params, searchParams }: PageProps<"/
       return <Link href={href} className="font-semibold underline">{chunks}</Link>;
     };
   const versions = [...program.versions].reverse();
-  // What a screen reader says around a change in the policy text, which sighted readers see as its colour.
-  const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
+  // What a screen reader says around a change in the policy text, which sighted readers see as its
+  // colour. Made once per page rather than per part: a long diff has thousands of parts (issue 15.7).
+  const marks = {
+    added: <span className="sr-only">{t("addedStart")}</span>,
+    removed: <span className="sr-only">{t("removedStart")}</span>,
+    end: <span className="sr-only">{t("changeEnd")}</span>,
+  };
 
   return (
     <article>
@@ -117,9 +122,9 @@ export default async function ProgramPage({ params, searchParams }: PageProps<"/
                 <p className="mt-2 whitespace-pre-wrap font-mono text-sm" aria-label={t("changesIn", { version: v.version })}>
                   {v.diff.map((part, i) =>
                     part.kind === "added" ? (
-                      <ins key={i} className="bg-emerald-100 text-emerald-900 no-underline">{t.rich("added", { text: part.text, sr })}</ins>
+                      <ins key={i} className="bg-emerald-100 text-emerald-900 no-underline">{marks.added}{part.text}{marks.end}</ins>
                     ) : part.kind === "removed" ? (
-                      <del key={i} className="bg-red-100 text-red-900">{t.rich("removed", { text: part.text, sr })}</del>
+                      <del key={i} className="bg-red-100 text-red-900">{marks.removed}{part.text}{marks.end}</del>
                     ) : (
                       <span key={i}>{part.text}</span>
                     ),
