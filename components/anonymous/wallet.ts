@@ -7,6 +7,7 @@
 // so after a crash or a restart this browser sends it again, and the server takes it once.
 import { createStore, del, get, set, update } from "idb-keyval";
 import { blindNonces, finalizeTokens, type KeyInfo, type StoredToken } from "@/lib/anonymity/client";
+import { isoWeek } from "@/lib/anonymity/week";
 import { cryptoRandom, sendAfter } from "@/lib/comments/send-delay";
 import { problemFrom, type Problem } from "./problem";
 
@@ -138,7 +139,10 @@ export function ensureWeeklyTokens(accountId: string): Promise<void> {
 let inflight: Promise<void> | null = null;
 
 async function collect(accountId: string, retried = false): Promise<void> {
-  const keys = await currentKeys(retried);
+  let keys = await currentKeys(retried);
+  // A key list cached from a week that is over (this page stayed open across Monday 00:00 UTC):
+  // ask afresh, or this browser would go on as if it had collected this week.
+  if (!retried && keys[0] && keys[0].week < isoWeek(new Date())) keys = await currentKeys(true);
   const current = keys[0];
   if (!current) return;
   const fetchedHere = (await get<string>(fetchedKey(accountId), store())) === current.week;
@@ -263,7 +267,11 @@ async function spreadOverdue(accountId: string) {
  * it stays here, unsent, until the drawn time ("held").
  */
 export async function postComment(accountId: string, box: string, input: { thread: Thread; parentId?: string; body: string; answerKey?: string }, batchMs: number) {
-  const keys = state.keys ?? (await currentKeys());
+  // Never write in a week this browser has not collected in (the page may have been open since
+  // last week): whoever writes in a week is then among that week's collectors, so the week's
+  // record says nothing about which of them wrote after its start (decision 028).
+  await collectBeforeSending(accountId);
+  const keys = await currentKeys().catch(() => state.keys ?? []);
   setState({ problems: { ...state.problems, [box]: null } });
   const token = await takeToken(accountId, keys);
   if (!token) {
@@ -307,6 +315,8 @@ function scheduleResend(accountId: string) {
  * another tab) or, because this browser collected new tokens meanwhile, it must wait again.
  */
 async function release(accountId: string, item: Outgoing): Promise<Outgoing | null> {
+  // Held across a week's start: collect this week's tokens first, and wait again if that was now.
+  await collectBeforeSending(accountId);
   const collectedAt = (await get<number>(collectedAtKey(accountId), store())) ?? null;
   const again = item.batchMs ? sendAfter({ now: Date.now(), collectedAt, batchMs: item.batchMs }) : null;
   let released: Outgoing | null = null;
@@ -322,6 +332,15 @@ async function release(accountId: string, item: Outgoing): Promise<Outgoing | nu
     store(),
   );
   return released;
+}
+
+/** This week's collection, if this browser has not made it; a failure leaves sending to answer. */
+async function collectBeforeSending(accountId: string): Promise<void> {
+  try {
+    await ensureWeeklyTokens(accountId);
+  } catch {
+    // Offline or the key list unavailable: sending will say so.
+  }
 }
 
 /**
