@@ -7,7 +7,7 @@
 // so after a crash or a restart this browser sends it again, and the server takes it once.
 import { createStore, del, get, set, update } from "idb-keyval";
 import { blindNonces, finalizeTokens, type KeyInfo, type StoredToken } from "@/lib/anonymity/client";
-import { isoWeek } from "@/lib/anonymity/week";
+import { isPastWeek } from "@/lib/anonymity/week";
 import { cryptoRandom, sendAfter } from "@/lib/comments/send-delay";
 import { problemFrom, type Problem } from "./problem";
 
@@ -142,7 +142,7 @@ async function collect(accountId: string, retried = false): Promise<void> {
   let keys = await currentKeys(retried);
   // A key list cached from a week that is over (this page stayed open across Monday 00:00 UTC):
   // ask afresh, or this browser would go on as if it had collected this week.
-  if (!retried && keys[0] && keys[0].week < isoWeek(new Date())) keys = await currentKeys(true);
+  if (!retried && keys[0] && isPastWeek(keys[0].week, new Date())) keys = await currentKeys(true);
   const current = keys[0];
   if (!current) return;
   const fetchedHere = (await get<string>(fetchedKey(accountId), store())) === current.week;
