@@ -270,15 +270,16 @@ export async function postComment(accountId: string, box: string, input: { threa
   // Never write in a week this browser has not collected in (the page may have been open since
   // last week): whoever writes in a week is then among that week's collectors, so the week's
   // record says nothing about which of them wrote after its start (decision 028).
-  await collectBeforeSending(accountId);
-  const keys = await currentKeys().catch(() => state.keys ?? []);
+  const turned = await collectIfWeekTurned(accountId);
+  const keys = turned?.keys ?? state.keys ?? (await currentKeys());
   setState({ problems: { ...state.problems, [box]: null } });
   const token = await takeToken(accountId, keys);
   if (!token) {
     setState({ problems: { ...state.problems, [box]: { key: "noTokensLeft" } } });
     return "refused" as const;
   }
-  const collectedAt = (await get<number>(collectedAtKey(accountId), store())) ?? null;
+  // Signed-in requests just went out for the new week: hold the comment as if just collected.
+  const collectedAt = turned ? Date.now() : ((await get<number>(collectedAtKey(accountId), store())) ?? null);
   const hold = sendAfter({ now: Date.now(), collectedAt, batchMs });
   const item: Outgoing = { id: crypto.randomUUID(), token, ...input, publishAt: null, sendAfter: hold, batchMs };
   await putOutgoing(accountId, item);
@@ -315,9 +316,9 @@ function scheduleResend(accountId: string) {
  * another tab) or, because this browser collected new tokens meanwhile, it must wait again.
  */
 async function release(accountId: string, item: Outgoing): Promise<Outgoing | null> {
-  // Held across a week's start: collect this week's tokens first, and wait again if that was now.
-  await collectBeforeSending(accountId);
-  const collectedAt = (await get<number>(collectedAtKey(accountId), store())) ?? null;
+  // Held across a week's start: collect this week's tokens first, and wait again after doing so.
+  const turned = await collectIfWeekTurned(accountId);
+  const collectedAt = turned ? Date.now() : ((await get<number>(collectedAtKey(accountId), store())) ?? null);
   const again = item.batchMs ? sendAfter({ now: Date.now(), collectedAt, batchMs: item.batchMs }) : null;
   let released: Outgoing | null = null;
   await update<Outgoing[]>(
@@ -334,12 +335,23 @@ async function release(accountId: string, item: Outgoing): Promise<Outgoing | nu
   return released;
 }
 
-/** This week's collection, if this browser has not made it; a failure leaves sending to answer. */
-async function collectBeforeSending(accountId: string): Promise<void> {
+/**
+ * When the week has turned since this page read its keys (by this browser's clock), collects the
+ * new week's tokens and reads the keys afresh; null when it has not (and nothing is asked, so no
+ * signed-in request goes out just before an anonymous one). Whatever it asked, the caller holds
+ * the comment as if it had just collected.
+ */
+async function collectIfWeekTurned(accountId: string): Promise<{ keys: KeyInfo[] | null } | null> {
+  const newest = state.keys?.[0];
+  if (!newest || !isPastWeek(newest.week, new Date())) return null;
   try {
     await ensureWeeklyTokens(accountId);
+    const keys = await currentKeys(true);
+    await refresh(accountId, keys);
+    return { keys };
   } catch {
     // Offline or the key list unavailable: sending will say so.
+    return { keys: null };
   }
 }
 
