@@ -7,6 +7,7 @@
 // so after a crash or a restart this browser sends it again, and the server takes it once.
 import { createStore, del, get, set, update } from "idb-keyval";
 import { blindNonces, finalizeTokens, type KeyInfo, type StoredToken } from "@/lib/anonymity/client";
+import { isPastWeek } from "@/lib/anonymity/week";
 import { cryptoRandom, sendAfter } from "@/lib/comments/send-delay";
 import { problemFrom, type Problem } from "./problem";
 
@@ -138,7 +139,10 @@ export function ensureWeeklyTokens(accountId: string): Promise<void> {
 let inflight: Promise<void> | null = null;
 
 async function collect(accountId: string, retried = false): Promise<void> {
-  const keys = await currentKeys(retried);
+  let keys = await currentKeys(retried);
+  // A key list cached from a week that is over (this page stayed open across Monday 00:00 UTC):
+  // ask afresh, or this browser would go on as if it had collected this week.
+  if (!retried && keys[0] && isPastWeek(keys[0].week, new Date())) keys = await currentKeys(true);
   const current = keys[0];
   if (!current) return;
   const fetchedHere = (await get<string>(fetchedKey(accountId), store())) === current.week;
@@ -263,14 +267,19 @@ async function spreadOverdue(accountId: string) {
  * it stays here, unsent, until the drawn time ("held").
  */
 export async function postComment(accountId: string, box: string, input: { thread: Thread; parentId?: string; body: string; answerKey?: string }, batchMs: number) {
-  const keys = state.keys ?? (await currentKeys());
+  // Never write in a week this browser has not collected in (the page may have been open since
+  // last week): whoever writes in a week is then among that week's collectors, so the week's
+  // record says nothing about which of them wrote after its start (decision 028).
+  const turned = await collectIfWeekTurned(accountId);
+  const keys = turned?.keys ?? state.keys ?? (await currentKeys());
   setState({ problems: { ...state.problems, [box]: null } });
   const token = await takeToken(accountId, keys);
   if (!token) {
     setState({ problems: { ...state.problems, [box]: { key: "noTokensLeft" } } });
     return "refused" as const;
   }
-  const collectedAt = (await get<number>(collectedAtKey(accountId), store())) ?? null;
+  // Signed-in requests just went out for the new week: hold the comment as if just collected.
+  const collectedAt = turned ? Date.now() : ((await get<number>(collectedAtKey(accountId), store())) ?? null);
   const hold = sendAfter({ now: Date.now(), collectedAt, batchMs });
   const item: Outgoing = { id: crypto.randomUUID(), token, ...input, publishAt: null, sendAfter: hold, batchMs };
   await putOutgoing(accountId, item);
@@ -307,7 +316,9 @@ function scheduleResend(accountId: string) {
  * another tab) or, because this browser collected new tokens meanwhile, it must wait again.
  */
 async function release(accountId: string, item: Outgoing): Promise<Outgoing | null> {
-  const collectedAt = (await get<number>(collectedAtKey(accountId), store())) ?? null;
+  // Held across a week's start: collect this week's tokens first, and wait again after doing so.
+  const turned = await collectIfWeekTurned(accountId);
+  const collectedAt = turned ? Date.now() : ((await get<number>(collectedAtKey(accountId), store())) ?? null);
   const again = item.batchMs ? sendAfter({ now: Date.now(), collectedAt, batchMs: item.batchMs }) : null;
   let released: Outgoing | null = null;
   await update<Outgoing[]>(
@@ -322,6 +333,26 @@ async function release(accountId: string, item: Outgoing): Promise<Outgoing | nu
     store(),
   );
   return released;
+}
+
+/**
+ * When the week has turned since this page read its keys (by this browser's clock), collects the
+ * new week's tokens and reads the keys afresh; null when it has not (and nothing is asked, so no
+ * signed-in request goes out just before an anonymous one). Whatever it asked, the caller holds
+ * the comment as if it had just collected.
+ */
+async function collectIfWeekTurned(accountId: string): Promise<{ keys: KeyInfo[] | null } | null> {
+  const newest = state.keys?.[0];
+  if (!newest || !isPastWeek(newest.week, new Date())) return null;
+  try {
+    await ensureWeeklyTokens(accountId);
+    const keys = await currentKeys(true);
+    await refresh(accountId, keys);
+    return { keys };
+  } catch {
+    // Offline or the key list unavailable: sending will say so.
+    return { keys: null };
+  }
 }
 
 /**

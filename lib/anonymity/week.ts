@@ -20,3 +20,11 @@ export function nextWeekStart(date: Date): Date {
   d.setUTCDate(d.getUTCDate() + 8 - weekday);
   return d;
 }
+
+/**
+ * Whether a week ("2026-W47") is over at `now`: a key list whose newest key is of such a week was
+ * cached before a week's start, and the wallet asks for the list afresh before it decides that it
+ * has collected this week (components/anonymous/wallet.ts, docs/decisions/028). ISO weeks sort as
+ * text, across years too.
+ */
+export const isPastWeek = (week: string, now: Date) => week < isoWeek(now);

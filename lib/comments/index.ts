@@ -9,6 +9,7 @@ import { requireActor, requireRole, type Actor } from "@/lib/auth/actor";
 import { randomUUID } from "node:crypto";
 import { createBatch, QueueFullError, shuffle, type Batch } from "@/lib/anonymity/batch";
 import { checkToken, contentHash, tokenCrowd } from "@/lib/anonymity/tokens";
+import { isoWeek } from "@/lib/anonymity/week";
 import { serverConfig } from "@/lib/config";
 import { getSettings } from "@/lib/settings";
 import { CONTROL, isoDay, isRealDay, LONE_SURROGATE } from "@/lib/validation";
@@ -83,10 +84,13 @@ async function resolveThread(db: Db, thread: Thread): Promise<{ programId: strin
   return { petitionId: petition.id };
 }
 
-/** A verified comment waiting for its batch; nothing of it is in the database yet. */
+/**
+ * A verified comment waiting for its batch; nothing of it is in the database yet. Not even the
+ * token's key: the batch stores its spent tokens with the batch's week, never the week of each
+ * token's key (docs/decisions/028).
+ */
 export type QueuedComment = {
   nonceHash: string;
-  keyId: string;
   contentHash: string;
   target: { programId: string } | { petitionId: string };
   parentId: string | null;
@@ -148,7 +152,7 @@ export async function postAnonymousComment(
   if (!waiting) await options.admit?.();
   let queued;
   try {
-    queued = batch.enqueue({ nonceHash: token.nonceHash, keyId: token.keyId, contentHash: hash, target, parentId, body: data.body, answerKey }, now);
+    queued = batch.enqueue({ nonceHash: token.nonceHash, contentHash: hash, target, parentId, body: data.body, answerKey }, now);
   } catch (error) {
     if (error instanceof QueueFullError) throw new DomainError("rate_limited", msg("Errors.comments.tooManyCommentsAre"));
     throw error;
@@ -200,8 +204,8 @@ export function startCommentBatches(db: Db): void {
 export const flushComments = (db: Db, now?: Date) => commentBatch(db).flush(now);
 
 /**
- * Writes a batch in one transaction: the spent tokens in one random order, then the comments in
- * another, each with a random UUID and only the day. A token spent meanwhile (the same comment
+ * Writes a batch in one transaction: the spent tokens in one random order (each with the batch's
+ * week only), then the comments in another, each with a random UUID and only the day. A token spent meanwhile (the same comment
  * queued on another server, or re-sent after a restart) is skipped together with its comment,
  * and so is a comment whose thread or parent was deleted while it waited.
  */
@@ -217,8 +221,12 @@ async function writeCommentBatch(db: Db, items: QueuedComment[], now: Date): Pro
     const exists = new Set([...parents, ...programs, ...petitions].map((r) => r.id));
     const writable = items.filter((c) => (!c.parentId || exists.has(c.parentId)) && exists.has("programId" in c.target ? c.target.programId : c.target.petitionId));
     const paid = new Set<string>();
+    // Every spent token of the batch gets the batch's week, not its key's: a key week per token
+    // would say, for a batch after a week's start, whether its writer collected before or after
+    // that start, and the week's record names those who collected after (docs/decisions/028).
+    const week = isoWeek(now);
     for (const c of shuffle(writable)) {
-      if (await insertSpentTokenOnce(tx, c)) paid.add(c.nonceHash);
+      if (await insertSpentTokenOnce(tx, { nonceHash: c.nonceHash, week, contentHash: c.contentHash })) paid.add(c.nonceHash);
     }
     const comments = shuffle(writable.filter((c) => paid.has(c.nonceHash)));
     for (const c of comments) {

@@ -10,9 +10,9 @@ import type { Db } from "./client";
 
 type Sql = Pick<Db, "$executeRaw" | "$queryRaw">;
 
-/** Records a spent anonymous token; false when it was spent already (and nothing changes). */
-export async function insertSpentTokenOnce(tx: Sql, t: { nonceHash: string; keyId: string; contentHash: string }): Promise<boolean> {
-  const inserted = await tx.$executeRaw`INSERT INTO "SpentToken" ("nonceHash", "keyId", "contentHash") VALUES (${t.nonceHash}, ${t.keyId}, ${t.contentHash}) ON CONFLICT DO NOTHING`;
+/** Records a spent anonymous token with its batch's week; false when it was spent already (and nothing changes). */
+export async function insertSpentTokenOnce(tx: Sql, t: { nonceHash: string; week: string; contentHash: string }): Promise<boolean> {
+  const inserted = await tx.$executeRaw`INSERT INTO "SpentToken" ("nonceHash", "week", "contentHash") VALUES (${t.nonceHash}, ${t.week}, ${t.contentHash}) ON CONFLICT DO NOTHING`;
   return inserted === 1;
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { nextWeekStart } from "@/lib/anonymity/week";
 import { expect, ssoSignIn, test, walletSettled } from "./support/fixtures";
 
 const PROGRAM = "/programs/flow-insights";
@@ -134,6 +135,31 @@ test("an employee comments anonymously right after collecting: held in the brows
   expect(log).not.toContain(text);
   expect(log).not.toContain("ines.moreau@example.com");
   expect(log).not.toContain("Ines Moreau");
+});
+
+test("a page left open across the start of a week collects the new week's tokens before it writes, and holds the comment", async ({ page }) => {
+  const start = Date.now();
+  await page.clock.setFixedTime(start);
+  await ssoSignIn(page, "wes.weekturn");
+  await page.goto(PROGRAM);
+  await walletSettled(page);
+  await expect(page.getByTestId("tokens-left").first()).toHaveText("10 anonymous comments left this week");
+  // The page stays open past Monday 00:00 UTC (by the browser's clock), long after it collected:
+  // a comment written now is not fresh by the old collection, but this browser has not collected
+  // in the new week (decision 028).
+  await page.clock.setFixedTime(nextWeekStart(new Date(start)).getTime() + 60 * 60_000);
+  const asked: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.startsWith("/api/tokens")) asked.push(`${r.method()} ${new URL(r.url()).pathname}`);
+  });
+  const text = `Written across the week's start ${Date.now()}`;
+  await page.getByLabel("Your anonymous comment").fill(text);
+  await page.getByRole("button", { name: "Post anonymously" }).click();
+  const mine = page.getByTestId("posted-comment").filter({ hasText: text });
+  // It asked for this week's keys afresh (and would have collected, had the server's week
+  // turned too), and holds the comment as one written right after collecting.
+  await expect(mine).toHaveAttribute("data-state", "held");
+  expect(asked).toContain("GET /api/tokens/keys");
 });
 
 test("a flagged comment hidden by a moderator keeps its place with the public reason", async ({ as }) => {

@@ -50,6 +50,14 @@ export const ACCOUNTS: Record<string, Record<string, unknown>> = {
     location: "Lisbon",
     groups: ["all-staff"],
   },
+  "wes.weekturn": {
+    email: "wes.weekturn@example.com",
+    email_verified: true,
+    name: "Wes Turner",
+    department: "Research",
+    location: "Lisbon",
+    groups: ["all-staff"],
+  },
   "omar.employee": {
     email: "omar.haddad@example.com",
     email_verified: true,
