@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PetitionCard } from "@/components/PetitionCard";
 import { TimelineList } from "@/components/TimelineList";
 import { db } from "@/lib/db/server";
+import { requestLocale } from "@/lib/i18n/server";
 import { listPetitions } from "@/lib/petitions/queries";
 import { listRecentEvents } from "@/lib/timeline/queries";
 
@@ -20,7 +21,7 @@ export default async function HomePage() {
     listPetitions(db, { list: "trending", limit: 3 }),
     listPetitions(db, { list: "awaiting", limit: 3 }),
     listPetitions(db, { list: "open", limit: 3 }),
-    listRecentEvents(db, 8),
+    requestLocale().then((locale) => listRecentEvents(db, 8, locale)),
   ]);
   const t = await getTranslations("HomePage");
   const featured = trending.items.length > 0 ? trending.items : open.items;

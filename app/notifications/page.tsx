@@ -6,7 +6,7 @@ import { ActionForm } from "@/components/ActionForm";
 import { TimelineList } from "@/components/TimelineList";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
-import { getFormat } from "@/lib/i18n/server";
+import { getFormat, requestLocale } from "@/lib/i18n/server";
 import { getEmailMode, listNotifications } from "@/lib/notifications";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
 export default async function NotificationsPage() {
   const actor = await getActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fnotifications");
-  const [items, mode, t, f] = await Promise.all([listNotifications(db, actor), getEmailMode(db, actor), getTranslations("NotificationsPage"), getFormat()]);
+  const [items, mode, t, f] = await Promise.all([listNotifications(db, actor, await requestLocale()), getEmailMode(db, actor), getTranslations("NotificationsPage"), getFormat()]);
   const unread = items.filter((n) => !n.read);
   return (
     <div>

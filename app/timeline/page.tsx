@@ -22,7 +22,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
   const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);
   const filters = { petition: str(params.petition), program: str(params.program), kind: str(params.kind) };
   const [page, petitions, programs, t, kindName] = await Promise.all([
-    listTimeline(db, { ...filters, cursor: str(params.cursor) }).catch(async (e: unknown) => {
+    listTimeline(db, { ...filters, cursor: str(params.cursor) }, await requestLocale()).catch(async (e: unknown) => {
       if (e instanceof DomainError) return { items: [], nextCursor: null, error: e.localized(await requestLocale()).message };
       throw e;
     }),

@@ -143,7 +143,7 @@ export const timelineItemSchema = z.object({
   id: z.string(),
   kind: z.enum(EVENT_KINDS),
   label: z.string(),
-  summary: z.string(),
+  summary: z.string().describe("What happened, in English; pages and the live stream show it in their reader's language."),
   at: instant,
   href: z.string().nullable().describe("The page of the petition or program it is about."),
   subject: z.object({ type: z.enum(["petition", "program"]), id: z.string(), title: z.string() }).nullable(),

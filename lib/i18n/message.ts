@@ -8,6 +8,7 @@ import { createTranslator } from "next-intl";
 import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
 import { messagesFor } from "@/i18n/messages";
 import { formatFor } from "@/lib/format";
+import type enClient from "@/messages/en/client.json";
 import type enDomain from "@/messages/en/domain.json";
 
 type Leaves<T, P extends string = ""> = {
@@ -17,11 +18,16 @@ type Leaves<T, P extends string = ""> = {
 /** Every message key in domain.json ("Errors.petitions.notFound"). */
 export type DomainKey = Leaves<typeof enDomain>;
 
+/** A name from the interface's own lists in client.json ("Roles.leadership", "ProgramStatus.paused"). */
+export type LabelKey = Leaves<typeof enClient>;
+
 /** A day or a time of day, written by the formatter of the reader's language. */
 export type When = { readonly day: Date } | { readonly time: Date };
 /** Text made outside the message files for each language (zod's own words for a type error). */
 export type PerLocale = { readonly text: Readonly<Record<Locale, string>> };
-export type MessageValue = string | number | When | PerLocale | DomainMessage;
+/** One of the interface's names, in the reader's language. */
+export type Label = { readonly label: LabelKey };
+export type MessageValue = string | number | When | PerLocale | Label | DomainMessage;
 export type DomainMessage = { readonly key: DomainKey; readonly values?: Readonly<Record<string, MessageValue>> };
 
 /** A message by its key, with the values its placeholders take. */
@@ -30,6 +36,7 @@ export function msg(key: DomainKey, values?: Record<string, MessageValue>): Doma
 }
 
 export const day = (date: Date): When => ({ day: date });
+export const label = (key: LabelKey): Label => ({ label: key });
 export const time = (date: Date): When => ({ time: date });
 
 export function isDomainMessage(value: unknown): value is DomainMessage {
@@ -52,6 +59,7 @@ function renderValue(value: MessageValue, locale: Locale): string | number {
   if (typeof value === "string" || typeof value === "number") return value;
   if ("key" in value) return renderMessage(value, locale);
   if ("text" in value) return value.text[locale] ?? value.text.en;
+  if ("label" in value) return translator(locale)(value.label);
   const f = formatFor(locale);
   return "day" in value ? f.date(value.day) : f.time(value.time);
 }
@@ -77,6 +85,30 @@ export function fromZodMessage(text: string): DomainMessage | null {
   if (!text.startsWith(MARK)) return null;
   try {
     const parsed: unknown = JSON.parse(text.slice(MARK.length));
+    return isDomainMessage(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether this version's message files have the message's key (a stored one may be older). */
+export function isKnownMessage(message: DomainMessage): boolean {
+  let node: unknown = messagesFor(DEFAULT_LOCALE);
+  for (const part of message.key.split(".")) {
+    if (typeof node !== "object" || node === null || !Object.hasOwn(node, part)) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string";
+}
+
+/**
+ * A message stored as JSON (a timeline event's `message`), or null when there is none or it is
+ * not one; dates come back as ISO strings, which the formatter reads as it reads a Date.
+ */
+export function storedMessage(json: string | null | undefined): DomainMessage | null {
+  if (!json) return null;
+  try {
+    const parsed: unknown = JSON.parse(json);
     return isDomainMessage(parsed) ? parsed : null;
   } catch {
     return null;

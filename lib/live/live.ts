@@ -15,11 +15,11 @@
 //   for all new events.
 import pg from "pg";
 import { dbInfo, type Db } from "@/lib/db/client";
-import { eventsByIds, eventsSince, type TimelineItem } from "@/lib/timeline/queries";
+import { eventsByIds, eventsSince, type LiveEvent } from "@/lib/timeline/queries";
 import { onLocalChange } from "./changes";
 
 export type LiveMessage =
-  | { type: "event"; event: TimelineItem }
+  | { type: "event"; event: LiveEvent }
   | { type: "count"; petitionId: string; signatureCount: number };
 
 export type Listener = (message: LiveMessage) => void;

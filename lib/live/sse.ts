@@ -3,6 +3,7 @@
 // one timer keeps every stream alive: an open viewer costs a socket and a set entry, about 15 KB,
 // where a route handler of the App Router held about 80 KB per open stream (decision 018).
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { DEFAULT_LOCALE, LOCALES, localeOfHeaders, type Locale } from "@/i18n/locales";
 import type { Listener, LiveMessage } from "./live";
 
 /** A viewer whose unsent output passes this is not reading; it is dropped and its browser reconnects. */
@@ -36,7 +37,10 @@ export function createStreamHub(subscribe: (listener: Listener) => () => void, o
     if (count === 0) stop();
   };
 
-  const write = (key: string, chunk: string) => {
+  /** Each viewer's language, from its request: events are sent with their summary in it. */
+  const localeOf = new WeakMap<ServerResponse, Locale>();
+
+  const write = (key: string, chunk: string | Record<Locale, string>) => {
     const set = byPetition.get(key);
     if (!set) return;
     for (const res of set) {
@@ -44,7 +48,7 @@ export function createStreamHub(subscribe: (listener: Listener) => () => void, o
         drop(key, res);
         res.destroy();
       } else {
-        res.write(chunk);
+        res.write(typeof chunk === "string" ? chunk : chunk[localeOf.get(res) ?? DEFAULT_LOCALE]);
       }
     }
   };
@@ -60,8 +64,12 @@ export function createStreamHub(subscribe: (listener: Listener) => () => void, o
       write(message.petitionId, chunk);
       write(EVERYTHING, chunk);
     } else {
-      const chunk = `event: event\ndata: ${JSON.stringify(message.event)}\n\n`;
-      const subject = message.event.subject?.id;
+      // Formatted once per language, not once per viewer.
+      const { summaries, ...event } = message.event;
+      const chunk = Object.fromEntries(
+        LOCALES.map((l) => [l, `event: event\ndata: ${JSON.stringify({ ...event, summary: summaries?.[l] ?? event.summary })}\n\n`]),
+      ) as Record<Locale, string>;
+      const subject = event.subject?.id;
       if (subject) write(subject, chunk);
       write(EVERYTHING, chunk);
     }
@@ -94,6 +102,11 @@ export function createStreamHub(subscribe: (listener: Listener) => () => void, o
       });
       // Ask browsers to wait 3 s before reconnecting after a drop.
       res.write("retry: 3000\n: connected\n\n");
+      const header = (name: string) => {
+        const value = req.headers[name];
+        return Array.isArray(value) ? value.join(", ") : value;
+      };
+      localeOf.set(res, localeOfHeaders(header("cookie"), header("accept-language")));
       let set = byPetition.get(key);
       if (!set) byPetition.set(key, (set = new Set()));
       set.add(res);

@@ -12,6 +12,7 @@ import type { Db } from "@/lib/db/client";
 import { msg, renderMessage, type DomainKey } from "@/lib/i18n/message";
 import type { Locale } from "@/i18n/locales";
 import { messagesFor } from "@/i18n/messages";
+import { eventSummary } from "@/lib/timeline/queries";
 import { unsubscribeToken } from "@/lib/notifications";
 import { EVENT_KINDS, type EventKind } from "@/lib/timeline/record";
 import { mailLocale } from "@/lib/users";
@@ -44,7 +45,7 @@ export function createMailer(config: ServerConfig = serverConfig()): Mailer | nu
 
 const escape = (s: string) => s.replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c]!);
 
-type Pending = { id: string; event: { kind: string; summary: string; petition: { slug: string } | null; program: { slug: string } | null } };
+type Pending = { id: string; event: { kind: string; summary: string; message: string | null; petition: { slug: string } | null; program: { slug: string } | null } };
 
 /** An event kind's name in a language ("Organizer update", "Neuigkeit der Organisator:innen"). */
 export function eventLabel(kind: string, locale: Locale): string {
@@ -55,7 +56,7 @@ export function compose(items: Pending[], appUrl: string, unsubscribeUrl: string
   const t = (key: DomainKey, values?: Record<string, string | number>) => renderMessage(msg(key, values), locale);
   const lines = items.map((n) => {
     const href = n.event.petition ? `${appUrl}/petitions/${n.event.petition.slug}` : n.event.program ? `${appUrl}/programs/${n.event.program.slug}` : `${appUrl}/timeline`;
-    return { label: eventLabel(n.event.kind, locale), summary: n.event.summary, href };
+    return { label: eventLabel(n.event.kind, locale), summary: eventSummary(n.event, locale), href };
   });
   const subject = digest || items.length > 1 ? t("Mail.subjectUpdates", { count: items.length }) : t("Mail.subjectOne", { label: lines[0]!.label });
   const intro = digest ? t("Mail.introDigest") : t("Mail.introInstant");
@@ -84,7 +85,7 @@ export async function sendPendingEmails(
       id: true,
       userId: true,
       user: { select: { email: true, locale: true } },
-      event: { select: { kind: true, summary: true, petition: { select: { slug: true } }, program: { select: { slug: true } } } },
+      event: { select: { kind: true, summary: true, message: true, petition: { select: { slug: true } }, program: { select: { slug: true } } } },
     },
   });
   const byUser = new Map<string, typeof pending>();

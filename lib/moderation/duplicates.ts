@@ -59,7 +59,7 @@ export async function markDuplicate(db: Db, actor: Actor | null, input: unknown,
     await recordEvent(tx, {
       kind: "petition_duplicate",
       petitionId: petition.id,
-      summary: `Closed as a duplicate of “${target.title}”: ${petition.title}. Its signers can sign “${target.title}” instead.`,
+      summary: msg("Timeline.closedAsDuplicate", { target: target.title, title: petition.title }),
       at: now,
     });
     return { ...action, petition: { slug: petition.slug }, duplicateOf: { slug: target.slug } };

@@ -2,7 +2,7 @@
 // plus an explanation; the content keeps its place with the reason; every action is in a public
 // log that names the moderator's role, never the moderator. Organizers may appeal once; an
 // admin decides, and the decision is logged too.
-import { msg, zodMessage } from "@/lib/i18n/message";
+import { label, msg, zodMessage, type DomainMessage } from "@/lib/i18n/message";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { requireActor, requireRole, type Actor } from "@/lib/auth/actor";
@@ -42,7 +42,7 @@ export async function hidePetition(db: Db, actor: Actor | null, petitionId: stri
       data: { targetType: "petition", targetId: petitionId, targetLabel: petition.title, action: "hide", reasonCode, reasonText, actorRole: moderator.role, createdAt: now },
     });
     await recordAudit(tx, moderator, "moderation.hide", petitionId, { type: "petition", reasonCode, reasonText }, now);
-    await notifyOrganizers(tx, petitionId, `Hidden by a moderator: ${petition.title}. ${reason}`, now);
+    await notifyOrganizers(tx, petitionId, msg("Timeline.hiddenByModerator", { title: petition.title, reason: msg("Timeline.reason", { rule: label(`ModerationReason.${reasonCode}`), text: reasonText }) }), now);
     return { ...action, petition: { slug: petition.slug } };
   });
   invalidatePetitionPublic(petitionId);
@@ -50,7 +50,7 @@ export async function hidePetition(db: Db, actor: Actor | null, petitionId: stri
 }
 
 /** Tells a petition's organizers, through an event on the public timeline and a notification. */
-async function notifyOrganizers(tx: Prisma.TransactionClient, petitionId: string, summary: string, at: Date) {
+async function notifyOrganizers(tx: Prisma.TransactionClient, petitionId: string, summary: DomainMessage, at: Date) {
   const event = await recordEvent(tx, { kind: "petition_moderated", petitionId, summary, at });
   const organizers = await tx.petitionOrganizer.findMany({ where: { petitionId }, select: { userId: true } });
   const already = new Set((await tx.notification.findMany({ where: { eventId: event.id }, select: { userId: true } })).map((n) => n.userId));
@@ -129,7 +129,7 @@ export async function decideAppeal(db: Db, actor: Actor | null, appealId: string
       });
     }
     await recordAudit(tx, admin, "appeal.decide", appealId, { petitionId: petition.id, outcome, note }, now);
-    await notifyOrganizers(tx, petition.id, `Appeal ${outcome === "overturned" ? "granted; the petition is restored" : "refused; the petition stays hidden"}: ${petition.title}. ${note}`, now);
+    await notifyOrganizers(tx, petition.id, msg(outcome === "overturned" ? "Timeline.appealGranted" : "Timeline.appealRefused", { title: petition.title, note }), now);
     return { petition: { slug: petition.slug } };
   });
   invalidatePetitionPublic(appeal.action.targetId);

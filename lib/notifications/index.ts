@@ -1,5 +1,6 @@
 // In-app notifications and the email preference. Notifications are created with their event
 // (lib/timeline/record.ts); this module reads them and manages how people want email.
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
 import { msg, zodMessage } from "@/lib/i18n/message";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
@@ -12,7 +13,7 @@ export const EMAIL_MODES = ["off", "instant", "daily"] as const;
 export type EmailMode = (typeof EMAIL_MODES)[number];
 
 
-export async function listNotifications(db: Db, actor: Actor | null, take = 50) {
+export async function listNotifications(db: Db, actor: Actor | null, locale: Locale = DEFAULT_LOCALE, take = 50) {
   const person = requireActor(actor, "see notifications");
   const rows = await db.notification.findMany({
     where: { userId: person.id },
@@ -20,7 +21,7 @@ export async function listNotifications(db: Db, actor: Actor | null, take = 50) 
     take,
     select: { id: true, readAt: true, event: { select: TIMELINE_EVENT_SELECT } },
   });
-  return rows.map((n) => ({ id: n.id, read: n.readAt !== null, event: toTimelineItem(n.event) }));
+  return rows.map((n) => ({ id: n.id, read: n.readAt !== null, event: toTimelineItem(n.event, locale) }));
 }
 
 export async function unreadCount(db: Db, actor: Actor | null): Promise<number> {

@@ -12,7 +12,6 @@ import { findForOrganizer, findPetitionOr404 } from "./access";
 import { assertCan, viewerOf } from "./policy";
 import { addressHash, addressKeys } from "./invite-address";
 import { coOrganizerInputSchema, petitionInputSchema, type PetitionInput } from "./schema";
-import { formatCount } from "@/lib/format";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -130,7 +129,7 @@ export async function openPetition(tx: Prisma.TransactionClient, petitionId: str
   });
   if (count === 1) {
     const p = await tx.petition.findUniqueOrThrow({ where: { id: petitionId }, select: { title: true } });
-    await recordEvent(tx, { kind: "petition_opened", petitionId, summary: `Petition opened: ${p.title}`, at: now });
+    await recordEvent(tx, { kind: "petition_opened", petitionId, summary: msg("Timeline.petitionOpened", { title: p.title }), at: now });
   }
   return count === 1;
 }
@@ -298,7 +297,7 @@ export async function deliverPetition(db: Db, actor: Actor | null, petitionId: s
     await recordEvent(tx, {
       kind: "petition_delivered",
       petitionId,
-      summary: `Delivered to ${petition.addressedTo} with ${formatCount(petition.signatureCount)} signatures: ${petition.title}`,
+      summary: msg("Timeline.petitionDelivered", { to: petition.addressedTo, count: petition.signatureCount, title: petition.title }),
       at: now,
     });
   });
@@ -315,7 +314,7 @@ async function closeInTransaction(tx: Prisma.TransactionClient, petitionId: stri
     await recordEvent(tx, {
       kind: "petition_closed",
       petitionId,
-      summary: early ? `Closed by its organizers: ${title}` : `Closed on its closing date: ${title}`,
+      summary: msg(early ? "Timeline.closedByOrganizers" : "Timeline.closedOnDate", { title }),
       at: now,
     });
   }

@@ -1,18 +1,17 @@
 // Leadership's answers on the record: responses to petitions and programs, their corrections,
 // the program status changes they make and the commitments they carry.
-import { msg, zodMessage } from "@/lib/i18n/message";
+import { day, label, msg, zodMessage } from "@/lib/i18n/message";
 import { z } from "zod";
 import { requireActor, requireRole, ROLE_LABELS, ROLES, type Actor, type Role } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { DomainError, notFound, parseInput } from "@/lib/errors";
 import { markdownText, renderMarkdown } from "@/lib/markdown";
 import { findForOrganizer } from "@/lib/petitions/access";
-import { PROGRAM_STATUSES, recordStatusChange, STATUS_LABELS, type ProgramStatus } from "@/lib/programs";
+import { PROGRAM_STATUSES, recordStatusChange, type ProgramStatus } from "@/lib/programs";
 import { requireRoleFor } from "@/lib/petitions/policy";
 import { recordEvent } from "@/lib/timeline/record";
 import { isRealDay } from "@/lib/validation";
 import { invalidatePetitionPublic } from "@/lib/petitions/public-cache";
-import { formatDate } from "@/lib/format";
 
 const DAY = 86_400_000;
 export const commitmentInputSchema = z.object({
@@ -70,10 +69,10 @@ export async function postResponse(db: Db, actor: Actor | null, input: unknown, 
     });
     const where = { petitionId: petition?.id, programId: program?.id, responseId: response.id, at: now };
     if (petition) await tx.petition.updateMany({ where: { id: petition.id, respondedAt: null }, data: { respondedAt: now } });
-    await recordEvent(tx, { ...where, kind: "response_posted", summary: `${ROLE_LABELS.leadership} responded to “${subject}” (${leader.name})` });
+    await recordEvent(tx, { ...where, kind: "response_posted", summary: msg("Timeline.responsePosted", { role: label("Roles.leadership"), subject, name: leader.name }) });
     if (program && data.setStatus) await applyStatusChange(tx, program, data.setStatus, data.statusReason!, now, response.id);
     for (const c of commitments) {
-      await recordEvent(tx, { ...where, kind: "commitment_made", summary: `Commitment on “${subject}”: ${c.text} (${c.ownerRole}, due ${formatDate(c.dueOn)})` });
+      await recordEvent(tx, { ...where, kind: "commitment_made", summary: msg("Timeline.commitmentMade", { subject, text: c.text, owner: c.ownerRole, due: day(new Date(c.dueOn)) }) });
     }
     return { ...response, petition: petition && { slug: petition.slug }, program: program && { slug: program.slug } };
   });
@@ -91,7 +90,7 @@ async function applyStatusChange(tx: StatusTx, program: { id: string; name: stri
     kind: "program_status_changed",
     programId: program.id,
     responseId,
-    summary: `${program.name}: ${STATUS_LABELS[program.status as ProgramStatus]} → ${STATUS_LABELS[to]}. ${reason}`,
+    summary: msg("Timeline.programStatusChanged", { program: program.name, from: label(`ProgramStatus.${program.status as ProgramStatus}`), to: label(`ProgramStatus.${to}`), reason }),
     at: now,
   });
 }
@@ -145,8 +144,8 @@ export async function editResponse(db: Db, actor: Actor | null, responseId: stri
     const updated = await tx.response.update({ where: { id: responseId }, data: { body, editedAt: now } });
     await recordEvent(tx, { kind: "response_edited", petitionId: current.petitionId ?? undefined, programId: current.programId ?? undefined, responseId, summary:
         editor.id === current.authorId
-          ? `${ROLE_LABELS.leadership} corrected its response to “${subject}” (${editor.name})`
-          : `${ROLE_LABELS.leadership} corrected ${current.author.name}'s response to “${subject}” (corrected by ${editor.name})`, at: now });
+          ? msg("Timeline.responseCorrected", { role: label("Roles.leadership"), subject, editor: editor.name })
+          : msg("Timeline.responseCorrectedByOther", { role: label("Roles.leadership"), author: current.author.name, subject, editor: editor.name }), at: now });
     return { ...updated, petition: current.petition && { slug: current.petition.slug }, program: current.program && { slug: current.program.slug } };
   });
   invalidatePetitionPublic(current.petitionId);
@@ -175,7 +174,7 @@ export async function markCommitmentKept(db: Db, actor: Actor | null, commitment
       petitionId: c.response.petitionId ?? undefined,
       programId: c.response.programId ?? undefined,
       responseId: c.responseId,
-      summary: `Commitment kept: ${c.text}. ${note}`,
+      summary: msg("Timeline.commitmentKept", { text: c.text, note }),
       at: now,
     });
   });
@@ -203,7 +202,7 @@ export async function markCommitmentMissed(db: Db, actor: Actor | null, commitme
   await db.$transaction(async (tx) => {
     const { count } = await tx.commitment.updateMany({ where: { id: commitmentId, status: c.status, note: null }, data: { status: "missed", note: reason, resolvedAt: c.resolvedAt ?? (c.dueAt < now ? c.dueAt : now) } });
     if (count !== 1) throw new DomainError("conflict", msg("Errors.responses.commitmentChangedMomentAgo"));
-    await recordEvent(tx, { ...where, kind: "commitment_missed", summary: `Commitment missed: ${c.text}. ${reason}`, at: now });
+    await recordEvent(tx, { ...where, kind: "commitment_missed", summary: msg("Timeline.commitmentMissed", { text: c.text, reason }), at: now });
   });
   invalidatePetitionPublic(c.response.petitionId);
   return touched(c.response);
@@ -223,7 +222,7 @@ export async function markMissedCommitments(db: Db, clock: { now?: Date } = {}):
           petitionId: c.response.petitionId ?? undefined,
           programId: c.response.programId ?? undefined,
           responseId: c.responseId,
-          summary: `Commitment missed: ${c.text} (${c.ownerRole}, was due ${formatDate(c.dueAt)})`,
+          summary: msg("Timeline.commitmentLapsed", { text: c.text, owner: c.ownerRole, due: day(c.dueAt) }),
           at: c.dueAt,
         });
       }
@@ -293,7 +292,7 @@ export async function postOrganizerUpdate(db: Db, actor: Actor | null, petitionI
   const now = clock.now ?? new Date();
   const posted = await db.$transaction(async (tx) => {
     const update = await tx.organizerUpdate.create({ data: { petitionId, authorId: organizer.id, body, createdAt: now } });
-    await recordEvent(tx, { kind: "organizer_update", petitionId, summary: `Update from the organizers of “${petition.title}”`, at: now });
+    await recordEvent(tx, { kind: "organizer_update", petitionId, summary: msg("Timeline.organizerUpdate", { title: petition.title }), at: now });
     return { ...update, petition: { slug: petition.slug } };
   });
   invalidatePetitionPublic(petitionId);

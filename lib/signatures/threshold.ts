@@ -1,7 +1,7 @@
 // The moment a petition's count first reaches its response threshold, recorded once, by whichever
 // signature (named, or an anonymous batch) gets it there.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { formatCount } from "@/lib/format";
+import { msg } from "@/lib/i18n/message";
 import { recordEvent } from "@/lib/timeline/record";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -24,7 +24,7 @@ export async function markThresholdIfReached(tx: Prisma.TransactionClient, petit
     await recordEvent(tx, {
       kind: "threshold_reached",
       petitionId,
-      summary: `${formatCount(p.responseThreshold)} signatures reached; leadership's response is due within ${dueDays} days: ${p.title}`,
+      summary: msg("Timeline.thresholdReached", { count: p.responseThreshold, days: dueDays, title: p.title }),
       at: now,
     });
   }

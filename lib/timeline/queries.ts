@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "@/i18n/locales";
 import type { Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
+import { isKnownMessage, renderMessage, storedMessage } from "@/lib/i18n/message";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newestFirstAfter, newestFirstPage } from "@/lib/pagination/cursor";
 import { EVENT_KINDS, EVENT_LABELS, type EventKind } from "./record";
@@ -28,6 +30,7 @@ export const TIMELINE_EVENT_SELECT = {
   id: true,
   kind: true,
   summary: true,
+  message: true,
   createdAt: true,
   petition: { select: { id: true, slug: true, title: true } },
   program: { select: { id: true, slug: true, name: true } },
@@ -35,13 +38,30 @@ export const TIMELINE_EVENT_SELECT = {
 
 type Row = Prisma.TimelineEventGetPayload<{ select: typeof TIMELINE_EVENT_SELECT }>;
 
-export function toTimelineItem(r: Row): TimelineItem {
+/**
+ * An event's summary in a language: the English one as recorded, else its message rendered in
+ * that language; an event recorded before messages were kept, or whose message no longer renders,
+ * shows the English it was recorded with.
+ */
+export function eventSummary(r: { summary: string; message: string | null }, locale: Locale): string {
+  if (locale === DEFAULT_LOCALE) return r.summary;
+  const message = storedMessage(r.message);
+  if (!message || !isKnownMessage(message)) return r.summary;
+  try {
+    return renderMessage(message, locale);
+  } catch {
+    return r.summary;
+  }
+}
+
+/** An event as pages, mail and the API show it; the API and the Atom feed are in English. */
+export function toTimelineItem(r: Row, locale: Locale = DEFAULT_LOCALE): TimelineItem {
   const kind = r.kind as EventKind;
   return {
     id: r.id,
     kind,
     label: EVENT_LABELS[kind] ?? r.kind,
-    summary: r.summary,
+    summary: eventSummary(r, locale),
     at: r.createdAt.toISOString(),
     href: r.petition ? `/petitions/${r.petition.slug}` : r.program ? `/programs/${r.program.slug}` : null,
     subject: r.petition
@@ -56,7 +76,7 @@ export function toTimelineItem(r: Row): TimelineItem {
  * Every public event, newest first, filtered by petition (id or slug), program (slug) and kind,
  * with keyset pagination. Events exist only for public things, so nothing private is listed.
  */
-export async function listTimeline(db: Db, query: TimelineQuery | unknown = {}) {
+export async function listTimeline(db: Db, query: TimelineQuery | unknown = {}, locale: Locale = DEFAULT_LOCALE) {
   const q = parseInput(timelineQuerySchema, query ?? {});
   const where: Prisma.TimelineEventWhereInput[] = [];
   if (q.petition) where.push({ petition: { OR: [{ id: q.petition }, { slug: q.petition }] } });
@@ -70,7 +90,14 @@ export async function listTimeline(db: Db, query: TimelineQuery | unknown = {}) 
     select: TIMELINE_EVENT_SELECT,
   });
   const { page, nextCursor } = newestFirstPage(rows, q.limit);
-  return { items: page.map(toTimelineItem), nextCursor };
+  return { items: page.map((r) => toTimelineItem(r, locale)), nextCursor };
+}
+
+/** An event for the live stream: as the API shows it, with its summary in every language. */
+export type LiveEvent = TimelineItem & { summaries?: Partial<Record<Locale, string>> };
+
+function toLiveEvent(r: Row): LiveEvent {
+  return { ...toTimelineItem(r), summaries: Object.fromEntries(LOCALES.map((l) => [l, eventSummary(r, l)])) };
 }
 
 /** Events after a point, oldest first: what the live stream forwards. */
@@ -81,7 +108,7 @@ export async function eventsSince(db: Db, since: Date, take = 200) {
     take,
     select: TIMELINE_EVENT_SELECT,
   });
-  return rows.map(toTimelineItem);
+  return rows.map(toLiveEvent);
 }
 
 /** These events, oldest first (the live stream's PostgreSQL path learns ids from NOTIFY). */
@@ -92,12 +119,12 @@ export async function eventsByIds(db: Db, ids: string[]) {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: TIMELINE_EVENT_SELECT,
   });
-  return rows.map(toTimelineItem);
+  return rows.map(toLiveEvent);
 }
 
 /** The most recent public events, for the home page. */
-export async function listRecentEvents(db: Db, take = 10) {
-  return (await listTimeline(db, { limit: take })).items;
+export async function listRecentEvents(db: Db, take = 10, locale: Locale = DEFAULT_LOCALE) {
+  return (await listTimeline(db, { limit: take }, locale)).items;
 }
 
 /**

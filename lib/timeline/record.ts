@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { renderMessage, type DomainMessage } from "@/lib/i18n/message";
 import enClient from "@/messages/en/client.json";
 
 export const EVENT_KINDS = [
@@ -29,10 +30,12 @@ type EventWriter = Pick<Prisma.TransactionClient, "timelineEvent" | "follow" | "
 /**
  * Records a public event and notifies everyone who follows its petition or program, inside the
  * transaction that makes the change it reports, so an event exists exactly when its change does.
+ * The summary is a message (messages/<locale>/domain.json "Timeline"), kept as its English
+ * rendering and as the message itself, so pages and mail can show it in their reader's language.
  */
 export async function recordEvent(
   tx: EventWriter,
-  event: { kind: EventKind; petitionId?: string; programId?: string; responseId?: string; summary: string; at: Date },
+  event: { kind: EventKind; petitionId?: string; programId?: string; responseId?: string; summary: DomainMessage; at: Date },
 ) {
   const created = await tx.timelineEvent.create({
     data: {
@@ -40,7 +43,9 @@ export async function recordEvent(
       petitionId: event.petitionId,
       programId: event.programId,
       responseId: event.responseId,
-      summary: event.summary,
+      // English for the API, the feed and search; the message for each reader's language.
+      summary: renderMessage(event.summary, "en"),
+      message: JSON.stringify(event.summary),
       createdAt: event.at,
     },
   });

@@ -109,6 +109,24 @@ test("the count and the live stream refuse in the request's language, as every o
   expect((await post.json()).error.message).toBe("Der Zählerstand wird mit GET abgerufen.");
 });
 
+test("timeline events read in German, on the timeline and as they arrive live", async ({ browser, as }) => {
+  const context = await browser.newContext({ locale: "de-DE" });
+  const page = await context.newPage();
+  await page.goto("/timeline");
+  const timeline = page.getByTestId("timeline");
+  await expect(timeline).toContainText("Petition eröffnet: ");
+  await expect(timeline).toContainText("Geschäftsleitung hat auf „");
+  for (const english of ["Petition opened:", "Leadership responded to", "Commitment kept:"]) await expect(timeline).not.toContainText(english);
+
+  // An event recorded now reaches the German page in German through the live stream.
+  const { page: maya } = await as("maya");
+  await openPetition(maya, MAIN_PETITION);
+  await maya.getByLabel("New update").fill(`Live update ${Date.now()}: for the German reader.`);
+  await maya.getByRole("button", { name: "Post update to signers" }).click();
+  await expect(page.getByTestId("live-events")).toContainText(`Neuigkeit von den Organisator:innen von „${MAIN_PETITION}“`, { timeout: 10_000 });
+  await context.close();
+});
+
 test("German public pages have no axe violations", async ({ page }) => {
   test.setTimeout(120_000);
   const found: string[] = [];

@@ -9,7 +9,8 @@ import { initialActionState } from "@/lib/http/action";
 import { localeOfRequest } from "@/lib/http/json";
 import { createMailer, sendPendingEmails } from "@/lib/mail";
 import { setEmailMode } from "@/lib/notifications";
-import { postOrganizerUpdate } from "@/lib/responses";
+import { postOrganizerUpdate, postResponse } from "@/lib/responses";
+import { listTimeline } from "@/lib/timeline/queries";
 import { mailLocale, rememberLocaleIfUnset, setPreferredLocale } from "@/lib/users";
 import { startSmtpCapture } from "../e2e/support/smtp-capture";
 import { makeUser, openPetitionFor, testDatabase } from "./db";
@@ -100,6 +101,42 @@ describe("a server action", () => {
   });
 });
 
+describe("the timeline", () => {
+  it("shows each event's summary in the reader's language and keeps the English as recorded", async () => {
+    const organizer = await makeUser(db);
+    const petition = await openPetitionFor(db, organizer);
+    await postOrganizerUpdate(db, organizer, petition.id, { body: "Wir haben die Petition übergeben." });
+    const leader = await makeUser(db, { role: "leadership" });
+    await postResponse(db, leader, { target: { petitionId: petition.id }, body: "We will publish the list.", commitments: [{ text: "Publish the list", ownerRole: "CIO", dueOn: "2027-01-15" }] });
+
+    const german = (await listTimeline(db, { petition: petition.id }, "de")).items.map((e) => e.summary);
+    expect(german).toEqual([
+      `Zusage zu „${petition.title}“: Publish the list (CIO, fällig am 15. Januar 2027)`,
+      `Geschäftsleitung hat auf „${petition.title}“ geantwortet (${leader.name})`,
+      `Neuigkeit von den Organisator:innen von „${petition.title}“`,
+      `Petition eröffnet: ${petition.title}`,
+    ]);
+    // English reads what was recorded, word for word: the API, the feed and search use it.
+    const english = (await listTimeline(db, { petition: petition.id })).items.map((e) => e.summary);
+    const stored = await db.timelineEvent.findMany({ where: { petitionId: petition.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    expect(english).toEqual(stored.map((e) => e.summary));
+    expect(english).toEqual([
+      `Commitment on “${petition.title}”: Publish the list (CIO, due 15 January 2027)`,
+      `Leadership responded to “${petition.title}” (${leader.name})`,
+      `Update from the organizers of “${petition.title}”`,
+      `Petition opened: ${petition.title}`,
+    ]);
+  });
+
+  it("shows an event recorded before messages were kept, or with one that no longer renders, as recorded", async () => {
+    const organizer = await makeUser(db);
+    const petition = await openPetitionFor(db, organizer);
+    await db.timelineEvent.updateMany({ where: { petitionId: petition.id }, data: { message: null } });
+    await db.timelineEvent.create({ data: { kind: "organizer_update", petitionId: petition.id, summary: "An older event", message: '{"key":"Timeline.gone"}', createdAt: new Date(Date.now() + 1000) } });
+    expect((await listTimeline(db, { petition: petition.id }, "de")).items.map((e) => e.summary)).toEqual(["An older event", `Petition opened: ${petition.title}`]);
+  });
+});
+
 describe("mail", () => {
   it("is written in each recipient's language, through a real SMTP server", async () => {
     const smtp = await startSmtpCapture();
@@ -123,11 +160,11 @@ describe("mail", () => {
     const en = smtp.received.find((m) => m.to.includes(english.email))!;
     expect(de.subject).toBe("Undersigned: 1 Neuigkeit zu Petitionen und Programmen, denen Sie folgen");
     expect(de.text).toContain("Das ist heute bei den Petitionen und Programmen passiert, denen Sie folgen:");
-    expect(de.text).toContain("- Neuigkeit der Organisator:innen: ");
+    expect(de.text).toContain(`- Neuigkeit der Organisator:innen: Neuigkeit von den Organisator:innen von „${petition.title}“`);
     expect(de.text).toMatch(/Diese E-Mails abbestellen: http:\/\/localhost:3100\/unsubscribe\?token=/);
     expect(en.subject).toBe("Undersigned: 1 update on what you follow");
     expect(en.text).toContain("Here is what happened today to what you follow:");
-    expect(en.text).toContain("- Organizer update: ");
+    expect(en.text).toContain(`- Organizer update: Update from the organizers of “${petition.title}”`);
     expect(en.text).toMatch(/Stop these emails: http:\/\/localhost:3100\/unsubscribe\?token=/);
   });
 

@@ -32,10 +32,10 @@ async function serve(streams: StreamHub) {
     server.close();
   });
   const port = (server.address() as AddressInfo).port;
-  return (query: string) =>
+  return (query: string, headers: Record<string, string> = {}) =>
     new Promise<Viewer>((resolve) => {
       let text = "";
-      const req = http.get(`http://127.0.0.1:${port}/${query}`, { agent: false }, (res) => {
+      const req = http.get(`http://127.0.0.1:${port}/${query}`, { agent: false, headers }, (res) => {
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => {
           text += chunk;
@@ -67,6 +67,26 @@ describe("live streams", () => {
     expect(a.text()).toContain('data: {"id":"A","signatureCount":7}');
     expect(a.text()).not.toContain("event: event");
     expect(b.text()).not.toContain("event: count");
+  });
+
+  it("sends each viewer an event's summary in its own language, the remembered choice first", async () => {
+    const hub = fakeHub();
+    const streams = createStreamHub(hub.subscribe);
+    const open = await serve(streams);
+    const [english, german, chosen] = await Promise.all([
+      open("", { "accept-language": "en-GB" }),
+      open("", { "accept-language": "de-DE,de;q=0.9" }),
+      open("", { "accept-language": "de-DE", cookie: "lang=en" }),
+    ]);
+    const summaries = { en: "Petition opened: Quiet rooms", de: "Petition eröffnet: Quiet rooms" };
+    hub.emit({ type: "event", event: { id: "e2", kind: "petition_opened", label: "Petition opened", summary: summaries.en, summaries, at: "2026-12-01T00:00:00Z", href: null, subject: null } });
+    await until(() => [english, german, chosen].every((v) => v.text().includes('"e2"')));
+    const sent = (v: { text(): string }) => JSON.parse(v.text().split("event: event\ndata: ")[1]!.split("\n")[0]!) as Record<string, unknown>;
+    expect(sent(english).summary).toBe(summaries.en);
+    expect(sent(german).summary).toBe(summaries.de);
+    expect(sent(chosen).summary).toBe(summaries.en);
+    // What the stream sends keeps the API's shape: one summary, no list of them.
+    expect(Object.keys(sent(german)).sort()).toEqual(["at", "href", "id", "kind", "label", "subject", "summary"]);
   });
 
   it("listens to the hub only while someone watches, and forgets viewers who hang up", async () => {

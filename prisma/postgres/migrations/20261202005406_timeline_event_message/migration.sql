@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "TimelineEvent" ADD COLUMN     "message" TEXT;
+
