@@ -1,7 +1,7 @@
 // The client components' strings come with the client code (components/IntlClientProvider.tsx,
 // docs/decisions/029, issue 15): given only the language, the provider gives client components
 // that language's client.json.
-import { createElement } from "react";
+import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { useTranslations } from "next-intl";
 import { describe, expect, it } from "vitest";
@@ -16,7 +16,8 @@ function Probe() {
   return createElement("p", null, `${interval("minutes", { count: 5 })} | ${copy("copy")}`);
 }
 
-const render = (locale: Locale) => renderToStaticMarkup(createElement(IntlClientProvider, { locale }, createElement(Probe)));
+// The provider's props type counts the children among them; createElement passes them after.
+const render = (locale: Locale) => renderToStaticMarkup(createElement(IntlClientProvider, { locale } as ComponentProps<typeof IntlClientProvider>, createElement(Probe)));
 
 describe("the client components' messages", () => {
   it("are the language's client.json, from the language alone", () => {
