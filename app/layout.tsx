@@ -1,10 +1,9 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { TokenWallet } from "@/components/anonymous/TokenWallet";
+import { IntlClientProvider } from "@/components/IntlClientProvider";
 import { LanguageSwitcher } from "@/components/LanguageSwitcher";
 import { SiteHeader } from "@/components/SiteHeader";
-import { clientMessagesFor } from "@/i18n/messages";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { requestLocale } from "@/lib/i18n/server";
@@ -27,8 +26,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">
-        {/* Only the client components' strings go to the browser (docs/decisions/029). */}
-        <NextIntlClientProvider locale={locale} messages={clientMessagesFor(locale)} timeZone="UTC">
+        {/* Only the client components' strings go to the browser, with the client code (docs/decisions/029). */}
+        <IntlClientProvider locale={locale}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
             {t("skipToContent")}
           </a>
@@ -46,7 +45,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <LanguageSwitcher />
             </div>
           </footer>
-        </NextIntlClientProvider>
+        </IntlClientProvider>
       </body>
     </html>
   );

@@ -1,7 +1,8 @@
 // Every interface string, per language, in message files (docs/decisions/029). Each file is owned
 // by one part of the code and holds whole namespaces; a namespace lives in exactly one file (a test
 // checks). client.json holds every namespace a client component uses: only that file is sent to
-// the browser, so pages do not carry the server's strings in their payload.
+// the browser (with the client code, components/IntlClientProvider.tsx), so pages do not carry
+// the server's strings. The merged messages are built once per language, when this loads.
 import deClient from "@/messages/de/client.json";
 import deCommon from "@/messages/de/common.json";
 import deComponents from "@/messages/de/components.json";
@@ -30,9 +31,4 @@ const ALL: Record<Locale, Messages> = {
 
 export function messagesFor(locale: Locale): Messages {
   return ALL[locale];
-}
-
-/** What the browser needs: the namespaces of client components only. */
-export function clientMessagesFor(locale: Locale): typeof enClient {
-  return MESSAGE_FILES[locale].client as typeof enClient;
 }

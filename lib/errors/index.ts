@@ -39,7 +39,17 @@ export class DomainError extends Error {
     /** Seconds to wait before retrying (rate limits). */
     readonly retryAfter?: number,
   ) {
-    super(renderMessage(text));
+    super();
+    // The English rendering is made when someone reads `message` (a log, a test), not here: the
+    // policy builds a refusal for every action a page asks `can()` about and reads none of their
+    // messages (issue 15). Until read it is an accessor; reading or setting it makes it the plain
+    // property an Error's message is.
+    Object.defineProperty(this, "message", {
+      configurable: true,
+      enumerable: false,
+      get: () => settle(this, renderMessage(text)),
+      set: (value: string) => settle(this, value),
+    });
     this.name = "DomainError";
     this.status = STATUS[code];
     if (fieldTexts) this.fields = localizedFields(fieldTexts, "en");
@@ -49,6 +59,11 @@ export class DomainError extends Error {
   localized(locale: Locale): { message: string; fields?: Record<string, string> } {
     return { message: renderMessage(this.text, locale), ...(this.fieldTexts ? { fields: localizedFields(this.fieldTexts, locale) } : {}) };
   }
+}
+
+function settle(error: DomainError, message: string): string {
+  Object.defineProperty(error, "message", { configurable: true, enumerable: false, writable: true, value: message });
+  return message;
 }
 
 function localizedFields(fields: Record<string, FieldMessage>, locale: Locale): Record<string, string> {

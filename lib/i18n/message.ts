@@ -6,6 +6,7 @@
 // whole message of its own (a field's label).
 import { createTranslator } from "next-intl";
 import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
+import { formatCacheFor } from "@/i18n/format-cache";
 import { messagesFor } from "@/i18n/messages";
 import { formatFor } from "@/lib/format";
 import type enClient from "@/messages/en/client.json";
@@ -49,7 +50,8 @@ const translators = new Map<Locale, Translate>();
 function translator(locale: Locale): Translate {
   let t = translators.get(locale);
   if (!t) {
-    t = createTranslator({ locale, messages: messagesFor(locale), timeZone: "UTC" }) as unknown as Translate;
+    // The same compiled messages as the pages' translators (i18n/format-cache.ts).
+    t = createTranslator({ locale, messages: messagesFor(locale), timeZone: "UTC", _cache: formatCacheFor(locale) }) as unknown as Translate;
     translators.set(locale, t);
   }
   return t;

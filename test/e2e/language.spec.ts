@@ -3,6 +3,8 @@
 // holds only the language, and every page stays free of axe violations in German too.
 import { axeViolations as violations } from "./support/axe";
 import { APP_ORIGIN, expect, MAIN_PETITION, openPetition, test } from "./support/fixtures";
+import deClient from "@/messages/de/client.json";
+import enClient from "@/messages/en/client.json";
 
 const GERMAN = [{ name: "lang", value: "de", url: APP_ORIGIN }];
 
@@ -52,6 +54,31 @@ test("the switcher changes the language, stays on the page and remembers the cho
   await page.getByTestId("language-switcher").getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page).toHaveURL(/\/timeline$/);
+});
+
+test("client components speak the page's language from the client code; a page's HTML carries only the words it shows", async ({ as, request }) => {
+  // The client components' strings come with the client code, not in every page's payload
+  // (components/IntlClientProvider.tsx, issue 15): a string no component shows here is absent.
+  for (const [lang, messages] of [["en", enClient], ["de", deClient]] as const) {
+    const page = await request.get("/petitions", { headers: { Cookie: `lang=${lang}` } });
+    const html = await page.text();
+    expect(html).toContain(`<html lang="${lang}"`);
+    expect(html, lang).not.toContain(messages.WalletProblem.noAnswerKey);
+    expect(html, lang).not.toContain(messages.BodyLimit.tooBig.slice(0, 30));
+  }
+
+  // Once the page's script runs, a client component says what only the browser decides, in German.
+  const { page, context } = await as("maya");
+  await context.addCookies(GERMAN);
+  await page.goto("/petitions/new");
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await page.getByLabel("Titel", { exact: true }).fill("Ruhezeiten für alle, überall");
+  await page.getByLabel("Hintergrund").evaluate((el, text) => {
+    el.removeAttribute("maxlength");
+    (el as HTMLTextAreaElement).value = text;
+  }, "Eine ganze Stellungnahme, eingefügt. ".repeat(32_000));
+  await page.getByRole("button", { name: "Entwurf speichern" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Das ist mehr als die 1 MB, die eine Anfrage tragen kann." })).toBeVisible();
 });
 
 test("the switcher works without script", async ({ browser }) => {
