@@ -13,7 +13,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export const SCRUB_KEY = "maintenance.scrub";
 
 /** The tables whose dead rows can name people; PostgreSQL rewrites only these (VACUUM FULL locks each briefly). */
-const SCRUBBED_TABLES = ["SignTokenIssuance", "Signature", "AnonSignature", "NamedWithdrawal", "Follow", "Notification"];
+const SCRUBBED_TABLES = ["SignTokenIssuance", "Signature", "AnonSignature", "NamedWithdrawal", "Follow", "Notification", "SpentToken"];
 
 /** Asks for a scrub at the scheduler's next round (idempotent; safe inside a transaction). */
 export async function requestScrub(db: Db | Prisma.TransactionClient, reason: string): Promise<void> {
