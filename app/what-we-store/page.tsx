@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
-import { readSchemaDocs, type StoredField } from "@/lib/privacy/schema-docs";
+import { schemaDocsIn, type StoredField } from "@/lib/privacy/schema-docs";
+import { DEFAULT_LOCALE, isLocale } from "@/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("WhatWeStorePage");
@@ -9,11 +10,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 export const dynamic = "force-dynamic";
 
-// The descriptions of tables and fields are the schema's `///` comments, written once, in English
-// (lib/privacy/schema-docs.ts): they are marked lang="en", and the German page says so.
+// The descriptions of tables and fields are the schema's `///` comments, written in English, and
+// their German translation in i18n/schema-docs.de.json (lib/privacy/schema-docs.ts): each is shown
+// in the request's language, and only a text in another language than the page's carries a lang.
 export default function WhatWeStorePage() {
   const t = useTranslations("WhatWeStorePage");
-  const models = readSchemaDocs();
+  const requested = useLocale();
+  const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
+  const models = schemaDocsIn(locale);
+  const lang = (text: { lang?: string }) => (text.lang && text.lang !== locale ? text.lang : undefined);
   const kind = (f: StoredField) =>
     f.relation ? t("linkTo", { model: f.type.replace(/[?[\]]/g, "") }) : f.type.endsWith("?") ? t("optional", { type: f.type.slice(0, -1) }) : f.type;
   const anchor = (id: string) =>
@@ -36,7 +41,7 @@ export default function WhatWeStorePage() {
       {models.map((m) => (
         <section key={m.name} id={m.name} aria-labelledby={`${m.name}-heading`} className="mt-8">
           <h2 id={`${m.name}-heading`} className="text-xl font-bold">{m.name}</h2>
-          <p className="mt-1" lang="en">{m.description}</p>
+          <p className="mt-1" lang={lang(m)}>{m.description}</p>
           <div className="mt-3 overflow-x-auto">
             <table className="w-full min-w-[32rem] border-collapse text-sm">
               <thead>
@@ -51,7 +56,7 @@ export default function WhatWeStorePage() {
                   <tr key={f.name} className="border-b border-gray-200 align-top">
                     <td className="py-1 pr-4 font-mono">{f.name}</td>
                     <td className="py-1 pr-4 text-muted">{kind(f)}</td>
-                    <td className="py-1" lang="en">{f.description}</td>
+                    <td className="py-1" lang={lang(f)}>{f.description}</td>
                   </tr>
                 ))}
               </tbody>

@@ -56,7 +56,7 @@ describe("the pages' German", () => {
     expect(de("PetitionPage.signInTo", { action: "coSponsor" })).toBe("Anmelden, um mitzuinitiieren");
   });
 
-  it("says on What we store that the schema's descriptions are English", () => {
-    expect(de("WhatWeStorePage.schemaLanguage")).toBe("Die Feldbeschreibungen stammen aus dem Datenbankschema und sind englisch.");
+  it("says on What we store that the schema's descriptions are translated from its English", () => {
+    expect(de("WhatWeStorePage.schemaLanguage")).toBe("Die Beschreibungen der Tabellen und Felder unten stammen aus dem Datenbankschema; sie sind aus dessen englischem Text übersetzt.");
   });
 });
