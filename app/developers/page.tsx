@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { Fragment, type ReactNode } from "react";
 import { useFormat } from "@/components/format";
-import { openApiDocument } from "@/lib/api/openapi";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/i18n/locales";
+import { openApiDocumentIn } from "@/lib/api/openapi-language";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("DevelopersPage");
@@ -13,7 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 // The JSON API, rendered on the server from the OpenAPI document that /api/openapi.json serves
 // (lib/api/openapi.ts), so this page says what the routes do and cannot fall behind them. No
 // script and nothing from another site: the CSP stays as it is (docs/decisions/023). The page's own
-// words are in both languages; the document's descriptions are English (lang="en"), as the API is.
+// words are in both languages, and so are the document's texts: /api/openapi.json serves them in
+// English, this page in the request's language (lib/api/openapi-language.ts, i18n/openapi.de.json);
+// only a text still in another language than the page's carries a lang (docs/decisions/029).
 
 type Json = Record<string, unknown>;
 type Schema = Json & { $ref?: string; type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; anyOf?: Schema[]; oneOf?: Schema[]; enum?: unknown[]; description?: string };
@@ -24,6 +27,8 @@ type Doc = { info: { title: string; description: string }; tags: { name: string 
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 const schemaName = (ref: string) => ref.replace("#/components/schemas/", "");
+/** The lang attribute a text of the document needs on this page: none when it is in the page's language. */
+type LangOf = (text: string) => Locale | undefined;
 
 /** Text with `code` spans, as the document's descriptions write them. */
 function Prose({ text }: { text: string }) {
@@ -72,21 +77,21 @@ function TypeOf({ schema }: { schema: Schema }): ReactNode {
 }
 
 /** An object's fields as a nested list; other schemas as their type. */
-function SchemaView({ schema }: { schema: Schema }) {
+function SchemaView({ schema, langOf }: { schema: Schema; langOf: LangOf }) {
   const t = useTranslations("DevelopersPage");
   const variants = schema.anyOf ?? schema.oneOf;
   if (variants && variants.some((v) => v.properties)) {
     return (
       <ul className="list-disc space-y-2 pl-6">
         {variants.map((v, i) => (
-          <li key={i}>{i === 0 ? t("either") : t("orVariant")} <SchemaView schema={v} /></li>
+          <li key={i}>{i === 0 ? t("either") : t("orVariant")} <SchemaView schema={v} langOf={langOf} /></li>
         ))}
       </ul>
     );
   }
   const item = schema.items;
-  if (item?.properties) return <div>{t.rich("listOfObjects", { schema: () => <SchemaView schema={item} /> })}</div>;
-  if (!schema.properties) return <p><TypeOf schema={schema} />{schema.description && <> · <span lang="en"><Prose text={schema.description} /></span></>}</p>;
+  if (item?.properties) return <div>{t.rich("listOfObjects", { schema: () => <SchemaView schema={item} langOf={langOf} /> })}</div>;
+  if (!schema.properties) return <p><TypeOf schema={schema} />{schema.description && <> · <span lang={langOf(schema.description)}><Prose text={schema.description} /></span></>}</p>;
   const required = new Set(schema.required ?? []);
   return (
     <ul className="mt-1 space-y-1 border-l-2 border-gray-200 pl-3">
@@ -94,9 +99,9 @@ function SchemaView({ schema }: { schema: Schema }) {
         <li key={name}>
           <code className="font-mono font-semibold">{name}</code>
           {!required.has(name) && <span className="text-muted">{t("optional")}</span>}: <TypeOf schema={field} />
-          {field.description && <span className="text-muted"> · <span lang="en"><Prose text={field.description} /></span></span>}
+          {field.description && <span className="text-muted"> · <span lang={langOf(field.description)}><Prose text={field.description} /></span></span>}
           {(field.properties || field.items?.properties || (field.anyOf ?? []).some((v) => v.properties)) && (
-            <SchemaView schema={field.properties ? { ...field, description: undefined } : field.items?.properties ? field.items : { anyOf: field.anyOf }} />
+            <SchemaView schema={field.properties ? { ...field, description: undefined } : field.items?.properties ? field.items : { anyOf: field.anyOf }} langOf={langOf} />
           )}
         </li>
       ))}
@@ -111,7 +116,7 @@ function authOf(op: Op): "authNone" | "authPublic" | "authOptional" | "authSessi
   return op.security.some((s) => Object.keys(s).length === 0) ? "authOptional" : "authSession";
 }
 
-function Operation({ path, method, op }: { path: string; method: string; op: Op }) {
+function Operation({ path, method, op, langOf }: { path: string; method: string; op: Op; langOf: LangOf }) {
   const t = useTranslations("DevelopersPage");
   const id = `op-${op.operationId}`;
   return (
@@ -120,8 +125,8 @@ function Operation({ path, method, op }: { path: string; method: string; op: Op 
         <span className="rounded bg-gray-800 px-2 py-0.5 font-mono text-sm text-white">{method.toUpperCase()}</span>{" "}
         <code className="font-mono">{path}</code>
       </h3>
-      <p className="mt-1 font-semibold" lang="en">{op.summary}</p>
-      <p className="mt-1" lang="en"><Prose text={op.description} /></p>
+      <p className="mt-1 font-semibold" lang={langOf(op.summary)}>{op.summary}</p>
+      <p className="mt-1" lang={langOf(op.description)}><Prose text={op.description} /></p>
       <p className="mt-1 text-sm text-muted">{t(authOf(op))}</p>
       {op.parameters && (
         <div className="mt-3 overflow-x-auto">
@@ -141,7 +146,7 @@ function Operation({ path, method, op }: { path: string; method: string; op: Op 
                   <td className="py-1 pr-4 font-mono">{p.name}{p.required ? "" : "?"}</td>
                   <td className="py-1 pr-4">{p.in}</td>
                   <td className="py-1 pr-4"><TypeOf schema={p.schema} />{p.schema.default !== undefined && <span className="text-muted">{t("default", { value: JSON.stringify(p.schema.default) })}</span>}</td>
-                  <td className="py-1" lang="en">{p.description && <Prose text={p.description} />}</td>
+                  <td className="py-1" lang={p.description ? langOf(p.description) : undefined}>{p.description && <Prose text={p.description} />}</td>
                 </tr>
               ))}
             </tbody>
@@ -151,8 +156,8 @@ function Operation({ path, method, op }: { path: string; method: string; op: Op 
       {op.requestBody && (
         <div className="mt-3">
           <p className="font-semibold">{t("requestBody")}</p>
-          <p className="text-sm" lang="en"><Prose text={op.requestBody.description} /></p>
-          <SchemaView schema={op.requestBody.content["application/json"]!.schema} />
+          <p className="text-sm" lang={langOf(op.requestBody.description)}><Prose text={op.requestBody.description} /></p>
+          <SchemaView schema={op.requestBody.content["application/json"]!.schema} langOf={langOf} />
         </div>
       )}
       <div className="mt-3">
@@ -164,7 +169,7 @@ function Operation({ path, method, op }: { path: string; method: string; op: Op 
               <div key={status} className="flex gap-3">
                 <dt className="w-10 shrink-0 font-mono font-semibold">{status}</dt>
                 <dd>
-                  <span lang="en"><Prose text={r.description} /></span>
+                  <span lang={langOf(r.description)}><Prose text={r.description} /></span>
                   {body && type === "application/json" && <> · <TypeOf schema={body.schema} /></>}
                   {type && type !== "application/json" && <> · <code className="font-mono">{type}</code></>}
                 </dd>
@@ -179,12 +184,14 @@ function Operation({ path, method, op }: { path: string; method: string; op: Op 
 
 export default function DevelopersPage() {
   const t = useTranslations("DevelopersPage");
-  const doc = openApiDocument() as unknown as Doc;
+  const requested = useLocale();
+  const { document, langOf, tagName } = openApiDocumentIn(isLocale(requested) ? requested : DEFAULT_LOCALE);
+  const doc = document as unknown as Doc;
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
   return (
     <article className="max-w-4xl">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p className="mt-2" lang="en"><Prose text={doc.info.description} /></p>
+      <p className="mt-2" lang={langOf(doc.info.description)}><Prose text={doc.info.description} /></p>
       <p className="mt-2">
         {t.rich("openapi", { link: (chunks) => <a href="/api/openapi.json" className="font-mono text-brand underline">{chunks}</a> })}
       </p>
@@ -200,8 +207,8 @@ export default function DevelopersPage() {
       </nav>
       {doc.tags.map(({ name }) => (
         <section key={name} aria-labelledby={`tag-${slug(name)}`} className="mt-10">
-          <h2 id={`tag-${slug(name)}`} className="text-2xl font-bold">{name}</h2>
-          {operations.filter(({ op }) => op.tags.includes(name)).map(({ path, method, op }) => <Operation key={op.operationId} path={path} method={method} op={op} />)}
+          <h2 id={`tag-${slug(name)}`} className="text-2xl font-bold" lang={langOf(tagName(name))}>{tagName(name)}</h2>
+          {operations.filter(({ op }) => op.tags.includes(name)).map(({ path, method, op }) => <Operation key={op.operationId} path={path} method={method} op={op} langOf={langOf} />)}
         </section>
       ))}
       <section aria-labelledby="errors" className="mt-10">
@@ -215,8 +222,8 @@ export default function DevelopersPage() {
         {Object.entries(doc.components.schemas).map(([name, schema]) => (
           <section key={name} aria-labelledby={`schema-${slug(name)}`} className="mt-6">
             <h3 id={`schema-${slug(name)}`} className="font-mono text-lg font-bold">{name}</h3>
-            {schema.description && <p lang="en"><Prose text={schema.description} /></p>}
-            <SchemaView schema={schema} />
+            {schema.description && <p lang={langOf(schema.description)}><Prose text={schema.description} /></p>}
+            <SchemaView schema={schema} langOf={langOf} />
           </section>
         ))}
       </section>
@@ -224,7 +231,7 @@ export default function DevelopersPage() {
         <h2 id="not-here" className="text-2xl font-bold">{t("notHere")}</h2>
         <ul className="mt-2 list-disc space-y-1 pl-6">
           {Object.entries(doc["x-undocumented-routes"]).map(([route, why]) => (
-            <li key={route}><code className="font-mono">{route}</code>: <span lang="en">{why}</span></li>
+            <li key={route}><code className="font-mono">{route}</code>: <span lang={langOf(why)}>{why}</span></li>
           ))}
         </ul>
       </section>
