@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { childEnv, toolsConfig } from "@/lib/config";
+import { rememberServer } from "./e2e-leftover";
 import { prepareDatabase } from "./prepare-db";
 
 const tools = toolsConfig();
@@ -11,10 +12,12 @@ const url = tools.DATABASE_URL ?? "file:./test/.tmp/e2e.db";
 
 async function main() {
   await prepareDatabase(url, { seed: true });
-  const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
+  // Next itself, not through npx, so the process id is the server's (scripts/e2e-leftover.ts).
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: childEnv({ NODE_ENV: "production", DATABASE_URL: url }),
   });
+  if (server.pid) rememberServer(server.pid);
   // Everything the server prints is kept, so a test can check that logs hold no personal data.
   const log = createWriteStream(tools.E2E_SERVER_LOG);
   server.stdout.on("data", (chunk: Buffer) => {
@@ -25,7 +28,12 @@ async function main() {
     process.stderr.write(chunk);
     log.write(chunk);
   });
-  const stop = () => server.kill("SIGTERM");
+  // A Next server waits for open connections (a live stream) before it exits; the suite is over,
+  // so it gets two seconds.
+  const stop = () => {
+    server.kill("SIGTERM");
+    setTimeout(() => server.kill("SIGKILL"), 2000).unref();
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   server.on("exit", (code) => process.exit(code ?? 0));

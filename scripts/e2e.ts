@@ -8,6 +8,7 @@
 import { spawnSync } from "node:child_process";
 import pg from "pg";
 import { childEnv, toolsConfig } from "@/lib/config";
+import { stopLeftoverServer } from "./e2e-leftover";
 import { startPostgresCluster, type PostgresCluster } from "./pg-cluster";
 
 const tools = toolsConfig();
@@ -16,8 +17,14 @@ const playwrightArgs = process.argv.slice(2);
 
 function playwright(kind: string, env: Record<string, string>): boolean {
   console.log(`\n=== End-to-end tests on ${kind} ===\n`);
+  stopLeftover();
   const result = spawnSync("npx", ["playwright", "test", ...playwrightArgs], { stdio: "inherit", env: childEnv(env) });
+  stopLeftover();
   return result.status === 0;
+}
+
+function stopLeftover() {
+  if (stopLeftoverServer()) console.log("[e2e] stopped the app server a finished run left running");
 }
 
 /** The databases one PostgreSQL run needs: the main server's, the crash test's, the two-server test's. */
