@@ -12,6 +12,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() answers 403 with app/forbidden.tsx for signed-in people without the right role.
   experimental: { authInterrupts: true },
+  // The proxy sees requests as they came: a client navigation's \`rsc\` header and \`_rsc\` query are
+  // how the public page cache tells it from a document request (docs/decisions/031); Next.js would
+  // otherwise strip both before the proxy runs.
+  skipProxyUrlNormalize: true,
   // No third-party requests and no telemetry (promise 4).
   images: { unoptimized: true },
   async headers() {

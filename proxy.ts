@@ -7,6 +7,8 @@ import { LOCALE_COOKIE, localeFor } from "@/i18n/locales";
 import { UNDECODABLE, undecodablePath } from "@/lib/http/path";
 import { renderMessage } from "@/lib/i18n/message";
 import { refuseRequest, withheldSameOrigin } from "@/lib/http/request-guard";
+import { publicPageKey } from "@/lib/page-cache/rules";
+import { fillNonce, servePublicPage } from "@/lib/page-cache/serve";
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -34,7 +36,10 @@ export async function proxy(request: NextRequest) {
   }
   // API responses are JSON, feeds and streams, which run no scripts: no CSP nonce needed.
   if (pathname.startsWith("/api/")) return NextResponse.next();
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  // The server's own rendering for the public page cache gets the cache's placeholder nonce,
+  // which each response from the cache replaces with its own (docs/decisions/031).
+  const filling = fillNonce(request.headers);
+  const nonce = filling ?? Buffer.from(crypto.randomUUID()).toString("base64");
   const config = serverConfig();
   const dev = !config.production;
   // Single sign-on posts a form that redirects to the identity provider; allow exactly that origin.
@@ -55,6 +60,16 @@ export async function proxy(request: NextRequest) {
   ]
     .filter((d) => !(d === "upgrade-insecure-requests" && request.nextUrl.protocol === "http:"))
     .join("; ");
+
+  // A signed-out visitor's GET of a page everyone reads the same: from memory (docs/decisions/031).
+  if (!filling && config.production && config.UNDERSIGNED_PAGE_CACHE_SECONDS > 0) {
+    const language = locale();
+    const key = publicPageKey({ method: request.method, pathname, search: request.nextUrl.search, cookieNames: request.cookies.getAll().map((c) => c.name), headers: request.headers }, language);
+    if (key) {
+      const cached = await servePublicPage({ key, pathAndQuery: `${pathname}${request.nextUrl.search}`, locale: language, ttlSeconds: config.UNDERSIGNED_PAGE_CACHE_SECONDS, port: config.PORT, nonce, csp });
+      if (cached) return cached;
+    }
+  }
 
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);

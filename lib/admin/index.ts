@@ -6,6 +6,7 @@ import { requireRole, roleSchema, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { containsIgnoringCase } from "@/lib/db/search";
 import { conflict, invalidInput, notFound, parseInput } from "@/lib/errors";
+import { invalidateAllPetitionPublic } from "@/lib/petitions/public-cache";
 import { getSettings, settingsFields, settingsSchema, type Settings } from "@/lib/settings";
 
 export const roleChangeSchema = z.object({
@@ -57,6 +58,8 @@ export async function updateSettings(db: Db, actor: Actor | null, input: unknown
       await recordAudit(tx, admin, "setting.change", key, { from: current[key], to: next.data[key] }, clock.now);
     }
   });
+  // Thresholds and the like show on every public petition's page (decision 031).
+  if (changed.length > 0) invalidateAllPetitionPublic();
   return { settings: next.data, changed };
 }
 

@@ -111,6 +111,7 @@ const serverShape = describe(
     UNDERSIGNED_RATE_LIMIT_SCALE: decimal(0.01, 1_000_000).default(1),
     UNDERSIGNED_DIRECT_SQL: onOff.default(true),
     UNDERSIGNED_QUERY_PLAN_CACHE: onOff.default(true),
+    UNDERSIGNED_PAGE_CACHE_SECONDS: wholeNumber(0, 60).default(2),
   },
   {
     NODE_ENV: "development, test or production (Next.js sets it: production under next start)",
@@ -150,6 +151,7 @@ const serverShape = describe(
     UNDERSIGNED_RATE_LIMIT_SCALE: "a number from 0.01 to 1000000",
     UNDERSIGNED_DIRECT_SQL: "on or off",
     UNDERSIGNED_QUERY_PLAN_CACHE: "on or off",
+    UNDERSIGNED_PAGE_CACHE_SECONDS: "a whole number of seconds from 0 to 60; 0 renders every page per request",
   },
   ["DATABASE_URL", "AUTH_SECRET", ...SECRET_SLOTS, "AUTH_OIDC_CLIENT_SECRET", "SMTP_URL"],
 );

@@ -11,6 +11,7 @@ import { requireActor, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { conflict, notFound, parseInput } from "@/lib/errors";
 import { assertCan, offerableAsSimilar, viewerOf } from "@/lib/petitions/policy";
+import { invalidatePetitionPublic } from "@/lib/petitions/public-cache";
 import { recordEvent } from "@/lib/timeline/record";
 
 /** A petition's address as people copy it: its slug, its path or its full URL. */
@@ -45,7 +46,7 @@ export async function markDuplicate(db: Db, actor: Actor | null, input: unknown,
   if (target?.id === petition.id) throw conflict(msg("Errors.moderation.petitionCannotDuplicateItself"));
   if (target?.duplicateOfId) throw conflict(msg("Errors.moderation.petitionWasItselfClosed"));
   if (!target || !offerableAsSimilar(target, now)) throw notFound(NO_TARGET);
-  return db.$transaction(async (tx) => {
+  const closed = await db.$transaction(async (tx) => {
     const { count } = await tx.petition.updateMany({
       where: { id: petition.id, state: "open", hiddenReason: null },
       data: { state: "closed", closedAt: now, closesAt: now, duplicateOfId: target.id },
@@ -64,4 +65,6 @@ export async function markDuplicate(db: Db, actor: Actor | null, input: unknown,
     });
     return { ...action, petition: { slug: petition.slug }, duplicateOf: { slug: target.slug } };
   });
+  invalidatePetitionPublic(petition.id);
+  return closed;
 }

@@ -10,6 +10,7 @@ import { recordEvent } from "@/lib/timeline/record";
 import { isRealDay } from "@/lib/validation";
 import { findForOrganizer, findPetitionOr404 } from "./access";
 import { assertCan, viewerOf } from "./policy";
+import { invalidatePetitionPublic } from "./public-cache";
 import { addressHash, addressKeys } from "./invite-address";
 import { coOrganizerInputSchema, petitionInputSchema, type PetitionInput } from "./schema";
 
@@ -145,7 +146,7 @@ export async function submitForCoSponsors(db: Db, actor: Actor | null, petitionI
   const now = clock.now ?? new Date();
   if (petition.closesAt <= now) throw conflict(msg("Errors.petitions.closingDateHasPassed"));
   const settings = await getSettings(db);
-  return db.$transaction(async (tx) => {
+  const submitted = await db.$transaction(async (tx) => {
     if (settings.coSponsorsNeeded === 0) {
       await openPetition(tx, petitionId, "draft", now);
     } else {
@@ -153,6 +154,9 @@ export async function submitForCoSponsors(db: Db, actor: Actor | null, petitionI
     }
     return tx.petition.findUniqueOrThrow({ where: { id: petitionId } });
   });
+  // Opened: the list, the timeline and the home page show it (decision 031).
+  invalidatePetitionPublic(petitionId);
+  return submitted;
 }
 
 /** How long an invitation to an address without an account waits for a first sign-in before it is deleted. */
@@ -301,6 +305,7 @@ export async function deliverPetition(db: Db, actor: Actor | null, petitionId: s
       at: now,
     });
   });
+  invalidatePetitionPublic(petitionId);
   return db.petition.findUniqueOrThrow({ where: { id: petitionId } });
 }
 
@@ -327,6 +332,7 @@ export async function closePetition(db: Db, actor: Actor | null, petitionId: str
   assertCan(await viewerOf(db, organizer, petition), petition, "close");
   const now = clock.now ?? new Date();
   await db.$transaction((tx) => closeInTransaction(tx, petitionId, petition.title, now, petition.closesAt > now));
+  invalidatePetitionPublic(petitionId);
   return db.petition.findUniqueOrThrow({ where: { id: petitionId } });
 }
 
@@ -340,7 +346,10 @@ export async function closeExpiredPetitions(db: Db, clock: Clock = {}): Promise<
   let closed = 0;
   for (const p of due) {
     const done = await db.$transaction((tx) => closeInTransaction(tx, p.id, p.title, p.closesAt, false));
-    if (done) closed++;
+    if (done) {
+      closed++;
+      invalidatePetitionPublic(p.id);
+    }
   }
   return closed;
 }

@@ -3,10 +3,13 @@
 // Per-request parts (the petition row with its count, state and moderation; the viewer's own
 // signature, follow and permissions) are never cached. Domain commands that change what is kept
 // here call invalidatePetitionPublic, so the writer's server shows the change at once; other
-// servers show it within PUBLIC_TTL_MS.
+// servers show it within PUBLIC_TTL_MS. The same calls empty this server's cache of rendered public
+// pages (lib/page-cache, decision 031): a changed petition shows in its page, the list, the
+// timeline and the home page.
 //
 // Kept on globalThis: Next.js bundles pages, server actions and route handlers separately, and
 // every bundle must see the same store for an invalidation to reach the page.
+import { purgePublicPages } from "@/lib/page-cache/store";
 import { invalidateAllPetitionCounts, invalidatePetitionCount } from "./count-cache";
 
 /** How long another server (one that did not run the command) may show the previous data. */
@@ -50,6 +53,7 @@ export function cachedPetitionPublic<T>(petitionId: string, load: () => Promise<
  */
 export function invalidatePetitionPublic(petitionId: string | null | undefined): void {
   if (petitionId) store().entries.delete(petitionId);
+  purgePublicPages();
   // Hiding, appeals and the like change the public count's answer too (a hidden petition has none).
   invalidatePetitionCount(petitionId);
 }
@@ -57,5 +61,6 @@ export function invalidatePetitionPublic(petitionId: string | null | undefined):
 /** Forgets every petition's cached public data (a change that touches many, such as a program's). */
 export function invalidateAllPetitionPublic(): void {
   store().entries.clear();
+  purgePublicPages();
   invalidateAllPetitionCounts();
 }

@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db/client";
 import { conflict, DomainError, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import { markdownText, renderMarkdown } from "@/lib/markdown";
 import { isRealDay, multilineText } from "@/lib/validation";
+import { invalidateAllPetitionPublic } from "@/lib/petitions/public-cache";
 import { toSummary } from "@/lib/petitions/queries";
 import { policyDiff, type DiffPart } from "./diff";
 
@@ -127,7 +128,10 @@ export async function updateProgram(db: Db, actor: Actor | null, slug: string, i
     throw new DomainError("invalid_input", message, { statusReason: message });
   }
   try {
-    return await saveProgramEdit(db, admin, current, data, statusChanged, now);
+    const saved = await saveProgramEdit(db, admin, current, data, statusChanged, now);
+    // A petition's page names its program, and a status change is on the timeline (decision 031).
+    invalidateAllPetitionPublic();
+    return saved;
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(msg("Errors.programs.anotherProgramAlreadyUses"));
     throw error;

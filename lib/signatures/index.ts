@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { DomainError, forbidden, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import { assertCanView, findPetitionOr404 } from "@/lib/petitions/access";
 import { invalidatePetitionCount } from "@/lib/petitions/count-cache";
+import { invalidatePetitionPublic } from "@/lib/petitions/public-cache";
 import { openPetition } from "@/lib/petitions/commands";
 import { closedOn as closedMessage } from "@/lib/petitions/policy";
 import { signatureInputSchema, type SignatureInput } from "@/lib/petitions/schema";
@@ -40,6 +41,10 @@ export async function signPetition(
   const result = await sign(db, actor, petitionId, input, clock);
   // This server's prepared count shows the new signature at once (lib/petitions/count-cache.ts).
   if (result.status === "signed") invalidatePetitionCount(petitionId);
+  // The co-sponsor signature that opened it: the list, the timeline and the home page show it now.
+  // Other signatures leave the rendered public pages be (decision 031): their count is a few
+  // seconds old at most there, and live after.
+  if (result.status === "signed" && result.signature.coSponsor && result.petition.state === "open") invalidatePetitionPublic(petitionId);
   return result;
 }
 

@@ -35,6 +35,7 @@ describe("parsing the server's environment", () => {
       UNDERSIGNED_RATE_LIMIT_SCALE: 1,
       UNDERSIGNED_DIRECT_SQL: true,
       UNDERSIGNED_QUERY_PLAN_CACHE: true,
+      UNDERSIGNED_PAGE_CACHE_SECONDS: 2,
       MAIL_FROM: "Undersigned <undersigned@localhost>",
       AUTH_OIDC_NAME: "Company single sign-on",
       AUTH_OIDC_SCOPE: "openid email profile",
