@@ -3,7 +3,8 @@
 // one timer keeps every stream alive: an open viewer costs a socket and a set entry, about 15 KB,
 // where a route handler of the App Router held about 80 KB per open stream (decision 018).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { DEFAULT_LOCALE, LOCALES, localeOfHeaders, type Locale } from "@/i18n/locales";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "@/i18n/locales";
+import { localeOfApiRequest } from "@/lib/http/pages-api";
 import type { Listener, LiveMessage } from "./live";
 
 /** A viewer whose unsent output passes this is not reading; it is dropped and its browser reconnects. */
@@ -102,11 +103,7 @@ export function createStreamHub(subscribe: (listener: Listener) => () => void, o
       });
       // Ask browsers to wait 3 s before reconnecting after a drop.
       res.write("retry: 3000\n: connected\n\n");
-      const header = (name: string) => {
-        const value = req.headers[name];
-        return Array.isArray(value) ? value.join(", ") : value;
-      };
-      localeOf.set(res, localeOfHeaders(header("cookie"), header("accept-language")));
+      localeOf.set(res, localeOfApiRequest(req));
       let set = byPetition.get(key);
       if (!set) byPetition.set(key, (set = new Set()));
       set.add(res);

@@ -47,9 +47,16 @@ const escape = (s: string) => s.replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "
 
 type Pending = { id: string; event: { kind: string; summary: string; message: string | null; petition: { slug: string } | null; program: { slug: string } | null } };
 
+type KindTranslator = (kind: EventKind) => string;
+// One translator per language, made on first use: a mail has a line per event.
+const kindTranslators = new Map<Locale, KindTranslator>();
+
 /** An event kind's name in a language ("Organizer update", "Neuigkeit der Organisator:innen"). */
 export function eventLabel(kind: string, locale: Locale): string {
-  return (EVENT_KINDS as readonly string[]).includes(kind) ? createTranslator({ locale, messages: messagesFor(locale), namespace: "EventKind" })(kind as EventKind) : kind;
+  if (!(EVENT_KINDS as readonly string[]).includes(kind)) return kind;
+  let t = kindTranslators.get(locale);
+  if (!t) kindTranslators.set(locale, (t = createTranslator({ locale, messages: messagesFor(locale), namespace: "EventKind" })));
+  return t(kind as EventKind);
 }
 
 export function compose(items: Pending[], appUrl: string, unsubscribeUrl: string, digest: boolean, locale: Locale) {
