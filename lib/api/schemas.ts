@@ -6,7 +6,9 @@ import { z } from "zod";
 import { EVENT_KINDS } from "@/lib/timeline/record";
 import { PETITION_STATES } from "@/lib/petitions/schema";
 import { PETITION_ACTIONS } from "@/lib/petitions/policy";
-import { CONSENT_MODELS, PROGRAM_STATUSES, PROGRAM_STATUSES_NOW, programStatusFilterSchema } from "@/lib/programs";
+// The leaf modules, not "@/lib/programs": its commands import the petition caches, which import this file.
+import { CONSENT_MODELS } from "@/lib/programs/consent";
+import { PROGRAM_STATUSES, PROGRAM_STATUSES_NOW, programStatusFilterSchema } from "@/lib/programs/status";
 import { signatureInputSchema } from "@/lib/petitions/schema";
 import { signTokenSchema } from "@/lib/signatures/tokens";
 import type { PublicComment } from "@/lib/comments";

@@ -2,7 +2,6 @@
 // version of the policy text and every status change is kept and public.
 import { msg, zodMessage } from "@/lib/i18n/message";
 import { z } from "zod";
-import enClient from "@/messages/en/client.json";
 import { recordAudit } from "@/lib/audit";
 import { requireRole, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
@@ -17,12 +16,8 @@ export { policyDiff, type DiffPart } from "./diff";
 
 export { isProgramStatus, PROGRAM_STATUSES, PROGRAM_STATUSES_NOW, programStatusFilterSchema, programStatusNow, STATUS_LABELS, STATUS_NOW_LABELS, type ProgramStatus, type ProgramStatusNow } from "./status";
 import { PROGRAM_STATUSES, programStatusFilterSchema, programStatusNow, type ProgramStatus, type ProgramStatusNow } from "./status";
-export const CONSENT_MODELS = ["opt-in", "opt-out", "mandatory"] as const;
-
-/** The consent models' names in English ("ConsentModel" in messages/en/client.json); pages show them with `useTranslations("ConsentModel")`. */
-export type ConsentModel = (typeof CONSENT_MODELS)[number];
-export const isConsentModel = (v: string): v is ConsentModel => (CONSENT_MODELS as readonly string[]).includes(v);
-export const CONSENT_LABELS: Record<(typeof CONSENT_MODELS)[number], string> = enClient.ConsentModel;
+export { CONSENT_LABELS, CONSENT_MODELS, isConsentModel, type ConsentModel } from "./consent";
+import { CONSENT_MODELS } from "./consent";
 
 const optionalDate = z
   .string()
