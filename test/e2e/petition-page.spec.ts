@@ -77,6 +77,11 @@ test("on a 1280 px desktop the count and Sign action sit beside the text, and th
   await expect(page.getByRole("heading", { level: 1, name: /^Who signed/ })).toBeVisible();
   await expect(page.getByTestId("named-signers").getByRole("listitem")).toHaveCount(100);
   await page.getByRole("link", { name: "Older names" }).click();
+  // The first page's list is visible too: wait for the older page itself (its address, its link
+  // back and its title) before axe reads it, or it may read the document mid-navigation.
+  await expect(page).toHaveURL(/\/signers\?cursor=/);
+  await expect(page.getByRole("link", { name: "Newest names" })).toBeVisible();
+  await expect(page).toHaveTitle(/\S/);
   await expect(page.getByTestId("named-signers").getByRole("listitem").first()).toBeVisible();
   expect(await axe(page)).toEqual([]);
 });
