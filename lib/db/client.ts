@@ -58,6 +58,12 @@ export const SQLITE_PRAGMAS = [
   "PRAGMA secure_delete = FAST",
 ];
 
+/** The node-postgres pool behind a PostgreSQL client made by createDb; undefined for any other (a transaction's, SQLite's). */
+export function postgresPoolOf(db: Db): pg.Pool | undefined {
+  const info = infos.get(db);
+  return info?.kind === "postgres" ? info.pool : undefined;
+}
+
 const sqliteOf = new WeakMap<Db, GatedSQLite>();
 
 /** The gated SQLite adapter behind a client made by createDb; undefined for any other. */

@@ -1,13 +1,13 @@
-// Hand-written SQL for the few hottest paths on SQLite (docs/decisions/015-hot-paths.md).
+// Hand-written SQL for the few hottest paths (docs/decisions/015-hot-paths.md, 032).
 // Prisma 6's JavaScript query engine spends 0.2–0.5 ms compiling each query; a prepared
 // better-sqlite3 statement answers in microseconds. The direct SQL lives here, each statement
-// beside its Prisma twin (which runs on PostgreSQL, inside transactions and when direct SQL is
-// switched off): the reads below, and the signing group commit in lib/signatures/direct.ts,
-// built on withSqlite. Nothing else may import this module (eslint.config.mjs), and
+// beside its Prisma twin (which runs inside transactions and when direct SQL is switched off):
+// the reads below, the SQLite signing group commit in lib/signatures/direct.ts, built on
+// withSqlite, and on PostgreSQL the account read and signing's one statement per group. Nothing else may import this module (eslint.config.mjs), and
 // test/integration/direct-sql.test.ts checks that every path gives its twin's answers.
 import type Database from "better-sqlite3";
 import { serverConfig } from "@/lib/config";
-import { sqliteAdapterOf, type Db } from "./client";
+import { postgresPoolOf as poolOf, sqliteAdapterOf, type Db } from "./client";
 import type { Petition } from "@/lib/generated/prisma/client";
 
 let enabled = serverConfig().UNDERSIGNED_DIRECT_SQL;
@@ -53,12 +53,17 @@ export const fromSqliteTime = (value: string | null) => (value === null ? null :
 
 export type ActorRow = { id: string; name: string; email: string; role: string; department: string | null; location: string | null; sessionVersion: number };
 
-/** The account behind a session: every signed-in request reads it (lib/users getActorById). */
+/** The account behind a session: every signed-in request reads it (lib/users getActorById), on PostgreSQL too. */
 export async function readActorRow(db: Db, id: string): Promise<ActorRow | null> {
   const direct = await withSqlite(db, (c) =>
     prepared(c, "SELECT id, name, email, role, department, location, sessionVersion FROM User WHERE id = ?").get(id) as ActorRow | undefined,
   );
   if (direct) return direct.value ?? null;
+  const pool = postgresPoolOf(db);
+  if (pool) {
+    const { rows } = await pool.query<ActorRow>('SELECT "id", "name", "email", "role", "department", "location", "sessionVersion" FROM "User" WHERE "id" = $1', [id]);
+    return rows[0] ?? null;
+  }
   return db.user.findUnique({
     where: { id },
     select: { id: true, name: true, email: true, role: true, department: true, location: true, sessionVersion: true },
@@ -105,3 +110,84 @@ export async function readPublicCountRow(db: Db, petitionId: string): Promise<Pu
   });
 }
 
+
+/** What one group's statement wrote on PostgreSQL: the count after it, and who signed, in order. */
+export type PostgresSignGroup = { countAfter: number; signed: string[] };
+
+/**
+ * The common case of signing, for a group of people on one petition, as one PostgreSQL statement
+ * (decision 032; the twin of lib/signatures/direct.ts's signOne and of the Prisma path in
+ * lib/signatures). The statement commits by itself, so the petition's row is locked for one round
+ * trip: from its FOR UPDATE to the commit. It writes only for an open, visible petition whose
+ * response threshold the whole group cannot cross, and only for people who have neither signed
+ * nor taken the petition's token slot; everyone else is left out of `signed` and goes the general
+ * way. null when `db` is not PostgreSQL or direct SQL is off.
+ *
+ * Under READ COMMITTED the locked row is re-read at its newest version, so the conditions and the
+ * count are current; the NOT EXISTS below reads the statement's snapshot, and a signature
+ * committed after it is caught by the slot's ON CONFLICT, which waits for that commit.
+ */
+export async function signGroupPostgres(db: Db, petitionId: string, people: readonly { userId: string; at: Date; follow: boolean }[]): Promise<PostgresSignGroup | null> {
+  const pool = postgresPoolOf(db);
+  if (!pool) return null;
+  const { rows } = await pool.query<{ countAfter: number | null; signed: string[] }>(SIGN_GROUP_POSTGRES, [
+    petitionId,
+    people.map((p) => p.userId),
+    people.map((p) => p.at.toISOString()),
+    people.filter((p) => p.follow).map((p) => p.userId),
+  ]);
+  const row = rows[0]!;
+  if (row.countAfter === null) return { countAfter: 0, signed: [] };
+  return { countAfter: row.countAfter, signed: row.signed };
+}
+
+// $1 the petition, $2 the signers, $3 each one's time (ISO 8601, UTC), $4 those who follow it.
+// Prisma stores DateTime as UTC in timestamp(3) columns, hence AT TIME ZONE 'UTC'.
+const SIGN_GROUP_POSTGRES = `
+WITH p AS (
+  SELECT "id", "closesAt" FROM "Petition"
+  WHERE "id" = $1 AND "state" = 'open' AND "hiddenReason" IS NULL
+    AND ("thresholdReachedAt" IS NOT NULL OR "signatureCount" + cardinality($2::text[]) < "responseThreshold")
+  FOR UPDATE
+),
+candidate AS (
+  SELECT t.u AS "userId", (t.at::timestamptz AT TIME ZONE 'UTC') AS "at", t.ord
+  FROM p, unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(u, at, ord)
+  WHERE p."closesAt" > (t.at::timestamptz AT TIME ZONE 'UTC')
+    AND NOT EXISTS (SELECT 1 FROM "Signature" s WHERE s."petitionId" = $1 AND s."userId" = t.u)
+    -- An account deleted since its session was read would fail the whole statement.
+    AND EXISTS (SELECT 1 FROM "User" u WHERE u."id" = t.u)
+),
+slot AS (
+  INSERT INTO "SignTokenIssuance" ("petitionId", "userId")
+  SELECT $1, "userId" FROM candidate ORDER BY ord
+  ON CONFLICT DO NOTHING
+  RETURNING "userId"
+),
+signature AS (
+  INSERT INTO "Signature" ("id", "petitionId", "userId", "visibility", "coSponsor", "createdAt")
+  SELECT gen_random_uuid()::text, $1, c."userId", 'named', false, c."at" FROM slot JOIN candidate c ON c."userId" = slot."userId"
+  ON CONFLICT DO NOTHING
+  RETURNING "userId", "createdAt"
+),
+follow AS (
+  INSERT INTO "Follow" ("id", "userId", "targetType", "targetId", "createdAt")
+  SELECT gen_random_uuid()::text, "userId", 'petition', $1, "createdAt" FROM signature WHERE "userId" = ANY($4::text[])
+  ON CONFLICT DO NOTHING
+),
+counted AS (
+  UPDATE "Petition" SET "signatureCount" = "signatureCount" + (SELECT count(*) FROM signature), "updatedAt" = (SELECT max("createdAt") FROM signature)
+  WHERE "id" = (SELECT "id" FROM p) AND EXISTS (SELECT 1 FROM signature)
+  RETURNING "signatureCount"
+)
+SELECT (SELECT "signatureCount" FROM counted) AS "countAfter", ARRAY(SELECT "userId" FROM signature) AS "signed"`;
+
+/** The pool behind a PostgreSQL client, when direct SQL may use it. */
+function postgresPoolOf(db: Db) {
+  return enabled ? poolOf(db) : undefined;
+}
+
+/** Whether signGroupPostgres would run for this client. */
+export function directPostgresAvailable(db: Db): boolean {
+  return postgresPoolOf(db) !== undefined;
+}

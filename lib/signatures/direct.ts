@@ -1,15 +1,19 @@
-// Signing on SQLite without Prisma, with group commit (docs/decisions/015-hot-paths.md).
-// Signatures that arrive in the same turn of the event loop are written in one transaction: one
-// fsync for the whole group instead of one each, and every request is answered only after that
-// commit, so an acknowledged signature is durable as before. Each signature runs in its own
-// savepoint, so one failing cannot undo the others. Only the common case is handled here (an
-// open, visible petition whose response threshold this signature does not cross); anything else
+// Signing without Prisma, with group commit (docs/decisions/015-hot-paths.md, 032).
+// On SQLite, signatures that arrive in the same turn of the event loop are written in one
+// transaction: one fsync for the whole group instead of one each. Each signature runs in its own
+// savepoint, so one failing cannot undo the others. On PostgreSQL, signatures for one petition
+// that arrive while its previous group is being written make up the next group, written by one
+// statement that commits by itself (lib/db/direct.ts signGroupPostgres): the petition's row, which
+// every signature must update, is locked for that one round trip per group instead of for a whole
+// transaction per signature. Either way every request is answered only after its commit, so an
+// acknowledged signature is durable as before. Only the common case is handled here (an open,
+// visible petition whose response threshold this signature does not cross); anything else
 // returns "fallback" and goes through the general path in ./index.ts, which also produces every
 // error message.
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Db } from "@/lib/db/client";
-import { directSqlAvailable, fromSqliteTime, prepared, toSqliteTime, withSqlite } from "@/lib/db/direct";
+import { directPostgresAvailable, directSqlAvailable, fromSqliteTime, prepared, signGroupPostgres, toSqliteTime, withSqlite } from "@/lib/db/direct";
 
 export type DirectSignResult = {
   status: "signed" | "already_signed";
@@ -32,6 +36,9 @@ const MAX_GROUP = 500;
 const groups = new WeakMap<Db, Job[]>();
 
 export function signDirect(db: Db, job: Omit<Job, "resolve" | "reject">): Promise<DirectSignResult | "fallback"> {
+  // Only named signatures are written here; the general path refuses an anonymous one (decision 018).
+  if (job.visibility !== "named") return Promise.resolve("fallback");
+  if (directPostgresAvailable(db)) return new Promise((resolve, reject) => queuePostgres(db, { ...job, resolve, reject }));
   if (!directSqlAvailable(db)) return Promise.resolve("fallback");
   return new Promise((resolve, reject) => {
     let group = groups.get(db);
@@ -129,4 +136,57 @@ function signOne(client: Database.Database, job: Job): DirectSignResult | "fallb
     signature: { visibility: job.visibility, coSponsor: false, createdAt: job.now },
     petition: { ...petition, signatureCount: p.signatureCount + 1 },
   };
+}
+
+type PostgresQueue = { waiting: Job[] };
+const postgresQueues = new WeakMap<Db, Map<string, PostgresQueue>>();
+
+/** Joins the petition's next group; the first signature of an idle petition starts the writing. */
+function queuePostgres(db: Db, job: Job) {
+  let byPetition = postgresQueues.get(db);
+  if (!byPetition) postgresQueues.set(db, (byPetition = new Map()));
+  const queue = byPetition.get(job.petitionId);
+  if (queue) {
+    queue.waiting.push(job);
+    return;
+  }
+  const created: PostgresQueue = { waiting: [job] };
+  byPetition.set(job.petitionId, created);
+  // One turn of the event loop, so a burst that arrives together is one group from the start.
+  setImmediate(() => void drainPostgres(db, byPetition, job.petitionId, created));
+}
+
+async function drainPostgres(db: Db, byPetition: Map<string, PostgresQueue>, petitionId: string, queue: PostgresQueue) {
+  while (queue.waiting.length > 0) await writePostgresGroup(db, petitionId, queue.waiting.splice(0, MAX_GROUP));
+  byPetition.delete(petitionId);
+}
+
+async function writePostgresGroup(db: Db, petitionId: string, group: Job[]) {
+  // The same person twice in one group (two tabs): the first is written, the other goes the
+  // general way and finds that signature.
+  const first = new Map<string, Job>();
+  for (const job of group) if (!first.has(job.userId)) first.set(job.userId, job);
+  let written: Awaited<ReturnType<typeof signGroupPostgres>>;
+  try {
+    written = await signGroupPostgres(db, petitionId, [...first.values()].map((j) => ({ userId: j.userId, at: j.now, follow: j.follow })));
+  } catch {
+    // Nothing of the statement was written (an account deleted meanwhile, say); each signature
+    // goes the general way, one by one, and gets its own answer or error there.
+    written = null;
+  }
+  const position = new Map((written?.signed ?? []).map((userId, i) => [userId, i]));
+  const before = written ? written.countAfter - written.signed.length : 0;
+  for (const job of group) {
+    const i = position.get(job.userId);
+    if (i === undefined || first.get(job.userId) !== job) {
+      job.resolve("fallback");
+      continue;
+    }
+    job.resolve({
+      status: "signed",
+      signature: { visibility: "named", coSponsor: false, createdAt: job.now },
+      // Each answer carries the count as if the group had been written one by one.
+      petition: { id: petitionId, state: "open", signatureCount: before + i + 1 },
+    });
+  }
 }

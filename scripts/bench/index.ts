@@ -139,7 +139,9 @@ async function main() {
     const baselinePool = new SignerPool(sessions.map((s) => ({ userId: s.userId, cookie: `uid=${s.userId}` })));
     const exactnessOf = async (url: string, petitionId: string, r: LoadResult & { tally: SignTally }) => {
       const stored = await store.stored(url, petitionId);
-      return compareExactness({ acknowledged: r.tally.acknowledged, storedSigners: stored.signers, storedCount: stored.storedCount, requestErrors: r.errors + unanswered(r.tally) });
+      const exactness = compareExactness({ acknowledged: r.tally.acknowledged, storedSigners: stored.signers, storedCount: stored.storedCount, requestErrors: r.errors + unanswered(r.tally) });
+      if (!exactness.ok) log(`NOT EXACT: ${JSON.stringify({ ...exactness, requestErrors: r.errors, unanswered: unanswered(r.tally) })}`);
+      return exactness;
     };
 
     const app = await startApp({ port: APP_PORT, distDir, databaseUrl: smallUrl, secret });

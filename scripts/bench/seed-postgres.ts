@@ -92,11 +92,17 @@ export function postgresSink(url: string): SeedSink {
 /** What a signing scenario stored on PostgreSQL, for compareExactness. */
 export async function storedSignaturesPostgres(url: string, petitionId: string): Promise<{ signers: string[]; storedCount: number }> {
   const pool = createPgPool(url, { max: 1 });
+  const client = await pool.connect();
   try {
-    const rows = await pool.query<{ userId: string }>('SELECT "userId" FROM "Signature" WHERE "petitionId" = $1', [petitionId]);
-    const count = await pool.query<{ signatureCount: number }>('SELECT "signatureCount" FROM "Petition" WHERE "id" = $1', [petitionId]);
+    // One snapshot for the rows and the count (see exactness.ts): under READ COMMITTED, a
+    // signature still in flight when the load stopped could commit between the two statements.
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const rows = await client.query<{ userId: string }>('SELECT "userId" FROM "Signature" WHERE "petitionId" = $1', [petitionId]);
+    const count = await client.query<{ signatureCount: number }>('SELECT "signatureCount" FROM "Petition" WHERE "id" = $1', [petitionId]);
+    await client.query("COMMIT");
     return { signers: rows.rows.map((r) => r.userId), storedCount: count.rows[0]!.signatureCount };
   } finally {
+    client.release();
     await pool.end();
   }
 }

@@ -1,7 +1,8 @@
-// The hot paths' hand-written SQLite statements (lib/db/direct.ts) and their Prisma twins must
-// give the same answers. Each scenario runs twice on the same database, once each way, on fresh
+// The hot paths' hand-written statements (lib/db/direct.ts: the SQLite reads and signing, and
+// signing's one statement on PostgreSQL) and their Prisma twins must give the same answers. Each scenario runs twice on the same database, once each way, on fresh
 // petitions and people, and the answers are compared with ids and times taken out.
 import { describe, expect, it } from "vitest";
+import { createDb } from "@/lib/db/client";
 import { setDirectSql } from "@/lib/db/direct";
 import { DomainError } from "@/lib/errors";
 import { hidePetition } from "@/lib/moderation";
@@ -12,7 +13,7 @@ import { signPetition } from "@/lib/signatures";
 import { getActorById } from "@/lib/users";
 import { DB_KIND, makeUser, makeUsers, openPetitionFor, testDatabase } from "./db";
 
-const { db } = testDatabase();
+const { db, url } = testDatabase();
 
 /** Runs `scenario` with direct SQL on and then off, and returns both answers. */
 async function bothWays<T>(scenario: () => Promise<T>): Promise<[T, T]> {
@@ -39,8 +40,8 @@ const outcome = async (run: () => Promise<unknown>) => {
 const strip = (value: unknown): unknown =>
   JSON.parse(JSON.stringify(value, (key, v: unknown) => (["id", "email", "createdAt", "closesAt"].includes(key) ? "…" : v)));
 
-// Direct SQL exists only on SQLite; on PostgreSQL both runs would take the Prisma path.
-describe.runIf(DB_KIND === "sqlite")("direct SQL and Prisma agree", () => {
+// On PostgreSQL only signing has a direct path; the readers' two runs both take Prisma's there.
+describe("direct SQL and Prisma agree", () => {
   it("on the actor behind a session: present, signed out elsewhere, gone", async () => {
     const [a, b] = await bothWays(async () => {
       const person = await makeUser(db, { name: "Ada Direct" });
@@ -144,8 +145,54 @@ describe("group commit", () => {
     const counts = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value.petition.signatureCount] : []));
     // Every answer carries a distinct count, as if the signatures had been written one by one.
     expect(new Set(counts).size).toBe(39);
+    // The group path wrote them (its ids are UUIDs; Prisma's path writes cuids), not the fallback.
+    const ids = await db.signature.findMany({ where: { petitionId: petition.id, coSponsor: false }, select: { id: true } });
+    expect(ids.every((r) => UUID.test(r.id))).toBe(true);
+  });
+
+  it("a burst that crosses the response threshold records the moment once, and the count stays exact", async () => {
+    await writeSettings(db, { responseThreshold: 25 });
+    const organizer = await makeUser(db);
+    const petition = await openPetitionFor(db, organizer);
+    const people = await makeUsers(db, 40);
+    // Each person signs twice at once (two tabs): one signature each.
+    const settled = await Promise.all([...people, ...people].map((p) => signPetition(db, p, petition.id, { visibility: "named", follow: true })));
+    expect(settled.filter((r) => r.status === "signed")).toHaveLength(40);
+    const row = await db.petition.findUniqueOrThrow({ where: { id: petition.id } });
+    expect(row.signatureCount).toBe(2 + 40);
+    expect(await db.signature.count({ where: { petitionId: petition.id } })).toBe(2 + 40);
+    expect(row.thresholdReachedAt).not.toBeNull();
+    expect(await db.timelineEvent.count({ where: { petitionId: petition.id, kind: "threshold_reached" } })).toBe(1);
+    expect(await db.follow.count({ where: { targetType: "petition", targetId: petition.id, userId: { in: people.map((p) => p.id) } } })).toBe(40);
+    expect(await db.signTokenIssuance.count({ where: { petitionId: petition.id, userId: { in: people.map((p) => p.id) } } })).toBe(40);
+  });
+
+  // Several servers on one PostgreSQL database: each writes its own groups, which meet at the
+  // petition's row lock (decision 032).
+  it.runIf(DB_KIND === "postgres")("two servers signing the same petition at once stay exact", async () => {
+    await writeSettings(db, { responseThreshold: 1000 });
+    const second = createDb(url);
+    try {
+      const organizer = await makeUser(db);
+      const petition = await openPetitionFor(db, organizer);
+      const people = await makeUsers(db, 120);
+      const settled = await Promise.all(people.map((p, i) => signPetition(i % 2 === 0 ? db : second, p, petition.id, { visibility: "named" })));
+      expect(settled.every((r) => r.status === "signed")).toBe(true);
+      const row = await db.petition.findUniqueOrThrow({ where: { id: petition.id } });
+      expect(row.signatureCount).toBe(2 + 120);
+      expect(await db.signature.count({ where: { petitionId: petition.id } })).toBe(2 + 120);
+      // Counts are unique within each server's answers (its groups are written one after another).
+      for (const parity of [0, 1]) {
+        const counts = settled.filter((_, i) => i % 2 === parity).map((r) => r.petition.signatureCount);
+        expect(new Set(counts).size).toBe(60);
+      }
+    } finally {
+      await second.$disconnect();
+    }
   });
 });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function pick(p: { title: string; ask: string; background: string; addressedTo: string; goal: number; responseThreshold: number; searchText: string; closesAt: Date }) {
   const { title, ask, background, addressedTo, goal, responseThreshold, searchText, closesAt } = p;
