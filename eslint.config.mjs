@@ -124,10 +124,10 @@ const config = [
     // - test/**, playwright.config.ts, vitest.config.ts: the test harness. It starts the servers
     //   and hands them their environment, and reads its own knobs (ports of the helper servers,
     //   which databases to run, FUZZ_RUNS); those are listed in the README's test harness table.
-    // - next.config.ts: Next.js loads it before any app module (at build and at start), to learn
+    // - next.config.mjs: Next.js loads it before any app module (at build and at start), to learn
     //   NEXT_DIST_DIR, the folder the app itself is built into.
     // - prisma.config.ts: the Prisma CLI loads it on its own to find DATABASE_URL.
-    files: ["lib/config/**", "test/**", "playwright.config.ts", "vitest.config.ts", "next.config.ts", "prisma.config.ts"],
+    files: ["lib/config/**", "test/**", "playwright.config.ts", "vitest.config.ts", "next.config.mjs", "prisma.config.ts"],
     rules: { "no-restricted-properties": "off" },
   },
   {

@@ -82,9 +82,11 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages and the API (for the address check); not static files, the feed, or the public count,
+  // Pages and the API (for the address check); not static files, the feed, the public count,
   // which pollers read most (issue 15: skipping this function is a quarter of its cost per
-  // request). A count address in the form below has no percent sign and no body to check; any
-  // other form still comes through here.
-  matcher: [{ source: "/((?!_next/static|_next/image|icon.svg|timeline.atom|api/petitions/[\\w-]+/count$).*)" }],
+  // request), or the live stream, which every open page holds (a request through this function
+  // keeps more of Next.js alive for as long as the stream is open, decision 025). Those two
+  // addresses in the form below have no percent sign and no body to check; any other form still
+  // comes through here.
+  matcher: [{ source: "/((?!_next/static|_next/image|icon.svg|timeline.atom|api/petitions/[\\w-]+/count$|api/stream$).*)" }],
 };

@@ -2,7 +2,7 @@
 // before sending it without carrying the server's messages (lib/http/request-guard.ts refuses
 // bodies over it on the server).
 
-/** Bytes a request body may have: the server-action limit (next.config.ts) for every route. */
+/** Bytes a request body may have: the server-action limit (next.config.mjs) for every route. */
 export const BODY_LIMIT = 1024 * 1024;
 
 /**
