@@ -167,6 +167,21 @@ describe("group commit", () => {
     expect(await db.signTokenIssuance.count({ where: { petitionId: petition.id, userId: { in: people.map((p) => p.id) } } })).toBe(40);
   });
 
+  it("stores each signature at its own time, to the millisecond, and the follow with it", async () => {
+    await writeSettings(db, { responseThreshold: 1000 });
+    const organizer = await makeUser(db);
+    const petition = await openPetitionFor(db, organizer);
+    const [a, b] = await makeUsers(db, 2);
+    const at = [new Date(Date.now() - 61_123), new Date(Date.now() - 5_007)];
+    await Promise.all([signPetition(db, a!, petition.id, { visibility: "named" }, { now: at[0] }), signPetition(db, b!, petition.id, { visibility: "named", follow: false }, { now: at[1] })]);
+    const rows = await db.signature.findMany({ where: { petitionId: petition.id, userId: { in: [a!.id, b!.id] } }, select: { userId: true, createdAt: true, id: true } });
+    expect(rows.every((r) => UUID.test(r.id))).toBe(true);
+    expect(rows.find((r) => r.userId === a!.id)!.createdAt.toISOString()).toBe(at[0]!.toISOString());
+    expect(rows.find((r) => r.userId === b!.id)!.createdAt.toISOString()).toBe(at[1]!.toISOString());
+    const follows = await db.follow.findMany({ where: { targetType: "petition", targetId: petition.id, userId: { in: [a!.id, b!.id] } } });
+    expect(follows.map((f) => [f.userId, f.createdAt.toISOString()])).toEqual([[a!.id, at[0]!.toISOString()]]);
+  });
+
   // Several servers on one PostgreSQL database: each writes its own groups, which meet at the
   // petition's row lock (decision 032).
   it.runIf(DB_KIND === "postgres")("two servers signing the same petition at once stay exact", async () => {
