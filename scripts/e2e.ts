@@ -6,6 +6,7 @@
 // databases are made on TEST_POSTGRES_URL's server when it is set (its user needs CREATEDB),
 // otherwise on a throwaway cluster (scripts/pg-cluster.ts) that is deleted afterwards.
 import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import pg from "pg";
 import { childEnv, toolsConfig } from "@/lib/config";
 import { stopLeftoverServer } from "./e2e-leftover";
@@ -15,11 +16,22 @@ const tools = toolsConfig();
 const kinds = tools.E2E_DATABASES;
 const playwrightArgs = process.argv.slice(2);
 
+/** Each run's failed tests (test/e2e/support/failure-list-reporter.ts), printed again at the very end. */
+const failureLists: { kind: string; lines: string[] }[] = [];
+
 function playwright(kind: string, env: Record<string, string>): boolean {
   console.log(`\n=== End-to-end tests on ${kind} ===\n`);
   stopLeftover();
-  const result = spawnSync("npx", ["playwright", "test", ...playwrightArgs], { stdio: "inherit", env: childEnv(env) });
+  mkdirSync("test/.tmp", { recursive: true });
+  const failuresFile = `test/.tmp/e2e-failures-${kind.toLowerCase()}.txt`;
+  rmSync(failuresFile, { force: true });
+  const result = spawnSync("npx", ["playwright", "test", ...playwrightArgs], {
+    stdio: "inherit",
+    env: childEnv({ ...env, E2E_FAILURES_FILE: failuresFile }),
+  });
   stopLeftover();
+  const lines = existsSync(failuresFile) ? readFileSync(failuresFile, "utf8").split("\n").filter(Boolean) : [];
+  if (result.status !== 0) failureLists.push({ kind, lines });
   return result.status === 0;
 }
 
@@ -65,6 +77,10 @@ async function main() {
     }
   }
   if (failed.length) {
+    for (const { kind, lines } of failureLists) {
+      console.error(`\nFailed on ${kind}${lines.length ? ":" : " (no test failed: the run itself did not finish)"}`);
+      for (const line of lines) console.error(`  ✘ ${line}`);
+    }
     console.error(`\nEnd-to-end tests failed on: ${failed.join(", ")}`);
     process.exit(1);
   }

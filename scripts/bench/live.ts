@@ -1,8 +1,8 @@
 // Scenario 4, live viewers: N Server-Sent-Event subscribers watch one petition while people sign
 // it one after another; the latency is from the moment a signature is acknowledged to the
 // moment each viewer sees the new count. A viewer that never sees a count counts as a miss.
-import { fork } from "node:child_process";
-import { residentMiB, type Server } from "./servers";
+import { fork, type ChildProcess } from "node:child_process";
+import { residentMiB, whileServerRuns, type Server } from "./servers";
 import type { SignerPool } from "./load";
 import { latencyOf, type Latency } from "./stats";
 
@@ -24,12 +24,22 @@ export type LiveResult = {
 
 const now = () => performance.timeOrigin + performance.now();
 
-export async function runLive(opts: { server: Server; petitionId: string; subscribers: number; signatures: number; perSecond: number; pool: SignerPool }): Promise<LiveResult> {
+export async function runLive(opts: LiveOptions): Promise<LiveResult> {
   const idleMiB = residentMiB(opts.server.process.pid!);
   const clients = fork("scripts/bench/sse-clients.ts", [opts.server.origin, opts.petitionId, String(opts.subscribers), "0"], {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
+  try {
+    return await whileServerRuns(opts.server, watch(opts, clients, idleMiB));
+  } finally {
+    if (clients.exitCode === null) clients.kill("SIGKILL");
+  }
+}
+
+type LiveOptions = { server: Server; petitionId: string; subscribers: number; signatures: number; perSecond: number; pool: SignerPool };
+
+async function watch(opts: LiveOptions, clients: ChildProcess, idleMiB: number): Promise<LiveResult> {
   const next = <T>(type: string) =>
     new Promise<T>((resolve, reject) => {
       const onMessage = (m: { type: string }) => {

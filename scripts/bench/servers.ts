@@ -6,10 +6,13 @@ import { childEnv, toolsConfig } from "@/lib/config";
 
 export type Server = { name: string; origin: string; process: ChildProcess; logs: string[] };
 
+/** A process that has ended, by exiting or by a signal (then `exitCode` stays null). */
+const ended = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
 async function waitFor(url: string, child: ChildProcess, logs: string[], timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${logs.join("").slice(-2000)}`);
+    if (ended(child)) throw new Error(`The server exited with ${child.exitCode ?? child.signalCode}:\n${logs.join("").slice(-2000)}`);
     try {
       const res = await fetch(url);
       if (res.status < 500) return;
@@ -78,8 +81,26 @@ export async function startBaseline(opts: { port: number; file: string }): Promi
   return server;
 }
 
+/**
+ * Runs `work` but fails at once if the server exits first, with the end of its log, instead of
+ * leaving the load generator (or the viewers' process) waiting for answers that cannot come.
+ */
+export async function whileServerRuns<T>(server: Server, work: Promise<T>): Promise<T> {
+  let onExit: (() => void) | undefined;
+  const exited = new Promise<never>((_, reject) => {
+    onExit = () => reject(new Error(`The server under test exited (${server.process.exitCode ?? server.process.signalCode}) during the scenario:\n${server.logs.join("").slice(-2000)}`));
+    if (ended(server.process)) onExit();
+    else server.process.once("exit", onExit);
+  });
+  try {
+    return await Promise.race([work, exited]);
+  } finally {
+    server.process.off("exit", onExit!);
+  }
+}
+
 export async function stop(server: Server): Promise<void> {
-  if (server.process.exitCode !== null) return;
+  if (ended(server.process)) return;
   const exited = new Promise((r) => server.process.once("exit", r));
   server.process.kill("SIGTERM");
   const timer = setTimeout(() => server.process.kill("SIGKILL"), 10_000);

@@ -23,17 +23,22 @@ function connect(): Promise<void> {
     let lastSeen = start;
     let buffer = "";
     let settled = false;
-    const settle = () => {
-      if (!settled) {
-        settled = true;
-        resolve();
-      }
+    let connected = false;
+    /** Ends this viewer's opening, as connected or as failed, once. */
+    const settle = (ok: boolean) => {
+      if (settled) return;
+      settled = true;
+      if (ok) {
+        connected = true;
+        open++;
+        req.setTimeout(0);
+      } else failed++;
+      resolve();
     };
     const req = http.get(url, { agent: false, headers: { accept: "text/event-stream" } }, (res) => {
       if (res.statusCode !== 200) {
-        failed++;
         res.resume();
-        settle();
+        settle(false);
         return;
       }
       res.setEncoding("utf8");
@@ -43,10 +48,7 @@ function connect(): Promise<void> {
         while ((end = buffer.indexOf("\n\n")) >= 0) {
           const message = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          if (message.includes(": connected")) {
-            open++;
-            settle();
-          }
+          if (message.includes(": connected")) settle(true);
           if (!message.startsWith("event: count")) continue;
           const data = message.slice(message.indexOf("data: ") + 6);
           const count = (JSON.parse(data) as { signatureCount: number }).signatureCount;
@@ -59,15 +61,19 @@ function connect(): Promise<void> {
           lastSeen = Math.max(lastSeen, count);
         }
       });
+      res.on("error", () => settle(false));
       res.on("close", () => {
-        if (settled) open--;
+        if (connected) open--;
+        settle(false);
       });
     });
-    req.on("error", () => {
-      failed++;
-      settle();
+    req.on("error", () => settle(false));
+    // A server that takes the connection but never says it is connected counts as a failed
+    // viewer after 30 s, so the opening ends and the bench reports it instead of waiting for ever.
+    req.setTimeout(30_000, () => {
+      settle(false);
+      req.destroy();
     });
-    req.setTimeout(0);
   });
 }
 
