@@ -1,9 +1,10 @@
 // The benchmark's own arithmetic: a wrong percentile or a lenient exactness check would make
 // every number it reports meaningless.
+import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { parseBenchArgs } from "@/scripts/bench/args";
 import { signatureCounts, SMALL } from "@/scripts/bench/seed-scale";
-import { cpuMillis } from "@/scripts/bench/servers";
+import { cpuMillis, stop, whileServerRuns, type Server } from "@/scripts/bench/servers";
 import { compareExactness, floorTarget, formatTable, latencyOf, percentile } from "@/scripts/bench/stats";
 
 describe("benchmark statistics", () => {
@@ -56,6 +57,28 @@ describe("benchmark statistics", () => {
     while (process.cpuUsage(until).user < 60_000) x += Math.sqrt(x + 1);
     expect(x).toBeGreaterThan(0);
     expect(cpuMillis(process.pid) - before).toBeGreaterThanOrEqual(40);
+  });
+
+  it("fails a scenario at once when the server under test is killed, and stopping it then returns", async () => {
+    // A stand-in server: a process that would run for a minute.
+    const child = spawn(process.execPath, ["-e", "console.log('listening'); setTimeout(() => {}, 60_000)"], { stdio: ["ignore", "pipe", "pipe"] });
+    const server: Server = { name: "stand-in", origin: "http://127.0.0.1:1", process: child, logs: [] };
+    child.stdout.on("data", (chunk: Buffer) => server.logs.push(chunk.toString()));
+    await new Promise((resolve) => child.stdout.once("data", resolve));
+    const never = new Promise<string>(() => {});
+    const started = Date.now();
+    setTimeout(() => child.kill("SIGKILL"), 50);
+    await expect(whileServerRuns(server, never)).rejects.toThrow(/exited \(SIGKILL\) during the scenario:\nlistening/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // Killed by a signal, its exit code stays null: stop() must still see that it has ended.
+    await stop(server);
+    // And work that finishes first is passed through.
+    const alive = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60_000)"], { stdio: "ignore" });
+    const running: Server = { name: "stand-in", origin: "http://127.0.0.1:1", process: alive, logs: [] };
+    await expect(whileServerRuns(running, Promise.resolve("done"))).resolves.toBe("done");
+    expect(alive.listenerCount("exit")).toBe(0);
+    await stop(running);
+    expect(alive.signalCode).toBe("SIGTERM");
   });
 
   it("parses options and refuses unknown ones with a usable message", () => {
