@@ -2,7 +2,9 @@
 // (docs/decisions/014). `npm run test:e2e` builds first and then runs this; arguments go to
 // Playwright (`npm run test:e2e -- test/e2e/timeline.spec.ts`).
 //
-// E2E_DATABASES=sqlite or =postgres runs one of them (default: both). For PostgreSQL, the
+// E2E_DATABASES=sqlite or =postgres runs one of them (default: both). The PostgreSQL run leaves
+// out the specs whose result cannot depend on the database (test/e2e/support/engine-specs.ts,
+// docs/decisions/033) unless E2E_POSTGRES_SUITE=full. For PostgreSQL, the
 // databases are made on TEST_POSTGRES_URL's server when it is set (its user needs CREATEDB),
 // otherwise on a throwaway cluster (scripts/pg-cluster.ts) that is deleted afterwards.
 import { spawnSync } from "node:child_process";
@@ -63,12 +65,13 @@ async function main() {
   const failed: string[] = [];
   for (const kind of kinds) {
     if (kind === "sqlite") {
-      if (!playwright("SQLite", { E2E_DATABASE_URL: "file:./test/.tmp/e2e.db", E2E_CRASH_DATABASE_URL: "file:./test/.tmp/crash.db" })) failed.push(kind);
+      if (!playwright("SQLite", { E2E_ENGINE: "sqlite", E2E_DATABASE_URL: "file:./test/.tmp/e2e.db", E2E_CRASH_DATABASE_URL: "file:./test/.tmp/crash.db" })) failed.push(kind);
     } else if (kind === "postgres") {
       let cluster: PostgresCluster | null = null;
       try {
         const adminUrl = tools.TEST_POSTGRES_URL ?? (cluster = await startPostgresCluster()).url();
-        if (!playwright("PostgreSQL", await postgresDatabases(adminUrl))) failed.push(kind);
+        const databases = await postgresDatabases(adminUrl);
+        if (!playwright("PostgreSQL", { E2E_ENGINE: "postgres", E2E_POSTGRES_SUITE: tools.E2E_POSTGRES_SUITE, ...databases })) failed.push(kind);
       } finally {
         (cluster as PostgresCluster | null)?.stop();
       }

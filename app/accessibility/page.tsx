@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const REVIEWED_ON = "2026-12-01";
 
 // A statement in the manner of GOV.UK's: the standard, how it is checked, what is known not to
-// meet it, and whom to tell. Keep "How we test" true to test/e2e/a11y.spec.ts and scripts/audit.ts.
+// meet it, and whom to tell. Keep "How we test" true to test/e2e/layout.spec.ts, a11y.spec.ts and scripts/audit.ts.
 export default function AccessibilityPage() {
   const t = useTranslations("AccessibilityPage");
   const f = useFormat();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { useLocale, useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { ScrollRegion } from "@/components/ScrollRegion";
 import { Fragment, type ReactNode } from "react";
 import { useFormat } from "@/components/format";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/i18n/locales";
@@ -129,7 +130,7 @@ function Operation({ path, method, op, langOf }: { path: string; method: string;
       <p className="mt-1" lang={langOf(op.description)}><Prose text={op.description} /></p>
       <p className="mt-1 text-sm text-muted">{t(authOf(op))}</p>
       {op.parameters && (
-        <div className="mt-3 overflow-x-auto">
+        <ScrollRegion className="mt-3" label={t("parametersRegion", { method: method.toUpperCase(), path })}>
           <table className="w-full min-w-[32rem] border-collapse text-sm">
             <caption className="text-left font-semibold">{t("parameters")}</caption>
             <thead>
@@ -151,7 +152,7 @@ function Operation({ path, method, op, langOf }: { path: string; method: string;
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {op.requestBody && (
         <div className="mt-3">

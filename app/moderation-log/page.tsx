@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ScrollRegion } from "@/components/ScrollRegion";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { getFormat } from "@/lib/i18n/server";
@@ -26,7 +27,7 @@ export default async function ModerationLogPage({ searchParams }: PageProps<"/mo
       {page.items.length === 0 ? (
         <p className="mt-6">{t("none")}</p>
       ) : (
-        <div className="mt-6 overflow-x-auto" tabIndex={0} role="region" aria-label={t("region")}>
+        <ScrollRegion className="mt-6" label={t("region")}>
           <table className="w-full min-w-[40rem] text-sm" data-testid="moderation-log">
             <thead>
               <tr className="border-b text-left">
@@ -51,7 +52,7 @@ export default async function ModerationLogPage({ searchParams }: PageProps<"/mo
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {page.nextCursor && <p className="mt-4"><Link href={`/moderation-log?cursor=${encodeURIComponent(page.nextCursor)}`} className="text-brand underline">{t("older")}</Link></p>}
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { useLocale, useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { ScrollRegion } from "@/components/ScrollRegion";
 import { schemaDocsIn, type StoredField } from "@/lib/privacy/schema-docs";
 import { DEFAULT_LOCALE, isLocale } from "@/i18n/locales";
 
@@ -42,7 +43,7 @@ export default function WhatWeStorePage() {
         <section key={m.name} id={m.name} aria-labelledby={`${m.name}-heading`} className="mt-8">
           <h2 id={`${m.name}-heading`} className="text-xl font-bold">{m.name}</h2>
           <p className="mt-1" lang={lang(m)}>{m.description}</p>
-          <div className="mt-3 overflow-x-auto">
+          <ScrollRegion className="mt-3" label={t("region", { table: m.name })}>
             <table className="w-full min-w-[32rem] border-collapse text-sm">
               <thead>
                 <tr className="border-b border-gray-300 text-left">
@@ -61,7 +62,7 @@ export default function WhatWeStorePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       ))}
     </div>

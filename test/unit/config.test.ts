@@ -164,6 +164,9 @@ describe("parsing the scripts' environment", () => {
   it("applies defaults and refuses bad values by name", () => {
     expect(parseToolsEnv({})).toMatchObject({ E2E_PORT: 3100, AUDIT_PORT: 3460, AUDIT_BUILD: "build", BENCH_PORT: 3700, E2E_DATABASES: ["sqlite", "postgres"], HOST: "0.0.0.0" });
     expect(parseToolsEnv({ E2E_DATABASES: "postgres" }).E2E_DATABASES).toEqual(["postgres"]);
+    expect(parseToolsEnv({}).E2E_POSTGRES_SUITE).toBe("engine");
+    expect(parseToolsEnv({ E2E_POSTGRES_SUITE: "full" }).E2E_POSTGRES_SUITE).toBe("full");
+    expect(problems(() => parseToolsEnv({ E2E_POSTGRES_SUITE: "all" }))[0]).toMatch(/E2E_POSTGRES_SUITE="all" is not accepted: expected engine \(the specs the database can change\) or full/);
     expect(problems(() => parseToolsEnv({ E2E_DATABASES: "sqlite,mysql" }))[0]).toMatch(/E2E_DATABASES="sqlite,mysql" is not accepted: expected comma-separated: sqlite, postgres/);
     expect(problems(() => parseToolsEnv({ AUDIT_BUILD: "no" }))[0]).toMatch(/AUDIT_BUILD="no" is not accepted: expected build or skip/);
     expect(problems(() => parseToolsEnv({ TEST_POSTGRES_URL: "file:x.db" }))[0]).toMatch(/TEST_POSTGRES_URL \(value hidden\)/);
