@@ -175,6 +175,7 @@ const toolsShape = describe(
     AUDIT_BUILD: z.enum(["build", "skip"]).default("build"),
     BENCH_PORT: wholeNumber(1, 65530).default(3700),
     BENCH_SERVER_NODE_ARGS: z.string().default(""),
+    BENCH_SERVER_LOG: z.string().regex(/^[\w./-]+$/).optional(),
   },
   {
     PATH: "the system's search path",
@@ -194,6 +195,7 @@ const toolsShape = describe(
     AUDIT_BUILD: "build or skip",
     BENCH_PORT: "a port number from 1 to 65530 (the benchmark uses a few from it)",
     BENCH_SERVER_NODE_ARGS: "extra node arguments for the benchmarked server, space-separated",
+    BENCH_SERVER_LOG: "a file path (letters, digits, . _ / -)",
   },
   ["DATABASE_URL", "TEST_POSTGRES_URL"],
 );

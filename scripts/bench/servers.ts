@@ -1,7 +1,7 @@
 // Starting and stopping the servers under test: Undersigned's production build (`next start`)
 // and the baseline. Each runs in its own process; the load comes from the benchmark's process.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { appendFileSync, readFileSync, readdirSync } from "node:fs";
 import { childEnv, toolsConfig } from "@/lib/config";
 
 export type Server = { name: string; origin: string; process: ChildProcess; logs: string[] };
@@ -26,9 +26,12 @@ async function waitFor(url: string, child: ChildProcess, logs: string[], timeout
 
 function keepLogs(child: ChildProcess): string[] {
   const logs: string[] = [];
+  // BENCH_SERVER_LOG=FILE keeps everything the servers print, say with BENCH_SERVER_NODE_ARGS=--trace-gc.
+  const file = toolsConfig().BENCH_SERVER_LOG;
   const keep = (chunk: Buffer) => {
     logs.push(chunk.toString());
     if (logs.length > 200) logs.shift();
+    if (file) appendFileSync(file, chunk);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);

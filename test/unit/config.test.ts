@@ -165,6 +165,8 @@ describe("parsing the scripts' environment", () => {
     expect(parseToolsEnv({})).toMatchObject({ E2E_PORT: 3100, AUDIT_PORT: 3460, AUDIT_BUILD: "build", BENCH_PORT: 3700, E2E_DATABASES: ["sqlite", "postgres"], HOST: "0.0.0.0" });
     expect(parseToolsEnv({ E2E_DATABASES: "postgres" }).E2E_DATABASES).toEqual(["postgres"]);
     expect(parseToolsEnv({}).E2E_POSTGRES_SUITE).toBe("engine");
+    expect(parseToolsEnv({ BENCH_SERVER_LOG: "/tmp/server.log" }).BENCH_SERVER_LOG).toBe("/tmp/server.log");
+    expect(problems(() => parseToolsEnv({ BENCH_SERVER_LOG: "a log; rm" }))[0]).toMatch(/BENCH_SERVER_LOG/);
     expect(parseToolsEnv({ E2E_POSTGRES_SUITE: "full" }).E2E_POSTGRES_SUITE).toBe("full");
     expect(problems(() => parseToolsEnv({ E2E_POSTGRES_SUITE: "all" }))[0]).toMatch(/E2E_POSTGRES_SUITE="all" is not accepted: expected engine \(the specs the database can change\) or full/);
     expect(problems(() => parseToolsEnv({ E2E_DATABASES: "sqlite,mysql" }))[0]).toMatch(/E2E_DATABASES="sqlite,mysql" is not accepted: expected comma-separated: sqlite, postgres/);
