@@ -1,6 +1,7 @@
 // Administration: roles and platform settings, every change validated and audited.
 import { msg, zodMessage } from "@/lib/i18n/message";
 import { z } from "zod";
+import { recordId } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit";
 import { requireRole, roleSchema, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
@@ -10,7 +11,7 @@ import { invalidateAllPetitionPublic } from "@/lib/petitions/public-cache";
 import { getSettings, settingsFields, settingsSchema, type Settings } from "@/lib/settings";
 
 export const roleChangeSchema = z.object({
-  userId: z.string().min(1, zodMessage(msg("Validation.admin.choosePerson"))).max(100),
+  userId: recordId(zodMessage(msg("Validation.admin.choosePerson"))),
   role: roleSchema,
 });
 

@@ -12,7 +12,7 @@ import { checkToken, contentHash, tokenCrowd } from "@/lib/anonymity/tokens";
 import { isoWeek } from "@/lib/anonymity/week";
 import { serverConfig } from "@/lib/config";
 import { getSettings } from "@/lib/settings";
-import { CONTROL, isoDay, isRealDay, LONE_SURROGATE } from "@/lib/validation";
+import { CONTROL, isoDay, isRealDay, LONE_SURROGATE, lookupKey } from "@/lib/validation";
 import type { Db } from "@/lib/db/client";
 import { insertSpentTokenOnce } from "@/lib/db/statements";
 import { conflict, DomainError, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
@@ -25,8 +25,8 @@ import { answerKeySchema, assertAnswerKey, questionsFor, type PublicQuestion } f
 export const COMMENT_MAX = 4000;
 
 export const threadSchema = z.union([
-  z.object({ programSlug: z.string().min(1).max(200) }),
-  z.object({ petitionId: z.string().min(1).max(100) }),
+  z.object({ programSlug: lookupKey(200) }),
+  z.object({ petitionId: lookupKey(100) }),
 ]);
 export type Thread = z.infer<typeof threadSchema>;
 

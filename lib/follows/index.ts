@@ -5,11 +5,12 @@ import { z } from "zod";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { notFound, parseInput } from "@/lib/errors";
+import { recordId } from "@/lib/validation";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const followTargetSchema = z.object({
   targetType: z.enum(["petition", "program"], { error: zodMessage(msg("Validation.follows.targetType")) }),
-  targetId: z.string().min(1).max(100),
+  targetId: recordId(),
 });
 export type FollowTarget = z.infer<typeof followTargetSchema>;
 

@@ -7,6 +7,7 @@
 // This file has no Next.js or database imports so that unit tests can give it fakes;
 // lib/http/form-action.ts binds it to the server's actor, database, limiter and cache.
 import { z } from "zod";
+import { storable } from "@/lib/validation";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
@@ -116,7 +117,7 @@ export function makeFormAction(deps: FormActionDeps) {
 export const FORM_IDS = ["petition", "person", "comment", "appeal", "program", "response", "commitment"] as const;
 export const formId = (what: (typeof FORM_IDS)[number]) => {
   const missing = zodMessage(msg("Validation.form.missingId", { what }));
-  return z.string({ error: missing }).min(1, missing).max(200, zodMessage(msg("Validation.form.foreignId", { what })));
+  return z.string({ error: missing }).min(1, missing).max(200, zodMessage(msg("Validation.form.foreignId", { what }))).refine(storable, zodMessage(msg("Validation.form.foreignId", { what })));
 };
 
 /** An optional text field: the domain command validates it. */

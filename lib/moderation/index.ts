@@ -14,7 +14,7 @@ import { assertCan, requireRoleFor, viewerOf } from "@/lib/petitions/policy";
 import type { FLAG_REASONS } from "@/lib/comments";
 import { renderMarkdown } from "@/lib/markdown";
 import { newestFirstAfter, newestFirstPage } from "@/lib/pagination/cursor";
-import { isoDay } from "@/lib/validation";
+import { isoDay, storableString } from "@/lib/validation";
 import { recordEvent } from "@/lib/timeline/record";
 import { invalidatePetitionPublic } from "@/lib/petitions/public-cache";
 
@@ -23,7 +23,7 @@ import { DUPLICATE_REASON, MODERATION_REASONS, publicReason, type ReasonCode } f
 
 export const hideInputSchema = z.object({
   reasonCode: z.enum(Object.keys(MODERATION_REASONS) as [ReasonCode, ...ReasonCode[]], { error: zodMessage(msg("Validation.moderation.chooseReasonFromList")) }),
-  reasonText: z.string({ error: zodMessage(msg("Validation.moderation.explainDecision")) }).trim().min(5, zodMessage(msg("Validation.moderation.explainDecisionLeast5"))).max(300, zodMessage(msg("Validation.moderation.explanationMost300Characters"))),
+  reasonText: storableString(z.string({ error: zodMessage(msg("Validation.moderation.explainDecision")) }).trim().min(5, zodMessage(msg("Validation.moderation.explainDecisionLeast5"))).max(300, zodMessage(msg("Validation.moderation.explanationMost300Characters"))), "explanation"),
 });
 
 
@@ -82,7 +82,7 @@ export async function hideComment(db: Db, actor: Actor | null, commentId: string
 }
 
 export const appealInputSchema = z.object({
-  text: z.string({ error: zodMessage(msg("Validation.moderation.sayWhyDecisionWrongRequired")) }).trim().min(10, zodMessage(msg("Validation.moderation.sayWhyDecisionWrong"))).max(2000, zodMessage(msg("Validation.moderation.appealAtMost", { max: 2000 }))),
+  text: storableString(z.string({ error: zodMessage(msg("Validation.moderation.sayWhyDecisionWrongRequired")) }).trim().min(10, zodMessage(msg("Validation.moderation.sayWhyDecisionWrong"))).max(2000, zodMessage(msg("Validation.moderation.appealAtMost", { max: 2000 }))), "appeal"),
 });
 
 /** An organizer appeals the hiding of their petition, once. */
@@ -108,7 +108,7 @@ export async function fileAppeal(db: Db, actor: Actor | null, petitionId: string
 
 export const decisionInputSchema = z.object({
   outcome: z.enum(["upheld", "overturned"], { error: zodMessage(msg("Validation.moderation.chooseUpholdOverturn")) }),
-  note: z.string().trim().min(5, zodMessage(msg("Validation.moderation.explainDecisionLeast5"))).max(1000),
+  note: storableString(z.string().trim().min(5, zodMessage(msg("Validation.moderation.explainDecisionLeast5"))).max(1000), "decisionNote"),
 });
 
 /** An admin decides an appeal; overturning restores the petition. Logged publicly and audited. */
@@ -179,7 +179,7 @@ const commentPlace = (c: { program: { name: string } | null; petition: { title: 
   `A comment on “${c.program?.name ?? c.petition?.title ?? "a discussion"}”`;
 
 export const restoreInputSchema = z.object({
-  reasonText: z.string({ error: zodMessage(msg("Validation.moderation.sayWhyHideUndoneRequired")) }).trim().min(5, zodMessage(msg("Validation.moderation.sayWhyHideUndone"))).max(300, zodMessage(msg("Validation.moderation.explanationMost300Characters"))),
+  reasonText: storableString(z.string({ error: zodMessage(msg("Validation.moderation.sayWhyHideUndoneRequired")) }).trim().min(5, zodMessage(msg("Validation.moderation.sayWhyHideUndone"))).max(300, zodMessage(msg("Validation.moderation.explanationMost300Characters"))), "explanation"),
 });
 
 /**

@@ -1,6 +1,7 @@
 // Opaque cursors for keyset pagination: the last row's sort value and id, base64url JSON.
 import { msg } from "@/lib/i18n/message";
 import { DomainError } from "@/lib/errors";
+import { RECORD_ID, storable } from "@/lib/validation";
 
 export type CursorValue = string | number;
 
@@ -14,8 +15,9 @@ export function decodeCursor(cursor: string): { value: CursorValue; id: string }
     if (
       Array.isArray(parsed) &&
       parsed.length === 2 &&
-      (typeof parsed[0] === "string" || typeof parsed[0] === "number") &&
-      typeof parsed[1] === "string"
+      (typeof parsed[0] === "number" || (typeof parsed[0] === "string" && storable(parsed[0]))) &&
+      typeof parsed[1] === "string" &&
+      RECORD_ID.test(parsed[1])
     ) {
       return { value: parsed[0], id: parsed[1] };
     }

@@ -1,7 +1,7 @@
 import { msg, zodMessage } from "@/lib/i18n/message";
 import { z } from "zod";
 import { markdownText } from "@/lib/markdown";
-import { singleLineText } from "@/lib/validation";
+import { queryText, singleLineText, storableString } from "@/lib/validation";
 
 export const PETITION_STATES = ["draft", "collecting", "open", "closed"] as const;
 export type PetitionState = (typeof PETITION_STATES)[number];
@@ -45,7 +45,7 @@ export type PetitionInput = z.input<typeof petitionInputSchema>;
 
 export const listQuerySchema = z.object({
   list: z.enum(PETITION_LISTS, { error: `list must be one of ${PETITION_LISTS.join(", ")}.` }).default("open"),
-  q: z.string().trim().max(100, zodMessage(msg("Validation.petitions.searchTextMost100"))).optional(),
+  q: queryText("search", 100).optional(),
   sort: z.enum(PETITION_SORTS, { error: `sort must be one of ${PETITION_SORTS.join(", ")}.` }).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -56,7 +56,7 @@ export const signatureInputSchema = z.object({
   visibility: z.enum(["named", "anonymous"], {
     error: 'visibility must be "named" or "anonymous".',
   }),
-  invite: z.string().max(100).optional(),
+  invite: storableString(z.string().max(100), "text").optional(),
   /**
    * A named signature follows the petition unless the signer says otherwise. An anonymous one
    * never does: a follow is stored with the account, so it would say who signed (decision 017).

@@ -5,6 +5,7 @@
 import { msg, zodMessage } from "@/lib/i18n/message";
 import "server-only";
 import { z } from "zod";
+import { storableString } from "@/lib/validation";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { searchTerms, similarPetitionIds } from "@/lib/db/search";
@@ -12,10 +13,10 @@ import { parseInput } from "@/lib/errors";
 import { can, offerableAsSimilar, type PolicyViewer } from "./policy";
 
 export const similarInputSchema = z.object({
-  title: z.string({ error: zodMessage(msg("Validation.petitions.titleMustText")) }).max(500, zodMessage(msg("Validation.petitions.titleTooLongCompare"))).default(""),
-  ask: z.string({ error: zodMessage(msg("Validation.petitions.askMustText")) }).max(1000, zodMessage(msg("Validation.petitions.askTooLongCompare"))).default(""),
+  title: storableString(z.string({ error: zodMessage(msg("Validation.petitions.titleMustText")) }).max(500, zodMessage(msg("Validation.petitions.titleTooLongCompare"))), "title").default(""),
+  ask: storableString(z.string({ error: zodMessage(msg("Validation.petitions.askMustText")) }).max(1000, zodMessage(msg("Validation.petitions.askTooLongCompare"))), "ask").default(""),
   /** The draft being edited, which is not similar to itself. */
-  excludeId: z.string().max(100).optional(),
+  excludeId: storableString(z.string().max(100), "text").optional(),
 });
 
 export type SimilarPetition = { slug: string; title: string; ask: string; signatureCount: number; signable: boolean; closedOn: string | null };

@@ -7,7 +7,7 @@ import { requireRole, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { conflict, DomainError, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import { markdownText, renderMarkdown } from "@/lib/markdown";
-import { isRealDay, multilineText } from "@/lib/validation";
+import { isRealDay, multilineText, storableString } from "@/lib/validation";
 import { invalidateAllPetitionPublic } from "@/lib/petitions/public-cache";
 import { toSummary } from "@/lib/petitions/queries";
 import { policyDiff, type DiffPart } from "./diff";
@@ -43,7 +43,7 @@ export const programInputSchema = z.object({
     .transform((v) => (Array.isArray(v) ? v : v.split(/[\n,]/)).map((s) => s.trim()).filter(Boolean))
     .pipe(
       z
-        .array(z.string().max(80, zodMessage(msg("Validation.programs.eachCollectedItemMost"))))
+        .array(storableString(z.string().max(80, zodMessage(msg("Validation.programs.eachCollectedItemMost"))), "collects"))
         .min(1, zodMessage(msg("Validation.programs.listLeastOneThing")))
         .max(30, zodMessage(msg("Validation.programs.listMost30Items"))),
     ),
@@ -55,9 +55,9 @@ export const programInputSchema = z.object({
   startedOn: optionalDate,
   endedOn: optionalDate,
   /** Why the status changed, when it did. */
-  statusReason: z.string().trim().max(500, zodMessage(msg("Validation.programs.reasonMost500Characters"))).optional(),
+  statusReason: storableString(z.string().trim().max(500, zodMessage(msg("Validation.programs.reasonMost500Characters"))), "statusReason").optional(),
   /** What changed in the policy text, when it did. */
-  versionNote: z.string().trim().max(300, zodMessage(msg("Validation.programs.noteMost300Characters"))).optional(),
+  versionNote: storableString(z.string().trim().max(300, zodMessage(msg("Validation.programs.noteMost300Characters"))), "versionNote").optional(),
 });
 export type ProgramInput = z.input<typeof programInputSchema>;
 

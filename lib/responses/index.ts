@@ -10,22 +10,22 @@ import { findForOrganizer } from "@/lib/petitions/access";
 import { PROGRAM_STATUSES, recordStatusChange, type ProgramStatus } from "@/lib/programs";
 import { requireRoleFor } from "@/lib/petitions/policy";
 import { recordEvent } from "@/lib/timeline/record";
-import { isRealDay } from "@/lib/validation";
+import { isRealDay, lookupKey, storableString } from "@/lib/validation";
 import { invalidatePetitionPublic } from "@/lib/petitions/public-cache";
 
 const DAY = 86_400_000;
 export const commitmentInputSchema = z.object({
-  text: z.string().trim().min(5, zodMessage(msg("Validation.responses.sayWhatWillDone"))).max(300, zodMessage(msg("Validation.responses.commitmentMost300Characters"))),
-  ownerRole: z.string().trim().min(2, zodMessage(msg("Validation.responses.nameRoleAnswerable"))).max(80, zodMessage(msg("Validation.responses.ownerRoleMost80"))),
+  text: storableString(z.string().trim().min(5, zodMessage(msg("Validation.responses.sayWhatWillDone"))).max(300, zodMessage(msg("Validation.responses.commitmentMost300Characters"))), "commitment"),
+  ownerRole: storableString(z.string().trim().min(2, zodMessage(msg("Validation.responses.nameRoleAnswerable"))).max(80, zodMessage(msg("Validation.responses.ownerRoleMost80"))), "ownerRole"),
   dueOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, zodMessage(msg("Validation.responses.dueDateMustLook"))),
 });
 
 export const responseInputSchema = z
   .object({
-    target: z.union([z.object({ petitionId: z.string().min(1).max(100) }), z.object({ programSlug: z.string().min(1).max(200) })]),
+    target: z.union([z.object({ petitionId: lookupKey(100) }), z.object({ programSlug: lookupKey(200) })]),
     body: markdownText("response", 10, 20_000),
     setStatus: z.enum(PROGRAM_STATUSES, { error: zodMessage(msg("Validation.programs.chooseProposedActivePaused")) }).optional(),
-    statusReason: z.string().trim().max(500, zodMessage(msg("Validation.programs.reasonMost500Characters"))).optional(),
+    statusReason: storableString(z.string().trim().max(500, zodMessage(msg("Validation.programs.reasonMost500Characters"))), "statusReason").optional(),
     commitments: z.array(commitmentInputSchema).max(10, zodMessage(msg("Validation.responses.makeMost10Commitments"))).default([]),
   })
   .refine((r) => !r.setStatus || "programSlug" in r.target, { message: zodMessage(msg("Validation.responses.onlyResponseProgramChange")), path: ["setStatus"] })
@@ -100,7 +100,7 @@ const alreadyStatus = (status: string) =>
 
 export const statusChangeInputSchema = z.object({
   status: z.enum(PROGRAM_STATUSES, { error: zodMessage(msg("Validation.programs.chooseProposedActivePaused")) }),
-  reason: z.string({ error: zodMessage(msg("Validation.responses.sayWhyStatusChanges")) }).trim().min(5, zodMessage(msg("Validation.responses.sayWhyStatusChangesLength"))).max(500, zodMessage(msg("Validation.programs.reasonMost500Characters"))),
+  reason: storableString(z.string({ error: zodMessage(msg("Validation.responses.sayWhyStatusChanges")) }).trim().min(5, zodMessage(msg("Validation.responses.sayWhyStatusChangesLength"))).max(500, zodMessage(msg("Validation.programs.reasonMost500Characters"))), "statusReason"),
 });
 
 /** Leadership changes a program's status with a public reason, without writing a full response. */
@@ -156,7 +156,7 @@ export async function editResponse(db: Db, actor: Actor | null, responseId: stri
 const touched = (r: { petition: { slug: string } | null; program: { slug: string } | null }) =>
   ({ petition: r.petition && { slug: r.petition.slug }, program: r.program && { slug: r.program.slug } });
 
-export const keptInputSchema = z.object({ note: z.string().trim().min(5, zodMessage(msg("Validation.responses.sayHowWasKept"))).max(500) });
+export const keptInputSchema = z.object({ note: storableString(z.string().trim().min(5, zodMessage(msg("Validation.responses.sayHowWasKept"))).max(500), "keptNote") });
 
 export async function markCommitmentKept(db: Db, actor: Actor | null, commitmentId: string, input: unknown, clock: { now?: Date } = {}) {
   requireRoleFor(actor, "commitment.resolve");
@@ -183,7 +183,7 @@ export async function markCommitmentKept(db: Db, actor: Actor | null, commitment
 }
 
 export const missedInputSchema = z.object({
-  reason: z.string({ error: zodMessage(msg("Validation.responses.sayWhyWasMissedRequired")) }).trim().min(5, zodMessage(msg("Validation.responses.sayWhyWasMissed"))).max(500, zodMessage(msg("Validation.programs.reasonMost500Characters"))),
+  reason: storableString(z.string({ error: zodMessage(msg("Validation.responses.sayWhyWasMissedRequired")) }).trim().min(5, zodMessage(msg("Validation.responses.sayWhyWasMissed"))).max(500, zodMessage(msg("Validation.programs.reasonMost500Characters"))), "missedReason"),
 });
 
 /**

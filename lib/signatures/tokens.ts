@@ -6,6 +6,7 @@
 // nobody is counted twice.
 import { msg, zodMessage } from "@/lib/i18n/message";
 import { z } from "zod";
+import { lookupKey } from "@/lib/validation";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { loadKey, newKeyPair } from "@/lib/anonymity/keys";
 import { shuffle } from "@/lib/anonymity/batch";
@@ -29,7 +30,7 @@ export const collectInputSchema = z.object({
   tokens: z
     .array(
       z.object({
-        petitionId: z.string().min(1).max(100),
+        petitionId: lookupKey(100),
         keyId: z.string().regex(/^[0-9a-f]{16}$/, "keyId must be 16 hex digits."),
         blindedMessage: base64,
       }),

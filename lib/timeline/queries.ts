@@ -3,6 +3,7 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from "@/i18n/locales";
 import type { Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { isKnownMessage, renderMessage, storedMessage } from "@/lib/i18n/message";
+import { lookupKey } from "@/lib/validation";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newestFirstAfter, newestFirstPage } from "@/lib/pagination/cursor";
 import { EVENT_KINDS, EVENT_LABELS, type EventKind } from "./record";
@@ -18,8 +19,8 @@ export type TimelineItem = {
 };
 
 export const timelineQuerySchema = z.object({
-  petition: z.string().max(100).optional(),
-  program: z.string().max(200).optional(),
+  petition: lookupKey(100).optional(),
+  program: lookupKey(200).optional(),
   kind: z.enum(EVENT_KINDS, { error: `kind must be one of ${EVENT_KINDS.join(", ")}.` }).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),

@@ -16,14 +16,43 @@ export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
  */
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** The checks every text people write passes: length, no control characters, no broken characters. */
-export const bounded = (label: FieldLabel, min: number, max: number) =>
-  z
-    .string()
-    .min(min, zodMessage(msg("Validation.text.tooShort", { label: labelOf(label), min })))
-    .max(max, zodMessage(msg("Validation.text.tooLong", { label: labelOf(label), max })))
+/** Text a database can store as it is: PostgreSQL refuses NUL and half a surrogate pair. */
+export const storable = (s: string) => !CONTROL.test(s) && !LONE_SURROGATE.test(s);
+
+/**
+ * Text that is not stored but still reaches a query (a search, a filter): the same characters as
+ * anything people write, so PostgreSQL never sees one it refuses (a 400, not a 500).
+ */
+export const queryText = (label: FieldLabel, max: number) =>
+  storableString(z.string().trim().max(max, zodMessage(msg("Validation.text.tooLong", { label: labelOf(label), max }))), label);
+
+/** A string check with the refusals of control and broken characters, named by the field's label. */
+export const storableString = (schema: z.ZodString, label: FieldLabel) =>
+  schema
     .refine((s) => !CONTROL.test(s), zodMessage(msg("Validation.text.control", { label: labelOf(label) })))
     .refine((s) => !LONE_SURROGATE.test(s), zodMessage(msg("Validation.text.brokenCharacter", { label: labelOf(label) })));
+
+/** A slug or an id from a link, used to look something up: nothing PostgreSQL would refuse. */
+export const lookupKey = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine(storable, zodMessage(msg("Validation.text.badLink")));
+
+/** A record's id as this app makes them (cuid, or a uuid in tests): letters, digits, - and _. */
+export const RECORD_ID = /^[A-Za-z0-9_-]{1,100}$/;
+export const recordId = (message?: string) => z.string().regex(RECORD_ID, message);
+
+/** The checks every text people write passes: length, no control characters, no broken characters. */
+export const bounded = (label: FieldLabel, min: number, max: number) =>
+  storableString(
+    z
+      .string()
+      .min(min, zodMessage(msg("Validation.text.tooShort", { label: labelOf(label), min })))
+      .max(max, zodMessage(msg("Validation.text.tooLong", { label: labelOf(label), max }))),
+    label,
+  );
 
 /** One line of text: NFC, trimmed, runs of whitespace collapsed to one space. */
 export const singleLineText = (label: FieldLabel, min: number, max: number) =>

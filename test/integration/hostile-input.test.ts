@@ -11,10 +11,12 @@ import { hidePetition } from "@/lib/moderation";
 import { setEmailMode, unsubscribe } from "@/lib/notifications";
 import { createPetition, inviteCoOrganizer, updateDraft } from "@/lib/petitions/commands";
 import { listPetitions } from "@/lib/petitions/queries";
+import { findSimilarPetitions } from "@/lib/petitions/similar";
 import { createProgram } from "@/lib/programs";
 import { postResponse } from "@/lib/responses";
 import { signPetition } from "@/lib/signatures";
 import { listTimeline } from "@/lib/timeline/queries";
+import { encodeCursor } from "@/lib/pagination/cursor";
 import { makeProgram } from "./anon";
 import { makeUser, openPetitionFor, testDatabase } from "./db";
 
@@ -78,6 +80,35 @@ describe("hostile input", async () => {
     ["listTimeline", (i) => listTimeline(db, i)],
     ["listComments", (i) => listComments(db, { programSlug: program.slug }, typeof i === "object" && i !== null ? (i as { cursor?: string }) : {})],
   ];
+
+  // Found by the property below on PostgreSQL (2026-12-02): "\u0000" in a search reached the
+  // database, which refuses NUL ("invalid byte sequence for encoding UTF8") with a 500. Every
+  // text that reaches a query is now checked first; these are the cases, every time, on both.
+  const UNSTORABLE = ["\u0000", "a\u0000b", "\ud800", "x\udc00"];
+  const reachesTheDatabase: [string, (bad: string) => Promise<unknown>][] = [
+    ["listPetitions q", (bad) => listPetitions(db, { q: bad })],
+    ["listPetitions cursor id", (bad) => listPetitions(db, { cursor: encodeCursor(new Date().toISOString(), bad) })],
+    ["listPetitions signed cursor value", (bad) => listPetitions(db, { sort: "signed", cursor: encodeCursor(bad, "abc") })],
+    ["listTimeline petition", (bad) => listTimeline(db, { petition: bad })],
+    ["listTimeline program", (bad) => listTimeline(db, { program: bad })],
+    ["listTimeline cursor", (bad) => listTimeline(db, { cursor: encodeCursor(new Date().toISOString(), bad) })],
+    ["listComments thread", (bad) => listComments(db, { programSlug: bad }, {})],
+    ["listComments cursor", (bad) => listComments(db, { programSlug: program.slug }, { cursor: encodeCursor(new Date().toISOString(), bad) })],
+    ["follow targetId", (bad) => follow(db, employee, { targetType: "petition", targetId: bad })],
+    ["setRole userId", (bad) => setRole(db, admin, { userId: bad, role: "moderator" })],
+    ["findSimilarPetitions title", (bad) => findSimilarPetitions(db, employee, { title: `Keystrokes ${bad}`, ask: "Stop recording" })],
+    ["hidePetition reason", (bad) => hidePetition(db, moderator, petition.id, { reasonCode: "spam", reasonText: `Off topic ${bad} here` })],
+  ];
+  it.each(reachesTheDatabase)("%s with NUL or half a surrogate pair is a 4xx, never the database's error", async (_name, run) => {
+    for (const bad of UNSTORABLE) {
+      const before = await counts();
+      const error = await run(bad).then(() => null, (e: unknown) => e);
+      if (error === null) continue; // an answer (say, an empty list) is fine too
+      expect(error, `${JSON.stringify(bad)}: ${String(error)}`).toBeInstanceOf(DomainError);
+      expect((error as DomainError).status).toBe(400);
+      expect(await counts()).toEqual(before);
+    }
+  });
 
   it.each(targets)("%s answers a result or a 4xx, and a refusal writes nothing", async (_name, run) => {
     await fc.assert(
