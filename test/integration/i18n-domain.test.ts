@@ -64,7 +64,7 @@ describe("an /api route", () => {
     const q = "x".repeat(101);
     const en = await get(`/api/petitions?q=${q}`, ENGLISH);
     const de = await get(`/api/petitions?q=${q}`, { ...ENGLISH, cookie: "lang=de" });
-    expect(en.body.error).toEqual({ code: "invalid_input", message: "Search text can be at most 100 characters.", fields: { q: "Search text can be at most 100 characters." } });
+    expect(en.body.error).toEqual({ code: "invalid_input", message: "The search text can be at most 100 characters.", fields: { q: "The search text can be at most 100 characters." } });
     expect(de.body.error).toEqual({ code: "invalid_input", message: "Der Suchtext darf höchstens 100 Zeichen lang sein.", fields: { q: "Der Suchtext darf höchstens 100 Zeichen lang sein." } });
   });
 
