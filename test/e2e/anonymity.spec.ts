@@ -246,7 +246,7 @@ test("an admin adds and edits a program; a policy change becomes a version", asy
 test("the What we store page lists every table and field with its purpose", async ({ page }) => {
   await page.goto("/what-we-store");
   await expect(page.getByRole("heading", { level: 1, name: "What we store" })).toBeVisible();
-  const comment = page.getByRole("region", { name: "AnonComment" });
+  const comment = page.getByRole("region", { name: "AnonComment", exact: true });
   await expect(comment).toContainText("It has no author, ever");
   await expect(comment.getByRole("row", { name: /^day/ })).toContainText("no time of day");
   await expect(page.getByRole("region", { name: "TokenIssuance", exact: true })).toContainText("No time, no blinded message");

@@ -8,6 +8,8 @@ import { APP_ORIGIN, expect, ssoSignIn, test } from "./support/fixtures";
 const PROGRAM = "/programs/flow-insights";
 
 test("leadership asks, only the writer's browser answers as the author, anonymously", async ({ page, as }) => {
+  // Four browsers, a batch interval and live updates: about 40 s on a slow machine.
+  test.setTimeout(180_000);
   const answerRequests: Record<string, string>[] = [];
   page.on("request", async (request) => {
     if (request.url().endsWith("/api/comments/answers") && request.method() === "POST") answerRequests.push(await request.allHeaders());

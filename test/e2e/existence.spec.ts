@@ -39,6 +39,8 @@ async function answer(request: APIRequestContext, route: (typeof ROUTES)[number]
 }
 
 test("a draft is 404 everywhere for people who may not see it, exactly like a petition that does not exist", async ({ as, browser }) => {
+  // Five people times every route and page, twice each: about a minute on a slow machine.
+  test.setTimeout(180_000);
   const { page: maya } = await as("maya");
   const draft = await draftOf(maya);
   // The organizer gets in, so the draft is there to be hidden.
