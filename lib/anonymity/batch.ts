@@ -23,15 +23,17 @@ export type BatchOptions<T> = {
    */
   write: (items: T[], now: Date) => Promise<number>;
   /**
-   * Whether a batch may be published now (e.g. enough people hold tokens). When it answers
-   * false, items stay queued for the next flush.
+   * Whether a batch may be published now (e.g. enough people hold tokens, or the oldest item has
+   * waited long enough). When it answers false, items stay queued for the next flush.
    */
-  ready?: (now: Date) => Promise<boolean>;
+  ready?: (now: Date, waiting: Waiting) => Promise<boolean>;
   /** Most items held at once; beyond it `enqueue` refuses. */
   maxQueued?: number;
 };
 
 export type Enqueued = { queued: "new" | "already"; publishAt: Date };
+/** What waits when a flush asks `ready`: how many items, and when the oldest of them was queued. */
+export type Waiting = { size: number; oldestAt: Date };
 
 export type Batch<T> = {
   /** Queues an item; an item whose key is already queued is not replaced. */
@@ -86,7 +88,10 @@ export function wallClockTimer(name: string, nextAt: (now: Date) => Date, tick: 
 }
 
 export function createBatch<T>(options: BatchOptions<T>): Batch<T> {
-  const queue = new Map<string, T>();
+  // Each item with the moment it was queued (memory only, like the item): the hold rule needs the
+  // oldest. Kept here, with the item, so a re-send queued while its batch is being written has
+  // its own moment, and an item never waits without one.
+  const queue = new Map<string, { item: T; at: number }>();
   const max = options.maxQueued ?? 10_000;
   let flushing: Promise<{ written: number; held: number }> | null = null;
 
@@ -97,16 +102,17 @@ export function createBatch<T>(options: BatchOptions<T>): Batch<T> {
 
   async function run(now: Date): Promise<{ written: number; held: number }> {
     if (queue.size === 0) return { written: 0, held: 0 };
-    if (options.ready && !(await options.ready(now))) return { written: 0, held: queue.size };
+    const waiting = { size: queue.size, oldestAt: new Date(Math.min(...[...queue.values()].map((q) => q.at))) };
+    if (options.ready && !(await options.ready(now, waiting))) return { written: 0, held: queue.size };
     const taken = [...queue.entries()];
     queue.clear();
     try {
-      const written = await options.write(shuffle(taken.map(([, item]) => item)), now);
+      const written = await options.write(shuffle(taken.map(([, queued]) => queued.item)), now);
       return { written, held: 0 };
     } catch (error) {
       // Nothing was written (one transaction): put everything back for the next flush, unless a
       // re-send queued the same key meanwhile.
-      for (const [key, item] of taken) if (!queue.has(key)) queue.set(key, item);
+      for (const [key, queued] of taken) if (!queue.has(key)) queue.set(key, queued);
       throw error;
     }
   }
@@ -116,10 +122,10 @@ export function createBatch<T>(options: BatchOptions<T>): Batch<T> {
       const key = options.key(item);
       if (queue.has(key)) return { queued: "already", publishAt: nextFlushAt(now) };
       if (queue.size >= max) throw new QueueFullError(`${options.name}: queue full`);
-      queue.set(key, item);
+      queue.set(key, { item, at: now.getTime() });
       return { queued: "new", publishAt: nextFlushAt(now) };
     },
-    get: (key) => queue.get(key),
+    get: (key) => queue.get(key)?.item,
     size: () => queue.size,
     nextFlushAt,
     flush(now) {

@@ -85,7 +85,6 @@ export async function queueAnonymous(
   await options.admit?.();
   try {
     const queued = batch.enqueue({ op, petitionId, nonceHash }, now);
-    enqueuedAt.get(db)!.set(nonceHash, now.getTime());
     return { status: "queued", op, publishAt: queued.publishAt.toISOString() };
   } catch (error) {
     if (error instanceof QueueFullError) throw new DomainError("rate_limited", msg("Errors.signatures.tooManySignaturesAre"));
@@ -99,32 +98,23 @@ export const signatureBatchSeconds = () => serverConfig().UNDERSIGNED_SIGNATURE_
 export const signatureBatchHoldSeconds = () => serverConfig().UNDERSIGNED_SIGNATURE_BATCH_HOLD_SECONDS;
 
 const batches = new WeakMap<Db, Batch<Queued>>();
-/** When each queued item arrived (memory only), for the hold rule. */
-const enqueuedAt = new WeakMap<Db, Map<string, number>>();
 
 /** This process's queue of anonymous signatures for a database. */
 export function signatureBatch(db: Db): Batch<Queued> {
   let batch = batches.get(db);
   if (!batch) {
-    const times = new Map<string, number>();
-    enqueuedAt.set(db, times);
     batch = createBatch<Queued>({
       name: "signatures",
       intervalMs: () => signatureBatchSeconds() * 1000,
       key: (q) => q.nonceHash,
-      write: async (items, now) => {
-        const written = await writeSignatureBatch(db, items, now);
-        for (const q of items) times.delete(q.nonceHash);
-        return written;
-      },
+      write: (items, now) => writeSignatureBatch(db, items, now),
       // A batch is written once it holds at least k items, or once its oldest waited the hold time:
       // everyone who held an unspent token for these petitions then is the crowd it hides in.
-      ready: async (now) => {
+      ready: async (now, waiting) => {
         if (forced.has(db)) return true;
         const { anonymityK } = await getSettings(db);
-        if (batch!.size() >= anonymityK) return true;
-        const oldest = Math.min(...times.values());
-        return now.getTime() - oldest >= signatureBatchHoldSeconds() * 1000;
+        if (waiting.size >= anonymityK) return true;
+        return now.getTime() - waiting.oldestAt.getTime() >= signatureBatchHoldSeconds() * 1000;
       },
     });
     batches.set(db, batch);

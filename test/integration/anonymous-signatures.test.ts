@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { shuffle } from "@/lib/anonymity/batch";
 import { reconcileCounts, signPetition, TOKEN_MISSING, TOKEN_SIGNED_ANONYMOUSLY, withdrawSignature } from "@/lib/signatures";
-import { flushSignatures, queueAnonymous, signatureBatch, SPENT_BY_NAME } from "@/lib/signatures/anonymous";
+import { flushSignatures, queueAnonymous, signatureBatch, signatureBatchHoldSeconds, SPENT_BY_NAME } from "@/lib/signatures/anonymous";
+import type { Db } from "@/lib/db/client";
 import { tokenTally } from "@/lib/signatures/tokens";
 import { collectSignTokens, signAnonymouslyNow, wire } from "./anon";
 import { DB_KIND, makeUser, makeUsers, openPetitionFor, testDatabase } from "./db";
@@ -238,6 +239,41 @@ describe("the rules", () => {
     expect(await flushSignatures(db)).toEqual({ written: 0, held: 1 });
     expect(signatureBatch(db).size()).toBe(1);
     await flushSignatures(db, undefined, { force: true });
+  });
+});
+
+describe("re-sends", () => {
+  it("a re-send that arrives while its batch is being written is answered 'counted' after the next batch, not held for ever", async () => {
+    const organizer = await makeUser(db);
+    const a = (await openPetitionFor(db, organizer)).id;
+    const person = await makeUser(db);
+    const token = wire((await collectSignTokens(db, person)).get(a)!);
+    // The same database, with each batch's transaction held at a gate: the moment a browser's
+    // re-send (its outbox sends again until it hears "counted") arrives mid-write.
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (open = r));
+    const slow = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop === "$transaction") return async (...args: Parameters<Db["$transaction"]>) => (await gate, (target.$transaction as (...a: unknown[]) => unknown)(...args));
+        return Reflect.get(target, prop, receiver);
+      },
+    }) as Db;
+    const hold = signatureBatchHoldSeconds() * 1000;
+    const t0 = new Date();
+    const t1 = new Date(t0.getTime() + hold + 1000);
+    expect((await queueAnonymous(slow, a, "sign", { token }, { now: t0 })).status).toBe("queued");
+    // Fewer than k, so it goes once it has waited the hold time.
+    const writing = flushSignatures(slow, t1);
+    while (signatureBatch(slow).size() > 0) await new Promise((r) => setImmediate(r));
+    expect((await queueAnonymous(slow, a, "sign", { token }, { now: t1 })).status).toBe("queued");
+    open();
+    expect(await writing).toEqual({ written: 1, held: 0 });
+    // The re-send waited from its own arrival: the next batch after the hold takes it (and skips it, counted already).
+    expect(await flushSignatures(slow, new Date(t1.getTime() + hold + 1000))).toEqual({ written: 0, held: 0 });
+    expect(signatureBatch(slow).size()).toBe(0);
+    expect(await queueAnonymous(slow, a, "sign", { token })).toEqual({ status: "counted" });
+    expect((await db.petition.findUniqueOrThrow({ where: { id: a } })).signatureCount).toBe(3);
+    expect(await reconcileCounts(db)).toEqual([]);
   });
 });
 

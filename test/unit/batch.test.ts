@@ -53,6 +53,58 @@ describe("the anonymous batch writer", () => {
     expect(batch.size()).toBe(0);
   });
 
+  it("tells `ready` how many wait and since when, and a re-send queued while its batch is written waits with its own moment", async () => {
+    const asked: { size: number; oldestAt: string }[] = [];
+    let release: () => void = () => undefined;
+    let writes = 0;
+    const batch = createBatch<Item>({
+      name: "t",
+      intervalMs: () => 1000,
+      key: (i) => i.key,
+      ready: async (_now, waiting) => (asked.push({ size: waiting.size, oldestAt: waiting.oldestAt.toISOString() }), true),
+      write: async (items) => {
+        // The first write takes a while, as a transaction on a busy database does.
+        if (writes++ === 0) await new Promise<void>((r) => (release = r));
+        return items.length;
+      },
+    });
+    batch.enqueue({ key: "a" }, new Date("2026-12-01T10:00:01Z"));
+    batch.enqueue({ key: "b" }, new Date("2026-12-01T10:00:03Z"));
+    const first = batch.flush();
+    await new Promise((r) => setImmediate(r));
+    expect(batch.size()).toBe(0);
+    // The browser sends "a" again while its batch is being written.
+    expect(batch.enqueue({ key: "a" }, new Date("2026-12-01T10:00:04Z")).queued).toBe("new");
+    release();
+    expect(await first).toEqual({ written: 2, held: 0 });
+    // It is still waiting, with the moment of the re-send, so the hold rule can let it go.
+    expect(await batch.flush()).toEqual({ written: 1, held: 0 });
+    expect(asked).toEqual([
+      { size: 2, oldestAt: "2026-12-01T10:00:01.000Z" },
+      { size: 1, oldestAt: "2026-12-01T10:00:04.000Z" },
+    ]);
+  });
+
+  it("a failed write keeps each item's own moment", async () => {
+    const asked: string[] = [];
+    let fail = true;
+    const batch = createBatch<Item>({
+      name: "t",
+      intervalMs: () => 1000,
+      key: (i) => i.key,
+      ready: async (_now, waiting) => (asked.push(waiting.oldestAt.toISOString()), true),
+      write: async (items) => {
+        if (fail) throw new Error("busy");
+        return items.length;
+      },
+    });
+    batch.enqueue({ key: "a" }, new Date("2026-12-01T10:00:01Z"));
+    await expect(batch.flush()).rejects.toThrow("busy");
+    fail = false;
+    expect(await batch.flush()).toEqual({ written: 1, held: 0 });
+    expect(asked).toEqual(["2026-12-01T10:00:01.000Z", "2026-12-01T10:00:01.000Z"]);
+  });
+
   it("refuses beyond its capacity", () => {
     const batch = createBatch<Item>({ name: "t", intervalMs: () => 1000, key: (i) => i.key, write: async (items) => items.length, maxQueued: 1 });
     batch.enqueue({ key: "1" });
