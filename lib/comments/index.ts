@@ -12,7 +12,7 @@ import { checkToken, contentHash, tokenCrowd } from "@/lib/anonymity/tokens";
 import { isoWeek } from "@/lib/anonymity/week";
 import { serverConfig } from "@/lib/config";
 import { getSettings } from "@/lib/settings";
-import { CONTROL, isoDay, isRealDay, LONE_SURROGATE, lookupKey } from "@/lib/validation";
+import { isoDay, isRealDay, lookupKey, storableString } from "@/lib/validation";
 import type { Db } from "@/lib/db/client";
 import { insertSpentTokenOnce } from "@/lib/db/statements";
 import { conflict, DomainError, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
@@ -37,12 +37,13 @@ export const postCommentSchema = z.object({
     .string({ error: zodMessage(msg("Validation.comments.writeSomethingFirst")) })
     .transform((s) => s.normalize("NFC").replace(/\r\n?/g, "\n").trim())
     .pipe(
-      z
-        .string()
-        .min(1, zodMessage(msg("Validation.comments.writeSomethingFirst")))
-        .max(COMMENT_MAX, zodMessage(msg("Validation.comments.tooLong", { max: COMMENT_MAX })))
-        .refine((s) => !CONTROL.test(s), zodMessage(msg("Validation.comments.commentContainsControlCharacters")))
-        .refine((s) => !LONE_SURROGATE.test(s), zodMessage(msg("Validation.comments.commentContainsBrokenCharacter"))),
+      storableString(
+        z
+          .string()
+          .min(1, zodMessage(msg("Validation.comments.writeSomethingFirst")))
+          .max(COMMENT_MAX, zodMessage(msg("Validation.comments.tooLong", { max: COMMENT_MAX }))),
+        "comment",
+      ),
     )
     .pipe(markdownSchema("comment")),
   token: z.unknown(),
