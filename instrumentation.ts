@@ -7,6 +7,9 @@ export async function register() {
   // below from the edge bundle; read through lib/config it could not.
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First, before any request: the context that work outliving a request runs in.
+  const { captureOutsideRequests } = await import("@/lib/runtime/outside-requests");
+  captureOutsideRequests();
   const { ConfigError, serverConfig } = await import("@/lib/config");
   let config;
   try {

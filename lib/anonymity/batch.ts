@@ -9,6 +9,7 @@
 // sees it published and re-sends it, and the database's unique index on the spent token makes a
 // re-send (or the same item queued on two servers) count once.
 import { randomInt } from "node:crypto";
+import { outsideRequests } from "@/lib/runtime/outside-requests";
 
 export type BatchOptions<T> = {
   /** For messages: "comments". */
@@ -80,7 +81,9 @@ export function wallClockTimer(name: string, nextAt: (now: Date) => Date, tick: 
     }, wait);
     timer.unref();
   };
-  schedule();
+  // Started by the first request that needs it: the timers must not keep that request (its headers,
+  // its address) in memory for the life of the process.
+  outsideRequests(schedule);
   return () => {
     stopped = true;
     if (timer) clearTimeout(timer);

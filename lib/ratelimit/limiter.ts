@@ -8,6 +8,7 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimite
 import type { Actor } from "@/lib/auth/actor";
 import { dbInfo, type Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
+import { outsideRequests } from "@/lib/runtime/outside-requests";
 
 export type Kind = "sign" | "petition" | "tokens" | "comment";
 
@@ -57,7 +58,9 @@ export function createRateLimiter(db: Db, opts: { scale?: number; enabled?: bool
   const limit = async (kind: Kind, key: string) => {
     if (!enabled) return;
     try {
-      await limiters[kind].consume(key);
+      // The memory store sets a timer per key for its window; made in the request, that timer
+      // would keep the whole request alive until the window ends (lib/runtime/outside-requests.ts).
+      await outsideRequests(() => limiters[kind].consume(key));
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
