@@ -30,4 +30,7 @@ export async function register() {
   // The count's route reads prepared answers from here (lib/petitions/count-reader.ts says why).
   const { countReader } = await import("@/lib/petitions/count-service");
   countReader();
+  // The signed-in person's view of a shared page is read from here (lib/personal/reader.ts).
+  const { personalReader } = await import("@/lib/personal/service");
+  personalReader();
 }

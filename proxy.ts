@@ -5,9 +5,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { serverConfig } from "@/lib/config";
 import { LOCALE_COOKIE, localeFor } from "@/i18n/locales";
 import { UNDECODABLE, undecodablePath } from "@/lib/http/path";
+import { REQUEST_PATH_HEADER } from "@/lib/http/request-path";
 import { renderMessage } from "@/lib/i18n/message";
 import { refuseRequest, withheldSameOrigin } from "@/lib/http/request-guard";
-import { publicPageKey } from "@/lib/page-cache/rules";
+import { publicPageKey, sessionCookie } from "@/lib/page-cache/rules";
+import { personalAddress } from "@/lib/page-cache/shell";
 import { fillNonce, servePublicPage } from "@/lib/page-cache/serve";
 
 export async function proxy(request: NextRequest) {
@@ -61,18 +63,22 @@ export async function proxy(request: NextRequest) {
     .filter((d) => !(d === "upgrade-insecure-requests" && request.nextUrl.protocol === "http:"))
     .join("; ");
 
-  // A signed-out visitor's GET of a page everyone reads the same: from memory (docs/decisions/031).
+  // A GET of a page everyone reads the same: from memory (docs/decisions/031); for someone signed
+  // in, with their own parts fetched by the page (docs/decisions/035).
   if (!filling && config.production && config.UNDERSIGNED_PAGE_CACHE_SECONDS > 0) {
     const language = locale();
-    const key = publicPageKey({ method: request.method, pathname, search: request.nextUrl.search, cookieNames: request.cookies.getAll().map((c) => c.name), headers: request.headers }, language);
+    const { search } = request.nextUrl;
+    const key = publicPageKey({ method: request.method, pathname, search, headers: request.headers }, language);
     if (key) {
-      const cached = await servePublicPage({ key, pathAndQuery: `${pathname}${request.nextUrl.search}`, locale: language, ttlSeconds: config.UNDERSIGNED_PAGE_CACHE_SECONDS, port: config.PORT, nonce, csp });
+      const personal = sessionCookie(request.cookies.getAll().map((c) => c.name)) ? { fallback: personalAddress(pathname, search) } : undefined;
+      const cached = await servePublicPage({ key, pathAndQuery: `${pathname}${search}`, locale: language, ttlSeconds: config.UNDERSIGNED_PAGE_CACHE_SECONDS, port: config.PORT, nonce, csp, personal });
       if (cached) return cached;
     }
   }
 
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
+  headers.set(REQUEST_PATH_HEADER, pathname);
   const origin = withheldSameOrigin(request.headers);
   if (origin) headers.set("origin", origin);
   headers.set("Content-Security-Policy", csp);
@@ -85,8 +91,9 @@ export const config = {
   // Pages and the API (for the address check); not static files, the feed, the public count,
   // which pollers read most (issue 15: skipping this function is a quarter of its cost per
   // request), or the live stream, which every open page holds (a request through this function
-  // keeps more of Next.js alive for as long as the stream is open, decision 025). Those two
+  // keeps more of Next.js alive for as long as the stream is open, decision 025), or a signed-in
+  // person's view of a shared page, which each such page asks for once (decision 035). Those
   // addresses in the form below have no percent sign and no body to check; any other form still
   // comes through here.
-  matcher: [{ source: "/((?!_next/static|_next/image|icon.svg|timeline.atom|api/petitions/[\\w-]+/count$|api/stream$).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|icon.svg|timeline.atom|api/petitions/[\\w-]+/count$|api/stream$|api/me$).*)" }],
 };

@@ -6,8 +6,12 @@ import { db } from "@/lib/db/server";
 import { requestLocale } from "@/lib/i18n/server";
 import { listPetitions } from "@/lib/petitions/queries";
 import { listRecentEvents } from "@/lib/timeline/queries";
+import { shellMetadata } from "@/lib/page-cache/shell";
 
 export const dynamic = "force-dynamic";
+
+// The same for everyone but the header (docs/decisions/035).
+export const metadata = shellMetadata(true);
 
 /** As many columns as there are cards, up to three: one or two cards never sit in a three-column grid. */
 function cardGrid(count: number): string {

@@ -1,19 +1,39 @@
+"use client";
+
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { TokenWallet } from "./anonymous/TokenWallet";
+import { useAccount } from "./personal/PersonalParts";
 import { SignOutButton } from "./SignOutButton";
-import type { Actor } from "@/lib/auth/actor";
 
 const LINK = "block rounded px-1 py-2 hover:underline nav:py-1 nav:whitespace-nowrap";
+
+/**
+ * The header, and what goes with the account on every page: the background collection of
+ * anonymous tokens (TokenWallet) for someone signed in. A client component: the account comes from
+ * the layout, or, on a shared page served from the cache, from GET /api/me (decision 035).
+ */
+export function AccountHeader() {
+  const account = useAccount();
+  return (
+    <>
+      <SiteHeader />
+      {account && <TokenWallet accountId={account.id} />}
+    </>
+  );
+}
 
 /**
  * One row at desktop widths for every role; below the nav breakpoint a "Menu" disclosure
  * (<details>, so it works without script) holds the same links and the account (decision 022).
  */
-export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: number }) {
+function SiteHeader() {
+  const actor = useAccount();
+  const unread = actor?.unread ?? 0;
   const t = useTranslations("SiteHeader");
   const role = useTranslations("Roles");
   return (
-    <header className="relative border-b border-gray-200 bg-white" data-testid="site-header">
+    <header className="relative border-b border-gray-200 bg-white" data-testid="site-header" data-personal="">
       <div className="mx-auto flex max-w-7xl items-center gap-x-5 px-4 py-3">
         <Link href="/" className="shrink-0 text-xl font-extrabold tracking-tight text-brand">
           Undersigned

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { shellMetadata } from "@/lib/page-cache/shell";
 import { requestLocale } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -10,7 +11,7 @@ import { PETITION_LISTS, type PetitionList, type PetitionSort } from "@/lib/peti
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("PetitionsPage");
-  return { title: t("title") };
+  return { title: t("title"), ...shellMetadata(true) };
 }
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { shellMetadata } from "@/lib/page-cache/shell";
 import { requestLocale } from "@/lib/i18n/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -13,7 +14,7 @@ import { feedQuery, listTimeline } from "@/lib/timeline/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("TimelinePage");
-  return { title: t("title"), alternates: { types: { "application/atom+xml": "/timeline.atom" } } };
+  return { title: t("title"), alternates: { types: { "application/atom+xml": "/timeline.atom" } }, ...shellMetadata(true) };
 }
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,11 @@
 import { useTranslations } from "next-intl";
-import { askQuestionAction, flagCommentAction } from "@/app/comments/actions";
+import { askQuestionAction } from "@/app/comments/actions";
 import { ActionForm, FormField } from "@/components/ActionForm";
 import { useFormat } from "@/components/format";
 import type { Actor } from "@/lib/auth/actor";
-import { commentBatchSeconds, FLAG_REASON_KEYS, FLAG_REASONS, type Crowd, type PublicComment } from "@/lib/comments";
+import { commentBatchSeconds, type Crowd, type PublicComment } from "@/lib/comments";
 import { mayAsk } from "@/lib/petitions/policy";
-import { AuthorQuestions } from "./AuthorAnswer";
-import { CommentComposer } from "./CommentComposer";
+import { DiscussionComposer, FlagForm, ReplyForm } from "./DiscussionForms";
 import { translatedReason } from "@/lib/moderation/reasons";
 import { useFormatInterval } from "./interval";
 
@@ -30,34 +29,22 @@ export function Discussion({ thread, comments, actor, fingerprint, path, crowd, 
     <section aria-labelledby="discussion-heading" className="mt-10">
       <h2 id="discussion-heading" className="text-2xl font-bold">{t("heading")}</h2>
       <AnonymityNotice fingerprint={fingerprint} crowd={crowd} batchMinutes={commentBatchSeconds() / 60} />
-      {actor ? (
-        <>
-          <AuthorQuestions thread={thread} accountId={actor.id} />
-          <CommentComposer thread={thread} accountId={actor.id} label={t("commentLabel")} batchSeconds={commentBatchSeconds()} />
-        </>
-      ) : (
-        <p className="mt-4">{t.rich("signIn", { link: (chunks) => <a href={`/signin?callbackUrl=${encodeURIComponent(path)}`} className="font-semibold text-brand underline">{chunks}</a> })}</p>
-      )}
+      <DiscussionComposer thread={thread} path={path} batchSeconds={commentBatchSeconds()} />
       {comments.length === 0 ? (
         <p className="mt-6 text-muted">{t("none")}</p>
       ) : (
         <ol className="mt-6 grid gap-4" data-testid="comments">
           {comments.map((c) => (
             <li key={c.id}>
-              <Comment comment={c} actor={actor} path={path} canAsk={canAsk} />
+              <Comment comment={c} path={path} canAsk={canAsk} />
               {c.replies.length > 0 && (
                 <ol className="ml-6 mt-2 grid gap-2 border-l-2 border-gray-200 pl-4" aria-label={t("replies")}>
                   {c.replies.map((r) => (
-                    <li key={r.id}><Comment comment={r} actor={actor} path={path} canAsk={canAsk} /></li>
+                    <li key={r.id}><Comment comment={r} path={path} canAsk={canAsk} /></li>
                   ))}
                 </ol>
               )}
-              {actor && !c.hidden && (
-                <details className="ml-6 mt-1">
-                  <summary className="cursor-pointer text-sm font-medium text-brand">{t("reply")}</summary>
-                  <CommentComposer thread={thread} accountId={actor.id} parentId={c.id} label={t("replyLabel")} compact batchSeconds={commentBatchSeconds()} />
-                </details>
-              )}
+              {!c.hidden && <ReplyForm thread={thread} parentId={c.id} batchSeconds={commentBatchSeconds()} />}
             </li>
           ))}
         </ol>
@@ -66,9 +53,8 @@ export function Discussion({ thread, comments, actor, fingerprint, path, crowd, 
   );
 }
 
-function Comment({ comment, actor, path, canAsk }: { comment: PublicComment; actor: Actor | null; path: string; canAsk: boolean }) {
+function Comment({ comment, path, canAsk }: { comment: PublicComment; path: string; canAsk: boolean }) {
   const t = useTranslations("Discussion");
-  const flagReason = useTranslations("FlagReason");
   const reasonName = useTranslations("ModerationReason");
   const f = useFormat();
   const strong = (chunks: React.ReactNode) => <strong className="text-gray-900">{chunks}</strong>;
@@ -123,17 +109,7 @@ function Comment({ comment, actor, path, canAsk }: { comment: PublicComment; act
           </ActionForm>
         </details>
       )}
-      {actor && !comment.hidden && (
-        <details className="mt-1 text-sm">
-          <summary className="cursor-pointer text-muted">{t("flag")}</summary>
-          <ActionForm action={flagCommentAction} hidden={{ commentId: comment.id, path }} submitLabel={t("flagSubmit")} variant="secondary">
-            <label htmlFor={`flag-${comment.id}`} className="mt-2 block">{t("reason")}</label>
-            <select id={`flag-${comment.id}`} name="reason" className="mt-1 rounded-md border border-gray-400 bg-white px-2 py-1">
-              {FLAG_REASONS.map((r) => <option key={r} value={r}>{flagReason(FLAG_REASON_KEYS[r])}</option>)}
-            </select>
-          </ActionForm>
-        </details>
-      )}
+      {!comment.hidden && <FlagForm commentId={comment.id} path={path} />}
     </article>
   );
 }

@@ -32,6 +32,8 @@ import {
   signRequestSchema,
   signResultSchema,
   streamQuerySchema,
+  meQuerySchema,
+  personalViewSchema,
   timelinePageSchema,
   unsubscribedSchema,
   unsubscribeQuerySchema,
@@ -48,7 +50,7 @@ export type Operation = {
   /** OpenAPI path, e.g. /api/petitions/{id}; the route is app/api/petitions/[id]/route.ts. */
   path: string;
   id: string;
-  tag: "Petitions" | "Signatures" | "Signing tokens" | "Comments" | "Programs" | "Timeline" | "Anonymous tokens" | "Mail" | "This document";
+  tag: "Account" | "Petitions" | "Signatures" | "Signing tokens" | "Comments" | "Programs" | "Timeline" | "Anonymous tokens" | "Mail" | "This document";
   summary: string;
   description: string;
   /** none: public; session: a signed-in person's session cookie; no-credentials: refused with any cookie. */
@@ -337,6 +339,22 @@ export const OPERATIONS: Operation[] = [
     auth: "none",
     query: streamQuerySchema,
     responses: { "200": { description: "The event stream.", eventStream: true }, "400": error("`petition` is longer than any petition id (100 characters).") },
+  },
+  {
+    method: "get",
+    path: "/api/me",
+    id: "getPersonalView",
+    tag: "Account",
+    summary: "Your view of a page",
+    description:
+      "The signed-in person's account and, on a public petition's page, their own standing there: what a page served from the shared cache asks for once to show its personal parts. Never cached.",
+    auth: "session",
+    query: meQuerySchema,
+    responses: {
+      "200": { description: "The view.", schema: personalViewSchema, headers: { "Cache-Control": "private, no-store" } },
+      "400": error("`path` is not an address on this site (a path from /, at most 512 characters)."),
+      "401": error("Not signed in, or the session has ended."),
+    },
   },
   {
     method: "get",

@@ -3,6 +3,7 @@
 // the OpenAPI document (./openapi.ts) is generated from these same objects, so the two cannot
 // drift apart (docs/decisions/023). Request bodies and queries use the domain's own schemas.
 import { z } from "zod";
+import { ROLES } from "@/lib/auth/actor";
 import { EVENT_KINDS } from "@/lib/timeline/record";
 import { PETITION_STATES } from "@/lib/petitions/schema";
 import { PETITION_ACTIONS } from "@/lib/petitions/policy";
@@ -213,5 +214,22 @@ export const commentPageQuerySchema = z.object({
 });
 export const programListQuerySchema = z.object({ status: programStatusFilterSchema.optional().describe("Programs whose shown status (statusNow) is this.") });
 export const petitionQuerySchema = z.object({ invite: z.string().max(100).optional().describe("A co-sponsor link's token, to see a petition gathering co-sponsors.") });
+export const meQuerySchema = z.object({
+  path: z.string().max(512).regex(/^\//).optional().describe("The address of the page the view is for (its path, from /); on a petition's page the view includes the person's standing there."),
+});
+export const personalViewSchema = z.object({
+  account: z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES), unread: z.int().min(0).describe("Unread notifications.") }),
+  petition: z
+    .object({
+      petitionId: z.string(),
+      signature: ownSignatureSchema.omit({ createdAt: true }).nullable().describe("The person's own signature; null when not signed."),
+      following: z.boolean(),
+      namedOnly: z.string().nullable().describe("Why this person may sign only by name, if so."),
+      serverParts: z.boolean().describe("The page has parts for this person that only the server renders (organizers', moderators' and the leadership's tools)."),
+      signatureCount: z.int().min(0).describe("The petition's count now."),
+    })
+    .optional()
+    .describe("On a public petition's page only."),
+});
 export const streamQuerySchema = z.object({ petition: z.string().max(100).optional().describe("Only this petition's counts and events.") });
 export const unsubscribeQuerySchema = z.object({ token: z.string().describe("The token from the mail's List-Unsubscribe link.") });

@@ -3,7 +3,6 @@
 // next batch, which stores the spent tokens and the comments together in one transaction
 // (lib/anonymity/batch.ts, docs/decisions/009). Flagging and hiding act on comments, never on authors (nobody knows them).
 import { msg, zodMessage } from "@/lib/i18n/message";
-import enClient from "@/messages/en/client.json";
 import { z } from "zod";
 import { requireActor, requireRole, type Actor } from "@/lib/auth/actor";
 import { randomUUID } from "node:crypto";
@@ -51,22 +50,8 @@ export const postCommentSchema = z.object({
   answerKey: answerKeySchema.optional(),
 });
 
-/**
- * The reasons a flag can give. The English text is the value a form submits and the record keeps;
- * FLAG_REASON_KEYS names each one's message in the "FlagReason" namespace (messages/<locale>/client.json),
- * so a page shows it in its reader's language.
- */
-export const FLAG_REASONS = ["Identifies a person", "Harassment or insult", "Spam or off topic", "Confidential information", "Other"] as const;
-export type FlagReason = (typeof FLAG_REASONS)[number];
-export const FLAG_REASON_KEYS: Record<FlagReason, keyof typeof enClient.FlagReason> = {
-  "Identifies a person": "identifies",
-  "Harassment or insult": "harassment",
-  "Spam or off topic": "spam",
-  "Confidential information": "confidential",
-  Other: "other",
-};
-/** A flag reason's message key, or null for a value from before the list changed. */
-export const flagReasonKey = (reason: string) => (Object.hasOwn(FLAG_REASON_KEYS, reason) ? FLAG_REASON_KEYS[reason as FlagReason] : null);
+export { FLAG_REASONS, FLAG_REASON_KEYS, flagReasonKey, type FlagReason } from "./flag-reasons";
+import { FLAG_REASONS } from "./flag-reasons";
 export const flagSchema = z.object({
   reason: z.enum(FLAG_REASONS, { error: zodMessage(msg("Validation.moderation.chooseReasonFromList")) }),
 });

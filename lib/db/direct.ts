@@ -111,6 +111,51 @@ export async function readPublicCountRow(db: Db, petitionId: string): Promise<Pu
 }
 
 
+/** A signed-in person's own standing on a petition, and their unread notifications. */
+export type StandingRow = { unread: number; organizer: boolean; visibility: string | null; coSponsor: boolean; following: boolean; withdrewNamed: boolean };
+
+const STANDING_SQLITE = `SELECT
+  (SELECT COUNT(*) FROM Notification WHERE userId = @user AND readAt IS NULL) AS unread,
+  EXISTS (SELECT 1 FROM PetitionOrganizer WHERE petitionId = @petition AND userId = @user) AS organizer,
+  (SELECT visibility FROM Signature WHERE petitionId = @petition AND userId = @user) AS visibility,
+  COALESCE((SELECT coSponsor FROM Signature WHERE petitionId = @petition AND userId = @user), 0) AS coSponsor,
+  EXISTS (SELECT 1 FROM Follow WHERE userId = @user AND targetType = 'petition' AND targetId = @petition) AS following,
+  EXISTS (SELECT 1 FROM NamedWithdrawal WHERE petitionId = @petition AND userId = @user) AS withdrewNamed`;
+
+const STANDING_POSTGRES = `SELECT
+  (SELECT COUNT(*)::int FROM "Notification" WHERE "userId" = $1 AND "readAt" IS NULL) AS "unread",
+  EXISTS (SELECT 1 FROM "PetitionOrganizer" WHERE "petitionId" = $2 AND "userId" = $1) AS "organizer",
+  (SELECT "visibility" FROM "Signature" WHERE "petitionId" = $2 AND "userId" = $1) AS "visibility",
+  COALESCE((SELECT "coSponsor" FROM "Signature" WHERE "petitionId" = $2 AND "userId" = $1), false) AS "coSponsor",
+  EXISTS (SELECT 1 FROM "Follow" WHERE "userId" = $1 AND "targetType" = 'petition' AND "targetId" = $2) AS "following",
+  EXISTS (SELECT 1 FROM "NamedWithdrawal" WHERE "petitionId" = $2 AND "userId" = $1) AS "withdrewNamed"`;
+
+/**
+ * Everything a petition's page shows of its viewer in one statement, where Prisma takes five:
+ * read for every signed-in view of a petition (lib/petitions/page-data.ts petitionStanding), and
+ * for every shared page served to someone signed in (lib/personal, decision 035).
+ */
+export async function readStanding(db: Db, userId: string, petitionId: string): Promise<StandingRow> {
+  const direct = await withSqlite(db, (c) => {
+    const row = prepared(c, STANDING_SQLITE).get({ user: userId, petition: petitionId }) as Record<keyof StandingRow, number | string | null>;
+    return { unread: Number(row.unread), organizer: row.organizer === 1, visibility: row.visibility as string | null, coSponsor: row.coSponsor === 1, following: row.following === 1, withdrewNamed: row.withdrewNamed === 1 };
+  });
+  if (direct) return direct.value;
+  const pool = postgresPoolOf(db);
+  if (pool) {
+    const { rows } = await pool.query<StandingRow>(STANDING_POSTGRES, [userId, petitionId]);
+    return rows[0]!;
+  }
+  const [unread, organizer, signature, follow, withdrawal] = await Promise.all([
+    db.notification.count({ where: { userId, readAt: null } }),
+    db.petitionOrganizer.findUnique({ where: { petitionId_userId: { petitionId, userId } }, select: { userId: true } }),
+    db.signature.findUnique({ where: { petitionId_userId: { petitionId, userId } }, select: { visibility: true, coSponsor: true } }),
+    db.follow.findUnique({ where: { userId_targetType_targetId: { userId, targetType: "petition", targetId: petitionId } }, select: { id: true } }),
+    db.namedWithdrawal.findUnique({ where: { petitionId_userId: { petitionId, userId } }, select: { userId: true } }),
+  ]);
+  return { unread, organizer: organizer !== null, visibility: signature?.visibility ?? null, coSponsor: signature?.coSponsor ?? false, following: follow !== null, withdrewNamed: withdrawal !== null };
+}
+
 /** What one group's statement wrote on PostgreSQL: the count after it, and who signed, in order. */
 export type PostgresSignGroup = { countAfter: number; signed: string[] };
 

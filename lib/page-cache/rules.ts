@@ -1,13 +1,16 @@
 // Which requests the public page cache may answer (docs/decisions/031), as a pure function of the
 // request so the rule is tested on its own and the proxy only asks it.
 //
-// A page may come from the cache only when its rendering cannot depend on who asks: a plain GET
-// of a document (not a React Server Components request, not a prefetch), with no session cookie,
-// for one of the pages everyone reads. What such a rendering depends on is its address and its
-// language, and nothing else (checked by test/e2e/page-cache.spec.ts, which compares a cached and
-// a fresh rendering byte for byte apart from the nonce); so those two are the key.
+// A page comes from the cache as a signed-out visitor would get it: a plain GET of a document (not a
+// React Server Components request, not a prefetch) for one of the pages everyone reads. What such
+// a rendering depends on is its address and its language, and nothing else (checked by
+// test/e2e/page-cache.spec.ts, which compares a cached and a fresh rendering byte for byte apart
+// from the nonce); so those two are the key. Someone signed in gets the same HTML with their own
+// parts to follow (./shell.ts, docs/decisions/035), so the key does not depend on the session;
+// whether there is one is sessionCookie()'s answer.
 import { SESSION_COOKIES } from "@/lib/auth/session-token";
 import type { Locale } from "@/i18n/locales";
+import { PERSONAL_PARAM } from "./shell";
 
 /** Longest address (path and query) kept: longer ones are rendered each time. */
 export const MAX_KEY_LENGTH = 512;
@@ -19,16 +22,20 @@ export const MAX_KEY_LENGTH = 512;
 const WITH_QUERY = new Set(["/petitions", "/timeline"]);
 const WITHOUT_QUERY = /^\/(petitions\/(?!new$)[a-z0-9-]{1,200})?$/;
 
+/** The petition a petition page's address names, or null for any other address. */
+export function petitionSlugOfPath(pathname: string): string | null {
+  return pathname.startsWith("/petitions/") && WITHOUT_QUERY.test(pathname) ? pathname.slice("/petitions/".length) : null;
+}
+
 export type CacheableRequest = {
   method: string;
   pathname: string;
   search: string;
-  /** The request's cookie names. */
-  cookieNames: Iterable<string>;
   headers: Pick<Headers, "get" | "has">;
 };
 
-function signedIn(cookieNames: Iterable<string>): boolean {
+/** Whether the request carries a session (valid or not: the page's script asks the server). */
+export function sessionCookie(cookieNames: Iterable<string>): boolean {
   for (const name of cookieNames) {
     // Auth.js splits a long session token into name.0, name.1, …
     if (SESSION_COOKIES.some((session) => name === session || name.startsWith(`${session}.`))) return true;
@@ -45,6 +52,10 @@ export function publicPageKey(request: CacheableRequest, locale: Locale): string
   const cacheable = WITH_QUERY.has(request.pathname) || (request.search === "" && WITHOUT_QUERY.test(request.pathname));
   if (!cacheable) return null;
   if (request.pathname.length + request.search.length > MAX_KEY_LENGTH) return null;
-  if (signedIn(request.cookieNames)) return null;
+  // Asked for this request's own rendering: a browser without script sent there (./shell.ts), or a
+  // reload that says no cache may answer it (Cache-Control: no-cache, as browsers send on a hard
+  // reload). Neither costs more than any query the cache has not seen.
+  if (request.search !== "" && new URLSearchParams(request.search).has(PERSONAL_PARAM)) return null;
+  if (/\bno-cache\b/i.test(request.headers.get("cache-control") ?? "") || /\bno-cache\b/i.test(request.headers.get("pragma") ?? "")) return null;
   return `${locale} ${request.pathname}${request.search}`;
 }

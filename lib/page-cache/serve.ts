@@ -7,6 +7,7 @@
 // fresh nonce written over the placeholder, so no two responses share one, as without the cache.
 import { timingSafeEqual } from "node:crypto";
 import { LOCALE_COOKIE, type Locale } from "@/i18n/locales";
+import { pendingShell, sharesShell } from "./shell";
 import { cachedPublicPage, pageFillSecret, pagePlaceholderNonce, type StoredPage } from "./store";
 
 /** Marks the server's own request for a rendering to keep. */
@@ -75,7 +76,9 @@ let lastFailureLog = 0;
 /**
  * The answer for a cacheable request (see rules.ts for which), with `nonce` and `csp` of this
  * response; null when the page could not be rendered for the cache, and the request is then
- * rendered as usual.
+ * rendered as usual. For a request with a session (`personal`), only a page that says it may be
+ * shared with signed-in people (./shell.ts), marked so that the page fetches their parts; `fallback`
+ * is where a browser without script goes instead.
  */
 export async function servePublicPage(opts: {
   key: string;
@@ -85,6 +88,7 @@ export async function servePublicPage(opts: {
   port: number;
   nonce: string;
   csp: string;
+  personal?: { fallback: string };
 }): Promise<Response | null> {
   const lookup = await cachedPublicPage(opts.key, opts.ttlSeconds * 1000, () =>
     render(selfOrigin(opts.port), opts.pathAndQuery, opts.locale).catch(() => {
@@ -98,9 +102,15 @@ export async function servePublicPage(opts: {
   );
   if (!lookup) return null;
   const { page, hit } = lookup;
+  let body = page.body;
+  if (opts.personal) {
+    const shell = sharesShell(page.status, body) ? pendingShell(body, opts.personal.fallback) : null;
+    if (!shell) return null;
+    body = shell;
+  }
   const headers = new Headers(page.headers);
   headers.set("Content-Security-Policy", opts.csp);
   headers.set(CACHE_STATUS_HEADER, hit ? "hit" : "miss");
   if (hit) headers.set("Age", String(Math.max(0, Math.floor((Date.now() - page.renderedAt) / 1000))));
-  return new Response(page.body.replaceAll(pagePlaceholderNonce(), opts.nonce), { status: page.status, headers });
+  return new Response(body.replaceAll(pagePlaceholderNonce(), opts.nonce), { status: page.status, headers });
 }

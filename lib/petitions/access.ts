@@ -30,16 +30,17 @@ export async function assertCanView(
   actor: Actor | null,
   petition: { id: string; state: string; coSponsorToken: string },
   invite?: string,
+  /** The viewer's standing, when the caller has read it already: saves its queries. */
+  known?: { organizer: boolean; signed: boolean },
 ): Promise<{ organizer: boolean }> {
-  const organizer = await isOrganizer(db, actor, petition.id);
+  const organizer = known ? known.organizer : await isOrganizer(db, actor, petition.id);
   if (petition.state === "open" || petition.state === "closed" || organizer) return { organizer };
   if (petition.state === "collecting") {
     if (invite && invite === petition.coSponsorToken) return { organizer };
     if (actor) {
-      const signed = await db.signature.findUnique({
-        where: { petitionId_userId: { petitionId: petition.id, userId: actor.id } },
-        select: { id: true },
-      });
+      const signed = known
+        ? known.signed
+        : (await db.signature.findUnique({ where: { petitionId_userId: { petitionId: petition.id, userId: actor.id } }, select: { id: true } })) !== null;
       if (signed) return { organizer };
     }
   }

@@ -5,11 +5,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { publishedKeys } from "@/lib/anonymity/keys";
 import { commentCrowd, listComments } from "@/lib/comments";
 import type { Db } from "@/lib/db/client";
-import { isFollowing } from "@/lib/follows";
 import type { Petition } from "@/lib/generated/prisma/client";
 import { listOrganizerUpdates, listResponses } from "@/lib/responses";
-import { anonymousRefusal, getOwnSignature } from "@/lib/signatures";
-import { readPetitionRowBySlug } from "@/lib/db/direct";
+import { SWITCH_REFUSED } from "@/lib/signatures";
+import { readPetitionRowBySlug, readStanding } from "@/lib/db/direct";
 import { notFound } from "@/lib/errors";
 import { assertCanView, NOT_FOUND_MESSAGE } from "./access";
 import { viewerOf } from "./policy";
@@ -32,12 +31,40 @@ async function loadPublic(db: Db, petition: Petition) {
 
 export type PetitionPublicData = Awaited<ReturnType<typeof loadPublic>>;
 
+/** The viewer's own standing on a petition. */
+export type OwnStanding = {
+  signature: { visibility: "named" | "anonymous"; coSponsor: boolean } | null;
+  following: boolean;
+  /** Why this person may sign only by name (they withdrew a named signature), if so. */
+  namedOnly: string | null;
+};
+
 export type PetitionPageData = {
   petition: PetitionDetail;
   /** Null unless the petition is public (open or closed) and not hidden. */
   public: PetitionPublicData | null;
-  own: { signature: Awaited<ReturnType<typeof getOwnSignature>>; following: boolean; namedOnly: string | null };
+  own: OwnStanding;
 };
+
+const NOBODY: OwnStanding & { organizer: boolean; unread: number } = { signature: null, following: false, namedOnly: null, organizer: false, unread: 0 };
+
+/**
+ * What a petition's page shows of `actor` themselves, with their unread notifications: one
+ * statement (lib/db/direct.ts readStanding), read on every signed-in view of the page and for
+ * every shared page served to someone signed in (lib/personal).
+ */
+export async function petitionStanding(db: Db, actor: Actor | null, petitionId: string): Promise<OwnStanding & { organizer: boolean; unread: number }> {
+  if (!actor) return NOBODY;
+  const row = await readStanding(db, actor.id, petitionId);
+  return {
+    organizer: row.organizer,
+    unread: row.unread,
+    signature: row.visibility === null ? null : { visibility: row.visibility === "named" ? "named" : "anonymous", coSponsor: row.coSponsor },
+    following: row.following,
+    // An anonymous signature after a withdrawn named one would show who it was (lib/signatures).
+    namedOnly: row.withdrewNamed ? SWITCH_REFUSED : null,
+  };
+}
 
 /** What everyone sees of a public petition, cached; reloaded when its background text changed. */
 export async function petitionPublicData(db: Db, petition: Petition, now: number = Date.now()): Promise<PetitionPublicData> {
@@ -56,15 +83,12 @@ export async function getPetitionPage(db: Db, actor: Actor | null, slug: string,
   const now = opts.now ?? new Date();
   const row = await readPetitionRowBySlug(db, slug);
   if (!row) throw notFound(NOT_FOUND_MESSAGE);
-  const { organizer } = await assertCanView(db, actor, row, opts.invite);
+  const standing = await petitionStanding(db, actor, row.id);
+  const { organizer } = await assertCanView(db, actor, row, opts.invite, { organizer: standing.organizer, signed: standing.signature !== null });
   const state = effectiveState(row, now);
   const isPublic = (state === "open" || state === "closed") && !row.hiddenReason;
-  const [pub, signature, following, namedOnly] = await Promise.all([
-    isPublic ? petitionPublicData(db, row, now.getTime()) : null,
-    getOwnSignature(db, actor, row.id),
-    actor && isPublic ? isFollowing(db, actor, { targetType: "petition", targetId: row.id }) : false,
-    anonymousRefusal(db, actor, row.id),
-  ]);
+  const pub = isPublic ? await petitionPublicData(db, row, now.getTime()) : null;
+  const { signature, following, namedOnly } = standing;
   const policyViewer = await viewerOf(db, actor, row, { invite: opts.invite, organizer, signed: signature !== null });
   const shared = pub?.shared ?? (await loadPetitionShared(db, row));
   return {

@@ -418,6 +418,16 @@ test("anonymous tokens and one-click unsubscribe", async () => {
   const limited = await call({ op: "/api/tokens", method: "POST", json: request, cookie: collector, expect: 429 });
   expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
 
+  // A signed-in person's view of a shared page (decision 035): the account, and on a public
+  // petition's page their standing there.
+  const { slug } = (await (await fetch(`${OWN_ORIGIN}/api/petitions/${prepared.petitions.open}`)).json()) as { slug: string };
+  const viewer = await call({ op: "/api/me", url: `/api/me?path=${encodeURIComponent(`/petitions/${slug}`)}`, cookie: collector, expect: 200 });
+  expect(viewer.body).toMatchObject({ account: { role: "employee" }, petition: { petitionId: prepared.petitions.open, serverParts: false, signatureCount: expect.any(Number) } });
+  await call({ op: "/api/me", url: "/api/me?path=/petitions", cookie: collector, expect: 200 });
+  await call({ op: "/api/me", url: "/api/me?path=/petitions", expect: 401 });
+  await call({ op: "/api/me", url: "/api/me?path=petitions", cookie: collector, expect: 400 });
+  await call({ op: "/api/me", url: `/api/me?path=/${"x".repeat(600)}`, cookie: collector, expect: 400 });
+
   const unsubscribe = "/api/unsubscribe";
   await call({ op: unsubscribe, method: "POST", url: `/api/unsubscribe?token=${encodeURIComponent(prepared.unsubscribe[0]!)}`, body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" }, expect: 200 });
   await call({ op: unsubscribe, method: "POST", url: "/api/unsubscribe?token=forged.token", expect: 400 });

@@ -456,7 +456,9 @@ async function collectActionForms() {
   ];
   const seen = new Set<string>();
   for (const [page, cookie] of visits) {
-    const res = await fetch(OWN_ORIGIN + page, { headers: cookie ? { cookie } : {} });
+    // The page rendered for this person, as a browser without script gets it: a shared page's
+    // HTML holds only the signed-out forms, the person's come by script (decision 035).
+    const res = await fetch(OWN_ORIGIN + page, { headers: cookie ? { cookie, "cache-control": "no-cache" } : {} });
     expect(res.status, page).toBe(200);
     for (const f of actionForms(await res.text(), page, cookie)) {
       const key = `${f.id} ${f.fields.map(([k]) => k).join(",")}`;

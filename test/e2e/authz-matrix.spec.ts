@@ -91,6 +91,11 @@ const MATRIX: Record<string, Row[]> = {
   "/api/comments": [{ method: "POST", path: () => "/api/comments", body: {}, expect: 400 }],
   // The author's door (decision 026) refuses cookies like the comment door; without one, the empty body.
   "/api/comments/answers": [{ method: "POST", path: () => "/api/comments/answers", body: {}, expect: 400 }],
+  // A signed-in person's view of a shared page (decision 035): theirs alone, 401 for anyone else.
+  "/api/me": [
+    { method: "GET", path: (i) => `/api/me?path=${encodeURIComponent(`/petitions/${i.slug}`)}`, expect: { default: 200, anon: 401 } },
+    { method: "POST", path: () => "/api/me", body: {}, expect: 405 },
+  ],
   "/api/stream": [
     { method: "GET", path: () => "/api/stream", expect: 200, stream: true },
     { method: "POST", path: () => "/api/stream", body: {}, expect: 405 },
@@ -118,7 +123,7 @@ function routesUnderApp(dir = path.resolve("app"), prefix = ""): string[] {
   return found;
 }
 
-/** The Pages Router's routes (the live stream and the count: decisions 025 and 015), e.g. pages/api/stream.ts is /api/stream. */
+/** The Pages Router's routes (the live stream, the count, /api/me: decisions 025, 015, 035), e.g. pages/api/stream.ts is /api/stream. */
 function routesUnderPages(dir = path.resolve("pages"), prefix = ""): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir)) {

@@ -9,7 +9,8 @@ import { hidePetition } from "@/lib/moderation";
 import { closePetition } from "@/lib/petitions/commands";
 import { getPublicCount } from "@/lib/petitions/queries";
 import { DEFAULT_SETTINGS, getSettings, writeSettings } from "@/lib/settings";
-import { signPetition } from "@/lib/signatures";
+import { petitionStanding } from "@/lib/petitions/page-data";
+import { signPetition, SWITCH_REFUSED } from "@/lib/signatures";
 import { getActorById } from "@/lib/users";
 import { DB_KIND, makeUser, makeUsers, openPetitionFor, testDatabase } from "./db";
 
@@ -90,6 +91,25 @@ describe("direct SQL and Prisma agree", () => {
     });
     expect(a).toEqual(b);
     expect(a.map((c) => (c as { state?: string } | null)?.state ?? null)).toEqual(["open", "closed", null, null, "closed"]);
+  });
+
+  it("on a viewer's standing: nobody, organizer, a signer by name who follows, withdrawn, unread notifications", async () => {
+    const [a, b] = await bothWays(async () => {
+      const organizer = await makeUser(db, { name: "Standing Organizer" });
+      const [stranger, signer, withdrawn] = await makeUsers(db, 3);
+      const petition = await openPetitionFor(db, organizer);
+      await signPetition(db, signer!, petition.id, { visibility: "named", follow: true });
+      await db.namedWithdrawal.create({ data: { petitionId: petition.id, userId: withdrawn!.id } });
+      const [unread, read] = await db.timelineEvent.findMany({ take: 2, orderBy: { id: "asc" } });
+      await db.notification.createMany({ data: [{ userId: signer!.id, eventId: unread!.id }, { userId: signer!.id, eventId: read!.id, readAt: new Date() }] });
+      return Promise.all([organizer, stranger!, signer!, withdrawn!].map((person) => petitionStanding(db, person, petition.id)));
+    });
+    expect(a).toEqual(b);
+    const [organizer, stranger, signer, withdrawn] = a;
+    expect(organizer).toMatchObject({ organizer: true, signature: null });
+    expect(stranger).toEqual({ organizer: false, unread: 0, signature: null, following: false, namedOnly: null });
+    expect(signer).toMatchObject({ organizer: false, unread: 1, signature: { visibility: "named", coSponsor: false }, following: true, namedOnly: null });
+    expect(withdrawn).toMatchObject({ signature: null, namedOnly: SWITCH_REFUSED });
   });
 
   it("on signing: new, again, anonymous, closed, hidden, collecting, crossing the threshold", async () => {

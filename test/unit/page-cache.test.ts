@@ -1,7 +1,8 @@
 // The public page cache's rules and memory (docs/decisions/031). The proxy's use of them, with a
 // real server and browser, is in test/e2e/page-cache.spec.ts.
 import { afterEach, describe, expect, it } from "vitest";
-import { MAX_KEY_LENGTH, publicPageKey, type CacheableRequest } from "@/lib/page-cache/rules";
+import { MAX_KEY_LENGTH, petitionSlugOfPath, publicPageKey, sessionCookie, type CacheableRequest } from "@/lib/page-cache/rules";
+import { pendingShell, personalAddress, sharesShell, shellMetadata } from "@/lib/page-cache/shell";
 import { fillNonce, FILL_HEADER } from "@/lib/page-cache/serve";
 import { cachedPublicPage, MAX_BYTES, pageFillSecret, pagePlaceholderNonce, publicPageCacheState, purgePublicPages, type StoredPage } from "@/lib/page-cache/store";
 
@@ -9,7 +10,6 @@ const request = (over: Partial<CacheableRequest> & { header?: Record<string, str
   method: "GET",
   pathname: "/petitions/stop-recording-keystrokes",
   search: "",
-  cookieNames: [],
   headers: new Headers(over.header ?? {}),
   ...over,
 });
@@ -21,14 +21,29 @@ describe("which requests the cache may answer", () => {
     expect(publicPageKey(request({ pathname: "/" }), "en")).toBe("en /");
     expect(publicPageKey(request({ pathname: "/petitions", search: "?state=closed&page=2" }), "en")).toBe("en /petitions?state=closed&page=2");
     expect(publicPageKey(request({ pathname: "/timeline", search: "?kind=response_posted" }), "de")).toBe("de /timeline?kind=response_posted");
-    // The language cookie and Auth.js's sign-in cookies say nothing about who is asking.
-    expect(publicPageKey(request({ cookieNames: ["lang", "authjs.csrf-token", "authjs.callback-url"] }), "en")).not.toBeNull();
   });
 
-  it("renders for anyone signed in, whatever the session cookie's name or chunk", () => {
+  it("knows a session by its cookie, whatever its name or chunk; the language and sign-in cookies are none", () => {
     for (const name of ["authjs.session-token", "__Secure-authjs.session-token", "authjs.session-token.0", "__Secure-authjs.session-token.1"]) {
-      expect(publicPageKey(request({ cookieNames: ["lang", name] }), "en"), name).toBeNull();
+      expect(sessionCookie(["lang", name]), name).toBe(true);
     }
+    expect(sessionCookie(["lang", "authjs.csrf-token", "authjs.callback-url"])).toBe(false);
+    expect(sessionCookie([])).toBe(false);
+  });
+
+  it("renders a request that asks for its own rendering: a browser without script sent there, or a hard reload", () => {
+    expect(publicPageKey(request({ pathname: "/petitions", search: "?state=closed&personal=1" }), "en")).toBeNull();
+    expect(publicPageKey(request({ pathname: "/timeline", search: "?personal=1" }), "en")).toBeNull();
+    expect(publicPageKey(request({ search: "?personal=1" }), "en")).toBeNull();
+    expect(publicPageKey(request({ header: { "cache-control": "no-cache" } }), "en")).toBeNull();
+    expect(publicPageKey(request({ header: { pragma: "no-cache" } }), "en")).toBeNull();
+    // A plain reload (max-age=0) may be answered from memory: the page is at most seconds old.
+    expect(publicPageKey(request({ header: { "cache-control": "max-age=0" } }), "en")).not.toBeNull();
+  });
+
+  it("names the petition of a petition page's address, and none for any other", () => {
+    expect(petitionSlugOfPath("/petitions/stop-recording-keystrokes")).toBe("stop-recording-keystrokes");
+    for (const path of ["/petitions", "/petitions/new", "/petitions/a/signers", "/", "/timeline", "/petitions/UPPER", ""]) expect(petitionSlugOfPath(path), path).toBeNull();
   });
 
   it("renders anything but a document GET of the pages everyone reads", () => {
@@ -118,5 +133,34 @@ describe("the cache's memory", () => {
     // A page too big to share the cache is served but not kept.
     await cachedPublicPage("huge", 60_000, async () => page("h".repeat(MAX_BYTES / 16 + 1)));
     expect((await cachedPublicPage("huge", 60_000, async () => page("h")))?.hit).toBe(false);
+  });
+});
+
+describe("a shared page served to someone signed in (decision 035)", () => {
+  const shared = shellMetadata(true).other["undersigned-shell"];
+  const html = (meta: string) =>
+    `<!DOCTYPE html><html lang="en" data-viewer="visitor"><head><meta charSet="utf-8"/>${meta}<title>T</title></head><body><p>data-viewer=&quot;visitor&quot;</p></body></html>`;
+  const page = html(`<meta name="undersigned-shell" content="${shared}"/>`);
+
+  it("is only a 200 that says it may be shared", () => {
+    expect(sharesShell(200, page)).toBe(true);
+    expect(sharesShell(404, page)).toBe(false);
+    expect(sharesShell(200, html(`<meta name="undersigned-shell" content="${shellMetadata(false).other["undersigned-shell"]}"/>`))).toBe(false);
+    expect(sharesShell(200, html(""))).toBe(false);
+    // Text or React's payload that spells the marker is escaped, so it is no marker.
+    expect(sharesShell(200, html(`&lt;meta name=&quot;undersigned-shell&quot; content=&quot;shared&quot;`))).toBe(false);
+    expect(sharesShell(200, html(`<script>self.__next_f.push([1,"<meta name=\\"undersigned-shell\\" content=\\"shared\\""])</script>`))).toBe(false);
+  });
+
+  it("says its parts are pending on <html>, and sends a browser without script to its own rendering", () => {
+    const fallback = personalAddress("/petitions", "?q=a%22b&state=closed");
+    expect(fallback).toBe("/petitions?q=a%22b&state=closed&personal=1");
+    expect(personalAddress("/petitions/x", "")).toBe("/petitions/x?personal=1");
+    const marked = pendingShell(page, `/x?a="<b>&personal=1`)!;
+    expect(marked).toContain(`<html lang="en" data-viewer="pending"><head><noscript><meta http-equiv="refresh" content="0;url=/x?a=&quot;&lt;b&gt;&amp;personal=1"></noscript><meta charSet="utf-8"/>`);
+    // Only <html> changes; the same words in the page's text stay.
+    expect(marked.replace(/<noscript>.*?<\/noscript>/, "").replace('data-viewer="pending"', 'data-viewer="visitor"')).toBe(page);
+    expect(pendingShell("<html><head></head><body></body></html>", "/x")).toBeNull();
+    expect(pendingShell(`<!DOCTYPE html><html lang="en"><head></head><body data-viewer="visitor"></body></html>`, "/x")).toBeNull();
   });
 });

@@ -53,7 +53,7 @@ describe("the pages' German", () => {
     expect(de("PetitionsPage.noMatch", { list: "closed", q: "Bibliothek" })).toBe("Keine geschlossene Petition passt zu „Bibliothek“.");
     expect(de("DashboardPage.organizer", { name: "Maya", role: "starter" })).toBe("Maya (hat sie gestartet)");
     expect(de("PetitionPage.outcome", { count: "228", goal: "200", reached: "no" })).toBe("Geschlossen mit 228 von 200, Ziel nicht erreicht.");
-    expect(de("PetitionPage.signInTo", { action: "coSponsor" })).toBe("Anmelden, um mitzuinitiieren");
+    expect(de("SignArea.signInTo", { action: "coSponsor" })).toBe("Anmelden, um mitzuinitiieren");
   });
 
   it("says on What we store that the schema's descriptions are translated from its English", () => {

@@ -4,24 +4,14 @@ import { notFound } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { hidePetitionAction } from "@/app/comments/actions";
-import { appealAction } from "@/app/moderation/actions";
-import { closePetitionAction, deliverPetitionAction, inviteCoOrganizerAction, submitForCoSponsorsAction } from "@/app/petitions/actions";
-import { ReasonFields } from "@/components/ReasonFields";
-import { ActionForm, FormField } from "@/components/ActionForm";
 import { CopyLink } from "@/components/CopyLink";
 import { DuplicateNotice } from "@/components/DuplicateNotice";
 import { SavedNotice } from "@/components/SavedNotice";
-import { SimilarPetitionList } from "@/components/SimilarPetitionList";
 import { useFormat, type Format } from "@/components/format";
 import { LiveCount } from "@/components/LiveCount";
 import { ProgressBar } from "@/components/ProgressBar";
-import { SignPanel } from "@/components/SignPanel";
 import { ResponseBadge, StateBadge } from "@/components/StateBadge";
-import { postUpdateAction } from "@/app/responses/actions";
-import { Discussion } from "@/components/anonymous/Discussion";
-import { FollowButton } from "@/components/FollowButton";
-import { Responses } from "@/components/Responses";
+import { PersonalSlot } from "@/components/personal/PersonalParts";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
@@ -32,10 +22,13 @@ import type { PetitionDetail } from "@/lib/petitions/queries";
 import { duplicateOf, findSimilarPetitions } from "@/lib/petitions/similar";
 import { translatedReason } from "@/lib/moderation/reasons";
 import { tokenTally } from "@/lib/signatures/tokens";
+import { shellMetadata } from "@/lib/page-cache/shell";
+import { petitionViewerOf } from "@/lib/personal/view";
+import { petitionParts } from "./personal";
+import { PetitionFollow } from "@/components/PetitionFollow";
+import { SignArea } from "@/components/SignArea";
 
 export const dynamic = "force-dynamic";
-
-const FIELD = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-600";
 
 // One read of the petition row per request, shared by the metadata and the page.
 const loadPage = cache(async (slug: string, invite: string | undefined) => {
@@ -53,7 +46,11 @@ const inviteOf = (query: Record<string, string | string[] | undefined>) => (type
 export async function generateMetadata({ params, searchParams }: PageProps<"/petitions/[slug]">): Promise<Metadata> {
   const data = await loadPage((await params).slug, inviteOf(await searchParams));
   const p = data?.petition;
-  return { title: p && (p.state === "open" || p.state === "closed") ? p.title : (await getTranslations("PetitionPage"))("fallbackTitle") };
+  return {
+    title: p && (p.state === "open" || p.state === "closed") ? p.title : (await getTranslations("PetitionPage"))("fallbackTitle"),
+    // A public petition looks the same to everyone but for its personal parts (docs/decisions/035).
+    ...shellMetadata(Boolean(data?.public)),
+  };
 }
 
 export default async function PetitionPage({ params, searchParams }: PageProps<"/petitions/[slug]">) {
@@ -62,7 +59,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
   const invite = inviteOf(query);
   const data = await loadPage(slug, invite);
   if (!data) notFound();
-  const { actor, petition, own } = data;
+  const { actor, petition } = data;
   const pub = data.public;
   // Closed as a duplicate; and, on a draft, petitions that ask the same (docs/decisions/024).
   // How many signing tokens were issued (decision 018) is read on every request, not cached with
@@ -77,6 +74,11 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
     getTranslations("ModerationReason"),
   ]);
   const path = `/petitions/${petition.slug}`;
+  // What depends on who is looking, each in its slot (docs/decisions/035).
+  const personal = actor !== null;
+  const parts = petitionParts({ actor, data, similar });
+  const viewer = actor ? petitionViewerOf(petition.id, data.own) : null;
+  const signFacts = { id: petition.id, slug: petition.slug, state: petition.state, hidden: Boolean(petition.hidden), coSponsors: petition.coSponsors };
   const hasResponse = Boolean(pub && pub.responses.length > 0);
 
   return (
@@ -118,47 +120,35 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
       </header>
 
       <aside className="grid content-start gap-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
-        <StatusCard petition={petition} />
+        <StatusCard petition={petition} personal={personal} />
         <section aria-labelledby="act-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm" data-testid="sign-area">
           <h2 id="act-heading" className="sr-only">{t("yourSignature")}</h2>
-          {petition.viewer.isOrganizer && petition.state === "open" && !petition.hidden && (
-            <p role="note" className="mb-2 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-300" data-testid="live-notice">
-              {t.rich(own.signature ? "liveSigned" : "liveUnsigned", { strong: (chunks) => <strong>{chunks}</strong> })}
-            </p>
-          )}
-          <SignArea petition={petition} signedIn={Boolean(actor)} ownSignature={own.signature} invite={invite} namedOnly={own.namedOnly} />
+          <PersonalSlot name="live-notice" personal={personal}>{parts["live-notice"]}</PersonalSlot>
+          <div data-personal="">
+            <SignArea petition={signFacts} viewer={viewer} organizer={petition.viewer.isOrganizer} invite={invite} />
+          </div>
         </section>
         <KeyDates petition={petition} tokensIssued={tally?.tokensIssued ?? 0} />
         {pub && (
           <section aria-labelledby="share-heading" className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
             <h2 id="share-heading" className="font-semibold">{t("share")}</h2>
             <div className="mt-2"><CopyLink path={path} label={t("linkLabel")} /></div>
-            {actor && (
-              <>
-                <FollowButton targetType="petition" targetId={petition.id} following={own.following} path={path} />
-                <p className="mt-1 text-sm text-muted">{t("followingStored")}</p>
-              </>
-            )}
+            <div data-personal="">
+              <PetitionFollow petitionId={petition.id} path={path} viewer={viewer} />
+            </div>
             <p className="mt-2 text-sm"><Link href={`/timeline?petition=${petition.slug}`} className="text-brand underline">{t("timeline")}</Link></p>
           </section>
         )}
       </aside>
 
       <div className="min-w-0 lg:col-start-1">
-        {petition.viewer.isOrganizer && <OrganizerPanel petition={petition} />}
-        {petition.viewer.isOrganizer && <SimilarPetitionList petitions={similar} id="draft-similar-heading" />}
+        <PersonalSlot name="organizer" personal={personal}>{parts.organizer}</PersonalSlot>
         {petition.hidden ? (
           <section aria-labelledby="hidden-heading" className="rounded-xl border border-gray-300 bg-gray-50 p-4" data-testid="hidden-notice">
             <h2 id="hidden-heading" className="font-semibold">{t("hiddenHeading")}</h2>
             <p className="mt-1">{translatedReason(petition.hidden.reason, reasonName)}</p>
             <p className="mt-1 text-sm text-muted">{t.rich("hiddenText", { link: (chunks) => <Link href="/moderation-log" className="underline">{chunks}</Link> })}</p>
-            {petition.viewer.can.appeal && (
-              <ActionForm action={appealAction} hidden={{ petitionId: petition.id, path }} submitLabel={t("appeal")} variant="secondary">
-                <FormField id="appeal-text" name="text" label={t("appealLabel")} hint={t("appealHint")} labelClassName="mt-2 block text-sm font-medium">
-                  <textarea id="appeal-text" name="text" rows={3} required maxLength={2000} className={FIELD} />
-                </FormField>
-              </ActionForm>
-            )}
+            <PersonalSlot name="appeal" personal={personal}>{parts.appeal}</PersonalSlot>
           </section>
         ) : (
           <section aria-labelledby="background-heading">
@@ -166,7 +156,7 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
             <div className="prose-user" data-testid="background" dangerouslySetInnerHTML={{ __html: petition.backgroundHtml }} />
           </section>
         )}
-        {pub && <Responses responses={pub.responses} actor={actor} path={path} target={{ petitionId: petition.id }} />}
+        <PersonalSlot name="responses" personal={personal}>{parts.responses}</PersonalSlot>
         {pub && (
           <section aria-labelledby="signers-heading" className="mt-10" data-testid="signers-summary">
             <h2 id="signers-heading" className="text-xl font-bold">{t("whoSigned")}</h2>
@@ -196,25 +186,15 @@ export default async function PetitionPage({ params, searchParams }: PageProps<"
             )}
           </section>
         )}
-        {pub && (
-          <Discussion thread={{ petitionId: petition.id }} comments={pub.comments} actor={actor} fingerprint={pub.fingerprint} path={path} crowd={pub.crowd} organizer={petition.viewer.isOrganizer} />
-        )}
-        {petition.viewer.can.moderate && (
-          <section aria-labelledby="moderate-heading" className="mt-10 rounded-xl border border-red-200 bg-red-50/40 p-4">
-            <h2 id="moderate-heading" className="text-xl font-bold">{t("moderate")}</h2>
-            <p className="text-sm text-muted">{t("moderateText")}</p>
-            <ActionForm action={hidePetitionAction} hidden={{ petitionId: petition.id, path }} submitLabel={t("hide")} variant="danger">
-              <ReasonFields id={petition.id} />
-            </ActionForm>
-          </section>
-        )}
+        <PersonalSlot name="discussion" personal={personal}>{parts.discussion}</PersonalSlot>
+        <PersonalSlot name="moderate" personal={personal}>{parts.moderate}</PersonalSlot>
       </div>
     </article>
   );
 }
 
 /** The count, its progress with the response threshold and goal, the response status and dates. */
-function StatusCard({ petition }: { petition: PetitionDetail }) {
+function StatusCard({ petition, personal }: { petition: PetitionDetail; personal: boolean }) {
   const t = useTranslations("PetitionPage");
   const f = useFormat();
   const isPublic = petition.state === "open" || petition.state === "closed";
@@ -235,7 +215,7 @@ function StatusCard({ petition }: { petition: PetitionDetail }) {
       <h2 id="count-heading" className="sr-only">{t("signatures")}</h2>
       <p className="text-2xl font-extrabold sm:text-3xl">
         {isPublic && petition.state === "open" ? (
-          <LiveCount key={petition.signatureCount} petitionId={petition.id} initial={petition.signatureCount} />
+          <LiveCount key={petition.signatureCount} petitionId={petition.id} initial={petition.signatureCount} personal={personal} />
         ) : (
           <span data-testid="signature-count">{f.count(petition.signatureCount)}</span>
         )}
@@ -297,146 +277,5 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
       <dt className="text-muted">{term}</dt>
       <dd className="text-right font-medium">{children}</dd>
     </div>
-  );
-}
-
-function SignArea({
-  petition,
-  signedIn,
-  ownSignature,
-  invite,
-  namedOnly,
-}: {
-  petition: PetitionDetail;
-  signedIn: boolean;
-  ownSignature: { visibility: "named" | "anonymous"; coSponsor: boolean } | null;
-  invite?: string;
-  /** Why this person may sign only by name, if so. */
-  namedOnly: string | null;
-}) {
-  const t = useTranslations("PetitionPage");
-  const f = useFormat();
-  if (petition.state === "draft") {
-    return <p className="text-muted">{t("isDraft")}</p>;
-  }
-  if (petition.hidden) {
-    return <p>{t("isHidden")}</p>;
-  }
-  if (petition.state === "closed") {
-    return (
-      <p>
-        {t("isClosed")}
-        {ownSignature && <> {t("youSigned", { visibility: ownSignature.visibility })}</>}
-      </p>
-    );
-  }
-  if (!signedIn) {
-    const back = `/petitions/${petition.slug}${invite ? `?invite=${encodeURIComponent(invite)}` : ""}`;
-    // A real button (a GET form to the sign-in page), the same weight as the Sign button it leads to.
-    return (
-      <form action="/signin" method="get">
-        <input type="hidden" name="callbackUrl" value={back} />
-        <button type="submit" className="w-full rounded-lg bg-brand px-5 py-3 text-lg font-semibold text-white hover:bg-brand-dark">
-          {t("signInTo", { action: petition.state === "collecting" ? "coSponsor" : "sign" })}
-        </button>
-        <p className="mt-2 text-sm text-muted">{t("signInHint")}</p>
-      </form>
-    );
-  }
-  if (petition.state === "collecting" && !ownSignature) {
-    if (petition.viewer.isOrganizer) {
-      return <p className="text-muted">{t("waitingForCoSponsors", { count: f.count(petition.coSponsors.count), needed: f.count(petition.coSponsors.needed) })}</p>;
-    }
-    if (!invite) return <p className="text-muted">{t("needInvite")}</p>;
-  }
-  return (
-    <SignPanel
-      petitionId={petition.id}
-      slug={petition.slug}
-      signature={ownSignature}
-      invite={invite}
-      coSponsoring={petition.state === "collecting"}
-      namedOnly={namedOnly}
-    />
-  );
-}
-
-function OrganizerPanel({ petition }: { petition: PetitionDetail }) {
-  const t = useTranslations("PetitionPage");
-  const f = useFormat();
-  const hidden = { petitionId: petition.id, slug: petition.slug };
-  const path = `/petitions/${petition.slug}`;
-  const isPublic = petition.state === "open" || petition.state === "closed";
-  return (
-    <section aria-labelledby="organizer-heading" className="mb-8 rounded-xl border border-amber-300 bg-amber-50/50 p-4" data-testid="organizer-tools">
-      <h2 id="organizer-heading" className="text-xl font-bold">{t("organizerTools")}</h2>
-      <p className="text-sm text-muted">{t("organizersOnly")}</p>
-
-      {petition.state === "draft" && (
-        <div className="mt-3 grid gap-2">
-          <p>{t("submitWhenReady", { needed: petition.coSponsors.needed })}</p>
-          <div className="flex flex-wrap items-start gap-3">
-            {petition.viewer.can.edit && (
-              <Link href={`${path}/edit`} className="mt-2 rounded-lg border border-gray-400 bg-white px-4 py-2 font-semibold hover:bg-gray-50">
-                {t("editDraft")}
-              </Link>
-            )}
-            <ActionForm action={submitForCoSponsorsAction} hidden={hidden} submitLabel={t("submitForCoSponsors")} />
-          </div>
-        </div>
-      )}
-
-      {petition.state === "collecting" && petition.viewer.coSponsorToken && (
-        <div className="mt-3 grid gap-2">
-          <h3 className="font-semibold">{t("coSponsorLink")}</h3>
-          <p className="text-sm">{t("coSponsorLinkText", { count: f.count(petition.coSponsors.count), needed: f.count(petition.coSponsors.needed) })}</p>
-          <CopyLink path={`${path}?invite=${petition.viewer.coSponsorToken}`} label={t("coSponsorLink")} />
-        </div>
-      )}
-
-      {(isPublic || petition.viewer.can.close || petition.viewer.can.deliver) && (
-        <div className="mt-3 flex flex-wrap items-start gap-3">
-          {isPublic && (
-            <Link href={`${path}/dashboard`} className="mt-2 rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">
-              {t("openDashboard")}
-            </Link>
-          )}
-          {petition.viewer.can.deliver && (
-            <ActionForm action={deliverPetitionAction} hidden={hidden} submitLabel={t("deliver")} variant="secondary" confirm={t("deliverConfirm")} />
-          )}
-          {petition.viewer.can.close && (
-            <ActionForm action={closePetitionAction} hidden={hidden} submitLabel={t("close")} variant="danger" confirm={t("closeConfirm")} />
-          )}
-        </div>
-      )}
-      {isPublic && (
-        <p className="mt-2 text-sm text-muted">{t("dashboardHint")}</p>
-      )}
-
-      {isPublic && (
-        <div className="mt-4 rounded-lg border border-amber-200 bg-white p-3">
-          <h3 className="font-semibold">{t("postUpdate")}</h3>
-          <ActionForm action={postUpdateAction} hidden={{ petitionId: petition.id, path }} submitLabel={t("postSubmit")}>
-            <FormField id="update-body" name="body" label={t("newUpdate")} hint={t("newUpdateHint")} labelClassName="mt-3 block font-medium">
-              <textarea id="update-body" name="body" rows={4} required maxLength={10000} className={FIELD} />
-            </FormField>
-          </ActionForm>
-        </div>
-      )}
-
-      <details open={petition.state === "draft"} className="mt-3 rounded-lg border border-amber-200 bg-white p-3">
-        <summary className="cursor-pointer font-semibold">{t("coOrganizers", { count: f.count(petition.organizers.length) })}</summary>
-        <ul className="mt-2 list-disc pl-6 text-sm">
-          {petition.organizers.map((o, i) => (
-            <li key={i}>{t("organizer", { name: o.name, role: o.role })}</li>
-          ))}
-        </ul>
-        <ActionForm action={inviteCoOrganizerAction} hidden={hidden} submitLabel={t("invite")} variant="secondary">
-          <FormField id="co-organizer-email" name="email" label={t("inviteEmail")} labelClassName="mt-2 block text-sm font-medium">
-            <input id="co-organizer-email" name="email" type="email" required autoComplete="off" className={`${FIELD} max-w-sm`} />
-          </FormField>
-        </ActionForm>
-      </details>
-    </section>
   );
 }
