@@ -7,7 +7,7 @@ import { LOCALE_COOKIE, localeFor } from "@/i18n/locales";
 import { UNDECODABLE, undecodablePath } from "@/lib/http/path";
 import { REQUEST_PATH_HEADER } from "@/lib/http/request-path";
 import { renderMessage } from "@/lib/i18n/message";
-import { refuseRequest, withheldSameOrigin } from "@/lib/http/request-guard";
+import { refusalCode, refuseRequest, withheldSameOrigin } from "@/lib/http/request-guard";
 import { publicPageKey, sessionCookie } from "@/lib/page-cache/rules";
 import { personalAddress } from "@/lib/page-cache/shell";
 import { fillNonce, servePublicPage } from "@/lib/page-cache/serve";
@@ -33,7 +33,7 @@ export async function proxy(request: NextRequest) {
     const headers = { "Cache-Control": "no-store" };
     const message = renderMessage(refusal.text, locale());
     return pathname.startsWith("/api/")
-      ? Response.json({ error: { code: refusal.status === 413 ? "too_large" : refusal.status === 403 ? "forbidden" : "invalid_input", message } }, { status: refusal.status, headers })
+      ? Response.json({ error: { code: refusalCode(refusal), message } }, { status: refusal.status, headers })
       : new Response(message, { status: refusal.status, headers: { ...headers, "Content-Type": "text/plain" } });
   }
   // API responses are JSON, feeds and streams, which run no scripts: no CSP nonce needed.
@@ -92,8 +92,8 @@ export const config = {
   // which pollers read most (issue 15: skipping this function is a quarter of its cost per
   // request), or the live stream, which every open page holds (a request through this function
   // keeps more of Next.js alive for as long as the stream is open, decision 025), or a signed-in
-  // person's view of a shared page, which each such page asks for once (decision 035). Those
-  // addresses in the form below have no percent sign and no body to check; any other form still
-  // comes through here.
-  matcher: [{ source: "/((?!_next/static|_next/image|icon.svg|timeline.atom|api/petitions/[\\w-]+/count$|api/stream$|api/me$).*)" }],
+  // person's view of a shared page, which each such page asks for once (decision 035), or signing,
+  // whose route refuses bodies as refuseRequest does (decision 036). Those addresses in the form
+  // below have no percent sign; any other form still comes through here.
+  matcher: [{ source: "/((?!_next/static|_next/image|icon.svg|timeline.atom|api/petitions/[\\w-]+/count$|api/petitions/[\\w-]+/signature$|api/stream$|api/me$).*)" }],
 };

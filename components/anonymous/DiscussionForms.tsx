@@ -33,16 +33,25 @@ export function DiscussionComposer({ thread, path, batchSeconds }: { thread: Thr
   );
 }
 
-/** Reply to a comment. */
-export function ReplyForm({ thread, parentId, batchSeconds }: { thread: Thread; parentId: string; batchSeconds: number }) {
-  const t = useTranslations("Discussion");
+/** A disclosure only someone signed in gets: its contents are given the account. */
+function SignedInDetails({ className, summary, children }: { className: string; summary: React.ReactNode; children: (accountId: string) => React.ReactNode }) {
   const account = useAccount();
   if (!account) return null;
   return (
-    <details className="ml-6 mt-1" data-personal="">
-      <summary className="cursor-pointer text-sm font-medium text-brand">{t("reply")}</summary>
-      <CommentComposer thread={thread} accountId={account.id} parentId={parentId} label={t("replyLabel")} compact batchSeconds={batchSeconds} />
+    <details className={className} data-personal="">
+      {summary}
+      {children(account.id)}
     </details>
+  );
+}
+
+/** Reply to a comment. */
+export function ReplyForm({ thread, parentId, batchSeconds }: { thread: Thread; parentId: string; batchSeconds: number }) {
+  const t = useTranslations("Discussion");
+  return (
+    <SignedInDetails className="ml-6 mt-1" summary={<summary className="cursor-pointer text-sm font-medium text-brand">{t("reply")}</summary>}>
+      {(accountId) => <CommentComposer thread={thread} accountId={accountId} parentId={parentId} label={t("replyLabel")} compact batchSeconds={batchSeconds} />}
+    </SignedInDetails>
   );
 }
 
@@ -50,17 +59,16 @@ export function ReplyForm({ thread, parentId, batchSeconds }: { thread: Thread; 
 export function FlagForm({ commentId, path }: { commentId: string; path: string }) {
   const t = useTranslations("Discussion");
   const flagReason = useTranslations("FlagReason");
-  const account = useAccount();
-  if (!account) return null;
   return (
-    <details className="mt-1 text-sm" data-personal="">
-      <summary className="cursor-pointer text-muted">{t("flag")}</summary>
-      <ActionForm action={flagCommentAction} hidden={{ commentId, path }} submitLabel={t("flagSubmit")} variant="secondary">
-        <label htmlFor={`flag-${commentId}`} className="mt-2 block">{t("reason")}</label>
-        <select id={`flag-${commentId}`} name="reason" className="mt-1 rounded-md border border-gray-400 bg-white px-2 py-1">
-          {FLAG_REASONS.map((r) => <option key={r} value={r}>{flagReason(FLAG_REASON_KEYS[r])}</option>)}
-        </select>
-      </ActionForm>
-    </details>
+    <SignedInDetails className="mt-1 text-sm" summary={<summary className="cursor-pointer text-muted">{t("flag")}</summary>}>
+      {() => (
+        <ActionForm action={flagCommentAction} hidden={{ commentId, path }} submitLabel={t("flagSubmit")} variant="secondary">
+          <label htmlFor={`flag-${commentId}`} className="mt-2 block">{t("reason")}</label>
+          <select id={`flag-${commentId}`} name="reason" className="mt-1 rounded-md border border-gray-400 bg-white px-2 py-1">
+            {FLAG_REASONS.map((r) => <option key={r} value={r}>{flagReason(FLAG_REASON_KEYS[r])}</option>)}
+          </select>
+        </ActionForm>
+      )}
+    </SignedInDetails>
   );
 }

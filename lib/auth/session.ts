@@ -2,9 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/server";
-import { getActorById } from "@/lib/users";
-import { readSessionClaims } from "./session-token";
+import { actorOfCookies } from "./session-actor";
 
 /**
  * The signed-in account for this request, or null. Cached per request. Reads the session
@@ -14,7 +12,5 @@ import { readSessionClaims } from "./session-token";
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const jar = await cookies();
-  const claims = await readSessionClaims((name) => jar.get(name)?.value);
-  if (!claims) return null;
-  return getActorById(db, claims.userId, claims.sessionVersion);
+  return actorOfCookies((name) => jar.get(name)?.value);
 });

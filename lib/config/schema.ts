@@ -112,6 +112,7 @@ const serverShape = describe(
     UNDERSIGNED_DIRECT_SQL: onOff.default(true),
     UNDERSIGNED_QUERY_PLAN_CACHE: onOff.default(true),
     UNDERSIGNED_PAGE_CACHE_SECONDS: wholeNumber(0, 60).default(2),
+    UNDERSIGNED_HEAP_GROWTH_PERCENT: wholeNumber(0, 300).default(100),
   },
   {
     NODE_ENV: "development, test or production (Next.js sets it: production under next start)",
@@ -152,6 +153,7 @@ const serverShape = describe(
     UNDERSIGNED_DIRECT_SQL: "on or off",
     UNDERSIGNED_QUERY_PLAN_CACHE: "on or off",
     UNDERSIGNED_PAGE_CACHE_SECONDS: "a whole number of seconds from 0 to 60; 0 renders every page per request",
+    UNDERSIGNED_HEAP_GROWTH_PERCENT: "a whole number from 0 to 300: how far past what survived the last full collection the JavaScript heap may grow, in percent; 0 leaves it to V8",
   },
   ["DATABASE_URL", "AUTH_SECRET", ...SECRET_SLOTS, "AUTH_OIDC_CLIENT_SECRET", "SMTP_URL"],
 );

@@ -10,6 +10,7 @@
 //   argument lists that no form of this app sends (React's decoder answers 500 or calls the
 //   action with the wrong arguments).
 // Refusals never echo or log the body.
+import type { IncomingMessage } from "node:http";
 import { msg, renderMessage, type DomainMessage } from "@/lib/i18n/message";
 
 import { BODY_LIMIT } from "./body-limit";
@@ -234,8 +235,7 @@ export async function refuseRequest(request: Request, pathname: string): Promise
   const action = !isApi;
   if (action && !sameOrigin(headers)) return CROSS_SITE;
 
-  const length = headers.get("content-length");
-  if (length !== null && (!/^[0-9]{1,15}$/.test(length.trim()) || Number(length) > BODY_LIMIT)) return TOO_BIG;
+  if (lengthTooBig(headers.get("content-length"))) return TOO_BIG;
   const type = (headers.get("content-type") ?? "").toLowerCase();
   const multipart = /^multipart\/form-data\s*;\s*boundary=/.test(type);
   const id = action ? headers.get("next-action") : null;
@@ -247,9 +247,8 @@ export async function refuseRequest(request: Request, pathname: string): Promise
 
   const bytes = await readBounded(request);
   if (bytes === null) return TOO_BIG;
-  const text = decodeUtf8(bytes);
-  if (text === null) return NOT_UTF8;
-  if (type.startsWith("application/x-www-form-urlencoded") && !urlEncodedIsText(text)) return NOT_UTF8;
+  const text = bodyText(type, bytes);
+  if (typeof text !== "string") return text;
 
   if (noArguments) return text.trim() === "[]" ? null : MALFORMED_FORM;
   if (action) {
@@ -259,4 +258,50 @@ export async function refuseRequest(request: Request, pathname: string): Promise
     if (!valid) return MALFORMED_FORM;
   }
   return null;
+}
+
+/** A Content-Length that is not a number, or over the limit. */
+function lengthTooBig(length: string | null | undefined): boolean {
+  return length != null && (!/^[0-9]{1,15}$/.test(length.trim()) || Number(length) > BODY_LIMIT);
+}
+
+/** A body's text, when its bytes are within the limit and text (UTF-8, and percent-escapes that decode to it). */
+function bodyText(type: string, bytes: Uint8Array | null): string | Refusal {
+  if (bytes === null) return TOO_BIG;
+  const text = decodeUtf8(bytes);
+  if (text === null) return NOT_UTF8;
+  if (type.startsWith("application/x-www-form-urlencoded") && !urlEncodedIsText(text)) return NOT_UTF8;
+  return text;
+}
+
+/** The code an API refusal answers with, in the API's JSON errors. */
+export function refusalCode(refusal: Refusal): "too_large" | "forbidden" | "invalid_input" {
+  return refusal.status === 413 ? "too_large" : refusal.status === 403 ? "forbidden" : "invalid_input";
+}
+
+/**
+ * An API request's body as text, for a Pages Router route the proxy does not run for (signing,
+ * docs/decisions/036): the same refusals refuseRequest gives every other API body, read from
+ * Node's request, and stopping as soon as the bytes pass the limit.
+ */
+export async function readApiBody(req: IncomingMessage): Promise<{ text: string } | { refusal: Refusal }> {
+  const type = String(req.headers["content-type"] ?? "").toLowerCase();
+  if (lengthTooBig(req.headers["content-length"])) return { refusal: TOO_BIG };
+  const bytes = await new Promise<Buffer | null>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const take = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= BODY_LIMIT) return void chunks.push(chunk);
+      // The rest is not read: the answer (413) says so, and Node drops the connection after it.
+      req.off("data", take);
+      req.pause();
+      resolve(null);
+    };
+    req.on("data", take);
+    req.once("end", () => resolve(Buffer.concat(chunks)));
+    req.once("error", reject);
+  });
+  const text = bodyText(type, bytes);
+  return typeof text === "string" ? { text } : { refusal: text };
 }

@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "@/i18n/locales";
 import { localeOfApiRequest } from "@/lib/http/pages-api";
+import { started } from "@/lib/runtime/started";
 import type { Listener, LiveMessage } from "./live";
 
 /** A viewer whose unsent output passes this is not reading; it is dropped and its browser reconnects. */
@@ -125,12 +126,6 @@ export function createStreamHub(subscribe: (listener: Listener) => () => void, o
 // The stream route is a Pages Router API route, whose bundle may not import server-only modules
 // (the database, the hub). The server starts one stream hub in instrumentation.ts and leaves it
 // here, on globalThis, where the route finds it.
-const running = globalThis as unknown as { undersignedStreamHub?: StreamHub };
-
-export function keepStreamHub(make: () => StreamHub): StreamHub {
-  return (running.undersignedStreamHub ??= make());
-}
-
-export function runningStreamHub(): StreamHub | null {
-  return running.undersignedStreamHub ?? null;
-}
+const slot = started<StreamHub>("undersignedStreamHub");
+export const keepStreamHub = slot.keep;
+export const runningStreamHub = slot.running;

@@ -3,17 +3,12 @@
 // once for every shared page a signed-in person opens (docs/decisions/035). Its bundle may not
 // import server-only modules (the database), so the server starts the reader in
 // instrumentation.ts (./service.ts) and leaves it here, on globalThis, where the route finds it.
+import { started } from "@/lib/runtime/started";
 import type { PersonalView } from "./view";
 
 /** The view for the session in these cookies, or null when there is no valid session. */
 export type PersonalReader = (cookie: (name: string) => string | undefined, path: string) => Promise<PersonalView | null>;
 
-const running = globalThis as unknown as { undersignedPersonalReader?: PersonalReader };
-
-export function keepPersonalReader(make: () => PersonalReader): PersonalReader {
-  return (running.undersignedPersonalReader ??= make());
-}
-
-export function runningPersonalReader(): PersonalReader | null {
-  return running.undersignedPersonalReader ?? null;
-}
+const slot = started<PersonalReader>("undersignedPersonalReader");
+export const keepPersonalReader = slot.keep;
+export const runningPersonalReader = slot.running;

@@ -3,16 +3,11 @@
 // instrumentation.ts (lib/petitions/count-service.ts) and leaves it here, on globalThis, where the
 // route finds it, as the live stream's route finds its hub (decision 025).
 import type { Cacheable } from "@/lib/http/conditional";
+import { started } from "@/lib/runtime/started";
 
 /** The prepared answer for a public petition's count, or null when there is none. */
 export type CountReader = (petitionId: string) => Promise<Cacheable | null>;
 
-const running = globalThis as unknown as { undersignedCountReader?: CountReader };
-
-export function keepCountReader(make: () => CountReader): CountReader {
-  return (running.undersignedCountReader ??= make());
-}
-
-export function runningCountReader(): CountReader | null {
-  return running.undersignedCountReader ?? null;
-}
+const slot = started<CountReader>("undersignedCountReader");
+export const keepCountReader = slot.keep;
+export const runningCountReader = slot.running;

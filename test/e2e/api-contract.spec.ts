@@ -255,6 +255,13 @@ test("signing and withdrawing", async () => {
   await call({ op: sig, method: "POST", url, cookie: signer, body: "visibility=named", headers: { "content-type": "application/x-www-form-urlencoded" }, expect: 400 });
   await call({ op: sig, method: "POST", url, cookie: signer, json: { visibility: "named" }, headers: EVIL, expect: 403 });
   await call({ op: sig, method: "POST", url, cookie: signer, body: JSON.stringify({ visibility: HUGE }), headers: { "content-type": "application/json" }, expect: 413 });
+  // The route reads its own body (decision 036): what is not UTF-8 is refused as the proxy refuses it elsewhere.
+  const notText = await fetch(`${OWN_ORIGIN}${url}`, { method: "POST", headers: { cookie: signer, "content-type": "application/json" }, body: new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]) });
+  expect(notText.status).toBe(400);
+  expect(((await notText.json()) as { error: { code: string } }).error.code).toBe("invalid_input");
+  const put = await fetch(`${OWN_ORIGIN}${url}`, { method: "PUT", headers: { cookie: signer } });
+  expect([put.status, put.headers.get("allow")]).toEqual([405, "POST, DELETE"]);
+  expect(((await put.json()) as { error: { code: string; message: string } }).error).toEqual({ code: "method_not_allowed", message: "Sign with POST and withdraw with DELETE." });
   await call({ op: sig, method: "POST", url: "/api/petitions/no-such-petition/signature", cookie: signer, json: { visibility: "named" }, expect: 404 });
   await call({ op: sig, method: "POST", url: `/api/petitions/${closed}/signature`, cookie: signer, json: { visibility: "named" }, expect: 409 });
   // Gathering co-sponsors: hidden without the link; with it, its own organizer may not co-sponsor.

@@ -1,5 +1,5 @@
-// Hostile requests to every mutating route handler under app/api, over HTTP against the
-// production build: fast-check makes the bodies (oversized, wrong types, malformed JSON, wrong
+// Hostile requests to every mutating route handler under app/api and pages/api, over HTTP against
+// the production build: fast-check makes the bodies (oversized, wrong types, malformed JSON, wrong
 // content types, lone surrogates, bidirectional overrides, zero-width and combining characters,
 // control characters, very long words, Markdown and HTML attacks), the path parameters, the
 // query, the cookies and the origin headers. Every answer must be below 500; a 4xx must say in
@@ -139,16 +139,34 @@ const ORIGINS = fc.oneof(
 );
 
 // ---------------------------------------------------------------------------------------------
-// The targets: every mutating handler under app/api, each with requests worth sending to it.
+// The targets: every mutating handler under app/api and pages/api, each with requests worth sending to it.
 
-function mutatingRoutes(dir = path.resolve("app/api"), prefix = "/api"): string[] {
+function mutatingRoutes(): string[] {
+  return [...mutatingAppRoutes(), ...mutatingPagesRoutes()].sort();
+}
+
+/** The Pages Router's API routes (signing, decision 036) that change something, from the METHODS line each has. */
+function mutatingPagesRoutes(dir = path.resolve("pages/api"), prefix = "/api"): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) found.push(...mutatingPagesRoutes(full, `${prefix}/${entry}`));
+    else if (/\.tsx?$/.test(entry)) {
+      const line = /const METHODS = \[([^\]]*)\]/.exec(readFileSync(full, "utf8"));
+      for (const m of line?.[1]!.matchAll(/"(POST|PUT|PATCH|DELETE)"/g) ?? []) found.push(`${m[1]} ${prefix}/${entry.replace(/\.tsx?$/, "")}`);
+    }
+  }
+  return found;
+}
+
+function mutatingAppRoutes(dir = path.resolve("app/api"), prefix = "/api"): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir)) {
     // /api/[...rest] answers every address no route handles with a JSON 404 and stores nothing
     // (the authorization matrix and the long-URL test below send to it): not a mutating route.
     if (prefix === "/api" && entry === "[...rest]") continue;
     const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) found.push(...mutatingRoutes(full, `${prefix}/${entry}`));
+    if (statSync(full).isDirectory()) found.push(...mutatingAppRoutes(full, `${prefix}/${entry}`));
     else if (/^route\.tsx?$/.test(entry)) {
       const source = readFileSync(full, "utf8");
       const methods = new Set<string>();
@@ -158,7 +176,7 @@ function mutatingRoutes(dir = path.resolve("app/api"), prefix = "/api"): string[
       for (const m of methods) found.push(`${m} ${prefix}`);
     }
   }
-  return found.sort();
+  return found;
 }
 
 type Target = { arbitrary: fc.Arbitrary<Req>; successes: boolean };
@@ -484,7 +502,7 @@ test.afterAll(() => {
   server?.stop();
 });
 
-test("every mutating route under app/api has a fuzz target", () => {
+test("every mutating route under app/api and pages/api has a fuzz target", () => {
   const routes = mutatingRoutes();
   expect(routes.length).toBeGreaterThanOrEqual(6);
   expect(routes.filter((r) => !(r in targets(prepared)))).toEqual([]);
@@ -512,7 +530,7 @@ test("bytes that are not UTF-8 are refused on every mutating route with a 400, a
       { method: "POST", path: `/api/unsubscribe?token=${encodeURIComponent(prepared.unsubscribe[1]!)}`, headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=%FF%FE" },
       { method: "POST", path: "/api/auth/signin/dev", headers: { "content-type": "application/x-www-form-urlencoded" }, body: withBad("email=maya.okafor@example.comBAD") },
     ];
-    // Every mutating route is here (the list is checked against app/api).
+    // Every mutating route is here (the list is checked against app/api and pages/api).
     expect(new Set(requests.map((r) => `${r.method} ${r.path.replace(prepared.petitions.open, "[id]").replace(/\?.*$/, "").replace(/\/api\/auth\/.*/, "/api/auth/[...nextauth]")}`))).toEqual(new Set(mutatingRoutes()));
     for (const req of requests) {
       const before = db.take();

@@ -36,6 +36,7 @@ describe("parsing the server's environment", () => {
       UNDERSIGNED_DIRECT_SQL: true,
       UNDERSIGNED_QUERY_PLAN_CACHE: true,
       UNDERSIGNED_PAGE_CACHE_SECONDS: 2,
+      UNDERSIGNED_HEAP_GROWTH_PERCENT: 100,
       MAIL_FROM: "Undersigned <undersigned@localhost>",
       AUTH_OIDC_NAME: "Company single sign-on",
       AUTH_OIDC_SCOPE: "openid email profile",

@@ -120,3 +120,45 @@ describe("the request guard", () => {
     expect(await refuseRequest(new Request(`http://${HOST}/petitions`, { headers: { origin: "https://evil.example" } }), "/petitions")).toBeNull();
   });
 });
+
+describe("the API body a Pages Router route reads itself (readApiBody, decision 036)", () => {
+  // A real server on a real socket: the route gets Node's request, as in production.
+  async function send(body: Buffer | string | Buffer[], headers: Record<string, string> = {}) {
+    const { createServer } = await import("node:http");
+    const { readApiBody, refusalCode } = await import("@/lib/http/request-guard");
+    const server = createServer((req, res) => {
+      void readApiBody(req).then((read) => {
+        res.setHeader("Connection", "close");
+        res.end(JSON.stringify("refusal" in read ? { status: read.refusal.status, code: refusalCode(read.refusal) } : { text: read.text }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const chunks = Array.isArray(body) ? body : [Buffer.from(body)];
+      // Sent chunk by chunk without a length when given chunks: the limit must hold without Content-Length.
+      const stream = Array.isArray(body) ? new ReadableStream({ pull(c) { const next = chunks.shift(); if (next) c.enqueue(next); else c.close(); } }) : chunks[0];
+      const res = await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body: stream, headers: { "content-type": "application/json", ...headers }, ...(Array.isArray(body) ? { duplex: "half" } : {}) } as RequestInit);
+      return (await res.json()) as { status?: number; code?: string; text?: string };
+    } finally {
+      server.close();
+    }
+  }
+
+  it("gives the text of a body within the limit", async () => {
+    expect(await send('{"visibility":"named","note":"Zürich 東京 🧑‍💻"}')).toEqual({ text: '{"visibility":"named","note":"Zürich 東京 🧑‍💻"}' });
+    expect(await send("")).toEqual({ text: "" });
+  });
+
+  it("refuses bytes that are not UTF-8, and a form whose escapes are not", async () => {
+    expect(await send(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]))).toEqual({ status: 400, code: "invalid_input" });
+    expect(await send("a=%ff", { "content-type": "application/x-www-form-urlencoded" })).toEqual({ status: 400, code: "invalid_input" });
+  });
+
+  it("refuses a body over the limit, with or without its length, and a length that is not a number", async () => {
+    expect(await send("x".repeat(BODY_LIMIT + 1))).toEqual({ status: 413, code: "too_large" });
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    expect(await send(Array.from({ length: BODY_LIMIT / chunk.byteLength + 2 }, () => chunk))).toEqual({ status: 413, code: "too_large" });
+    expect(await send(Array.from({ length: 3 }, () => chunk))).toEqual({ text: "a".repeat(3 * chunk.byteLength) });
+  });
+});

@@ -23,8 +23,7 @@ import type { SimilarPetition } from "@/lib/petitions/similar";
 
 const FIELD = "mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-600";
 
-export const PETITION_SLOTS = ["live-notice", "organizer", "appeal", "responses", "discussion", "moderate"] as const;
-export type PetitionSlot = (typeof PETITION_SLOTS)[number];
+export type PetitionSlot = "live-notice" | "organizer" | "appeal" | "responses" | "discussion" | "moderate";
 
 /**
  * Each part of the petition page that only the server renders for a person, as `actor` (null:

@@ -1,0 +1,47 @@
+// POST /api/petitions/{id}/signature {"visibility":"named", "token"?}: sign as yourself (201, or 200
+// when you had signed already); DELETE: withdraw your signature while the petition is open.
+//
+// A Pages Router API route, as the count and GET /api/me are, and one the proxy does not run for
+// (docs/decisions/036): signing is the write that arrives in bursts when an all-staff email links
+// a petition, and an App Router route handler behind the proxy cost twice the server time of the
+// work itself. The body is read and refused here as the proxy refuses every other API body; the
+// rest (origin, session, rate limit, domain) is the signature endpoint's (lib/signatures).
+import type { NextApiRequest, NextApiResponse } from "next";
+import { failApi, requestHeader } from "@/lib/http/pages-api";
+import { readApiBody, refusalCode } from "@/lib/http/request-guard";
+import { msg } from "@/lib/i18n/message";
+import { runningSignatureEndpoint } from "@/lib/signatures/endpoint";
+
+export const config = { api: { bodyParser: false } };
+
+/** The methods this route answers; the API contract test reads this line (test/e2e/api-contract.spec.ts). */
+const METHODS = ["POST", "DELETE"];
+
+export default async function signature(req: NextApiRequest, res: NextApiResponse) {
+  const method = req.method;
+  if (method !== "POST" && method !== "DELETE") {
+    res.setHeader("Allow", METHODS.join(", "));
+    return failApi(req, res, 405, "method_not_allowed", msg("Errors.api.signatureMethods"));
+  }
+  const endpoint = runningSignatureEndpoint();
+  if (!endpoint) {
+    res.setHeader("Retry-After", "3");
+    return failApi(req, res, 503, "starting", msg("Errors.api.serverStarting"));
+  }
+  const body = await readApiBody(req);
+  if ("refusal" in body) {
+    // The rest of a body over the limit is not read; the connection ends with this answer.
+    if (body.refusal.status === 413) res.setHeader("Connection", "close");
+    return failApi(req, res, body.refusal.status, refusalCode(body.refusal), body.refusal.text);
+  }
+  let answer;
+  try {
+    answer = await endpoint({ method, petitionId: String(req.query.id), header: (name) => requestHeader(req, name), cookie: (name) => req.cookies[name], body: body.text });
+  } catch (error) {
+    // Only the error's class: nothing of the request is logged.
+    console.error(`[api] unexpected ${error instanceof Error ? error.name : "UnknownError"}`);
+    return failApi(req, res, 500, "internal", msg("Errors.common.unexpected"));
+  }
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
+}
