@@ -223,7 +223,8 @@ function renderChecked(source: string, budgetMs: number): Rendered {
   return { html };
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** Text for HTML: the characters that could start markup or end an attribute, escaped. */
+export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** A text shown as it was written, every character escaped: paragraphs and line breaks only. */
 export function plainTextHtml(source: string): string {

@@ -5,6 +5,7 @@
 // budget shows that part as replaced in full, which is still a true difference, just coarser.
 // Diffs are computed when a version is written and stored with it (docs/decisions/006).
 import { diffArrays } from "diff";
+import { escapeHtml } from "@/lib/markdown";
 
 export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
 
@@ -90,4 +91,26 @@ export function policyDiff(before: string, after: string, work: DiffWork = { spe
     push(out, change.added ? "added" : "removed", text);
   }
   return out;
+}
+
+/** What a screen reader is told around a change, which sighted readers see as its colour. */
+export type DiffMarks = { added: string; removed: string; end: string };
+
+/**
+ * A stored diff as HTML, every text escaped: inserted text in <ins>, removed in <del>, each with
+ * its marks for screen readers. One string instead of a React element per part: a long diff has
+ * thousands of parts, and rendering them as elements was most of a 50,000-character program
+ * page's server time (issue 15, point 7).
+ */
+export function diffHtml(parts: readonly DiffPart[], marks: DiffMarks): string {
+  const mark = (text: string) => `<span class="sr-only">${escapeHtml(text)}</span>`;
+  const [added, removed, end] = [mark(marks.added), mark(marks.removed), mark(marks.end)];
+  let html = "";
+  for (const part of parts) {
+    const text = escapeHtml(part.text);
+    if (part.kind === "added") html += `<ins class="bg-emerald-100 text-emerald-900 no-underline">${added}${text}${end}</ins>`;
+    else if (part.kind === "removed") html += `<del class="bg-red-100 text-red-900">${removed}${text}${end}</del>`;
+    else html += `<span>${text}</span>`;
+  }
+  return html;
 }

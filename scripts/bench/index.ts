@@ -223,7 +223,8 @@ async function main() {
           const petition = hot[level(c)]!;
           const r = await runSigning({ origin: app.origin, path: `/api/petitions/${petition.id}/signature`, connections: c, amount: p.signAmount, pool });
           // Point 4 is SQLite's; on PostgreSQL the target is point 5's ratio, set after SQLite's run below.
-          const target = c === 200 && store.kind === "sqlite" ? { text: "≥ 1,500/s, p99 < 100 ms, 0 errors", met: r.throughput >= 1500 && r.latencyMs.p99 < 100 && r.errors === 0 } : undefined;
+          // Issue 15, point 4: at c=200 on SQLite, half the baseline's throughput (compared below, when it runs) with p99 under 100 ms.
+          const target = c === 200 && store.kind === "sqlite" ? { text: "p99 < 100 ms, 0 errors", met: r.latencyMs.p99 < 100 && r.errors === 0 } : undefined;
           results.push(row(`Sign (distinct people, c=${c})`, "signing", "undersigned", c, r, { exactness: await exactnessOf(smallUrl, petition.id, r), target }));
         }
       }
@@ -350,7 +351,7 @@ async function main() {
         if (!ours || !base) continue;
         const ratio = ours.throughput / base.throughput;
         ours.notes = [...(ours.notes ?? []), `${ratio.toFixed(2)} of the baseline's throughput`];
-        if (c === 200) ours.target = { text: `${ours.target?.text ?? ""}; ≥ 0.3 of baseline (${ratio.toFixed(2)})`, met: Boolean(ours.target?.met) && ratio >= 0.3 };
+        if (c === 200) ours.target = { text: `${ours.target?.text ?? ""}; ≥ 0.5 of baseline (${ratio.toFixed(2)})`, met: Boolean(ours.target?.met) && ratio >= 0.5 };
       }
     }
 

@@ -3,7 +3,7 @@
 // steps), counted, not timed. The result is always a true difference: the unchanged and removed
 // parts spell the old text, the unchanged and added parts the new one.
 import { describe, expect, it } from "vitest";
-import { DIFF_LIMITS, policyDiff, type DiffWork } from "@/lib/programs/diff";
+import { DIFF_LIMITS, diffHtml, policyDiff, type DiffWork } from "@/lib/programs/diff";
 
 const MAX = 50_000;
 let seed = 7;
@@ -67,5 +67,42 @@ describe("policyDiff", () => {
       { kind: "added", text: "only" },
       { kind: "same", text: ".\n" },
     ]);
+  });
+});
+
+describe("a stored diff as HTML (diffHtml)", () => {
+  const marks = { added: "[added:", removed: "[removed:", end: "]" };
+
+  it("wraps insertions and removals with their screen-reader marks, and keeps the rest as text", () => {
+    const html = diffHtml(
+      [
+        { kind: "same", text: "Keep " },
+        { kind: "removed", text: "ten" },
+        { kind: "added", text: "five" },
+        { kind: "same", text: " days." },
+      ],
+      marks,
+    );
+    expect(html).toBe(
+      '<span>Keep </span><del class="bg-red-100 text-red-900"><span class="sr-only">[removed:</span>ten<span class="sr-only">]</span></del>' +
+        '<ins class="bg-emerald-100 text-emerald-900 no-underline"><span class="sr-only">[added:</span>five<span class="sr-only">]</span></ins><span> days.</span>',
+    );
+  });
+
+  it("escapes every text, the marks included, so a policy cannot write markup", () => {
+    const html = diffHtml([{ kind: "added", text: '<img src=x onerror="alert(1)"> & </ins><script>' }], { ...marks, end: "</span><b>" });
+    expect(html).not.toMatch(/<img|<script|<b>|<\/ins><script/);
+    expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &lt;/ins&gt;&lt;script&gt;");
+    expect(html).toContain("&lt;/span&gt;&lt;b&gt;");
+  });
+
+  it("gives the same text as the policy when the marks are taken out", () => {
+    const before = "Line one\nLine two & three\n<tag>";
+    const after = "Line one\nLine 2 & three\n<tag>\nNew";
+    const text = diffHtml(policyDiff(before, after), { added: "", removed: "", end: "" })
+      .replace(/<del[^>]*>.*?<\/del>/g, "")
+      .replace(/<[^>]+>/g, "")
+      .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+    expect(text).toBe(after);
   });
 });

@@ -20,6 +20,7 @@ import { DomainError } from "@/lib/errors";
 import { getFormat } from "@/lib/i18n/server";
 import { savedKind } from "@/lib/http/saved";
 import { getProgram, isConsentModel, isProgramStatus, programName } from "@/lib/programs";
+import { diffHtml } from "@/lib/programs/diff";
 
 export const dynamic = "force-dynamic";
 
@@ -54,13 +55,8 @@ export default async function ProgramPage({ params, searchParams }: PageProps<"/
       return <Link href={href} className="font-semibold underline">{chunks}</Link>;
     };
   const versions = [...program.versions].reverse();
-  // What a screen reader says around a change in the policy text, which sighted readers see as its
-  // colour. Made once per page rather than per part: a long diff has thousands of parts (issue 15.7).
-  const marks = {
-    added: <span className="sr-only">{t("addedStart")}</span>,
-    removed: <span className="sr-only">{t("removedStart")}</span>,
-    end: <span className="sr-only">{t("changeEnd")}</span>,
-  };
+  // What a screen reader says around a change in the policy text, which sighted readers see as its colour.
+  const marks = { added: t("addedStart"), removed: t("removedStart"), end: t("changeEnd") };
 
   return (
     <article>
@@ -119,17 +115,7 @@ export default async function ProgramPage({ params, searchParams }: PageProps<"/
               <p className="font-semibold">{t.rich("version", { version: v.version, date: f.date(v.createdAt), time: (chunks) => <time dateTime={v.createdAt}>{chunks}</time> })}</p>
               <p className="text-sm text-muted">{v.note}</p>
               {v.diff ? (
-                <p className="mt-2 whitespace-pre-wrap font-mono text-sm" aria-label={t("changesIn", { version: v.version })}>
-                  {v.diff.map((part, i) =>
-                    part.kind === "added" ? (
-                      <ins key={i} className="bg-emerald-100 text-emerald-900 no-underline">{marks.added}{part.text}{marks.end}</ins>
-                    ) : part.kind === "removed" ? (
-                      <del key={i} className="bg-red-100 text-red-900">{marks.removed}{part.text}{marks.end}</del>
-                    ) : (
-                      <span key={i}>{part.text}</span>
-                    ),
-                  )}
-                </p>
+                <p className="mt-2 whitespace-pre-wrap font-mono text-sm" aria-label={t("changesIn", { version: v.version })} dangerouslySetInnerHTML={{ __html: diffHtml(v.diff, marks) }} />
               ) : (
                 <p className="mt-2 text-sm">{t("first")}</p>
               )}
