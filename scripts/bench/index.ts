@@ -351,7 +351,8 @@ async function main() {
         if (!ours || !base) continue;
         const ratio = ours.throughput / base.throughput;
         ours.notes = [...(ours.notes ?? []), `${ratio.toFixed(2)} of the baseline's throughput`];
-        if (c === 200) ours.target = { text: `${ours.target?.text ?? ""}; ≥ 0.5 of baseline (${ratio.toFixed(2)})`, met: Boolean(ours.target?.met) && ratio >= 0.5 };
+        // Point 4 is SQLite's; on PostgreSQL the c=200 row's target is point 5's, against SQLite.
+        if (c === 200 && store.kind === "sqlite") ours.target = { text: `${ours.target?.text ?? ""}; ≥ 0.5 of baseline (${ratio.toFixed(2)})`, met: Boolean(ours.target?.met) && ratio >= 0.5 };
       }
     }
 
