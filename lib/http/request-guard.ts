@@ -266,8 +266,7 @@ function lengthTooBig(length: string | null | undefined): boolean {
 }
 
 /** A body's text, when its bytes are within the limit and text (UTF-8, and percent-escapes that decode to it). */
-function bodyText(type: string, bytes: Uint8Array | null): string | Refusal {
-  if (bytes === null) return TOO_BIG;
+function bodyText(type: string, bytes: Uint8Array): string | Refusal {
   const text = decodeUtf8(bytes);
   if (text === null) return NOT_UTF8;
   if (type.startsWith("application/x-www-form-urlencoded") && !urlEncodedIsText(text)) return NOT_UTF8;
@@ -302,6 +301,7 @@ export async function readApiBody(req: IncomingMessage): Promise<{ text: string 
     req.once("end", () => resolve(Buffer.concat(chunks)));
     req.once("error", reject);
   });
+  if (bytes === null) return { refusal: TOO_BIG };
   const text = bodyText(type, bytes);
   return typeof text === "string" ? { text } : { refusal: text };
 }

@@ -242,11 +242,20 @@ function versionDiff(versions: { policyText: string; diff: string | null }[], i:
   return policyDiff(versions[i - 1]!.policyText, versions[i]!.policyText);
 }
 
-export async function getProgram(db: Db, slug: string, now: Date = new Date()) {
+/**
+ * A program with every version's text and difference (the API), or with `versions: "list"` only
+ * each version's number, date and note (the program page, which links each version's changes
+ * rather than carrying them all: two 50,000-character versions are 100,000 characters of
+ * difference, in the HTML and again in React's payload).
+ */
+export async function getProgram(db: Db, slug: string, now?: Date): Promise<ProgramDetail>;
+export async function getProgram(db: Db, slug: string, now: Date | undefined, detail: { versions: "list" }): Promise<ProgramWithVersionList>;
+export async function getProgram(db: Db, slug: string, now: Date = new Date(), detail: { versions: "full" | "list" } = { versions: "full" }) {
+  const full = detail.versions === "full";
   const p = await db.program.findUnique({
     where: { slug },
     include: {
-      versions: { orderBy: { version: "asc" } },
+      versions: { orderBy: { version: "asc" }, select: { version: true, note: true, createdAt: true, policyText: full, diff: full } },
       statusChanges: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
       petitions: { where: { state: { in: ["open", "closed"] } }, orderBy: { signatureCount: "desc" } },
     },
@@ -265,11 +274,55 @@ export async function getProgram(db: Db, slug: string, now: Date = new Date()) {
       version: v.version,
       note: v.note,
       createdAt: v.createdAt.toISOString(),
-      policyText: v.policyText,
-      diff: versionDiff(p.versions, i),
+      ...(full ? { policyText: v.policyText, diff: versionDiff(p.versions as VersionText[], i) } : {}),
     })),
     statusHistory: p.statusChanges.map((s) => ({ from: s.fromStatus, to: s.toStatus, reason: s.reason, at: s.createdAt.toISOString() })),
     petitions: p.petitions.map((x) => toSummary(x, now)),
   };
 }
-export type ProgramDetail = Awaited<ReturnType<typeof getProgram>>;
+type ProgramBase = {
+  id: string; slug: string; name: string; owningTeam: string; purpose: string; collects: string[]; consentModel: string;
+  status: ProgramStatus; statusNow: ProgramStatusNow; updatedAt: string; retention: string; dataAccess: string; policyText: string;
+  policyHtml: string; startedOn: string | null; endedOn: string | null; createdAt: string;
+  statusHistory: { from: string | null; to: string; reason: string; at: string }[];
+  petitions: ReturnType<typeof toSummary>[];
+};
+export type ProgramVersionSummary = { version: number; note: string; createdAt: string };
+export type ProgramDetail = ProgramBase & { versions: (ProgramVersionSummary & { policyText: string; diff: DiffPart[] | null })[] };
+export type ProgramWithVersionList = ProgramBase & { versions: ProgramVersionSummary[] };
+type VersionText = { policyText: string; diff: string | null };
+
+// A version's number as its address writes it: digits only, so /versions/1e0 or /versions/01 is no page.
+const versionNumberSchema = z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^[1-9][0-9]{0,6}$/)).transform(Number);
+
+/**
+ * One policy version and what changed in it from the one before, with the numbers of its
+ * neighbours for the page's links. Not found for a number that is not a version of this program.
+ */
+export async function getProgramVersion(db: Db, slug: string, versionParam: unknown) {
+  const parsed = versionNumberSchema.safeParse(versionParam);
+  if (!parsed.success) throw notFound(msg("Errors.programs.noVersion"));
+  const version = parsed.data;
+  const program = await db.program.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  if (!program) throw notFound(msg("Errors.common.noProgram"));
+  const rows = await db.programPolicyVersion.findMany({
+    where: { programId: program.id, version: { in: [version - 1, version] } },
+    orderBy: { version: "asc" },
+  });
+  const current = rows.find((r) => r.version === version);
+  if (!current) throw notFound(msg("Errors.programs.noVersion"));
+  const diff = versionDiff(rows, rows.indexOf(current));
+  const next = await db.programPolicyVersion.findFirst({ where: { programId: program.id, version: { gt: version } }, orderBy: { version: "asc" }, select: { version: true } });
+  return {
+    program: { slug: program.slug, name: program.name },
+    version: current.version,
+    note: current.note,
+    createdAt: current.createdAt.toISOString(),
+    diff,
+    // The first version has nothing to compare with: its page shows its text.
+    textHtml: diff ? null : renderMarkdown(current.policyText),
+    previous: version > 1 ? version - 1 : null,
+    next: next?.version ?? null,
+  };
+}
+export type ProgramVersion = Awaited<ReturnType<typeof getProgramVersion>>;

@@ -4,7 +4,7 @@
 // stays as signed-out visitors see it. Never cached; nothing of it is logged.
 import type { NextApiRequest, NextApiResponse } from "next";
 import { meQuerySchema } from "@/lib/api/schemas";
-import { failApi } from "@/lib/http/pages-api";
+import { failApi, failUnexpected, serviceFor } from "@/lib/http/pages-api";
 import { msg } from "@/lib/i18n/message";
 import { runningPersonalReader } from "@/lib/personal/reader";
 
@@ -14,15 +14,8 @@ export const config = { api: { bodyParser: false } };
 const METHODS = ["GET"];
 
 export default async function me(req: NextApiRequest, res: NextApiResponse) {
-  if (!METHODS.includes(req.method ?? "")) {
-    res.setHeader("Allow", METHODS.join(", "));
-    return failApi(req, res, 405, "method_not_allowed", msg("Errors.api.meReadWithGet"));
-  }
-  const read = runningPersonalReader();
-  if (!read) {
-    res.setHeader("Retry-After", "3");
-    return failApi(req, res, 503, "starting", msg("Errors.api.serverStarting"));
-  }
+  const read = serviceFor(req, res, { methods: METHODS, wrongMethod: msg("Errors.api.meReadWithGet") }, runningPersonalReader);
+  if (!read) return;
   const query = Array.isArray(req.query.path) ? null : meQuerySchema.safeParse({ path: req.query.path });
   if (!query?.success) return failApi(req, res, 400, "invalid_input", msg("Errors.api.meQuery"));
   const path = query.data.path ?? "/";
@@ -30,8 +23,7 @@ export default async function me(req: NextApiRequest, res: NextApiResponse) {
   try {
     view = await read((name) => req.cookies[name], path);
   } catch (error) {
-    console.error(`[api] unexpected ${error instanceof Error ? error.name : "UnknownError"}`);
-    return failApi(req, res, 500, "internal", msg("Errors.common.unexpected"));
+    return failUnexpected(req, res, error);
   }
   if (!view) return failApi(req, res, 401, "unauthenticated", msg("Errors.api.meSignedOut"));
   res.setHeader("Cache-Control", "private, no-store");

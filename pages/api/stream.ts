@@ -7,7 +7,7 @@
 // (decision 025). Everything else stays in app/.
 import type { NextApiRequest, NextApiResponse } from "next";
 import { streamQuerySchema } from "@/lib/api/schemas";
-import { failApi } from "@/lib/http/pages-api";
+import { failApi, serviceFor } from "@/lib/http/pages-api";
 import { msg } from "@/lib/i18n/message";
 import { runningStreamHub } from "@/lib/live/sse";
 
@@ -17,17 +17,10 @@ export const config = { api: { bodyParser: false, responseLimit: false } };
 const METHODS = ["GET"];
 
 export default function stream(req: NextApiRequest, res: NextApiResponse) {
-  if (!METHODS.includes(req.method ?? "") && req.method !== "HEAD") {
-    res.setHeader("Allow", [...METHODS, "HEAD"].join(", "));
-    return failApi(req, res, 405, "method_not_allowed", msg("Errors.api.streamReadWithGet"));
-  }
+  const hub = serviceFor(req, res, { methods: METHODS, wrongMethod: msg("Errors.api.streamReadWithGet") }, runningStreamHub);
+  if (!hub) return;
   const petition = req.query.petition;
   const query = Array.isArray(petition) ? null : streamQuerySchema.safeParse({ petition: petition || undefined });
   if (!query?.success) return failApi(req, res, 400, "invalid_input", msg("Errors.api.streamQuery"));
-  const hub = runningStreamHub();
-  if (!hub) {
-    res.setHeader("Retry-After", "3");
-    return failApi(req, res, 503, "starting", msg("Errors.api.serverStarting"));
-  }
   hub.open(req, res, query.data.petition ?? null);
 }

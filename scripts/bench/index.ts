@@ -157,6 +157,7 @@ async function main() {
         const firstMs = cpuMillis(pid) - before;
         const scenarios = [
           ["Read: program page, two 50,000-character policy versions", `/programs/${policy.largest}`],
+          ["Read: a policy version's changes, two 50,000-character versions", `/programs/${policy.largest}/versions/2`],
           ["Read: program API, two 50,000-character policy versions", `/api/programs/${policy.largest}`],
           ["Read: program page, two short policy versions (for comparison)", `/programs/${policy.short}`],
         ] as const;

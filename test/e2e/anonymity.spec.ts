@@ -199,7 +199,12 @@ test("the program page shows its facts, status history and policy differences; t
   await expect(page.getByText("Paused", { exact: true }).first()).toBeVisible();
   await expect(page.getByTestId("status-history")).toContainText("Active → Paused");
   await expect(page.getByTestId("status-history")).toContainText("access to the collected data is investigated");
-  await expect(page.getByTestId("policy-versions").locator("ins").first()).toBeVisible();
+  await page.getByTestId("policy-versions").getByRole("link", { name: "What changed in version 2" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Version 2 of the policy" })).toBeVisible();
+  await expect(page.getByTestId("policy-diff").locator("ins").first()).toBeVisible();
+  // A screen reader hears where a change starts and ends; sighted readers see its colour.
+  await expect(page.getByTestId("policy-diff").locator("ins").first()).toContainText("[added: ");
+  await page.getByRole("link", { name: "← Flow Insights" }).click();
   await expect(page.getByRole("region", { name: "Petitions about this program" })).toContainText("Stop recording our keystrokes");
   await expect(page.getByRole("link", { name: "Sign in" }).last()).toBeVisible();
 
@@ -235,7 +240,15 @@ test("an admin adds and edits a program; a policy change becomes a version", asy
   await page.getByLabel("Reason for a status change").fill("Approved by the works council.");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("policy-versions")).toContainText("People are notified.");
-  await expect(page.getByTestId("policy-versions").locator("ins")).toContainText("notification");
+  await page.getByRole("link", { name: "What changed in version 2" }).click();
+  await expect(page.getByTestId("policy-diff").locator("ins")).toContainText("notification");
+  await expect(page.getByRole("link", { name: "← Version 1", exact: true })).toHaveAttribute("rel", "prev");
+  await page.getByRole("link", { name: "← Version 1", exact: true }).click();
+  // The first version has nothing to compare with, so its page shows its text.
+  await expect(page.getByTestId("policy-text")).toHaveText("Location is read only during a declared incident.");
+  await expect(page.getByRole("link", { name: "Version 2 →", exact: true })).toHaveAttribute("rel", "next");
+  await page.getByRole("link", { name: "Every version, on the program's page" }).click();
+  await expect(page.getByTestId("policy-versions").getByRole("link", { name: "Read the first published text" })).toHaveAttribute("href", /\/versions\/1$/);
   await expect(page.getByTestId("status-history")).toContainText("Approved by the works council.");
 
   // An employee cannot reach the admin screens.

@@ -42,6 +42,10 @@ const MATRIX: Record<string, Row[]> = {
   "/programs": [{ method: "GET", path: () => "/programs", expect: 200 }],
   "/programs/new": [{ method: "GET", path: () => "/programs/new", expect: only(["admin"], 200, 403) }],
   "/programs/[slug]": [{ method: "GET", path: () => "/programs/flow-insights", expect: 200 }],
+  "/programs/[slug]/versions/[version]": [
+    { method: "GET", path: () => "/programs/flow-insights/versions/2", expect: 200 },
+    { method: "GET", path: () => "/programs/flow-insights/versions/999", expect: 404 },
+  ],
   "/programs/[slug]/edit": [{ method: "GET", path: () => "/programs/flow-insights/edit", expect: only(["admin"], 200, 403) }],
   "/moderation": [{ method: "GET", path: () => "/moderation", expect: only(["moderator"], 200, 403) }],
   "/leadership": [{ method: "GET", path: () => "/leadership", expect: only(["leadership"], 200, 403) }],

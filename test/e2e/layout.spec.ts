@@ -19,7 +19,7 @@ const WIDTHS = [390, 1280] as const;
 
 /** Each role's demo persona (lib/demo/personas.ts); "visitor" is not signed in. */
 const ROLES: { role: string; who: PersonaKey | null; pages: string[] }[] = [
-  { role: "visitor", who: null, pages: ["signers", "/programs/flow-insights", "/petitions?list=closed", "/what-we-store", "/accessibility", "/signin"] },
+  { role: "visitor", who: null, pages: ["signers", "/programs/flow-insights", "/programs/flow-insights/versions/2", "/petitions?list=closed", "/what-we-store", "/accessibility", "/signin"] },
   { role: "employee", who: "tomas", pages: ["/my", "/notifications"] },
   { role: "organizer", who: "maya", pages: ["/my", "/notifications", "dashboard", "/petitions/new"] },
   { role: "leadership", who: "priya", pages: ["/leadership", "/programs/flow-insights", "/my", "/notifications"] },

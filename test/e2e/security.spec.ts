@@ -11,7 +11,7 @@ test("pages load nothing from any host but the app's own, under a strict CSP wit
       if (url.origin !== ORIGIN && url.protocol !== "data:" && url.protocol !== "blob:") foreign.push(r.url());
     });
   watch(page);
-  for (const path of ["/", "/petitions", "/petitions?list=trending", "/programs", "/programs/flow-insights", "/timeline", "/what-we-store", "/moderation-log", "/signin"]) {
+  for (const path of ["/", "/petitions", "/petitions?list=trending", "/programs", "/programs/flow-insights", "/programs/flow-insights/versions/2", "/timeline", "/what-we-store", "/moderation-log", "/signin"]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(200);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createProgram, getProgram, listPrograms, policyDiff, updateProgram } from "@/lib/programs";
+import { createProgram, getProgram, getProgramVersion, listPrograms, policyDiff, updateProgram } from "@/lib/programs";
 import { makeUser, testDatabase } from "./db";
 
 const { db } = testDatabase();
@@ -67,6 +67,31 @@ describe("the programs registry", () => {
     await expect(updateProgram(db, admin, "nope", input())).rejects.toMatchObject({ status: 404 });
     expect((await listPrograms(db, { status: "paused" })).map((p) => p.slug)).toEqual(["badge-tracking"]);
     await expect(listPrograms(db, { status: "asleep" })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("gives one version's changes with its neighbours, and the page's list of versions without their texts", async () => {
+    const admin = await makeUser(db, { role: "admin" });
+    await createProgram(db, admin, input({ slug: "screen-capture", name: "Screen capture" }));
+    for (const [text, note] of [["Screenshots every minute.", "Every minute."], ["Screenshots every hour.", "Every hour."]]) {
+      await updateProgram(db, admin, "screen-capture", input({ name: "Screen capture", policyText: text, versionNote: note }));
+    }
+    const second = await getProgramVersion(db, "screen-capture", "2");
+    expect(second).toMatchObject({ program: { slug: "screen-capture", name: "Screen capture" }, version: 2, note: "Every minute.", previous: 1, next: 3 });
+    expect(second.diff).toEqual(expect.arrayContaining([{ kind: "added", text: expect.stringContaining("minute") }]));
+    expect(second.diff).toEqual(expect.arrayContaining([{ kind: "removed", text: expect.stringContaining("keystrokes") }]));
+    const third = await getProgramVersion(db, "screen-capture", 3);
+    expect(third).toMatchObject({ previous: 2, next: null, diff: [{ kind: "same", text: "Screenshots every " }, { kind: "removed", text: "minute" }, { kind: "added", text: "hour" }, { kind: "same", text: "." }] });
+    expect(await getProgramVersion(db, "screen-capture", "1")).toMatchObject({ version: 1, diff: null, textHtml: "<p>Flow Insights records clicks and keystrokes.</p>\n", previous: null, next: 2 });
+    expect(second.textHtml).toBeNull();
+    // Anything that is not one of its versions is not found, with a message, never a 500.
+    for (const bad of ["0", "4", "-1", "1.5", "two", "", "99999999999", "2abc", "1e0", "01", " 2"]) {
+      await expect(getProgramVersion(db, "screen-capture", bad)).rejects.toMatchObject({ status: 404, message: expect.stringMatching(/no policy version/) });
+    }
+    await expect(getProgramVersion(db, "nope", "1")).rejects.toMatchObject({ status: 404 });
+
+    const listed = await getProgram(db, "screen-capture", undefined, { versions: "list" });
+    expect(listed.versions).toEqual([1, 2, 3].map((version) => ({ version, note: expect.any(String), createdAt: expect.any(String) })));
+    expect(listed.policyHtml).toContain("Screenshots every hour.");
   });
 
   it("diffs words", () => {

@@ -20,7 +20,6 @@ import { DomainError } from "@/lib/errors";
 import { getFormat } from "@/lib/i18n/server";
 import { savedKind } from "@/lib/http/saved";
 import { getProgram, isConsentModel, isProgramStatus, programName } from "@/lib/programs";
-import { diffHtml } from "@/lib/programs/diff";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +32,7 @@ export async function generateMetadata({ params }: PageProps<"/programs/[slug]">
 export default async function ProgramPage({ params, searchParams }: PageProps<"/programs/[slug]">) {
   const { slug } = await params;
   const saved = savedKind(await searchParams) === "program";
-  const program = await getProgram(db, slug).catch((e: unknown) => {
+  const program = await getProgram(db, slug, undefined, { versions: "list" }).catch((e: unknown) => {
     if (e instanceof DomainError && e.status === 404) notFound();
     throw e;
   });
@@ -55,8 +54,6 @@ export default async function ProgramPage({ params, searchParams }: PageProps<"/
       return <Link href={href} className="font-semibold underline">{chunks}</Link>;
     };
   const versions = [...program.versions].reverse();
-  // What a screen reader says around a change in the policy text, which sighted readers see as its colour.
-  const marks = { added: t("addedStart"), removed: t("removedStart"), end: t("changeEnd") };
 
   return (
     <article>
@@ -114,11 +111,11 @@ export default async function ProgramPage({ params, searchParams }: PageProps<"/
             <li key={v.version} className="rounded-lg border border-gray-200 bg-white p-3">
               <p className="font-semibold">{t.rich("version", { version: v.version, date: f.date(v.createdAt), time: (chunks) => <time dateTime={v.createdAt}>{chunks}</time> })}</p>
               <p className="text-sm text-muted">{v.note}</p>
-              {v.diff ? (
-                <p className="mt-2 whitespace-pre-wrap font-mono text-sm" aria-label={t("changesIn", { version: v.version })} dangerouslySetInnerHTML={{ __html: diffHtml(v.diff, marks) }} />
-              ) : (
-                <p className="mt-2 text-sm">{t("first")}</p>
-              )}
+              <p className="mt-2 text-sm">
+                <Link href={`/programs/${program.slug}/versions/${v.version}`} className="font-semibold text-brand underline">
+                  {v.version > 1 ? t("seeChanges", { version: v.version }) : t("readFirst")}
+                </Link>
+              </p>
             </li>
           ))}
         </ol>

@@ -9,7 +9,7 @@
 // (issue 15, point 3; decision 015). The reader comes from instrumentation.ts (count-reader.ts).
 import type { NextApiRequest, NextApiResponse } from "next";
 import { answerCacheable } from "@/lib/http/conditional";
-import { failApi, requestHeader } from "@/lib/http/pages-api";
+import { failApi, failUnexpected, requestHeader, serviceFor } from "@/lib/http/pages-api";
 import { msg } from "@/lib/i18n/message";
 import { COUNT_CACHE_CONTROL } from "@/lib/petitions/count-freshness";
 import { runningCountReader } from "@/lib/petitions/count-reader";
@@ -20,23 +20,14 @@ export const config = { api: { bodyParser: false } };
 const METHODS = ["GET"];
 
 export default async function count(req: NextApiRequest, res: NextApiResponse) {
-  if (!METHODS.includes(req.method ?? "") && req.method !== "HEAD") {
-    res.setHeader("Allow", [...METHODS, "HEAD"].join(", "));
-    return failApi(req, res, 405, "method_not_allowed", msg("Errors.api.countReadWithGet"));
-  }
-  const read = runningCountReader();
-  if (!read) {
-    res.setHeader("Retry-After", "3");
-    return failApi(req, res, 503, "starting", msg("Errors.api.serverStarting"));
-  }
+  const read = serviceFor(req, res, { methods: METHODS, wrongMethod: msg("Errors.api.countReadWithGet") }, runningCountReader);
+  if (!read) return;
   const id = req.query.id;
   let version;
   try {
     version = typeof id === "string" ? await read(id) : null;
   } catch (error) {
-    // Only the error's class: nothing of the request is logged.
-    console.error(`[api] unexpected ${error instanceof Error ? error.name : "UnknownError"}`);
-    return failApi(req, res, 500, "internal", msg("Errors.common.unexpected"));
+    return failUnexpected(req, res, error);
   }
   if (!version) return failApi(req, res, 404, "not_found", msg("Errors.common.noPublicPetition"));
   const answer = answerCacheable({ ifNoneMatch: requestHeader(req, "if-none-match"), ifModifiedSince: requestHeader(req, "if-modified-since") }, version, COUNT_CACHE_CONTROL);

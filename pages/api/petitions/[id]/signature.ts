@@ -7,7 +7,7 @@
 // work itself. The body is read and refused here as the proxy refuses every other API body; the
 // rest (origin, session, rate limit, domain) is the signature endpoint's (lib/signatures).
 import type { NextApiRequest, NextApiResponse } from "next";
-import { failApi, requestHeader } from "@/lib/http/pages-api";
+import { failApi, failUnexpected, requestHeader, serviceFor } from "@/lib/http/pages-api";
 import { readApiBody, refusalCode } from "@/lib/http/request-guard";
 import { msg } from "@/lib/i18n/message";
 import { runningSignatureEndpoint } from "@/lib/signatures/endpoint";
@@ -18,16 +18,9 @@ export const config = { api: { bodyParser: false } };
 const METHODS = ["POST", "DELETE"];
 
 export default async function signature(req: NextApiRequest, res: NextApiResponse) {
-  const method = req.method;
-  if (method !== "POST" && method !== "DELETE") {
-    res.setHeader("Allow", METHODS.join(", "));
-    return failApi(req, res, 405, "method_not_allowed", msg("Errors.api.signatureMethods"));
-  }
-  const endpoint = runningSignatureEndpoint();
-  if (!endpoint) {
-    res.setHeader("Retry-After", "3");
-    return failApi(req, res, 503, "starting", msg("Errors.api.serverStarting"));
-  }
+  const endpoint = serviceFor(req, res, { methods: METHODS, wrongMethod: msg("Errors.api.signatureMethods") }, runningSignatureEndpoint);
+  if (!endpoint) return;
+  const method = req.method === "DELETE" ? "DELETE" : "POST";
   const body = await readApiBody(req);
   if ("refusal" in body) {
     // The rest of a body over the limit is not read; the connection ends with this answer.
@@ -38,9 +31,7 @@ export default async function signature(req: NextApiRequest, res: NextApiRespons
   try {
     answer = await endpoint({ method, petitionId: String(req.query.id), header: (name) => requestHeader(req, name), cookie: (name) => req.cookies[name], body: body.text });
   } catch (error) {
-    // Only the error's class: nothing of the request is logged.
-    console.error(`[api] unexpected ${error instanceof Error ? error.name : "UnknownError"}`);
-    return failApi(req, res, 500, "internal", msg("Errors.common.unexpected"));
+    return failUnexpected(req, res, error);
   }
   res.writeHead(answer.status, answer.headers);
   res.end(answer.body);
