@@ -157,7 +157,7 @@ export async function readStanding(db: Db, userId: string, petitionId: string): 
 }
 
 /** What one group's statement wrote on PostgreSQL: the count after it, and who signed, in order. */
-export type PostgresSignGroup = { countAfter: number; signed: string[] };
+export type PostgresSignGroup = { countAfter: number; signed: string[]; wouldCross: boolean };
 
 /**
  * The common case of signing, for a group of people on one petition, as one PostgreSQL statement
@@ -172,27 +172,38 @@ export type PostgresSignGroup = { countAfter: number; signed: string[] };
  * count are current; the NOT EXISTS below reads the statement's snapshot, and a signature
  * committed after it is caught by the slot's ON CONFLICT, which waits for that commit.
  */
-export async function signGroupPostgres(db: Db, petitionId: string, people: readonly { userId: string; at: Date; follow: boolean }[]): Promise<PostgresSignGroup | null> {
+export async function signGroupPostgres(
+  db: Db,
+  petitionId: string,
+  people: readonly { userId: string; at: Date; follow: boolean }[],
+  /** Another signature is taking the petition over its threshold the general way: write past it. */
+  crossingUnderWay = false,
+): Promise<PostgresSignGroup | null> {
   const pool = postgresPoolOf(db);
   if (!pool) return null;
-  const { rows } = await pool.query<{ countAfter: number | null; signed: string[] }>(SIGN_GROUP_POSTGRES, [
+  const { rows } = await pool.query<{ countAfter: number | null; signed: string[]; wouldCross: boolean | null }>(SIGN_GROUP_POSTGRES, [
     petitionId,
     people.map((p) => p.userId),
     people.map((p) => p.at.toISOString()),
     people.filter((p) => p.follow).map((p) => p.userId),
+    crossingUnderWay,
   ]);
   const row = rows[0]!;
-  if (row.countAfter === null) return { countAfter: 0, signed: [] };
-  return { countAfter: row.countAfter, signed: row.signed };
+  const wouldCross = row.wouldCross === true;
+  if (row.countAfter === null) return { countAfter: 0, signed: [], wouldCross };
+  return { countAfter: row.countAfter, signed: row.signed, wouldCross };
 }
 
-// $1 the petition, $2 the signers, $3 each one's time (ISO 8601, UTC), $4 those who follow it.
+// $1 the petition, $2 the signers, $3 each one's time (ISO 8601, UTC), $4 those who follow it,
+// $5 whether a crossing of the threshold is under way elsewhere (then the group may write past it).
+// "wouldCross" says, from the statement's snapshot, that the group was left unwritten because it
+// would take an open, visible petition to its threshold, which the general path must record.
 // Prisma stores DateTime as UTC in timestamp(3) columns, hence AT TIME ZONE 'UTC'.
 const SIGN_GROUP_POSTGRES = `
 WITH p AS (
   SELECT "id", "closesAt" FROM "Petition"
   WHERE "id" = $1 AND "state" = 'open' AND "hiddenReason" IS NULL
-    AND ("thresholdReachedAt" IS NOT NULL OR "signatureCount" + cardinality($2::text[]) < "responseThreshold")
+    AND ($5::boolean OR "thresholdReachedAt" IS NOT NULL OR "signatureCount" + cardinality($2::text[]) < "responseThreshold")
   FOR UPDATE
 ),
 candidate AS (
@@ -225,7 +236,9 @@ counted AS (
   WHERE "id" = (SELECT "id" FROM p) AND EXISTS (SELECT 1 FROM signature)
   RETURNING "signatureCount"
 )
-SELECT (SELECT "signatureCount" FROM counted) AS "countAfter", ARRAY(SELECT "userId" FROM signature) AS "signed"`;
+SELECT (SELECT "signatureCount" FROM counted) AS "countAfter", ARRAY(SELECT "userId" FROM signature) AS "signed",
+  (SELECT NOT EXISTS (SELECT 1 FROM p) AND "state" = 'open' AND "hiddenReason" IS NULL AND "thresholdReachedAt" IS NULL
+     AND "signatureCount" + cardinality($2::text[]) >= "responseThreshold" FROM "Petition" WHERE "id" = $1) AS "wouldCross"`;
 
 /** The pool behind a PostgreSQL client, when direct SQL may use it. */
 function postgresPoolOf(db: Db) {

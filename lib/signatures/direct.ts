@@ -10,6 +10,13 @@
 // visible petition whose response threshold this signature does not cross); anything else
 // returns "fallback" and goes through the general path in ./index.ts, which also produces every
 // error message.
+//
+// The signature that takes a petition over its response threshold returns "crossing": it goes the
+// general path, which records the moment and the timeline event, and says when it is done
+// (crossingSettled). Until then the signatures after it are written here as usual; the
+// crossing one's condition (count at or over the threshold, no moment recorded) still holds when
+// it commits. Sending them the general way too, one by one, held about 200 of them for up to
+// 9 seconds behind each other in the middle of a burst (issue 15, point 4).
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Db } from "@/lib/db/client";
@@ -27,15 +34,32 @@ type Job = {
   visibility: "named" | "anonymous";
   follow: boolean;
   now: Date;
-  resolve: (outcome: DirectSignResult | "fallback") => void;
+  resolve: (outcome: DirectOutcome) => void;
   reject: (error: unknown) => void;
 };
+
+/** What the direct path did: signed (or found the signature), or which way the caller goes on. */
+export type DirectOutcome = DirectSignResult | "fallback" | "crossing";
+
+/** Petitions whose threshold-crossing signature is on the general path now, per client. */
+const crossings = new WeakMap<Db, Set<string>>();
+
+function crossingsOf(db: Db): Set<string> {
+  let pending = crossings.get(db);
+  if (!pending) crossings.set(db, (pending = new Set()));
+  return pending;
+}
+
+/** The "crossing" signature's general path has ended, however it ended. */
+export function crossingSettled(db: Db, petitionId: string) {
+  crossings.get(db)?.delete(petitionId);
+}
 
 /** The largest group written in one transaction; more waits for the next one. */
 const MAX_GROUP = 500;
 const groups = new WeakMap<Db, Job[]>();
 
-export function signDirect(db: Db, job: Omit<Job, "resolve" | "reject">): Promise<DirectSignResult | "fallback"> {
+export function signDirect(db: Db, job: Omit<Job, "resolve" | "reject">): Promise<DirectOutcome> {
   // Only named signatures are written here; the general path refuses an anonymous one (decision 018).
   if (job.visibility !== "named") return Promise.resolve("fallback");
   if (directPostgresAvailable(db)) return new Promise((resolve, reject) => queuePostgres(db, { ...job, resolve, reject }));
@@ -58,14 +82,15 @@ export function signDirect(db: Db, job: Omit<Job, "resolve" | "reject">): Promis
 
 async function run(db: Db, group: Job[]) {
   if (group.length === 0) return;
-  const outcomes: (DirectSignResult | "fallback" | { error: unknown })[] = [];
+  const outcomes: (DirectOutcome | { error: unknown })[] = [];
+  const crossing = crossingsOf(db);
   try {
     const done = await withSqlite(db, (client) =>
       client
         .transaction(() => {
           for (const job of group) {
             try {
-              outcomes.push(client.transaction(() => signOne(client, job))());
+              outcomes.push(client.transaction(() => signOne(client, job, crossing))());
             } catch (error) {
               outcomes.push({ error });
             }
@@ -79,6 +104,8 @@ async function run(db: Db, group: Job[]) {
       return;
     }
   } catch (error) {
+    // Nothing of the group was written: a crossing it chose is not on its way either.
+    outcomes.forEach((outcome, i) => outcome === "crossing" && crossingSettled(db, group[i]!.petitionId));
     for (const job of group) job.reject(error);
     return;
   }
@@ -91,7 +118,7 @@ async function run(db: Db, group: Job[]) {
 
 type PetitionRow = { state: string; hiddenReason: string | null; closesAt: string; signatureCount: number; responseThreshold: number; thresholdReachedAt: string | null };
 
-function signOne(client: Database.Database, job: Job): DirectSignResult | "fallback" {
+function signOne(client: Database.Database, job: Job, crossing: Set<string>): DirectOutcome {
   const p = prepared(client, "SELECT state, hiddenReason, closesAt, signatureCount, responseThreshold, thresholdReachedAt FROM Petition WHERE id = ?").get(job.petitionId) as
     | PetitionRow
     | undefined;
@@ -113,8 +140,11 @@ function signOne(client: Database.Database, job: Job): DirectSignResult | "fallb
   // or signed by name before) goes the general path, which asks for the token (decision 018).
   if (prepared(client, "SELECT 1 FROM SignTokenIssuance WHERE petitionId = ? AND userId = ?").get(job.petitionId, job.userId)) return "fallback";
   // Crossing the response threshold records a timeline event and notifies followers: rare, so
-  // the general path does it.
-  if (p.thresholdReachedAt === null && p.signatureCount + 1 >= p.responseThreshold) return "fallback";
+  // the general path does it, for the first signature to get there; the rest go on here.
+  if (p.thresholdReachedAt === null && p.signatureCount + 1 >= p.responseThreshold && !crossing.has(job.petitionId)) {
+    crossing.add(job.petitionId);
+    return "crossing";
+  }
 
   const at = toSqliteTime(job.now);
   prepared(client, "INSERT INTO Signature (id, petitionId, userId, visibility, coSponsor, createdAt) VALUES (?, ?, ?, ?, 0, ?)").run(randomUUID(), job.petitionId, job.userId, job.visibility, at);
@@ -166,9 +196,21 @@ async function writePostgresGroup(db: Db, petitionId: string, group: Job[]) {
   // general way and finds that signature.
   const first = new Map<string, Job>();
   for (const job of group) if (!first.has(job.userId)) first.set(job.userId, job);
+  const people = (jobs: Job[]) => jobs.map((j) => ({ userId: j.userId, at: j.now, follow: j.follow }));
+  const crossing = crossingsOf(db);
+  let crosser: Job | undefined;
   let written: Awaited<ReturnType<typeof signGroupPostgres>>;
   try {
-    written = await signGroupPostgres(db, petitionId, [...first.values()].map((j) => ({ userId: j.userId, at: j.now, follow: j.follow })));
+    const jobs = [...first.values()];
+    written = await signGroupPostgres(db, petitionId, people(jobs), crossing.has(petitionId));
+    if (written?.wouldCross && !crossing.has(petitionId)) {
+      // The group would take the petition to its threshold: its first signature crosses the
+      // general way, after the rest are written past it here (so its count is at or over the
+      // threshold when it commits, and it records the moment).
+      crosser = jobs[0]!;
+      crossing.add(petitionId);
+      written = jobs.length > 1 ? await signGroupPostgres(db, petitionId, people(jobs.slice(1)), true) : { countAfter: 0, signed: [], wouldCross: false };
+    }
   } catch {
     // Nothing of the statement was written (an account deleted meanwhile, say); each signature
     // goes the general way, one by one, and gets its own answer or error there.
@@ -177,6 +219,10 @@ async function writePostgresGroup(db: Db, petitionId: string, group: Job[]) {
   const position = new Map((written?.signed ?? []).map((userId, i) => [userId, i]));
   const before = written ? written.countAfter - written.signed.length : 0;
   for (const job of group) {
+    if (job === crosser) {
+      job.resolve("crossing");
+      continue;
+    }
     const i = position.get(job.userId);
     if (i === undefined || first.get(job.userId) !== job) {
       job.resolve("fallback");

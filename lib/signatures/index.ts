@@ -14,9 +14,9 @@ import { closedOn as closedMessage } from "@/lib/petitions/policy";
 import { signatureInputSchema, type SignatureInput } from "@/lib/petitions/schema";
 import { ensureFollow, unlinkFromPetition } from "@/lib/follows";
 import { getSettings } from "@/lib/settings";
-import { signDirect } from "./direct";
+import { crossingSettled, signDirect } from "./direct";
 import { signatureBatch } from "./anonymous";
-import { markThresholdIfReached } from "./threshold";
+import { markThresholdIfReached, recordThresholdIfReached } from "./threshold";
 import { checkSignToken } from "./tokens";
 
 export type SignResult = {
@@ -55,10 +55,36 @@ async function sign(db: Db, actor: Actor | null, petitionId: string, input: Sign
   const now = clock.now ?? new Date();
   // The common case (an open petition, no threshold crossed, no token held) on SQLite: direct SQL
   // with group commit. Everything else, and every refusal, goes the general way below.
+  let crossing = false;
   if (token === undefined) {
     const direct = await signDirect(db, { petitionId, userId: signer.id, visibility, follow, now });
-    if (direct !== "fallback") return direct;
+    if (direct === "crossing") crossing = true;
+    else if (direct !== "fallback") return direct;
   }
+  const general = { visibility, invite, follow, token, now };
+  if (!crossing) return signGeneral(db, signer, petitionId, general);
+  let signed = false;
+  try {
+    const result = await signGeneral(db, signer, petitionId, general);
+    // A signature written the general way recorded the moment with it.
+    signed = result.status === "signed";
+    return result;
+  } finally {
+    // Whatever else the general way found (this person's signature from another tab, written
+    // meanwhile by the direct path; a refusal), the moment is recorded now, once; failing that,
+    // by the next signature over the threshold, which crosses again once this one has settled.
+    if (!signed) await recordThresholdIfReached(db, petitionId, now).catch((error: unknown) => console.error(`[signatures] threshold not recorded: ${error instanceof Error ? error.name : "UnknownError"}`));
+    crossingSettled(db, petitionId);
+  }
+}
+
+/** Signing the general way: every case, every refusal, with Prisma. */
+async function signGeneral(
+  db: Db,
+  signer: Actor,
+  petitionId: string,
+  { visibility, invite, follow, token, now }: { visibility: "named" | "anonymous"; invite: string | undefined; follow: boolean; token: unknown; now: Date },
+): Promise<SignResult> {
 
   const petition = await findPetitionOr404(db, { id: petitionId });
   // The visibility check already knows whether the signer organizes it; no second query.

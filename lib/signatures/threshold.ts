@@ -1,6 +1,8 @@
 // The moment a petition's count first reaches its response threshold, recorded once, by whichever
 // signature (named, or an anonymous batch) gets it there.
+import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { getSettings } from "@/lib/settings";
 import { msg } from "@/lib/i18n/message";
 import { recordEvent } from "@/lib/timeline/record";
 
@@ -28,4 +30,10 @@ export async function markThresholdIfReached(tx: Prisma.TransactionClient, petit
       at: now,
     });
   }
+}
+
+/** The same, in a transaction of its own, for a count that got there outside one (lib/signatures/direct.ts). */
+export async function recordThresholdIfReached(db: Db, petitionId: string, now: Date) {
+  const { responseDueDays } = await getSettings(db);
+  await db.$transaction((tx) => markThresholdIfReached(tx, petitionId, responseDueDays, now));
 }

@@ -187,6 +187,37 @@ describe("group commit", () => {
     expect(await db.signTokenIssuance.count({ where: { petitionId: petition.id, userId: { in: people.map((p) => p.id) } } })).toBe(40);
   });
 
+  it("only the signature that crosses the threshold goes the general way; the rest of its burst is written together", async () => {
+    await writeSettings(db, { responseThreshold: 30 });
+    const organizer = await makeUser(db);
+    const petition = await openPetitionFor(db, organizer);
+    const people = await makeUsers(db, 60);
+    const settled = await Promise.all(people.map((p) => signPetition(db, p, petition.id, { visibility: "named", follow: true })));
+    expect(settled.every((r) => r.status === "signed")).toBe(true);
+    const row = await db.petition.findUniqueOrThrow({ where: { id: petition.id } });
+    expect(row.signatureCount).toBe(2 + 60);
+    expect(row.thresholdReachedAt).not.toBeNull();
+    expect(row.responseDueAt!.getTime() - row.thresholdReachedAt!.getTime()).toBe(DEFAULT_SETTINGS.responseDueDays * 24 * 60 * 60 * 1000);
+    expect(await db.timelineEvent.count({ where: { petitionId: petition.id, kind: "threshold_reached" } })).toBe(1);
+    // The general path writes cuids, the group's SQL UUIDs: one signature took the general way.
+    const ids = await db.signature.findMany({ where: { petitionId: petition.id, coSponsor: false }, select: { id: true } });
+    expect(ids.filter((r) => !UUID.test(r.id))).toHaveLength(1);
+  });
+
+  it("records the threshold when the crossing signature finds the same person's other tab signed meanwhile", async () => {
+    const organizer = await makeUser(db);
+    const petition = await openPetitionFor(db, organizer);
+    // The co-sponsors' two signatures are in; the next one crosses.
+    await db.petition.update({ where: { id: petition.id }, data: { responseThreshold: 3 } });
+    const [person] = await makeUsers(db, 1);
+    const both = await Promise.all([0, 1].map(() => signPetition(db, person!, petition.id, { visibility: "named" })));
+    expect(both.map((r) => r.status).sort()).toEqual(["already_signed", "signed"]);
+    const row = await db.petition.findUniqueOrThrow({ where: { id: petition.id } });
+    expect(row.signatureCount).toBe(3);
+    expect(row.thresholdReachedAt).not.toBeNull();
+    expect(await db.timelineEvent.count({ where: { petitionId: petition.id, kind: "threshold_reached" } })).toBe(1);
+  });
+
   it("stores each signature at its own time, to the millisecond, and the follow with it", async () => {
     await writeSettings(db, { responseThreshold: 1000 });
     const organizer = await makeUser(db);
