@@ -109,6 +109,7 @@ export async function runSigning(opts: { origin: string; path: string; connectio
 /** The note a signing row carries about its latencies on connections already open. */
 export function openConnectionsNote(r: { openConnectionsLatencyMs: Latency }): string {
   const l = r.openConnectionsLatencyMs;
+  if (Number.isNaN(l.p50)) return "no connection made a second request (too few requests for the connections)";
   return `on connections already open (each one's first request left out): p50 ${Math.round(l.p50)} ms, p99 ${Math.round(l.p99)} ms, max ${Math.round(l.max)} ms`;
 }
 

@@ -97,3 +97,13 @@ describe("benchmark statistics", () => {
     expect(Math.max(...counts)).toBeLessThanOrEqual(SMALL.users);
   });
 });
+
+describe("openConnectionsNote", () => {
+  it("gives the latencies of requests on connections already open, or says there were none", async () => {
+    const { openConnectionsNote } = await import("@/scripts/bench/load");
+    expect(openConnectionsNote({ openConnectionsLatencyMs: latencyOf([10.4, 20, 30, 400.6]) })).toBe(
+      "on connections already open (each one's first request left out): p50 20 ms, p99 401 ms, max 401 ms",
+    );
+    expect(openConnectionsNote({ openConnectionsLatencyMs: latencyOf([]) })).toMatch(/^no connection made a second request/);
+  });
+});
