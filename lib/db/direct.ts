@@ -157,7 +157,14 @@ export async function readStanding(db: Db, userId: string, petitionId: string): 
 }
 
 /** What one group's statement wrote on PostgreSQL: the count after it, and who signed, in order. */
-export type PostgresSignGroup = { countAfter: number; signed: string[]; wouldCross: boolean };
+export type PostgresSignGroup = {
+  countAfter: number;
+  signed: string[];
+  /** Left unwritten because the group would take an open, visible petition to its threshold. */
+  wouldCross: boolean;
+  /** Written past the threshold, which no one has recorded yet: the caller records it. */
+  reachedUnrecorded: boolean;
+};
 
 /**
  * The common case of signing, for a group of people on one petition, as one PostgreSQL statement
@@ -168,8 +175,9 @@ export type PostgresSignGroup = { countAfter: number; signed: string[]; wouldCro
  * nor taken the petition's token slot; everyone else is left out of `signed` and goes the general
  * way. null when `db` is not PostgreSQL or direct SQL is off.
  *
- * Under READ COMMITTED the locked row is re-read at its newest version, so the conditions and the
- * count are current; the NOT EXISTS below reads the statement's snapshot, and a signature
+ * Under READ COMMITTED the locked row is re-read at its newest version, so the conditions, the
+ * count and `wouldCross` are current (the row is locked whatever it holds, and the conditions are
+ * read from the locked row); the NOT EXISTS below reads the statement's snapshot, and a signature
  * committed after it is caught by the slot's ON CONFLICT, which waits for that commit.
  */
 export async function signGroupPostgres(
@@ -181,7 +189,7 @@ export async function signGroupPostgres(
 ): Promise<PostgresSignGroup | null> {
   const pool = postgresPoolOf(db);
   if (!pool) return null;
-  const { rows } = await pool.query<{ countAfter: number | null; signed: string[]; wouldCross: boolean | null }>(SIGN_GROUP_POSTGRES, [
+  const { rows } = await pool.query<{ countAfter: number | null; signed: string[]; wouldCross: boolean | null; reachedUnrecorded: boolean | null }>(SIGN_GROUP_POSTGRES, [
     petitionId,
     people.map((p) => p.userId),
     people.map((p) => p.at.toISOString()),
@@ -190,21 +198,26 @@ export async function signGroupPostgres(
   ]);
   const row = rows[0]!;
   const wouldCross = row.wouldCross === true;
-  if (row.countAfter === null) return { countAfter: 0, signed: [], wouldCross };
-  return { countAfter: row.countAfter, signed: row.signed, wouldCross };
+  if (row.countAfter === null) return { countAfter: 0, signed: [], wouldCross, reachedUnrecorded: false };
+  return { countAfter: row.countAfter, signed: row.signed, wouldCross, reachedUnrecorded: row.reachedUnrecorded === true };
 }
 
 // $1 the petition, $2 the signers, $3 each one's time (ISO 8601, UTC), $4 those who follow it,
 // $5 whether a crossing of the threshold is under way elsewhere (then the group may write past it).
-// "wouldCross" says, from the statement's snapshot, that the group was left unwritten because it
-// would take an open, visible petition to its threshold, which the general path must record.
+// "wouldCross" says that the group was left unwritten because it would take an open, visible
+// petition to its threshold, which the general path must record; "reachedUnrecorded" that a group
+// written past it (with $5) left the count at or over a threshold nobody has recorded yet.
 // Prisma stores DateTime as UTC in timestamp(3) columns, hence AT TIME ZONE 'UTC'.
 const SIGN_GROUP_POSTGRES = `
-WITH p AS (
-  SELECT "id", "closesAt" FROM "Petition"
-  WHERE "id" = $1 AND "state" = 'open' AND "hiddenReason" IS NULL
-    AND ($5::boolean OR "thresholdReachedAt" IS NOT NULL OR "signatureCount" + cardinality($2::text[]) < "responseThreshold")
+WITH locked AS (
+  SELECT "id", "closesAt", "state", "hiddenReason", "thresholdReachedAt", "signatureCount", "responseThreshold" FROM "Petition"
+  WHERE "id" = $1
   FOR UPDATE
+),
+p AS (
+  SELECT "id", "closesAt" FROM locked
+  WHERE "state" = 'open' AND "hiddenReason" IS NULL
+    AND ($5::boolean OR "thresholdReachedAt" IS NOT NULL OR "signatureCount" + cardinality($2::text[]) < "responseThreshold")
 ),
 candidate AS (
   SELECT t.u AS "userId", (t.at::timestamptz AT TIME ZONE 'UTC') AS "at", t.ord
@@ -234,11 +247,12 @@ follow AS (
 counted AS (
   UPDATE "Petition" SET "signatureCount" = "signatureCount" + (SELECT count(*) FROM signature), "updatedAt" = (SELECT max("createdAt") FROM signature)
   WHERE "id" = (SELECT "id" FROM p) AND EXISTS (SELECT 1 FROM signature)
-  RETURNING "signatureCount"
+  RETURNING "signatureCount", "responseThreshold", "thresholdReachedAt"
 )
 SELECT (SELECT "signatureCount" FROM counted) AS "countAfter", ARRAY(SELECT "userId" FROM signature) AS "signed",
   (SELECT NOT EXISTS (SELECT 1 FROM p) AND "state" = 'open' AND "hiddenReason" IS NULL AND "thresholdReachedAt" IS NULL
-     AND "signatureCount" + cardinality($2::text[]) >= "responseThreshold" FROM "Petition" WHERE "id" = $1) AS "wouldCross"`;
+     AND "signatureCount" + cardinality($2::text[]) >= "responseThreshold" FROM locked) AS "wouldCross",
+  (SELECT "thresholdReachedAt" IS NULL AND "signatureCount" >= "responseThreshold" FROM counted) AS "reachedUnrecorded"`;
 
 /** The pool behind a PostgreSQL client, when direct SQL may use it. */
 function postgresPoolOf(db: Db) {

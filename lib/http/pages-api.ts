@@ -25,18 +25,18 @@ export function failApi(req: NextApiRequest, res: NextApiResponse, status: numbe
 }
 
 /**
- * The guard each of these routes starts with: a method it answers (else 405 with `Allow`; HEAD is
- * answered wherever GET is), then its service, started by instrumentation.ts (else 503 with
+ * The guard each of these routes starts with: a method it answers (else 405 with `Allow`; HEAD
+ * too where the route says so), then its service, started by instrumentation.ts (else 503 with
  * `Retry-After`, the few seconds a server takes to start). Returns the service, or null when the
  * answer has been sent.
  */
 export function serviceFor<T>(
   req: NextApiRequest,
   res: NextApiResponse,
-  route: { methods: readonly string[]; wrongMethod: DomainMessage },
+  route: { methods: readonly string[]; head?: boolean; wrongMethod: DomainMessage },
   service: () => T | null,
 ): T | null {
-  const allowed = route.methods.includes("GET") ? [...route.methods, "HEAD"] : route.methods;
+  const allowed = route.head ? [...route.methods, "HEAD"] : route.methods;
   if (!allowed.includes(req.method ?? "")) {
     res.setHeader("Allow", allowed.join(", "));
     failApi(req, res, 405, "method_not_allowed", route.wrongMethod);

@@ -21,6 +21,7 @@ import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Db } from "@/lib/db/client";
 import { directPostgresAvailable, directSqlAvailable, fromSqliteTime, prepared, signGroupPostgres, toSqliteTime, withSqlite } from "@/lib/db/direct";
+import { recordThresholdIfReached } from "./threshold";
 
 export type DirectSignResult = {
   status: "signed" | "already_signed";
@@ -205,16 +206,23 @@ async function writePostgresGroup(db: Db, petitionId: string, group: Job[]) {
     written = await signGroupPostgres(db, petitionId, people(jobs), crossing.has(petitionId));
     if (written?.wouldCross && !crossing.has(petitionId)) {
       // The group would take the petition to its threshold: its first signature crosses the
-      // general way, after the rest are written past it here (so its count is at or over the
-      // threshold when it commits, and it records the moment).
+      // general way, after the rest are written past it here. Whichever takes the count there
+      // records the moment: this group (reachedUnrecorded, below) or the crossing signature.
       crosser = jobs[0]!;
       crossing.add(petitionId);
-      written = jobs.length > 1 ? await signGroupPostgres(db, petitionId, people(jobs.slice(1)), true) : { countAfter: 0, signed: [], wouldCross: false };
+      written = jobs.length > 1 ? await signGroupPostgres(db, petitionId, people(jobs.slice(1)), true) : { countAfter: 0, signed: [], wouldCross: false, reachedUnrecorded: false };
     }
   } catch {
     // Nothing of the statement was written (an account deleted meanwhile, say); each signature
     // goes the general way, one by one, and gets its own answer or error there.
     written = null;
+  }
+  if (written?.reachedUnrecorded) {
+    // Written past a threshold whose crossing signature has already settled (or committed short
+    // of it): nobody else will record the moment, so this group does, at its last signature's time.
+    await recordThresholdIfReached(db, petitionId, group.at(-1)!.now).catch((error: unknown) =>
+      console.error(`[signatures] threshold not recorded: ${error instanceof Error ? error.name : "UnknownError"}`),
+    );
   }
   const position = new Map((written?.signed ?? []).map((userId, i) => [userId, i]));
   const before = written ? written.countAfter - written.signed.length : 0;

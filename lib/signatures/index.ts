@@ -63,18 +63,16 @@ async function sign(db: Db, actor: Actor | null, petitionId: string, input: Sign
   }
   const general = { visibility, invite, follow, token, now };
   if (!crossing) return signGeneral(db, signer, petitionId, general);
-  let signed = false;
   try {
-    const result = await signGeneral(db, signer, petitionId, general);
-    // A signature written the general way recorded the moment with it.
-    signed = result.status === "signed";
-    return result;
+    return await signGeneral(db, signer, petitionId, general);
   } finally {
-    // Whatever else the general way found (this person's signature from another tab, written
-    // meanwhile by the direct path; a refusal), the moment is recorded now, once; failing that,
-    // by the next signature over the threshold, which crosses again once this one has settled.
-    if (!signed) await recordThresholdIfReached(db, petitionId, now).catch((error: unknown) => console.error(`[signatures] threshold not recorded: ${error instanceof Error ? error.name : "UnknownError"}`));
+    // Settled first, so a group that writes from here on no longer writes past an unrecorded
+    // threshold. Then, whatever the general way found (this person's signature from another tab,
+    // written meanwhile by the direct path; a refusal; a count still short of the threshold when
+    // it committed), the moment is recorded if the count is there: one conditional UPDATE, a no-op
+    // when it was recorded already. Failing that, the next signature over the threshold crosses.
     crossingSettled(db, petitionId);
+    await recordThresholdIfReached(db, petitionId, now).catch((error: unknown) => console.error(`[signatures] threshold not recorded: ${error instanceof Error ? error.name : "UnknownError"}`));
   }
 }
 

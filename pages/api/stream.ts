@@ -17,7 +17,7 @@ export const config = { api: { bodyParser: false, responseLimit: false } };
 const METHODS = ["GET"];
 
 export default function stream(req: NextApiRequest, res: NextApiResponse) {
-  const hub = serviceFor(req, res, { methods: METHODS, wrongMethod: msg("Errors.api.streamReadWithGet") }, runningStreamHub);
+  const hub = serviceFor(req, res, { methods: METHODS, head: true, wrongMethod: msg("Errors.api.streamReadWithGet") }, runningStreamHub);
   if (!hub) return;
   const petition = req.query.petition;
   const query = Array.isArray(petition) ? null : streamQuerySchema.safeParse({ petition: petition || undefined });

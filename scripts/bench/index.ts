@@ -224,7 +224,7 @@ async function main() {
           const petition = hot[level(c)]!;
           const cpuBefore = cpuMillis(app.process.pid!);
           const r = await runSigning({ origin: app.origin, path: `/api/petitions/${petition.id}/signature`, connections: c, amount: p.signAmount, pool });
-          const cpuMsPerRequest = (cpuMillis(app.process.pid!) - cpuBefore) / r.requests;
+          const cpuMsPerRequest = (cpuMillis(app.process.pid!) - cpuBefore) / Math.max(1, r.requests);
           // Point 4 is SQLite's; on PostgreSQL the target is point 5's ratio, set after SQLite's run below.
           // Issue 15, point 4: at c=200 on SQLite, half the baseline's throughput (compared below, when it runs) with p99 under 100 ms.
           const target = c === 200 && store.kind === "sqlite" ? { text: "p99 < 100 ms, 0 errors", met: r.latencyMs.p99 < 100 && r.errors === 0 } : undefined;
@@ -342,7 +342,7 @@ async function main() {
           const petition = baseHot[level(c)]!;
           const cpuBefore = cpuMillis(baseline.process.pid!);
           const r = await runSigning({ origin: baseline.origin, path: `/sign/${petition.id}`, connections: c, amount: p.signAmount, pool: baselinePool });
-          const cpuMsPerRequest = (cpuMillis(baseline.process.pid!) - cpuBefore) / r.requests;
+          const cpuMsPerRequest = (cpuMillis(baseline.process.pid!) - cpuBefore) / Math.max(1, r.requests);
           const stored = storedSignatures(baselineFile, petition.id);
           const exactness = compareExactness({ acknowledged: r.tally.acknowledged, storedSigners: stored.signers, storedCount: stored.storedCount, requestErrors: r.errors + unanswered(r.tally) });
           results.push(row(`Baseline sign (c=${c})`, "baseline", "node:http + better-sqlite3", c, r, { exactness, cpuMsPerRequest, notes: [openConnectionsNote(r)] }));

@@ -40,10 +40,14 @@ function run(options: autocannon.Options, open?: OpenConnections): Promise<autoc
   return new Promise((resolve, reject) => {
     const instance = autocannon({ timeout: 10, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
     if (!open) return;
+    // Keyed by the socket, not autocannon's client, which reconnects after a timeout or a close;
+    // only 2xx answers, as autocannon's own latencies.
     const seen = new WeakSet<object>();
-    instance.on("response", (client: object, _status: number, _bytes: number, ms: number) => {
-      if (seen.has(client)) open.latencies.push(ms);
-      else seen.add(client);
+    instance.on("response", (client, status, _bytes, ms) => {
+      const socket = (client as unknown as { conn?: object }).conn ?? client;
+      if (seen.has(socket)) {
+        if (status >= 200 && status < 300) open.latencies.push(ms);
+      } else seen.add(socket);
     });
   });
 }

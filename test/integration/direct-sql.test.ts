@@ -3,7 +3,7 @@
 // petitions and people, and the answers are compared with ids and times taken out.
 import { describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db/client";
-import { setDirectSql } from "@/lib/db/direct";
+import { setDirectSql, signGroupPostgres } from "@/lib/db/direct";
 import { DomainError } from "@/lib/errors";
 import { hidePetition } from "@/lib/moderation";
 import { closePetition } from "@/lib/petitions/commands";
@@ -11,6 +11,7 @@ import { getPublicCount } from "@/lib/petitions/queries";
 import { DEFAULT_SETTINGS, getSettings, writeSettings } from "@/lib/settings";
 import { petitionStanding } from "@/lib/petitions/page-data";
 import { signPetition, SWITCH_REFUSED } from "@/lib/signatures";
+import { recordThresholdIfReached } from "@/lib/signatures/threshold";
 import { getActorById } from "@/lib/users";
 import { DB_KIND, makeUser, makeUsers, openPetitionFor, testDatabase } from "./db";
 
@@ -202,6 +203,26 @@ describe("group commit", () => {
     // The general path writes cuids, the group's SQL UUIDs: one signature took the general way.
     const ids = await db.signature.findMany({ where: { petitionId: petition.id, coSponsor: false }, select: { id: true } });
     expect(ids.filter((r) => !UUID.test(r.id))).toHaveLength(1);
+  });
+
+  it.runIf(DB_KIND === "postgres")("PostgreSQL: a group says why it was left unwritten, and when it was written past an unrecorded threshold", async () => {
+    const organizer = await makeUser(db);
+    const petition = await openPetitionFor(db, organizer);
+    await db.petition.update({ where: { id: petition.id }, data: { responseThreshold: 5 } });
+    const people = await makeUsers(db, 4);
+    const group = (ps: typeof people) => ps.map((p) => ({ userId: p.id, at: new Date(), follow: false }));
+    // 2 + 3 reaches 5: nothing is written, and the statement says it is the threshold.
+    expect(await signGroupPostgres(db, petition.id, group(people.slice(0, 3)))).toEqual({ countAfter: 0, signed: [], wouldCross: true, reachedUnrecorded: false });
+    // Past it, as when a crossing is under way: written, and the moment is still to be recorded.
+    const past = await signGroupPostgres(db, petition.id, group(people.slice(0, 3)), true);
+    expect(past).toMatchObject({ countAfter: 5, wouldCross: false, reachedUnrecorded: true });
+    await recordThresholdIfReached(db, petition.id, new Date());
+    // Recorded: the next group is written without the flag, and nothing is left to record.
+    expect(await signGroupPostgres(db, petition.id, group(people.slice(3)))).toMatchObject({ countAfter: 6, wouldCross: false, reachedUnrecorded: false });
+    // A closed petition is left unwritten, but not because of the threshold.
+    await db.petition.update({ where: { id: petition.id }, data: { thresholdReachedAt: null, responseThreshold: 100, state: "closed" } });
+    expect(await signGroupPostgres(db, petition.id, group(await makeUsers(db, 1)))).toMatchObject({ signed: [], wouldCross: false });
+    expect(await db.timelineEvent.count({ where: { petitionId: petition.id, kind: "threshold_reached" } })).toBe(1);
   });
 
   it("records the threshold when the crossing signature finds the same person's other tab signed meanwhile", async () => {

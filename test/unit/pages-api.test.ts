@@ -20,7 +20,7 @@ function exchange(method: string, language = "en") {
   return { req, res, sent };
 }
 
-const route = { methods: ["GET"], wrongMethod: msg("Errors.api.countReadWithGet") };
+const route = { methods: ["GET"], head: true, wrongMethod: msg("Errors.api.countReadWithGet") };
 
 describe("serviceFor", () => {
   afterEach(() => vi.restoreAllMocks());
@@ -38,9 +38,12 @@ describe("serviceFor", () => {
     expect(service).not.toHaveBeenCalled();
   });
 
-  it("allows HEAD only where GET is allowed", () => {
+  it("allows HEAD only where the route says so", () => {
     const head = exchange("HEAD");
     expect(serviceFor(head.req, head.res, route, () => "service")).toBe("service");
+    const personal = exchange("HEAD");
+    expect(serviceFor(personal.req, personal.res, { methods: ["GET"], wrongMethod: msg("Errors.api.meReadWithGet") }, () => "service")).toBeNull();
+    expect(personal.sent).toMatchObject({ status: 405, headers: { allow: "GET" } });
     const writes = exchange("HEAD");
     expect(serviceFor(writes.req, writes.res, { methods: ["POST", "DELETE"], wrongMethod: msg("Errors.api.signatureMethods") }, () => "service")).toBeNull();
     expect(writes.sent).toMatchObject({ status: 405, headers: { allow: "POST, DELETE" } });

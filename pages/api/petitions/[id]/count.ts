@@ -20,7 +20,7 @@ export const config = { api: { bodyParser: false } };
 const METHODS = ["GET"];
 
 export default async function count(req: NextApiRequest, res: NextApiResponse) {
-  const read = serviceFor(req, res, { methods: METHODS, wrongMethod: msg("Errors.api.countReadWithGet") }, runningCountReader);
+  const read = serviceFor(req, res, { methods: METHODS, head: true, wrongMethod: msg("Errors.api.countReadWithGet") }, runningCountReader);
   if (!read) return;
   const id = req.query.id;
   let version;

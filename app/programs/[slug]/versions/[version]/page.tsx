@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/server";
@@ -13,17 +14,19 @@ export const dynamic = "force-dynamic";
 // What changed in one version of a program's policy text. The program page lists the versions and
 // links here, so that page does not carry every version's difference (issue 15, point 7).
 
-async function versionOf(slug: string, version: string) {
-  return getProgramVersion(db, slug, version).catch((e: unknown) => {
+// One read per request for the title and the page (React's cache lasts one request).
+const versionOf = cache(async (slug: string, version: string) =>
+  getProgramVersion(db, slug, version).catch((e: unknown) => {
     if (e instanceof DomainError && e.status === 404) notFound();
     throw e;
-  });
-}
+  }),
+);
 
 export async function generateMetadata({ params }: PageProps<"/programs/[slug]/versions/[version]">): Promise<Metadata> {
   const { slug, version } = await params;
   const t = await getTranslations("ProgramVersionPage");
-  const v = await getProgramVersion(db, slug, version).catch(() => null);
+  // The page itself answers a missing version with the 404 page; the title only falls back.
+  const v = await versionOf(slug, version).catch(() => null);
   return { title: v ? t("title", { version: v.version, program: v.program.name }) : t("fallbackTitle") };
 }
 
