@@ -242,55 +242,60 @@ function versionDiff(versions: { policyText: string; diff: string | null }[], i:
   return policyDiff(versions[i - 1]!.policyText, versions[i]!.policyText);
 }
 
-/**
- * A program with every version's text and difference (the API), or with `versions: "list"` only
- * each version's number, date and note (the program page, which links each version's changes
- * rather than carrying them all: two 50,000-character versions are 100,000 characters of
- * difference, in the HTML and again in React's payload).
- */
-export async function getProgram(db: Db, slug: string, now?: Date): Promise<ProgramDetail>;
-export async function getProgram(db: Db, slug: string, now: Date | undefined, detail: { versions: "list" }): Promise<ProgramWithVersionList>;
-export async function getProgram(db: Db, slug: string, now: Date = new Date(), detail: { versions: "full" | "list" } = { versions: "full" }) {
-  const full = detail.versions === "full";
+// What each reader of a program's versions selects: the list (number, date, note) or, for the API,
+// each version's text and stored difference too.
+const VERSION_LISTED = { version: true, note: true, createdAt: true } as const;
+const VERSION_WITH_TEXT = { ...VERSION_LISTED, policyText: true, diff: true } as const;
+
+/** A program, its status history and its petitions, without its versions (each reader selects those). */
+async function readProgram(db: Db, slug: string, now: Date) {
   const p = await db.program.findUnique({
     where: { slug },
     include: {
-      versions: { orderBy: { version: "asc" }, select: { version: true, note: true, createdAt: true, policyText: full, diff: full } },
       statusChanges: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
       petitions: { where: { state: { in: ["open", "closed"] } }, orderBy: { signatureCount: "desc" } },
     },
   });
   if (!p) throw notFound(msg("Errors.common.noProgram"));
   return {
-    ...summary(p, now),
-    retention: p.retention,
-    dataAccess: p.dataAccess,
-    policyText: p.policyText,
-    policyHtml: renderMarkdown(p.policyText),
-    startedOn: p.startedOn?.toISOString().slice(0, 10) ?? null,
-    endedOn: p.endedOn?.toISOString().slice(0, 10) ?? null,
-    createdAt: p.createdAt.toISOString(),
-    versions: p.versions.map((v, i) => ({
-      version: v.version,
-      note: v.note,
-      createdAt: v.createdAt.toISOString(),
-      ...(full ? { policyText: v.policyText, diff: versionDiff(p.versions as VersionText[], i) } : {}),
-    })),
-    statusHistory: p.statusChanges.map((s) => ({ from: s.fromStatus, to: s.toStatus, reason: s.reason, at: s.createdAt.toISOString() })),
-    petitions: p.petitions.map((x) => toSummary(x, now)),
+    id: p.id,
+    program: {
+      ...summary(p, now),
+      retention: p.retention,
+      dataAccess: p.dataAccess,
+      policyText: p.policyText,
+      policyHtml: renderMarkdown(p.policyText),
+      startedOn: p.startedOn?.toISOString().slice(0, 10) ?? null,
+      endedOn: p.endedOn?.toISOString().slice(0, 10) ?? null,
+      createdAt: p.createdAt.toISOString(),
+      statusHistory: p.statusChanges.map((s) => ({ from: s.fromStatus, to: s.toStatus, reason: s.reason, at: s.createdAt.toISOString() })),
+      petitions: p.petitions.map((x) => toSummary(x, now)),
+    },
   };
 }
-type ProgramBase = {
-  id: string; slug: string; name: string; owningTeam: string; purpose: string; collects: string[]; consentModel: string;
-  status: ProgramStatus; statusNow: ProgramStatusNow; updatedAt: string; retention: string; dataAccess: string; policyText: string;
-  policyHtml: string; startedOn: string | null; endedOn: string | null; createdAt: string;
-  statusHistory: { from: string | null; to: string; reason: string; at: string }[];
-  petitions: ReturnType<typeof toSummary>[];
-};
-export type ProgramVersionSummary = { version: number; note: string; createdAt: string };
-export type ProgramDetail = ProgramBase & { versions: (ProgramVersionSummary & { policyText: string; diff: DiffPart[] | null })[] };
-export type ProgramWithVersionList = ProgramBase & { versions: ProgramVersionSummary[] };
-type VersionText = { policyText: string; diff: string | null };
+
+const listedVersion = (v: { version: number; note: string; createdAt: Date }) => ({ version: v.version, note: v.note, createdAt: v.createdAt.toISOString() });
+
+/** A program with every version's text and difference from the one before (the API). */
+export async function getProgram(db: Db, slug: string, now: Date = new Date()) {
+  const { id, program } = await readProgram(db, slug, now);
+  const versions = await db.programPolicyVersion.findMany({ where: { programId: id }, orderBy: { version: "asc" }, select: VERSION_WITH_TEXT });
+  return { ...program, versions: versions.map((v, i) => ({ ...listedVersion(v), policyText: v.policyText, diff: versionDiff(versions, i) })) };
+}
+export type ProgramDetail = Awaited<ReturnType<typeof getProgram>>;
+
+/**
+ * A program with each version's number, date and note only (its page and its edit page). The
+ * program page links each version's changes rather than carrying them all: two 50,000-character
+ * versions are 100,000 characters of difference, in the HTML and again in React's payload.
+ */
+export async function getProgramWithVersionList(db: Db, slug: string, now: Date = new Date()) {
+  const { id, program } = await readProgram(db, slug, now);
+  const versions = await db.programPolicyVersion.findMany({ where: { programId: id }, orderBy: { version: "asc" }, select: VERSION_LISTED });
+  return { ...program, versions: versions.map(listedVersion) };
+}
+export type ProgramWithVersionList = Awaited<ReturnType<typeof getProgramWithVersionList>>;
+export type ProgramVersionSummary = ProgramWithVersionList["versions"][number];
 
 // A version's number as its address writes it: digits only, so /versions/1e0 or /versions/01 is no page.
 const versionNumberSchema = z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^[1-9][0-9]{0,6}$/)).transform(Number);

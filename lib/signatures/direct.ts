@@ -220,9 +220,7 @@ async function writePostgresGroup(db: Db, petitionId: string, group: Job[]) {
   if (written?.reachedUnrecorded) {
     // Written past a threshold whose crossing signature has already settled (or committed short
     // of it): nobody else will record the moment, so this group does, at its last signature's time.
-    await recordThresholdIfReached(db, petitionId, group.at(-1)!.now).catch((error: unknown) =>
-      console.error(`[signatures] threshold not recorded: ${error instanceof Error ? error.name : "UnknownError"}`),
-    );
+    await recordThresholdIfReached(db, petitionId, group.at(-1)!.now);
   }
   const position = new Map((written?.signed ?? []).map((userId, i) => [userId, i]));
   const before = written ? written.countAfter - written.signed.length : 0;

@@ -72,7 +72,7 @@ async function sign(db: Db, actor: Actor | null, petitionId: string, input: Sign
     // it committed), the moment is recorded if the count is there: one conditional UPDATE, a no-op
     // when it was recorded already. Failing that, the next signature over the threshold crosses.
     crossingSettled(db, petitionId);
-    await recordThresholdIfReached(db, petitionId, now).catch((error: unknown) => console.error(`[signatures] threshold not recorded: ${error instanceof Error ? error.name : "UnknownError"}`));
+    await recordThresholdIfReached(db, petitionId, now);
   }
 }
 

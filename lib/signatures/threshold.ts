@@ -32,8 +32,16 @@ export async function markThresholdIfReached(tx: Prisma.TransactionClient, petit
   }
 }
 
-/** The same, in a transaction of its own, for a count that got there outside one (lib/signatures/direct.ts). */
-export async function recordThresholdIfReached(db: Db, petitionId: string, now: Date) {
-  const { responseDueDays } = await getSettings(db);
-  await db.$transaction((tx) => markThresholdIfReached(tx, petitionId, responseDueDays, now));
+/**
+ * The same, in a transaction of its own, for a count that got there outside one (lib/signatures/direct.ts).
+ * Never throws: the signatures that got there are written and answered whatever happens here, and
+ * the next signature over the threshold records the moment instead. Logs only the error's class.
+ */
+export async function recordThresholdIfReached(db: Db, petitionId: string, now: Date): Promise<void> {
+  try {
+    const { responseDueDays } = await getSettings(db);
+    await db.$transaction((tx) => markThresholdIfReached(tx, petitionId, responseDueDays, now));
+  } catch (error: unknown) {
+    console.error(`[signatures] threshold not recorded: ${error instanceof Error ? error.name : "UnknownError"}`);
+  }
 }

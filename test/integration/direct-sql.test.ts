@@ -1,7 +1,7 @@
 // The hot paths' hand-written statements (lib/db/direct.ts: the SQLite reads and signing, and
 // signing's one statement on PostgreSQL) and their Prisma twins must give the same answers. Each scenario runs twice on the same database, once each way, on fresh
 // petitions and people, and the answers are compared with ids and times taken out.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createDb } from "@/lib/db/client";
 import { setDirectSql, signGroupPostgres } from "@/lib/db/direct";
 import { DomainError } from "@/lib/errors";
@@ -237,6 +237,21 @@ describe("group commit", () => {
     expect(row.signatureCount).toBe(3);
     expect(row.thresholdReachedAt).not.toBeNull();
     expect(await db.timelineEvent.count({ where: { petitionId: petition.id, kind: "threshold_reached" } })).toBe(1);
+  });
+
+  it("a threshold that cannot be recorded is logged by the error's class only, and does not fail the signatures", async () => {
+    const organizer = await makeUser(db);
+    const petition = await openPetitionFor(db, organizer);
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const failing = Object.create(db, {
+      $transaction: { value: () => Promise.reject(new TypeError(`person ${organizer.email} in the message`)) },
+    }) as typeof db;
+    try {
+      await expect(recordThresholdIfReached(failing, petition.id, new Date())).resolves.toBeUndefined();
+      expect(log.mock.calls).toEqual([["[signatures] threshold not recorded: TypeError"]]);
+    } finally {
+      log.mockRestore();
+    }
   });
 
   it("stores each signature at its own time, to the millisecond, and the follow with it", async () => {

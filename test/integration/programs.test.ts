@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createProgram, getProgram, getProgramVersion, listPrograms, policyDiff, updateProgram } from "@/lib/programs";
+import { createProgram, getProgram, getProgramVersion, getProgramWithVersionList, listPrograms, policyDiff, updateProgram } from "@/lib/programs";
 import { makeUser, testDatabase } from "./db";
 
 const { db } = testDatabase();
@@ -89,7 +89,7 @@ describe("the programs registry", () => {
     }
     await expect(getProgramVersion(db, "nope", "1")).rejects.toMatchObject({ status: 404 });
 
-    const listed = await getProgram(db, "screen-capture", undefined, { versions: "list" });
+    const listed = await getProgramWithVersionList(db, "screen-capture");
     expect(listed.versions).toEqual([1, 2, 3].map((version) => ({ version, note: expect.any(String), createdAt: expect.any(String) })));
     expect(listed.policyHtml).toContain("Screenshots every hour.");
   });

@@ -19,7 +19,7 @@ import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
 import { getFormat } from "@/lib/i18n/server";
 import { savedKind } from "@/lib/http/saved";
-import { getProgram, isConsentModel, isProgramStatus, programName } from "@/lib/programs";
+import { getProgramWithVersionList, isConsentModel, isProgramStatus, programName } from "@/lib/programs";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: PageProps<"/programs/[slug]">
 export default async function ProgramPage({ params, searchParams }: PageProps<"/programs/[slug]">) {
   const { slug } = await params;
   const saved = savedKind(await searchParams) === "program";
-  const program = await getProgram(db, slug, undefined, { versions: "list" }).catch((e: unknown) => {
+  const program = await getProgramWithVersionList(db, slug).catch((e: unknown) => {
     if (e instanceof DomainError && e.status === 404) notFound();
     throw e;
   });

@@ -6,7 +6,7 @@ import { ProgramForm } from "@/components/ProgramForm";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/server";
 import { DomainError } from "@/lib/errors";
-import { getProgram } from "@/lib/programs";
+import { getProgramWithVersionList } from "@/lib/programs";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("EditProgramPage");
@@ -19,7 +19,7 @@ export default async function EditProgramPage({ params }: PageProps<"/programs/[
   const actor = await getActor();
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/programs/${slug}/edit`)}`);
   if (actor.role !== "admin") forbidden();
-  const program = await getProgram(db, slug).catch((e: unknown) => {
+  const program = await getProgramWithVersionList(db, slug).catch((e: unknown) => {
     if (e instanceof DomainError && e.status === 404) notFound();
     throw e;
   });
