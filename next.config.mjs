@@ -3,6 +3,7 @@
 // at every start, and loading SWC's native module costs each server about 30 MB of memory for
 // its whole life (issue 15, point 6; measured in decision 025).
 import createNextIntlPlugin from "next-intl/plugin";
+import { SECURITY_HEADERS } from "./lib/http/security-headers.mjs";
 
 // next-intl reads the request's language and messages from i18n/request.ts (docs/decisions/029).
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
@@ -26,15 +27,7 @@ const nextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          // Links to other sites carry no trace of where people came from.
-          { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=(), interest-cohort=()" },
-          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-        ],
+        headers: [...SECURITY_HEADERS],
       },
     ];
   },

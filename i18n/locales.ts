@@ -3,6 +3,7 @@
 // chose that language, so it identifies nobody; without it the browser's Accept-Language decides.
 import { match } from "@formatjs/intl-localematcher";
 import Negotiator from "negotiator";
+import { cookieOfHeader } from "@/lib/http/cookies";
 
 export const LOCALES = ["en", "de"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -46,9 +47,5 @@ export function localeFor(cookieValue: string | undefined, acceptLanguage: strin
 
 /** The language for a request from its Cookie and Accept-Language headers as sent. */
 export function localeOfHeaders(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
-  const cookie = cookieHeader
-    ?.split(";")
-    .map((c) => c.trim().split("="))
-    .find(([name]) => name === LOCALE_COOKIE)?.[1];
-  return localeFor(cookie, acceptLanguage);
+  return localeFor(cookieOfHeader(cookieHeader, LOCALE_COOKIE), acceptLanguage);
 }

@@ -57,7 +57,7 @@ function chromePath(): string {
 }
 
 function startServer(): ChildProcess {
-  const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, ["server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
     env: childEnv({
@@ -78,7 +78,7 @@ function startServer(): ChildProcess {
   return server;
 }
 
-/** Stops npx, next and its workers: the whole process group this script started. */
+/** Stops the server and its workers: the whole process group this script started. */
 function stopServer(server: ChildProcess) {
   try {
     process.kill(-server.pid!, "SIGTERM");

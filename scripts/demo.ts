@@ -23,7 +23,7 @@ async function main() {
     { AUTH_DEV_LOGIN: "true", AUTH_TRUST_HOST: "true", AUTH_SECRET: randomBytes(32).toString("base64url") },
   );
   console.log(`Undersigned demo: http://127.0.0.1:${port}  (sign in at /signin as any persona)`);
-  const server = spawn("npx", ["next", "start", "-p", port, "-H", tools.HOST], { stdio: "inherit", env });
+  const server = spawn(process.execPath, ["server.mjs", "-p", port, "-H", tools.HOST], { stdio: "inherit", env });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -12,8 +12,8 @@ const url = tools.DATABASE_URL ?? "file:./test/.tmp/e2e.db";
 
 async function main() {
   await prepareDatabase(url, { seed: true });
-  // Next itself, not through npx, so the process id is the server's (scripts/e2e-leftover.ts).
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
+  // The server itself (server.mjs), not through npx, so the process id is the server's (scripts/e2e-leftover.ts).
+  const server = spawn(process.execPath, ["server.mjs", "-p", port, "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: childEnv({ NODE_ENV: "production", DATABASE_URL: url }),
   });

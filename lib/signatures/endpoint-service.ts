@@ -10,11 +10,19 @@ import { actorOfCookies } from "@/lib/auth/session-actor";
 import { db } from "@/lib/db/server";
 import { assertSameOriginHeaders, errorAnswer, jsonAnswer, readJsonText } from "@/lib/http/json";
 import { limitActor } from "@/lib/ratelimit";
-import { keepSignatureEndpoint, type SignatureEndpoint } from "./endpoint";
+import { keepSignatureEndpoint, keepSignatureListener, type SignatureEndpoint } from "./endpoint";
 import { signPetition, withdrawSignature } from "./index";
+import { answerSignatureRequest } from "./signature-request";
 
+/** Starts the endpoint, and the listener that answers with it before Next.js's router (server.mjs). */
 export function signatureEndpoint(): SignatureEndpoint {
-  return keepSignatureEndpoint(() => async (call) => {
+  const endpoint = keepSignatureEndpoint(makeEndpoint);
+  keepSignatureListener(() => (req, res, petitionId) => void answerSignatureRequest(req, res, petitionId, endpoint));
+  return endpoint;
+}
+
+function makeEndpoint(): SignatureEndpoint {
+  return async (call) => {
     try {
       assertSameOriginHeaders(call.header);
       if (call.method === "POST") {
@@ -28,5 +36,5 @@ export function signatureEndpoint(): SignatureEndpoint {
     } catch (error) {
       return errorAnswer(error, localeOfHeaders(call.header("cookie"), call.header("accept-language")));
     }
-  });
+  };
 }

@@ -2,7 +2,9 @@
 // [id]/signature.ts, docs/decisions/036), which the proxy does not run for: the route reads the
 // body as the proxy would (lib/http/request-guard.ts readApiBody) and hands the call to the
 // signature endpoint that instrumentation.ts starts (./endpoint-service.ts), found here.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HeaderOf, JsonAnswer } from "@/lib/http/json";
+import { SIGNATURE_LISTENER } from "@/lib/runtime/node-routes.mjs";
 import { started } from "@/lib/runtime/started";
 
 /** One signing request, as the route read it. */
@@ -20,3 +22,8 @@ export type SignatureEndpoint = (call: SignatureCall) => Promise<JsonAnswer>;
 const slot = started<SignatureEndpoint>("undersignedSignatureEndpoint");
 export const keepSignatureEndpoint = slot.keep;
 export const runningSignatureEndpoint = slot.running;
+
+/** The same, as the listener server.mjs calls before Next.js's router (docs/decisions/037). */
+export type SignatureListener = (req: IncomingMessage, res: ServerResponse, petitionId: string) => void;
+
+export const keepSignatureListener = started<SignatureListener>(SIGNATURE_LISTENER).keep;

@@ -1,4 +1,4 @@
-// Starting and stopping the servers under test: Undersigned's production build (`next start`)
+// Starting and stopping the servers under test: Undersigned's production build (`node server.mjs`, as `npm start`)
 // and the baseline. Each runs in its own process; the load comes from the benchmark's process.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, readFileSync, readdirSync } from "node:fs";
@@ -38,12 +38,12 @@ function keepLogs(child: ChildProcess): string[] {
   return logs;
 }
 
-/** `next start` on the given dist directory and database, as production runs it. */
+/** The production server (server.mjs) on the given dist directory and database, as production runs it. */
 export async function startApp(opts: { port: number; distDir: string; databaseUrl: string; secret: string; env?: Record<string, string> }): Promise<Server> {
   const origin = `http://127.0.0.1:${opts.port}`;
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server under load.
   const nodeArgs = toolsConfig().BENCH_SERVER_NODE_ARGS.split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, "server.mjs", "-p", String(opts.port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: childEnv({
       NODE_ENV: "production",

@@ -1,5 +1,5 @@
 // Steady-state server CPU per page view, for comparing builds on a shared machine (issue 15):
-// `next start` of each build on the database the last `npm run bench` left in bench-results/db,
+// The production server (server.mjs) of each build on the database the last `npm run bench` left in bench-results/db,
 // a warm-up per page, then rounds of autocannon per page with CPU from /proc.
 //   npx tsx scripts/bench/steady.ts .next-before .next-test [--port 3700] [--seconds 5] [--rounds 2]
 // Builds are run one after the other, in the order given; alternate them (A B A B) to compare.

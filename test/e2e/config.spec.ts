@@ -1,5 +1,5 @@
 // The configuration is checked when the server starts (instrumentation.ts, lib/config): a bad
-// value or a missing production secret stops `next start` with a message naming the variable;
+// value or a missing production secret stops the server (`npm start`, server.mjs) with a message naming the variable;
 // and the secret is read through the rotation-aware reader, so a server with only AUTH_SECRET_1
 // verifies its own unsubscribe links. Runs its own servers on CRASH_PORT (one spec at a time).
 import { execFileSync, spawn } from "node:child_process";
@@ -14,7 +14,7 @@ test.setTimeout(120_000);
 
 /** Starts the test build with `env` and waits for it to exit; fails if it starts serving instead. */
 async function startExpectingRefusal(env: Record<string, string>): Promise<{ code: number | null; log: string }> {
-  const server = spawn("npx", ["next", "start", "-p", String(OWN_PORT), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, ["server.mjs", "-p", String(OWN_PORT), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
     env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:./${FILE}`, UNDERSIGNED_SCHEDULER: "off", ...env },

@@ -18,7 +18,7 @@ const SIGNERS = 600;
 test.setTimeout(180_000);
 
 function startServer(): ChildProcess {
-  return spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  return spawn(process.execPath, ["server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], {
     stdio: "ignore",
     detached: true,
     env: {
@@ -57,7 +57,7 @@ function sendAnonymous(petitionId: string, token: { nonce: string; signature: st
   });
 }
 
-/** Kills the whole process group: npx, next and its workers. */
+/** Kills the whole process group: the server and its workers. */
 function kill(server: ChildProcess, signal: NodeJS.Signals) {
   try {
     process.kill(-server.pid!, signal);

@@ -20,7 +20,7 @@ test.skip(!/^postgres(ql)?:\/\//.test(URL_), "several servers need PostgreSQL (E
 test.setTimeout(240_000);
 
 function startServer(port: number): ChildProcess {
-  return spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  return spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: "ignore",
     detached: true,
     env: {

@@ -107,3 +107,24 @@ describe("openConnectionsNote", () => {
     expect(openConnectionsNote({ openConnectionsLatencyMs: latencyOf([]) })).toMatch(/^no connection made a second request/);
   });
 });
+
+describe("runLoad", () => {
+  it("times a run of a fixed number of requests from its start to its last answer, not to autocannon's next whole second", async () => {
+    const { createServer } = await import("node:http");
+    const { runLoad } = await import("@/scripts/bench/load");
+    // Each answer 5 ms after its request: 100 requests over 10 connections take about 50 ms.
+    const server = createServer((_req, res) => void setTimeout(() => res.end("ok"), 5));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as import("node:net").AddressInfo;
+      const { result, seconds } = await runLoad({ url: `http://127.0.0.1:${port}`, connections: 10, amount: 100 });
+      expect(result["2xx"]).toBe(100);
+      // autocannon's own figure is rounded up to the next whole second.
+      expect(result.duration).toBeGreaterThanOrEqual(1);
+      expect(seconds).toBeGreaterThanOrEqual(0.05);
+      expect(seconds).toBeLessThan(result.duration);
+    } finally {
+      server.close();
+    }
+  });
+});

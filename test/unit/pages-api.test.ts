@@ -1,22 +1,25 @@
 // The guard every Pages Router API route starts with (lib/http/pages-api.ts): 405 with Allow for a
 // method the route does not answer, 503 with Retry-After while its service is not started, and
 // the service otherwise; and a 500 that logs the error's class, nothing of the request.
-import type { NextApiRequest, NextApiResponse } from "next";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { failUnexpected, serviceFor } from "@/lib/http/pages-api";
+import { failUnexpected, requestCookie, serviceFor } from "@/lib/http/pages-api";
+import { cookieOfHeader } from "@/lib/http/cookies";
 import { msg } from "@/lib/i18n/message";
 
+// Node's response as these functions use it: headers set first, then writeHead and end.
 function exchange(method: string, language = "en") {
-  const req = { method, headers: { "accept-language": language } } as unknown as NextApiRequest;
+  const req = { method, headers: { "accept-language": language } } as unknown as IncomingMessage;
   const sent: { status?: number; headers: Record<string, string>; body?: unknown } = { headers: {} };
   const res = {
     setHeader: (name: string, value: string) => void (sent.headers[name.toLowerCase()] = value),
-    status(code: number) {
+    writeHead(code: number, headers: Record<string, string>) {
       sent.status = code;
+      for (const [name, value] of Object.entries(headers)) sent.headers[name.toLowerCase()] = value;
       return this;
     },
-    json: (body: unknown) => void (sent.body = body),
-  } as unknown as NextApiResponse;
+    end: (body: string) => void (sent.body = JSON.parse(body)),
+  } as unknown as ServerResponse;
   return { req, res, sent };
 }
 
@@ -64,5 +67,21 @@ describe("serviceFor", () => {
     failUnexpected(req, res, new TypeError("maya@example.com signed p-123"));
     expect(sent).toMatchObject({ status: 500, body: { error: { code: "internal" } } });
     expect(log.mock.calls).toEqual([["[api] unexpected TypeError"]]);
+  });
+});
+
+describe("cookies of Node's request", () => {
+  it("reads one cookie as the browser sent it", () => {
+    const header = 'theme=dark; authjs.session-token=eyJh.bc; lang="de"; note=a%20b; bad=%E0%A4%A';
+    expect(cookieOfHeader(header, "authjs.session-token")).toBe("eyJh.bc");
+    expect(cookieOfHeader(header, "lang")).toBe("de");
+    expect(cookieOfHeader(header, "note")).toBe("a b");
+    // A value that does not decode is kept as sent, never an exception.
+    expect(cookieOfHeader(header, "bad")).toBe("%E0%A4%A");
+    expect(cookieOfHeader(header, "session-token")).toBeUndefined();
+    expect(cookieOfHeader("a=1; a=2", "a")).toBe("1");
+    expect(cookieOfHeader(undefined, "a")).toBeUndefined();
+    expect(cookieOfHeader("flag; a=1", "flag")).toBeUndefined();
+    expect(requestCookie({ headers: { cookie: "x=1; lang=en" } } as unknown as IncomingMessage, "lang")).toBe("en");
   });
 });

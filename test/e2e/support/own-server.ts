@@ -20,7 +20,7 @@ export function ownDb<T>(...args: string[]): T {
 export type OwnServer = { origin: string; stop: () => void; log: () => string };
 
 export async function startOwnServer(dbUrl: string, secret: string, env: Record<string, string> = {}): Promise<OwnServer> {
-  const server: ChildProcess = spawn("npx", ["next", "start", "-p", String(OWN_PORT), "-H", "127.0.0.1"], {
+  const server: ChildProcess = spawn(process.execPath, ["server.mjs", "-p", String(OWN_PORT), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
     env: {
@@ -41,7 +41,7 @@ export async function startOwnServer(dbUrl: string, secret: string, env: Record<
   server.stderr!.on("data", (c: Buffer) => (log += c.toString()));
   const stop = () => {
     try {
-      // The whole process group: npx, next and its workers.
+      // The whole process group: the server and its workers.
       process.kill(-server.pid!, "SIGTERM");
     } catch {
       // already gone

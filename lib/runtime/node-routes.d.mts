@@ -1,0 +1,2 @@
+export declare const SIGNATURE_LISTENER: "undersignedSignatureListener";
+export declare function nodeRouteOf(method: string | undefined, url: string | undefined): { listener: string; param: string } | null;
