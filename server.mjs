@@ -1,9 +1,10 @@
 // @ts-check
 // The production server (`npm start`): Next.js's request handler behind a Node HTTP server that
-// answers a few hot addresses itself, before Next.js's router (docs/decisions/037). Signing by
-// name is one: an all-staff email sends a burst of it, and Next.js's routing and API runtime
-// cost twice what the signature itself does. Everything else, and those addresses until
-// instrumentation.ts has started their listeners, goes to Next.js as under `next start`.
+// answers a few hot addresses itself, before Next.js's router (docs/decisions/037): signing by
+// name, which an all-staff email sends in a burst, and GET /api/me, which every signed-in view of
+// a shared page asks for; Next.js's routing and API runtime cost them more than their own work.
+// Everything else, and those addresses until instrumentation.ts has started their listeners,
+// goes to Next.js as under `next start` (lib/runtime/node-routes.mjs lists them).
 //
 //   node server.mjs [-p PORT] [-H HOSTNAME]
 //
@@ -23,7 +24,7 @@ const { values } = parseArgs({
 // 3000 (lib/config checks PORT as it checks every setting, once the app has started).
 // eslint-disable-next-line no-restricted-properties
 const env = process.env;
-env.NODE_ENV ||= "production";
+if (!env.NODE_ENV) Object.assign(env, { NODE_ENV: "production" });
 const port = Number(values.port ?? env.PORT ?? 3000);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
   console.error(`[undersigned] The port must be a whole number from 1 to 65535, not "${values.port ?? env.PORT}".`);
@@ -40,23 +41,30 @@ const { default: next } = await import("next");
 const app = next({ dev: false, dir: path.dirname(fileURLToPath(import.meta.url)), hostname: hostname ?? "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
-const listeners = /** @type {Record<string, ((req: http.IncomingMessage, res: http.ServerResponse, param: string) => void) | undefined>} */ (
+const listeners = /** @type {Record<string, ((req: http.IncomingMessage, res: http.ServerResponse, param: string) => Promise<void>) | undefined>} */ (
   /** @type {unknown} */ (globalThis)
 );
+
+/**
+ * As `next start` answers a request it failed to handle: a 500, logging only the error's class.
+ * @param {http.ServerResponse} res
+ * @returns {(error: unknown) => void}
+ */
+const failed = (res) => (error) => {
+  console.error(`[undersigned] request failed: ${error instanceof Error ? error.name : "UnknownError"}`);
+  if (!res.headersSent) res.statusCode = 500;
+  res.end();
+};
 
 const server = http.createServer((req, res) => {
   const route = nodeRouteOf(req.method, req.url);
   const listener = route ? listeners[route.listener] : undefined;
   if (route && listener) {
     for (const { key, value } of SECURITY_HEADERS) res.setHeader(key, value);
-    return listener(req, res, route.param);
+    listener(req, res, route.param).catch(failed(res));
+    return;
   }
-  handle(req, res).catch((/** @type {unknown} */ error) => {
-    // As `next start`: a request Next.js failed to handle is a 500; only the error's class is logged.
-    console.error(`[undersigned] request failed: ${error instanceof Error ? error.name : "UnknownError"}`);
-    if (!res.headersSent) res.statusCode = 500;
-    res.end();
-  });
+  handle(req, res).catch(failed(res));
 });
 server.on("error", (error) => {
   console.error(`[undersigned] The server did not start: ${error.message}`);

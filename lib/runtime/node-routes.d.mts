@@ -1,2 +1,3 @@
 export declare const SIGNATURE_LISTENER: "undersignedSignatureListener";
+export declare const PERSONAL_LISTENER: "undersignedPersonalListener";
 export declare function nodeRouteOf(method: string | undefined, url: string | undefined): { listener: string; param: string } | null;

@@ -17,7 +17,7 @@ import { answerSignatureRequest } from "./signature-request";
 /** Starts the endpoint, and the listener that answers with it before Next.js's router (server.mjs). */
 export function signatureEndpoint(): SignatureEndpoint {
   const endpoint = keepSignatureEndpoint(makeEndpoint);
-  keepSignatureListener(() => (req, res, petitionId) => void answerSignatureRequest(req, res, petitionId, endpoint));
+  keepSignatureListener(() => (req, res, petitionId) => answerSignatureRequest(req, res, petitionId, endpoint));
   return endpoint;
 }
 

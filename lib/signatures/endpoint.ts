@@ -24,6 +24,6 @@ export const keepSignatureEndpoint = slot.keep;
 export const runningSignatureEndpoint = slot.running;
 
 /** The same, as the listener server.mjs calls before Next.js's router (docs/decisions/037). */
-export type SignatureListener = (req: IncomingMessage, res: ServerResponse, petitionId: string) => void;
+export type SignatureListener = (req: IncomingMessage, res: ServerResponse, petitionId: string) => Promise<void>;
 
 export const keepSignatureListener = started<SignatureListener>(SIGNATURE_LISTENER).keep;

@@ -33,12 +33,16 @@ test("pages load nothing from any host but the app's own, under a strict CSP wit
   expect(res.headers()["referrer-policy"]).toBe("no-referrer");
   expect(res.headers()["x-frame-options"]).toBe("DENY");
   expect(res.headers()["permissions-policy"]).toContain("camera=()");
-  // Signing is answered before Next.js's router (server.mjs, docs/decisions/037), with the same
-  // headers as every answer Next.js gives.
+  // Signing and GET /api/me are answered before Next.js's router (server.mjs, docs/decisions/037),
+  // with the same headers as every answer Next.js gives.
   const signing = await page.request.post("/api/petitions/no-such-petition/signature", { data: { visibility: "named" } });
   expect(signing.status()).toBe(401);
-  for (const name of ["strict-transport-security", "x-frame-options", "x-content-type-options", "referrer-policy", "permissions-policy", "cross-origin-opener-policy"]) {
-    expect(signing.headers()[name], name).toBe(res.headers()[name]);
+  const me = await page.request.get("/api/me?path=/petitions");
+  expect(me.status()).toBe(401);
+  for (const answer of [signing, me]) {
+    for (const name of ["strict-transport-security", "x-frame-options", "x-content-type-options", "referrer-policy", "permissions-policy", "cross-origin-opener-policy"]) {
+      expect(answer.headers()[name], name).toBe(res.headers()[name]);
+    }
   }
   // No script runs without the request's nonce or the app's origin.
   await page.goto("/petitions");
