@@ -118,6 +118,12 @@ describe("live updates reach a server other than the one that wrote", () => {
 });
 
 describe("rate limits", () => {
+  it.runIf(DB_KIND === "postgres")("PostgreSQL: the counters are an unlogged table, kept out of the write-ahead log", async () => {
+    // Nothing of them to replay from the log, and no log flush for every point spent (decision 037).
+    const rows = await db.$queryRawUnsafe<{ relpersistence: string }[]>(`SELECT relpersistence FROM pg_class WHERE relname = 'RateLimit' AND relkind = 'r'`);
+    expect(rows).toEqual([{ relpersistence: "u" }]);
+  });
+
   it(DB_KIND === "postgres" ? "PostgreSQL: every server spends from the same counters" : "SQLite: the one server enforces the limit", async () => {
     const key = `person-${crypto.randomUUID()}`;
     // scale 0.1: 3 signature changes a minute.
